@@ -1,0 +1,20 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { luoshiContent } from './src/integrations/content-check.ts';
+
+// Deploying under a sub-path (e.g. /zt/luoshi/) and the public origin are settings of the
+// deployment, not of the code: LUOSHI_BASE and LUOSHI_SITE.
+const base = process.env.LUOSHI_BASE ?? '/';
+
+export default defineConfig({
+  site: process.env.LUOSHI_SITE ?? 'https://example.gov.cn',
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Strict CSP as a <meta> tag: Astro hashes every script and style it emits.
+  security: { csp: true },
+  integrations: [luoshiContent(), mdx()],
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1' },
+});

@@ -1,0 +1,47 @@
+/**
+ * Report deadlines. The notice: reports are due "于次月初5个工作日内", i.e. by the 5th
+ * working day of the next month. Working days follow the State Council's holiday
+ * arrangements, including adjusted working days (调休), taken from the `chinese-days`
+ * package, which is maintained from the official notices (and includes the 2020 Spring
+ * Festival extension to 2 February).
+ */
+import chineseDays from 'chinese-days';
+
+const { isWorkday } = chineseDays;
+
+export const WORKING_DAYS_TO_REPORT = 5;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** `2020-01` → `2020-02`. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The n-th working day on or after the first day of `month`. */
+export function nthWorkingDay(month: string, n: number): string {
+  let date = `${month}-01`;
+  let count = 0;
+  for (;;) {
+    if (isWorkday(date)) {
+      count++;
+      if (count === n) return date;
+    }
+    date = addDays(date, 1);
+  }
+}
+
+/** The last day on which the report for `month` is on time. */
+export function reportDeadline(month: string): string {
+  return nthWorkingDay(nextMonth(month), WORKING_DAYS_TO_REPORT);
+}
+
+/** All months of a year, `YYYY-01` … `YYYY-12`. */
+export function monthsOfYear(year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+}

@@ -1,0 +1,156 @@
+/**
+ * Reading CSV files as the office produces them: UTF-8 with or without BOM, LF or CRLF.
+ * Files in GBK/GB18030 (what Excel writes on Chinese Windows) or UTF-16 are recognised and
+ * reported with the command that converts them, never guessed at silently.
+ */
+import { parse } from 'csv-parse/sync';
+import type { DataIssue } from './issues.ts';
+
+export interface CsvRecord {
+  /** 1-based line where the record starts (records may span lines inside quotes). */
+  line: number;
+  /** Values by header name, as written (no trimming: stray spaces are reported, not hidden). */
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  file: string;
+  header: string[];
+  records: CsvRecord[];
+  /** Data rows found in the file, including malformed ones that are not in `records`. */
+  rowCount: number;
+}
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; issue: DataIssue };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function lineOfByte(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Decode a file's bytes as UTF-8, or explain which encoding it is in and how to convert it. */
+export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      issue: {
+        file,
+        line: 0,
+        message: '文件是 UTF-16 编码（Excel“Unicode 文本”格式），无法读取',
+        hint: '请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”',
+      },
+    };
+  }
+  const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+  } catch {
+    // Find the first byte sequence that is not valid UTF-8, to name the line.
+    let bad = 0;
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (let end = 1; end <= body.length; end++) {
+      try {
+        strict.decode(body.subarray(0, end));
+        bad = end;
+      } catch {
+        // An incomplete multi-byte sequence fails too; only a failure 4 bytes on is real.
+        if (end - bad > 4) break;
+      }
+    }
+    const line = lineOfByte(body, bad);
+    let looksGbk = false;
+    try {
+      new TextDecoder('gb18030', { fatal: true }).decode(body);
+      looksGbk = true;
+    } catch {
+      looksGbk = false;
+    }
+    const convert = `iconv -f GB18030 -t UTF-8 "${file}" > "${file}.utf8" && mv "${file}.utf8" "${file}"`;
+    return {
+      ok: false,
+      issue: looksGbk
+        ? {
+            file,
+            line,
+            message: '文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 上 Excel 默认的“CSV（逗号分隔）”格式）',
+            hint: `请用 Excel“另存为”→“CSV UTF-8（逗号分隔）”，或运行：${convert}；也可用 npm run import 导入，它会自动转换`,
+          }
+        : {
+            file,
+            line,
+            message: '文件不是 UTF-8 编码，也不是 GBK/GB18030，无法识别',
+            hint: '请用 Excel“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”后重新提交',
+          },
+    };
+  }
+}
+
+/**
+ * Parse CSV text into records with their starting line numbers. Structural problems
+ * (unbalanced quotes, wrong number of fields) become issues; the rest of the file is still read
+ * where csv-parse can recover, so one stray quote does not hide every other error.
+ */
+export function parseCsvText(text: string, file: string, issues: DataIssue[]): CsvTable {
+  let rows: { record: string[]; info: { lines: number; raw?: string } }[];
+  try {
+    rows = parse(text, {
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as unknown as { record: string[]; info: { lines: number; raw?: string } }[];
+  } catch (error) {
+    const err = error as { lines?: number; message: string; code?: string };
+    issues.push({
+      file,
+      line: err.lines ?? 0,
+      message: `CSV 格式错误，文件无法解析（${err.code ?? 'CSV_ERROR'}）`,
+      hint: '多半是某个单元格中的英文双引号不成对；含逗号、引号或换行的单元格应整体用英文双引号括起，内部的双引号写两遍',
+    });
+    return { file, header: [], records: [], rowCount: 0 };
+  }
+  if (rows.length === 0) {
+    issues.push({ file, line: 1, message: '文件为空，缺少表头', hint: '第一行应为列名，见 content/README.md' });
+    return { file, header: [], records: [], rowCount: 0 };
+  }
+  const lineOf = (row: { info: { lines: number; raw?: string } }): number => {
+    const raw = row.info.raw ?? '';
+    // info.lines is the line on which the record ends; count the newlines inside it back.
+    const inner = (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+    return row.info.lines - inner;
+  };
+  const header = rows[0].record;
+  const records: CsvRecord[] = [];
+  for (const row of rows.slice(1)) {
+    const line = lineOf(row);
+    if (row.record.length !== header.length) {
+      issues.push({
+        file,
+        line,
+        message: `本行有 ${row.record.length} 个单元格，表头有 ${header.length} 列`,
+        hint: '检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号',
+      });
+      continue;
+    }
+    const values: Record<string, string> = {};
+    header.forEach((name, i) => {
+      values[name] = row.record[i];
+    });
+    records.push({ line, values });
+  }
+  return { file, header, records, rowCount: rows.length - 1 };
+}
+
+export function readCsvBytes(bytes: Uint8Array, file: string, issues: DataIssue[]): CsvTable {
+  const decoded = decodeUtf8(bytes, file);
+  if (!decoded.ok) {
+    issues.push(decoded.issue);
+    return { file, header: [], records: [], rowCount: 0 };
+  }
+  return parseCsvText(decoded.text, file, issues);
+}

@@ -1,0 +1,53 @@
+/**
+ * Data problems found while loading content. Every problem names the file, the line and
+ * (where there is one) the column, the offending value, a message and a hint, in Chinese,
+ * because the people who read them are the office staff who edit the files.
+ */
+export interface DataIssue {
+  /** Path relative to the content root's parent, e.g. `content/2020/tasks.csv`. */
+  file: string;
+  /** 1-based line in the file where the record starts (0 when the problem is the whole file). */
+  line: number;
+  /** 1-based column number of the field, when the problem is in one field. */
+  column?: number;
+  /** Column name as in the header, e.g. `evaluation`. */
+  field?: string;
+  /** The value as written. */
+  value?: string;
+  message: string;
+  hint?: string;
+}
+
+export function formatIssue(issue: DataIssue, label?: (field: string) => string | undefined): string {
+  const where = `${issue.file}:${issue.line}${issue.column ? `:${issue.column}` : ''}`;
+  const parts = [where];
+  if (issue.field) {
+    const zh = label?.(issue.field);
+    parts.push(zh ? `${issue.field}（${zh}）` : issue.field);
+  }
+  if (issue.value !== undefined) parts.push(`「${issue.value}」`);
+  parts.push(issue.message);
+  if (issue.hint) parts.push(`提示：${issue.hint}`);
+  return parts.join('  ');
+}
+
+/** Thrown by `loadContentOrThrow`: carries every issue, not just the first. */
+export class ContentError extends Error {
+  readonly issues: DataIssue[];
+  constructor(issues: DataIssue[], report: string) {
+    super(report);
+    this.name = 'ContentError';
+    this.issues = issues;
+  }
+}
+
+/** Collects issues while loading; loaders never throw on bad data, they report and go on. */
+export class IssueList {
+  readonly items: DataIssue[] = [];
+  add(issue: DataIssue): void {
+    this.items.push(issue);
+  }
+  get count(): number {
+    return this.items.length;
+  }
+}

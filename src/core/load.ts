@@ -1,0 +1,583 @@
+/**
+ * Loading a content folder: read every file, validate every row, resolve names against the
+ * registries, check rules across files, derive statuses. All problems are collected, never
+ * thrown one at a time, so the office sees every error of a submission in one run.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { reportDeadline } from './calendar.ts';
+import { readCsvBytes } from './csv.ts';
+import { ContentError, formatIssue, type DataIssue } from './issues.ts';
+import type {
+  Category, Collective, Dataset, Item, ItemKind, Leader, Manifest, Plan, Report, RowCount,
+  Section, Site, Unit, UnitRef, YearData,
+} from './model.ts';
+import { FILES, columnLabel, manifestSchema, siteSchema, type FileKind } from './schema.ts';
+import { coveredMonths, deriveItemStatus } from './status.ts';
+
+export interface LoadOptions {
+  /** The build date (YYYY-MM-DD); data dated after it is rejected. Defaults to today. */
+  today?: string;
+}
+
+export interface LoadResult {
+  dataset?: Dataset;
+  issues: DataIssue[];
+}
+
+/** Field labels for messages: looked up across all file kinds, since a field name is enough. */
+function labelFor(file: string): (field: string) => string | undefined {
+  const kind = fileKindOf(file);
+  return (field) => (kind ? columnLabel(kind, field) : undefined);
+}
+
+function fileKindOf(file: string): FileKind | undefined {
+  const base = path.basename(file, '.csv');
+  if (/^\d{4}-\d{2}$/.test(base) || file.includes('/reports/')) return 'reports';
+  return base in FILES ? (base as FileKind) : undefined;
+}
+
+export function formatIssues(issues: DataIssue[]): string {
+  const sorted = [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  const lines = sorted.map((i) => formatIssue(i, labelFor(i.file)));
+  const files = new Set(issues.map((i) => i.file)).size;
+  lines.push('', `内容校验未通过：${files} 个文件中共 ${issues.length} 处错误。修改后运行 npm run validate 重新检查。`);
+  return lines.join('\n');
+}
+
+export function loadContentOrThrow(root: string, options: LoadOptions = {}): Dataset {
+  const result = loadContent(root, options);
+  if (result.issues.length > 0 || !result.dataset) throw new ContentError(result.issues, formatIssues(result.issues));
+  return result.dataset;
+}
+
+const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/;
+const CODE_FIELDS = new Set(['id', 'no', 'item', 'month', 'filed', 'section', 'category', 'task']);
+
+function toHalfWidth(value: string): string {
+  return value.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+interface Row<T> {
+  line: number;
+  data: T;
+  values: Record<string, string>;
+}
+
+/** Valid rows, plus the raw values of rows rejected with an issue (to keep errors from cascading). */
+type Rows<T> = Row<T>[] & { rejected: Record<string, string>[] };
+
+function rowsOf<T>(rows: Row<T>[], rejected: Record<string, string>[]): Rows<T> {
+  return Object.assign(rows, { rejected });
+}
+
+class Loader {
+  readonly issues: DataIssue[] = [];
+  readonly rowCounts: RowCount[] = [];
+  readonly display: (abs: string) => string;
+  readonly today: string;
+
+  readonly root: string;
+
+  constructor(root: string, options: LoadOptions) {
+    this.root = root;
+    const base = path.dirname(path.resolve(root));
+    this.display = (abs) => path.relative(base, abs).split(path.sep).join('/');
+    this.today = options.today ?? new Date().toISOString().slice(0, 10);
+  }
+
+  issue(i: DataIssue): void {
+    this.issues.push(i);
+  }
+
+  /** Read and validate one CSV file against its schema; returns only rows that passed. */
+  table<K extends FileKind>(kind: K, abs: string, { optional = false } = {}): Rows<z.output<(typeof FILES)[K]['schema']>> {
+    const file = this.display(abs);
+    if (!existsSync(abs)) {
+      if (optional) return rowsOf([], []);
+      this.issue({ file, line: 0, message: '缺少文件', hint: `应有 ${FILES[kind].title} 文件，格式见 content/README.md` });
+      return rowsOf([], []);
+    }
+    const spec = FILES[kind];
+    const columns = spec.columns as Record<string, { required: boolean; hint: string }>;
+    const table = readCsvBytes(readFileSync(abs), file, this.issues);
+    const count: RowCount = { file, read: table.rowCount, published: 0 };
+    this.rowCounts.push(count);
+    if (table.header.length === 0) return rowsOf([], []);
+    const known = Object.keys(columns);
+    for (const [i, name] of table.header.entries()) {
+      if (!known.includes(name)) {
+        this.issue({ file, line: 1, column: i + 1, value: name, message: '未知的列名，该列数据不会被发布', hint: `允许的列：${known.join(', ')}` });
+      }
+    }
+    const missing = known.filter((name) => !table.header.includes(name));
+    for (const name of missing) {
+      this.issue({ file, line: 1, field: name, message: '缺少这一列', hint: `表头应包含：${known.join(', ')}` });
+    }
+    if (missing.length > 0) return rowsOf([], table.records.map((r) => r.values));
+    const rows: Row<z.output<(typeof FILES)[K]['schema']>>[] = [];
+    const rejected: Record<string, string>[] = [];
+    for (const record of table.records) {
+      const before = this.issues.length;
+      const flagged = new Set<string>();
+      for (const [field, value] of Object.entries(record.values)) {
+        const column = table.header.indexOf(field) + 1;
+        const at = { file, line: record.line, column, field, value };
+        const fieldBefore = this.issues.length;
+        if (value.includes('\u3000')) {
+          this.issue({ ...at, message: '含有全角空格', hint: '删除全角空格（　）' });
+        } else if (value !== value.trim()) {
+          this.issue({ ...at, message: '首尾有多余的空格或换行', hint: '删除单元格首尾的空格' });
+        }
+        if (CODE_FIELDS.has(field) && FULLWIDTH_ASCII.test(value)) {
+          this.issue({ ...at, message: '含有全角字母、数字或符号', hint: `改为半角：${toHalfWidth(value)}` });
+        }
+        if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) {
+          this.issue({ ...at, message: '含有不可见的控制字符', hint: '重新输入该单元格' });
+        }
+        if (this.issues.length > fieldBefore) flagged.add(field);
+      }
+      const parsed = spec.schema.safeParse(record.values);
+      if (!parsed.success) {
+        const seen = new Set<string>();
+        for (const zi of parsed.error.issues) {
+          const field = String(zi.path[0] ?? '');
+          // One message per cell: a cell already flagged for stray characters says enough.
+          if (seen.has(field) || flagged.has(field)) continue;
+          seen.add(field);
+          this.issue({
+            file,
+            line: record.line,
+            column: table.header.indexOf(field) + 1 || undefined,
+            field,
+            value: record.values[field],
+            message: zi.message,
+            hint: columns[field]?.hint,
+          });
+        }
+      }
+      if (this.issues.length === before && parsed.success) {
+        rows.push({ line: record.line, data: parsed.data as z.output<(typeof FILES)[K]['schema']>, values: record.values });
+      } else rejected.push(record.values);
+    }
+    return rowsOf(rows, rejected);
+  }
+
+  json<T>(abs: string, schema: z.ZodType<T>): T | undefined {
+    const file = this.display(abs);
+    if (!existsSync(abs)) {
+      this.issue({ file, line: 0, message: '缺少文件', hint: '格式见 content/README.md' });
+      return undefined;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(abs, 'utf8').replace(/^\uFEFF/, ''));
+    } catch (error) {
+      this.issue({ file, line: 0, message: `JSON 格式错误：${(error as Error).message}`, hint: '检查逗号、引号和括号是否成对' });
+      return undefined;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      for (const zi of parsed.error.issues) {
+        this.issue({ file, line: 0, field: zi.path.join('.'), message: zi.message, hint: '格式见 content/README.md' });
+      }
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  published(file: string, n: number): void {
+    const count = this.rowCounts.find((c) => c.file === file);
+    if (count) count.published += n;
+  }
+}
+
+/** Name → registry entry, with every alias; duplicates are reported. */
+class Registry {
+  readonly unitByName = new Map<string, Unit>();
+  readonly leaderByName = new Map<string, Leader>();
+  readonly collectiveNames = new Set<string>();
+
+  resolveUnits(written: string[], at: { file: string; line: number; column: number; field: string }, loader: Loader): { refs: UnitRef[]; etc: boolean } {
+    const refs: UnitRef[] = [];
+    let etc = false;
+    written.forEach((entry, index) => {
+      let name = entry;
+      const isLast = index === written.length - 1;
+      if (isLast && name.endsWith('等') && !this.unitByName.has(name) && !this.collectiveNames.has(name)) {
+        name = name.slice(0, -1);
+        etc = true;
+      }
+      const unit = this.unitByName.get(name);
+      if (unit) {
+        if (refs.some((r) => r.type === 'unit' && r.id === unit.id)) {
+          loader.issue({ ...at, value: entry, message: '同一单位重复列出', hint: `删除重复的“${entry}”` });
+        }
+        refs.push({ type: 'unit', id: unit.id, written: name });
+      } else if (this.collectiveNames.has(name)) {
+        refs.push({ type: 'collective', name });
+      } else {
+        loader.issue({ ...at, value: entry, message: '未知的责任单位', hint: this.suggestUnit(name) });
+      }
+    });
+    return { refs, etc };
+  }
+
+  suggestUnit(name: string): string {
+    const candidates = [...this.unitByName.keys()].filter((n) => n.includes(name) || name.includes(n) || n === `区${name}`);
+    return candidates.length > 0
+      ? `是否应为：${[...new Set(candidates)].slice(0, 3).join('、')}？`
+      : '请使用 units.csv 中的名称或别名；新单位须先加入 units.csv，统称须先加入 collectives.csv';
+  }
+}
+
+export function loadContent(root: string, options: LoadOptions = {}): LoadResult {
+  const loader = new Loader(root, options);
+  const at = (name: string) => path.join(root, name);
+
+  const site = loader.json<Site>(at('site.json'), siteSchema);
+
+  // Registries.
+  const registry = new Registry();
+  const units: Unit[] = [];
+  const unitFile = loader.display(at('units.csv'));
+  const ids = new Map<string, number>();
+  for (const row of loader.table('units', at('units.csv'))) {
+    const d = row.data;
+    const col = (f: string) => Object.keys(row.values).indexOf(f) + 1;
+    if (ids.has(d.id)) {
+      loader.issue({ file: unitFile, line: row.line, column: col('id'), field: 'id', value: d.id, message: `编号重复（第 ${ids.get(d.id)} 行已使用）`, hint: '每个单位的编号必须唯一' });
+      continue;
+    }
+    ids.set(d.id, row.line);
+    const unit: Unit = { id: d.id, name: d.name, fullName: d.full_name, kind: d.kind, aliases: d.aliases };
+    for (const [field, name] of [['name', d.name], ['full_name', d.full_name], ...d.aliases.map((a) => ['aliases', a])] as [string, string][]) {
+      const other = registry.unitByName.get(name);
+      if (other && other !== unit) {
+        loader.issue({ file: unitFile, line: row.line, column: col(field), field, value: name, message: `名称与单位“${other.name}”（${other.id}）的名称或别名重复`, hint: '名称和别名在名录中必须唯一' });
+      }
+      registry.unitByName.set(name, unit);
+    }
+    units.push(unit);
+  }
+  loader.published(unitFile, units.length);
+
+  const leaders: Leader[] = [];
+  const leaderFile = loader.display(at('leaders.csv'));
+  for (const row of loader.table('leaders', at('leaders.csv'))) {
+    const d = row.data;
+    if (leaders.some((l) => l.id === d.id)) {
+      loader.issue({ file: leaderFile, line: row.line, field: 'id', value: d.id, message: '编号重复', hint: '每位领导的编号必须唯一' });
+      continue;
+    }
+    if (registry.leaderByName.has(d.name)) {
+      loader.issue({ file: leaderFile, line: row.line, field: 'name', value: d.name, message: '姓名重复', hint: '同名时请在姓名后加括注区分' });
+      continue;
+    }
+    const leader: Leader = { id: d.id, name: d.name, title: d.title, collective: d.collective };
+    registry.leaderByName.set(d.name, leader);
+    leaders.push(leader);
+  }
+  loader.published(leaderFile, leaders.length);
+
+  const collectives: Collective[] = [];
+  const collectiveFile = loader.display(at('collectives.csv'));
+  for (const row of loader.table('collectives', at('collectives.csv'))) {
+    if (registry.collectiveNames.has(row.data.name) || registry.unitByName.has(row.data.name)) {
+      loader.issue({ file: collectiveFile, line: row.line, field: 'name', value: row.data.name, message: '统称重复或与单位名称相同', hint: '删除重复行' });
+      continue;
+    }
+    registry.collectiveNames.add(row.data.name);
+    collectives.push({ name: row.data.name, meaning: row.data.meaning });
+  }
+  loader.published(collectiveFile, collectives.length);
+
+  // Years: every folder named by four digits.
+  const yearDirs = existsSync(root)
+    ? readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name)).map((e) => e.name).sort()
+    : [];
+  if (!existsSync(root)) loader.issue({ file: loader.display(root), line: 0, message: '内容目录不存在', hint: '检查 LUOSHI_CONTENT 设置' });
+  else if (yearDirs.length === 0) loader.issue({ file: loader.display(root), line: 0, message: '没有年度目录（如 2020/）', hint: '新建年度目录，文件格式见 content/README.md' });
+
+  const years: YearData[] = [];
+  for (const dir of yearDirs) {
+    const year = loadYear(loader, registry, path.join(root, dir), Number(dir));
+    if (year) years.push(year);
+  }
+
+  // Nothing silently dropped: when every row passed, every row read must be published.
+  if (loader.issues.length === 0) {
+    for (const c of loader.rowCounts) {
+      if (c.read !== c.published) {
+        loader.issue({ file: c.file, line: 0, message: `内部错误：读取 ${c.read} 行，发布 ${c.published} 行`, hint: '请将此文件报告给开发人员' });
+      }
+    }
+  }
+  if (loader.issues.length > 0 || !site) return { issues: loader.issues };
+  return {
+    issues: [],
+    dataset: {
+      site,
+      units,
+      unitById: new Map(units.map((u) => [u.id, u])),
+      leaders,
+      leaderById: new Map(leaders.map((l) => [l.id, l])),
+      collectives,
+      years,
+      rowCounts: loader.rowCounts,
+    },
+  };
+}
+
+function loadYear(loader: Loader, registry: Registry, dir: string, year: number): YearData | undefined {
+  const at = (name: string) => path.join(dir, name);
+  const manifestFile = loader.display(at('manifest.json'));
+  const manifest = loader.json<Manifest>(at('manifest.json'), manifestSchema as z.ZodType<Manifest>);
+  if (manifest && manifest.year !== year) {
+    loader.issue({ file: manifestFile, line: 0, field: 'year', value: String(manifest.year), message: `年度与目录名 ${year} 不一致`, hint: `改为 ${year}` });
+  }
+  if (manifest && manifest.data_date > loader.today) {
+    loader.issue({ file: manifestFile, line: 0, field: 'data_date', value: manifest.data_date, message: `数据日期晚于今天（${loader.today}）`, hint: '数据日期应为数据截止的日期，不能是将来' });
+  }
+  const dataDate = manifest?.data_date ?? loader.today;
+
+  // When a file has errors, checks that depend on it are skipped: the root cause is reported
+  // once instead of echoing through every row that refers to it.
+  let mark = loader.issues.length;
+  const sectionRows = loader.table('sections', at('sections.csv'));
+  const sectionsBroken = loader.issues.length > mark;
+  mark = loader.issues.length;
+  const categoryRows = loader.table('categories', at('categories.csv'));
+  const categoriesBroken = loader.issues.length > mark;
+  const sections: Section[] = sectionRows.map((r) => r.data);
+  const categories: Category[] = categoryRows.map((r) => r.data);
+  checkNumbering(loader, loader.display(at('sections.csv')), sectionRows.map((r) => ({ no: r.data.no, line: r.line })));
+  checkNumbering(loader, loader.display(at('categories.csv')), categoryRows.map((r) => ({ no: r.data.no, line: r.line })));
+  loader.published(loader.display(at('sections.csv')), sections.length);
+  loader.published(loader.display(at('categories.csv')), categories.length);
+
+  const items: Item[] = [];
+  /** Keys of item rows that exist but have errors: rows referring to them are not reported again. */
+  const brokenKeys = new Set<string>();
+  const itemKinds: [ItemKind, 'tasks' | 'projects'][] = [['task', 'tasks'], ['project', 'projects']];
+  for (const [kind, fileKind] of itemKinds) {
+    const abs = at(`${fileKind}.csv`);
+    const file = loader.display(abs);
+    const rows = loader.table(fileKind, abs);
+    const numbered: { no: number; line: number }[] = [];
+    const prefix = kind === 'task' ? 'T' : 'P';
+    for (const values of rows.rejected) {
+      const no = Number(toHalfWidth(values.no ?? '').trim());
+      if (Number.isInteger(no) && no > 0) {
+        brokenKeys.add(`${prefix}${no}`);
+        numbered.push({ no, line: 0 });
+      }
+    }
+    for (const row of rows) {
+      const v = row.values;
+      const col = (f: string) => Object.keys(v).indexOf(f) + 1;
+      const before = loader.issues.length;
+      const d = row.data as Record<string, unknown> & { no: number; leaders: string[]; units: string[]; lead_units: string[] };
+      if (numbered.some((n) => n.no === d.no && n.line > 0)) {
+        loader.issue({ file, line: row.line, column: col('no'), field: 'no', value: v.no, message: `序号重复（第 ${numbered.find((n) => n.no === d.no)!.line} 行已使用）`, hint: '每项序号必须唯一' });
+        continue;
+      }
+      numbered.push({ no: d.no, line: row.line });
+      const group = kind === 'task' ? (d.section as number) : (d.category as number);
+      const groupField = kind === 'task' ? 'section' : 'category';
+      const groups = kind === 'task' ? sections : categories;
+      const groupsBroken = kind === 'task' ? sectionsBroken : categoriesBroken;
+      if (!groupsBroken && !groups.some((g) => g.no === group)) {
+        loader.issue({ file, line: row.line, column: col(groupField), field: groupField, value: v[groupField], message: kind === 'task' ? '类别序号不存在' : '民生工程类别不存在', hint: `可用的序号：${groups.map((g) => g.no).join('、')}` });
+      }
+      const leaderIds: string[] = [];
+      for (const name of d.leaders) {
+        const leader = registry.leaderByName.get(name) ?? [...registry.leaderByName.values()].find((l) => l.id === name);
+        if (leader) leaderIds.push(leader.id);
+        else loader.issue({ file, line: row.line, column: col('leaders'), field: 'leaders', value: name, message: '未知的牵头领导', hint: `可用的姓名：${[...registry.leaderByName.keys()].join('、')}；新领导须先加入 leaders.csv` });
+      }
+      const { refs, etc } = registry.resolveUnits(d.units, { file, line: row.line, column: col('units'), field: 'units' }, loader);
+      const unitIds = refs.flatMap((r) => (r.type === 'unit' ? [r.id] : []));
+      const leadUnitIds: string[] = [];
+      for (const name of d.lead_units) {
+        const unit = registry.unitByName.get(name);
+        if (!unit || !unitIds.includes(unit.id)) {
+          loader.issue({ file, line: row.line, column: col('lead_units'), field: 'lead_units', value: name, message: '牵头单位不在本行的责任单位中', hint: '牵头单位必须同时列在责任单位中' });
+        } else leadUnitIds.push(unit.id);
+      }
+      if (d.lead_units.length === 0 && unitIds.length > 0) leadUnitIds.push(unitIds[0]);
+      if (loader.issues.length > before) {
+        brokenKeys.add(`${prefix}${d.no}`);
+        continue;
+      }
+      items.push({
+        key: `${prefix}${d.no}`,
+        kind,
+        year,
+        no: d.no,
+        group,
+        subsection: (d.subsection as string | undefined) ?? '',
+        leadIn: (d.lead_in as string | undefined) ?? '',
+        text: (kind === 'task' ? d.target : d.content) as string,
+        leaderIds,
+        units: refs,
+        leadUnitIds,
+        etc,
+        related: kind === 'project' && d.task ? [`T${d.task as number}`] : [],
+        source: { file, line: row.line },
+      });
+    }
+    checkNumbering(loader, file, numbered);
+    loader.published(file, items.filter((i) => i.kind === kind).length);
+  }
+  const itemByKey = new Map(items.map((i) => [i.key, i]));
+  // Links between a project and the task it repeats, both ways.
+  for (const item of items) {
+    if (item.kind !== 'project') continue;
+    for (const key of item.related) {
+      const task = itemByKey.get(key);
+      if (!task) {
+        if (!brokenKeys.has(key)) loader.issue({ file: item.source.file, line: item.source.line, field: 'task', value: key.slice(1), message: '对应的主要工作任务不存在', hint: '填 tasks.csv 中存在的序号，没有对应任务则留空' });
+      } else task.related.push(item.key);
+    }
+  }
+
+  const plans = loadPlans(loader, registry, at('plans.csv'), itemByKey, brokenKeys, dataDate);
+  const planByItem = new Map(plans.map((p) => [p.item, p]));
+  const reports = loadReports(loader, registry, at('reports'), year, itemByKey, brokenKeys, planByItem, dataDate);
+
+  const reportsByItem = new Map<string, Report[]>();
+  for (const r of reports) {
+    const list = reportsByItem.get(r.item) ?? [];
+    list.push(r);
+    reportsByItem.set(r.item, list);
+  }
+  for (const list of reportsByItem.values()) list.sort((a, b) => a.month.localeCompare(b.month));
+  checkReopenedItems(loader, reportsByItem);
+
+  if (!manifest) return undefined;
+  const months = coveredMonths(year, dataDate, reports.map((r) => r.month));
+  const status = new Map(items.map((i) => [i.key, deriveItemStatus(reportsByItem.get(i.key) ?? [], months)]));
+  const tasks = items.filter((i) => i.kind === 'task');
+  const projects = items.filter((i) => i.kind === 'project');
+  return { year, manifest, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, months, status };
+}
+
+/** Numbers must run 1, 2, 3 … with no gap: a gap usually means a row was lost. */
+function checkNumbering(loader: Loader, file: string, numbered: { no: number; line: number }[]): void {
+  const firstLine = new Map<number, number>();
+  for (const n of numbered) {
+    const first = firstLine.get(n.no);
+    if (first !== undefined && first > 0 && n.line > 0) loader.issue({ file, line: n.line, field: 'no', value: String(n.no), message: `序号重复（第 ${first} 行已使用）`, hint: '每项序号必须唯一' });
+    else firstLine.set(n.no, n.line);
+  }
+  const nos = new Set(numbered.map((n) => n.no));
+  const max = Math.max(0, ...nos);
+  const gaps = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !nos.has(n));
+  if (gaps.length > 0) {
+    loader.issue({ file, line: 0, field: 'no', message: `序号不连续，缺少：${gaps.slice(0, 10).join('、')}${gaps.length > 10 ? '……' : ''}`, hint: '补上缺少的行，或检查是否误删' });
+  }
+}
+
+function unitOfItem(loader: Loader, registry: Registry, item: Item | undefined, name: string, at: DataIssue): string | undefined {
+  const unit = registry.unitByName.get(name);
+  if (!unit) {
+    loader.issue({ ...at, message: '未知的填报单位', hint: registry.suggestUnit(name) });
+    return undefined;
+  }
+  if (item && !item.units.some((r) => r.type === 'unit' && r.id === unit.id)) {
+    const named = item.units.flatMap((r) => (r.type === 'unit' ? [r.written] : [])).join('、');
+    loader.issue({ ...at, message: `不是事项 ${item.key} 的责任单位`, hint: named ? `该事项的责任单位：${named}` : '该事项只列有统称，请先在任务表中写明具体单位' });
+    return undefined;
+  }
+  return unit.id;
+}
+
+function loadPlans(loader: Loader, registry: Registry, abs: string, itemByKey: Map<string, Item>, brokenKeys: Set<string>, dataDate: string): Plan[] {
+  const file = loader.display(abs);
+  const plans: Plan[] = [];
+  const seen = new Map<string, number>();
+  // A new year has no plans until departments file them.
+  for (const row of loader.table('plans', abs, { optional: true })) {
+    const d = row.data;
+    const v = row.values;
+    const col = (f: string) => Object.keys(v).indexOf(f) + 1;
+    const before = loader.issues.length;
+    if (brokenKeys.has(d.item)) continue;
+    const item = itemByKey.get(d.item);
+    if (!item) loader.issue({ file, line: row.line, column: col('item'), field: 'item', value: d.item, message: '事项不存在', hint: '主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中' });
+    if (seen.has(d.item)) loader.issue({ file, line: row.line, column: col('item'), field: 'item', value: d.item, message: `该事项的计划重复（第 ${seen.get(d.item)} 行已有）`, hint: '每个事项只保留一行计划；修改请直接改原行' });
+    seen.set(d.item, row.line);
+    const unitId = unitOfItem(loader, registry, item, d.unit, { file, line: row.line, column: col('unit'), field: 'unit', value: d.unit, message: '' });
+    if (d.filed > dataDate) loader.issue({ file, line: row.line, column: col('filed'), field: 'filed', value: d.filed, message: `填报时间晚于数据日期 ${dataDate}`, hint: '检查日期；或更新 manifest.json 中的 data_date' });
+    if (loader.issues.length > before || !unitId) continue;
+    plans.push({ year: item!.year, item: d.item, unitId, quarters: [d.q1, d.q2, d.q3, d.q4], principal: d.principal, deputy: d.deputy, note: d.note, filed: d.filed, source: { file, line: row.line } });
+  }
+  loader.published(file, plans.length);
+  return plans;
+}
+
+function loadReports(loader: Loader, registry: Registry, dir: string, year: number, itemByKey: Map<string, Item>, brokenKeys: Set<string>, planByItem: Map<string, Plan>, dataDate: string): Report[] {
+  const reports: Report[] = [];
+  if (!existsSync(dir)) return reports;
+  const seen = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
+    const abs = path.join(dir, name);
+    const file = loader.display(abs);
+    const fileMonth = /^(\d{4}-\d{2})\.csv$/.exec(name)?.[1];
+    if (!fileMonth) {
+      loader.issue({ file, line: 0, message: '月报文件名应为 YYYY-MM.csv', hint: `如 ${year}-03.csv；其他文件请移出 reports 目录` });
+      continue;
+    }
+    let published = 0;
+    for (const row of loader.table('reports', abs)) {
+      const d = row.data;
+      const v = row.values;
+      const col = (f: string) => Object.keys(v).indexOf(f) + 1;
+      const cell = (field: string) => ({ file, line: row.line, column: col(field), field, value: v[field] });
+      const before = loader.issues.length;
+      if (d.month !== fileMonth) loader.issue({ ...cell('month'), message: `月份与文件名 ${fileMonth} 不一致`, hint: `改为 ${fileMonth}，或移到 ${d.month}.csv` });
+      if (!d.month.startsWith(`${year}-`)) loader.issue({ ...cell('month'), message: `月份不属于 ${year} 年度`, hint: `放到 content/${d.month.slice(0, 4)}/reports/ 下` });
+      if (d.month > dataDate.slice(0, 7)) loader.issue({ ...cell('month'), message: `报告月份晚于数据日期 ${dataDate}`, hint: '不能报送将来月份的情况；检查月份或 manifest.json 的 data_date' });
+      if (brokenKeys.has(d.item)) continue;
+      const item = itemByKey.get(d.item);
+      if (!item) loader.issue({ ...cell('item'), message: '事项不存在', hint: '主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中' });
+      const key = `${d.item}@${d.month}`;
+      if (seen.has(key)) loader.issue({ ...cell('item'), message: `该事项 ${d.month} 的月报重复（${seen.get(key)} 已有）`, hint: '每个事项每月只保留一行；更正请修改原行' });
+      seen.set(key, `${file}:${row.line}`);
+      const unitId = unitOfItem(loader, registry, item, d.unit, { ...cell('unit'), message: '' });
+      if (d.filed < `${d.month}-01`) loader.issue({ ...cell('filed'), message: `填报时间早于所报月份 ${d.month}`, hint: '月报应在该月开始之后填报' });
+      if (d.filed > dataDate) loader.issue({ ...cell('filed'), message: `填报时间晚于数据日期 ${dataDate}`, hint: '检查日期；或更新 manifest.json 中的 data_date' });
+      const plan = planByItem.get(d.item);
+      if (item && !plan) loader.issue({ ...cell('item'), message: '该事项还没有落实计划（附件3），不能报送月报', hint: '先在 plans.csv 中补上该事项的计划' });
+      else if (plan && d.month < plan.filed.slice(0, 7)) loader.issue({ ...cell('month'), message: `月份早于该事项计划的填报时间 ${plan.filed}`, hint: '检查月份，或计划的填报时间' });
+      if (loader.issues.length > before || !item || !unitId) continue;
+      const deadline = reportDeadline(d.month);
+      reports.push({
+        year, item: d.item, month: d.month, unitId, target: d.target, progress: d.progress, problems: d.problems,
+        nextSteps: d.next_steps, evaluation: d.evaluation, itemComplete: d.item_complete, filed: d.filed, note: d.note,
+        deadline, late: d.filed > deadline, source: { file, line: row.line },
+      });
+      published++;
+    }
+    loader.published(file, published);
+  }
+  return reports;
+}
+
+/** An item reported complete that later reports "not complete" must say why. */
+function checkReopenedItems(loader: Loader, reportsByItem: Map<string, Report[]>): void {
+  for (const list of reportsByItem.values()) {
+    let completed: Report | undefined;
+    for (const r of list) {
+      if (r.itemComplete) completed = r;
+      else if (completed) {
+        if (r.note === '') {
+          loader.issue({ file: r.source.file, line: r.source.line, field: 'item_complete', value: '否', message: `该事项已在 ${completed.month} 报告全部完成，本月又报未全部完成，但没有说明`, hint: '在 note（说明）列写明原因，如“验收未通过，需整改”；若是误报，改为 是' });
+        }
+        completed = undefined;
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+/** The validated, resolved dataset that pages, scripts and tests read. Plain data, no I/O. */
+import type { Status } from './schema.ts';
+
+export type { Status };
+
+/** Where a record came from, for messages and for the revision history. */
+export interface Source {
+  file: string;
+  line: number;
+}
+
+export interface Site {
+  publisher: string;
+  office: string;
+  district: string;
+  title: string;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  fullName: string;
+  kind: '区直部门' | '街道办事处' | '其他';
+  aliases: string[];
+}
+
+export interface Leader {
+  id: string;
+  name: string;
+  title: string;
+  collective: boolean;
+}
+
+export interface Collective {
+  name: string;
+  meaning: string;
+}
+
+/** One entry of a responsibility list, in the order written: a registry unit or a collective reference. */
+export type UnitRef = { type: 'unit'; id: string; written: string } | { type: 'collective'; name: string };
+
+export interface Section {
+  no: number;
+  name: string;
+}
+
+export interface Category {
+  no: number;
+  numeral: string;
+  name: string;
+}
+
+export type ItemKind = 'task' | 'project';
+
+/** A main task (T) or a 12100 project (P). */
+export interface Item {
+  /** `T37` or `P5`: unique within a year, used in plans and reports. */
+  key: string;
+  kind: ItemKind;
+  year: number;
+  no: number;
+  /** Section number for tasks, category number for projects. */
+  group: number;
+  subsection: string;
+  leadIn: string;
+  text: string;
+  leaderIds: string[];
+  units: UnitRef[];
+  /** Registry ids of the lead unit(s): those named in lead_units, else the first registry unit. */
+  leadUnitIds: string[];
+  /** The list ends with 等 in the source: more units take part than are named. */
+  etc: boolean;
+  /** Keys of linked items in the same year (a project and the main task it repeats, both ways). */
+  related: string[];
+  source: Source;
+}
+
+export interface Plan {
+  year: number;
+  item: string;
+  unitId: string;
+  quarters: [string, string, string, string];
+  principal: string;
+  deputy: string;
+  note: string;
+  filed: string;
+  source: Source;
+}
+
+export interface Report {
+  year: number;
+  item: string;
+  month: string;
+  unitId: string;
+  target: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  evaluation: '完成' | '未完成';
+  itemComplete: boolean;
+  filed: string;
+  note: string;
+  /** The last day it was due: the 5th working day of the next month. */
+  deadline: string;
+  late: boolean;
+  source: Source;
+}
+
+export interface MonthStatus {
+  month: string;
+  status: Status;
+  /** The report for this month, if one was filed. */
+  report?: Report;
+  deadline: string;
+}
+
+export interface ItemStatus {
+  /** One entry per due month of the year, oldest first. */
+  months: MonthStatus[];
+  /** The latest due month's status; undefined before the first report is due. */
+  current?: MonthStatus;
+  /** The month in which the item was last reported complete (and not reopened). */
+  completedIn?: string;
+}
+
+export interface Manifest {
+  year: number;
+  notice: { doc_no: string; title: string; date: string; publicity: string };
+  data_date: string;
+  sample: boolean;
+  sample_note: string;
+}
+
+export interface YearData {
+  year: number;
+  manifest: Manifest;
+  sections: Section[];
+  categories: Category[];
+  tasks: Item[];
+  projects: Item[];
+  /** Tasks then projects. */
+  items: Item[];
+  itemByKey: Map<string, Item>;
+  plans: Plan[];
+  planByItem: Map<string, Plan>;
+  reports: Report[];
+  /** Reports of each item, oldest month first. */
+  reportsByItem: Map<string, Report[]>;
+  /** Months whose report deadline had passed on the data date (plus any month already reported). */
+  months: string[];
+  status: Map<string, ItemStatus>;
+}
+
+export interface RowCount {
+  file: string;
+  read: number;
+  published: number;
+}
+
+export interface Dataset {
+  site: Site;
+  units: Unit[];
+  unitById: Map<string, Unit>;
+  leaders: Leader[];
+  leaderById: Map<string, Leader>;
+  collectives: Collective[];
+  /** Oldest year first. */
+  years: YearData[];
+  rowCounts: RowCount[];
+}

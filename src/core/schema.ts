@@ -1,0 +1,262 @@
+/**
+ * The content files' columns: one zod schema per file, and for every column a Chinese label
+ * and a hint shown to the office staff when a value is wrong. The schemas validate single
+ * rows; rules that span rows or files live in load.ts.
+ */
+import { z } from 'zod';
+
+export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const UNIT_KINDS = ['区直部门', '街道办事处', '其他'] as const;
+export const EVALUATIONS = ['完成', '未完成'] as const;
+export const YES_NO = ['是', '否'] as const;
+
+export interface ColumnSpec {
+  label: string;
+  /** What the column means, for the data dictionary and content/README.md. */
+  meaning: string;
+  hint: string;
+  required: boolean;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_RE = /^\d{4}-\d{2}$/;
+
+function isRealDate(value: string): boolean {
+  if (!DATE_RE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function isRealMonth(value: string): boolean {
+  if (!MONTH_RE.test(value)) return false;
+  const m = Number(value.slice(5));
+  return m >= 1 && m <= 12;
+}
+
+const required = z.string().min(1, { error: '必填项为空' });
+const optional = z.string();
+const positiveInt = z.string().regex(/^[1-9]\d*$/, { error: '应为正整数' }).transform(Number);
+const optionalInt = z
+  .string()
+  .regex(/^([1-9]\d*)?$/, { error: '应为正整数或留空' })
+  .transform((v) => (v === '' ? undefined : Number(v)));
+const date = z.string().refine(isRealDate, { error: '日期无效，应写作 YYYY-MM-DD 且为真实日期' });
+const month = z.string().refine(isRealMonth, { error: '月份无效，应写作 YYYY-MM（月份 01–12）' });
+const itemKey = z.string().regex(/^[TP][1-9]\d*$/, { error: '事项编号格式错误' });
+/** `、`-separated list; empty parts are reported rather than dropped. */
+const list = z
+  .string()
+  .min(1, { error: '必填项为空' })
+  .refine((v) => !/[,，;；/]/.test(v), { error: '多个值应使用顿号“、”分隔' })
+  .refine((v) => v.split('、').every((p) => p.length > 0), { error: '列表中有空项（连续或多余的顿号）' })
+  .transform((v) => v.split('、'));
+const optionalList = z
+  .string()
+  .refine((v) => !/[,，;；/]/.test(v), { error: '多个值应使用顿号“、”分隔' })
+  .transform((v) => (v === '' ? [] : v.split('、')));
+
+export const unitRow = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '编号只能含小写字母、数字和连字符' }),
+  name: required,
+  full_name: required,
+  kind: z.enum(UNIT_KINDS, { error: '类型只能是 区直部门、街道办事处、其他' }),
+  aliases: optionalList,
+});
+
+export const leaderRow = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '编号只能含小写字母、数字和连字符' }),
+  name: required,
+  title: required,
+  collective: z.enum(YES_NO, { error: '只能是 是 或 否' }).transform((v) => v === '是'),
+});
+
+export const collectiveRow = z.object({ name: required, meaning: required });
+
+export const sectionRow = z.object({ no: positiveInt, name: required });
+export const categoryRow = z.object({ no: positiveInt, numeral: required, name: required });
+
+export const taskRow = z.object({
+  no: positiveInt,
+  section: positiveInt,
+  subsection: optional,
+  lead_in: optional,
+  target: required,
+  leaders: list,
+  units: list,
+  lead_units: optionalList,
+});
+
+export const projectRow = z.object({
+  no: positiveInt,
+  category: positiveInt,
+  content: required,
+  leaders: list,
+  units: list,
+  lead_units: optionalList,
+  task: optionalInt,
+});
+
+export const planRow = z.object({
+  item: itemKey,
+  unit: required,
+  q1: required,
+  q2: required,
+  q3: required,
+  q4: required,
+  principal: required,
+  deputy: required,
+  note: optional,
+  filed: date,
+});
+
+export const reportRow = z.object({
+  item: itemKey,
+  month,
+  unit: required,
+  target: required,
+  progress: required,
+  problems: optional,
+  next_steps: optional,
+  evaluation: z.enum(EVALUATIONS, { error: '评价只能是“完成”或“未完成”' }),
+  item_complete: z.enum(YES_NO, { error: '只能是 是 或 否' }).transform((v) => v === '是'),
+  filed: date,
+  note: optional,
+});
+
+export const siteSchema = z.object({
+  publisher: z.string().min(1),
+  office: z.string().min(1),
+  district: z.string().min(1),
+  title: z.string().min(1),
+});
+
+export const manifestSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  notice: z.object({
+    doc_no: z.string().min(1),
+    title: z.string().min(1),
+    date: z.string().refine(isRealDate, { error: '日期无效' }),
+    publicity: z.string().min(1),
+  }),
+  data_date: z.string().refine(isRealDate, { error: '日期无效，应写作 YYYY-MM-DD' }),
+  sample: z.boolean(),
+  sample_note: z.string().default(''),
+});
+
+/** Every CSV kind: its schema and what its columns mean. The order is the canonical column order. */
+export const FILES = {
+  units: {
+    schema: unitRow,
+    title: '责任单位名录',
+    columns: {
+      id: { label: '编号', meaning: '网址中使用的稳定编号', hint: '小写拼音、数字和连字符，如 fagaiju；建成后不要修改', required: true },
+      name: { label: '名称', meaning: '通知中使用的名称', hint: '如 区发改局', required: true },
+      full_name: { label: '全称', meaning: '单位全称', hint: '如 济南市市中区发展和改革局', required: true },
+      kind: { label: '类型', meaning: '单位类型', hint: '填 区直部门、街道办事处 或 其他', required: true },
+      aliases: { label: '别名', meaning: '其他写法，顿号分隔', hint: '如 发改局、区发展和改革局', required: false },
+    },
+  },
+  leaders: {
+    schema: leaderRow,
+    title: '牵头领导名录',
+    columns: {
+      id: { label: '编号', meaning: '网址中使用的稳定编号', hint: '小写拼音，如 mengqingshun', required: true },
+      name: { label: '姓名', meaning: '姓名，不加空格', hint: '如 程伟', required: true },
+      title: { label: '职务', meaning: '职务', hint: '如 副区长', required: true },
+      collective: { label: '是否统称', meaning: '是否为“各相关副区长”这样的统称', hint: '填 是 或 否', required: true },
+    },
+  },
+  collectives: {
+    schema: collectiveRow,
+    title: '统称',
+    columns: {
+      name: { label: '统称', meaning: '单位列中出现的统称原文', hint: '如 相关街道办事处', required: true },
+      meaning: { label: '说明', meaning: '统称的含义', hint: '简要说明', required: true },
+    },
+  },
+  sections: {
+    schema: sectionRow,
+    title: '主要工作任务类别',
+    columns: {
+      no: { label: '序号', meaning: '类别序号', hint: '从 1 起的整数', required: true },
+      name: { label: '类别', meaning: '类别标题原文', hint: '如 聚焦产业升级，狠抓动能转换，在推动高质量发展上实现新提升。', required: true },
+    },
+  },
+  categories: {
+    schema: categoryRow,
+    title: '“12100”民生工程类别',
+    columns: {
+      no: { label: '序号', meaning: '类别序号', hint: '1–12', required: true },
+      numeral: { label: '中文序号', meaning: '原文中的中文序号', hint: '如 一', required: true },
+      name: { label: '类别名称', meaning: '类别名称', hint: '如 居住舒心工程', required: true },
+    },
+  },
+  tasks: {
+    schema: taskRow,
+    title: '主要工作任务（附件1）',
+    columns: {
+      no: { label: '序号', meaning: '任务序号', hint: '从 1 起连续的整数', required: true },
+      section: { label: '类别', meaning: '所属类别序号（见 sections.csv）', hint: '填 sections.csv 中的序号', required: true },
+      subsection: { label: '小标题', meaning: '所属小标题原文', hint: '如 推进传统产业现代化。', required: false },
+      lead_in: { label: '引题', meaning: '合并单元格中的引题', hint: '没有则留空', required: false },
+      target: { label: '重点任务目标', meaning: '任务目标原文', hint: '照录通知原文', required: true },
+      leaders: { label: '牵头领导', meaning: '牵头领导，顿号分隔', hint: '填 leaders.csv 中的姓名', required: true },
+      units: { label: '责任单位', meaning: '责任单位，顿号分隔，按原文顺序，第一个为牵头单位', hint: '填 units.csv 中的名称或别名，或 collectives.csv 中的统称', required: true },
+      lead_units: { label: '牵头单位', meaning: '原文加黑的牵头单位；留空则取第一个责任单位', hint: '须是本行责任单位中的单位', required: false },
+    },
+  },
+  projects: {
+    schema: projectRow,
+    title: '“12100”民生工程（附件2）',
+    columns: {
+      no: { label: '序号', meaning: '民生工程序号', hint: '1–100 的整数', required: true },
+      category: { label: '类别', meaning: '所属类别序号（见 categories.csv）', hint: '1–12', required: true },
+      content: { label: '民生实事内容', meaning: '内容原文', hint: '照录通知原文', required: true },
+      leaders: { label: '牵头领导', meaning: '牵头领导', hint: '填 leaders.csv 中的姓名', required: true },
+      units: { label: '责任部门', meaning: '责任部门，顿号分隔', hint: '填 units.csv 中的名称或别名', required: true },
+      lead_units: { label: '牵头单位', meaning: '留空则取第一个责任部门', hint: '须是本行责任部门中的单位', required: false },
+      task: { label: '对应主要任务', meaning: '与之相同的主要工作任务序号', hint: '填 tasks.csv 中的序号，没有则留空', required: false },
+    },
+  },
+  plans: {
+    schema: planRow,
+    title: '工作任务落实计划（附件3）',
+    columns: {
+      item: { label: '分解序号', meaning: '事项编号：T+主要任务序号，P+民生工程序号', hint: '如 T37、P5', required: true },
+      unit: { label: '填报单位', meaning: '填报单位', hint: '须是该事项的责任单位', required: true },
+      q1: { label: '一季度', meaning: '一季度目标及月份推进计划', hint: '必填', required: true },
+      q2: { label: '二季度', meaning: '二季度目标及月份推进计划', hint: '必填', required: true },
+      q3: { label: '三季度', meaning: '三季度目标及月份推进计划', hint: '必填', required: true },
+      q4: { label: '四季度', meaning: '四季度目标及月份推进计划', hint: '必填', required: true },
+      principal: { label: '主要负责人', meaning: '填报单位主要负责人', hint: '必填', required: true },
+      deputy: { label: '分管负责人', meaning: '填报单位分管负责人', hint: '必填', required: true },
+      note: { label: '备注', meaning: '备注', hint: '可留空', required: false },
+      filed: { label: '填报时间', meaning: '填报日期', hint: '写作 YYYY-MM-DD，如 2020-02-21', required: true },
+    },
+  },
+  reports: {
+    schema: reportRow,
+    title: '主要工作任务落实情况（附件4）',
+    columns: {
+      item: { label: '分解序号', meaning: '事项编号：T+主要任务序号，P+民生工程序号', hint: '如 T37、P5', required: true },
+      month: { label: '月份', meaning: '报告所属月份', hint: '写作 YYYY-MM，须与文件名一致', required: true },
+      unit: { label: '填报单位', meaning: '填报单位', hint: '须是该事项的责任单位', required: true },
+      target: { label: '季度计划完成目标', meaning: '本季度计划完成的目标', hint: '必填', required: true },
+      progress: { label: '完成情况', meaning: '本月完成情况', hint: '必填', required: true },
+      problems: { label: '存在问题', meaning: '存在的问题', hint: '无则留空或写“无”', required: false },
+      next_steps: { label: '下一步计划', meaning: '下一步计划', hint: '可留空', required: false },
+      evaluation: { label: '评价', meaning: '本月是否完成季度计划的序时目标', hint: '填 完成 或 未完成', required: true },
+      item_complete: { label: '全部完成', meaning: '整个事项是否已全部完成', hint: '填 是 或 否', required: true },
+      filed: { label: '填报时间', meaning: '填报日期', hint: '写作 YYYY-MM-DD，不得晚于数据日期', required: true },
+      note: { label: '说明', meaning: '说明；已全部完成的事项又报未完成时必须说明原因', hint: '可留空', required: false },
+    },
+  },
+} as const satisfies Record<string, { schema: z.ZodType; title: string; columns: Record<string, ColumnSpec> }>;
+
+export type FileKind = keyof typeof FILES;
+
+export function columnLabel(kind: FileKind, field: string): string | undefined {
+  return (FILES[kind].columns as Record<string, ColumnSpec>)[field]?.label;
+}

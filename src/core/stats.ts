@@ -1,0 +1,117 @@
+/**
+ * Summary statistics over the derived statuses. Computed from `YearData` on demand; pages
+ * that need the same figure call the same function, so the site never disagrees with itself.
+ */
+import type { Dataset, Item, ItemKind, Report, Status, YearData } from './model.ts';
+import { STATUSES } from './schema.ts';
+
+export type StatusCounts = Record<Status, number> & { total: number };
+
+export function emptyCounts(): StatusCounts {
+  return { 已完成: 0, 序时推进: 0, 滞后: 0, 未报送: 0, total: 0 };
+}
+
+/** Status of an item in a month; undefined when that month is not yet covered. */
+export function statusIn(year: YearData, key: string, month?: string): Status | undefined {
+  const s = year.status.get(key);
+  if (!s) return undefined;
+  return month ? s.months.find((m) => m.month === month)?.status : s.current?.status;
+}
+
+/** Count statuses of `items` in `month` (default: the latest covered month). Items not yet covered are not counted. */
+export function countStatuses(year: YearData, items: Item[], month?: string): StatusCounts {
+  const counts = emptyCounts();
+  for (const item of items) {
+    const status = statusIn(year, item.key, month);
+    if (!status) continue;
+    counts[status]++;
+    counts.total++;
+  }
+  return counts;
+}
+
+export function latestMonth(year: YearData): string | undefined {
+  return year.months.at(-1);
+}
+
+export function itemsOfKind(year: YearData, kind: ItemKind): Item[] {
+  return kind === 'task' ? year.tasks : year.projects;
+}
+
+/** Per section (tasks) or per category (projects): the items and their counts. */
+export function countsByGroup(year: YearData, kind: ItemKind, month?: string) {
+  const groups = kind === 'task' ? year.sections.map((s) => ({ no: s.no, name: s.name, label: s.name })) : year.categories.map((c) => ({ no: c.no, name: c.name, label: `${c.numeral}、${c.name}` }));
+  return groups.map((g) => {
+    const items = itemsOfKind(year, kind).filter((i) => i.group === g.no);
+    return { ...g, items, counts: countStatuses(year, items, month) };
+  });
+}
+
+/** Completed count and share per covered month: the line of the completion chart. */
+export function completionSeries(year: YearData, kind: ItemKind) {
+  const items = itemsOfKind(year, kind);
+  return year.months.map((month) => {
+    const counts = countStatuses(year, items, month);
+    return { month, completed: counts.已完成, total: items.length, share: items.length ? counts.已完成 / items.length : 0, counts };
+  });
+}
+
+export type Role = 'lead' | 'shared';
+
+/** Every item a unit leads or shares, across years. */
+export function itemsOfUnit(dataset: Dataset, unitId: string): { year: YearData; item: Item; role: Role }[] {
+  return dataset.years.flatMap((year) =>
+    year.items
+      .filter((item) => item.units.some((r) => r.type === 'unit' && r.id === unitId))
+      .map((item) => ({ year, item, role: item.leadUnitIds.includes(unitId) ? ('lead' as const) : ('shared' as const) })),
+  );
+}
+
+export function itemsOfLeader(dataset: Dataset, leaderId: string): { year: YearData; item: Item }[] {
+  return dataset.years.flatMap((year) => year.items.filter((item) => item.leaderIds.includes(leaderId)).map((item) => ({ year, item })));
+}
+
+export type Timeliness = '按时' | '逾期' | '未报送' | '无需报送';
+
+/** Whether the report for `item` in `month` came on time, late, never, or was not needed (item already complete). */
+export function timeliness(year: YearData, item: Item, month: string): Timeliness | undefined {
+  const ms = year.status.get(item.key)?.months.find((m) => m.month === month);
+  if (!ms) return undefined;
+  if (ms.report) return ms.report.late ? '逾期' : '按时';
+  return ms.status === '已完成' ? '无需报送' : '未报送';
+}
+
+/**
+ * A unit's reporting record per month, over the items it leads (the lead unit reports for the
+ * item; a report filed by another unit of the item still counts for the item).
+ */
+export function reportingRecord(year: YearData, unitId: string) {
+  const led = year.items.filter((i) => i.leadUnitIds.includes(unitId));
+  return year.months.map((month) => {
+    const tally: Record<Timeliness, number> = { 按时: 0, 逾期: 0, 未报送: 0, 无需报送: 0 };
+    for (const item of led) {
+      const t = timeliness(year, item, month);
+      if (t) tally[t]++;
+    }
+    return { month, ...tally, items: led.length };
+  });
+}
+
+/** All reports of a month, with the item, for the month page and bulletins. */
+export function reportsOfMonth(year: YearData, month: string): { item: Item; report?: Report; status?: Status }[] {
+  return year.items.map((item) => {
+    const ms = year.status.get(item.key)?.months.find((m) => m.month === month);
+    return { item, report: ms?.report, status: ms?.status };
+  });
+}
+
+/** Items that became complete in `month` (for completion notices). */
+export function completedInMonth(year: YearData, month: string): Item[] {
+  return year.items.filter((item) => {
+    const months = year.status.get(item.key)?.months ?? [];
+    const i = months.findIndex((m) => m.month === month);
+    return i >= 0 && months[i].status === '已完成' && (i === 0 || months[i - 1].status !== '已完成');
+  });
+}
+
+export { STATUSES };

@@ -1,0 +1,24 @@
+/**
+ * Fails `astro build` and `astro dev` on invalid content before any page renders, printing
+ * every problem in the same form as `npm run validate`.
+ */
+import type { AstroIntegration } from 'astro';
+import { buildDate, contentRoot, formatIssues, loadContent } from '../core/index.ts';
+
+export function luoshiContent(): AstroIntegration {
+  return {
+    name: 'luoshi:content-check',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const result = loadContent(contentRoot(), { today: buildDate() });
+        if (result.issues.length > 0) {
+          const report = formatIssues(result.issues);
+          logger.error(`\n${report}`);
+          throw new Error(`内容校验未通过（${result.issues.length} 处错误），构建已停止。详见上方列表，或运行 npm run validate。`);
+        }
+        const rows = result.dataset!.rowCounts.reduce((n, c) => n + c.read, 0);
+        logger.info(`内容校验通过：${rows} 行`);
+      },
+    },
+  };
+}
