@@ -493,6 +493,12 @@ describe('registries', () => {
         expect(u.full_name).toMatch(/^(济南市市中区|中共济南市市中区委)\S+$/);
         expect(aliases[0]).toBe(u.name.startsWith('区委') ? u.name.slice(2) : u.name.slice(1));
       } else expect(u.full_name).not.toBe('');
+      // A short form or alias only uses characters of the full name (发改局 ⊂ 济南市市中区发展和改革局).
+      const full = new Set(u.full_name.replace(/（/g, '(').replace(/）/g, ')'));
+      for (const n of [u.name, ...aliases]) {
+        const missing = [...n.replace(/（/g, '(').replace(/）/g, ')')].filter((ch) => !full.has(ch));
+        expect(missing, `${u.name}: ${n} vs ${u.full_name}`).toEqual([]);
+      }
     }
   });
 
