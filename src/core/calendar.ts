@@ -36,9 +36,16 @@ export function nthWorkingDay(month: string, n: number): string {
   }
 }
 
+const deadlines = new Map<string, string>();
+
 /** The last day on which the report for `month` is on time. */
 export function reportDeadline(month: string): string {
-  return nthWorkingDay(nextMonth(month), WORKING_DAYS_TO_REPORT);
+  let deadline = deadlines.get(month);
+  if (!deadline) {
+    deadline = nthWorkingDay(nextMonth(month), WORKING_DAYS_TO_REPORT);
+    deadlines.set(month, deadline);
+  }
+  return deadline;
 }
 
 /** All months of a year, `YYYY-01` … `YYYY-12`. */

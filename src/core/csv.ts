@@ -21,7 +21,8 @@ export interface CsvTable {
   rowCount: number;
 }
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; issue: DataIssue };
+/** `bytes` is the UTF-8 body without its BOM: csv-parse reads bytes much faster than strings. */
+export type DecodeResult = { ok: true; text: string; bytes: Uint8Array } | { ok: false; issue: DataIssue };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -47,7 +48,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = hasBom ? bytes.subarray(3) : bytes;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), bytes: body };
   } catch {
     // Find the first byte sequence that is not valid UTF-8, to name the line.
     let bad = 0;
@@ -94,10 +95,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
  * (unbalanced quotes, wrong number of fields) become issues; the rest of the file is still read
  * where csv-parse can recover, so one stray quote does not hide every other error.
  */
-export function parseCsvText(text: string, file: string, issues: DataIssue[]): CsvTable {
+export function parseCsvText(text: string | Uint8Array, file: string, issues: DataIssue[]): CsvTable {
   let rows: { record: string[]; info: { lines: number; raw?: string } }[];
   try {
-    rows = parse(text, {
+    rows = parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength), {
       info: true,
       raw: true,
       relax_column_count: true,
@@ -152,5 +153,5 @@ export function readCsvBytes(bytes: Uint8Array, file: string, issues: DataIssue[
     issues.push(decoded.issue);
     return { file, header: [], records: [], rowCount: 0 };
   }
-  return parseCsvText(decoded.text, file, issues);
+  return parseCsvText(decoded.bytes, file, issues);
 }
