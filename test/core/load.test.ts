@@ -41,6 +41,21 @@ describe('a valid content folder', () => {
     expect(result.dataset!.years[0].itemByKey.get('T1')!.units.map((u) => (u.type === 'unit' ? u.id : u.name))).toEqual(['fagaiju', 'zhujianju']);
   });
 
+  it('takes another year by adding a folder, with no code change', () => {
+    const year2021: Record<string, string> = {};
+    for (const name of ['manifest.json', 'sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv']) {
+      year2021[`2021/${name}`] = fixtureText(`2020/${name}`).replace('"year":2020', '"year":2021').replace('"data_date":"2020-04-10"', '"data_date":"2021-01-15"');
+    }
+    const result = load(year2021);
+    expect(result.issues).toEqual([]);
+    const [y2020, y2021] = result.dataset!.years;
+    expect([y2020.year, y2021.year]).toEqual([2020, 2021]);
+    expect(y2021.items).toHaveLength(5);
+    expect(y2021.plans).toEqual([]);
+    // Nothing is due yet on 15 January 2021 (December's report is due 8 January 2021, but 2021 has no December).
+    expect(y2021.months).toEqual([]);
+  });
+
   it('derives statuses from the reports, with lateness against the holiday calendar', () => {
     const year = load().dataset!.years[0];
     expect(year.months).toEqual(['2020-01', '2020-02', '2020-03']);
