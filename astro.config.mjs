@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { luoshiContent } from './src/integrations/content-check.ts';
+import { luoshiSitemap } from './src/integrations/sitemap.ts';
 
 // Deploying under a sub-path (e.g. /zt/luoshi/) and the public origin are settings of the
 // deployment, not of the code: LUOSHI_BASE and LUOSHI_SITE.
@@ -13,8 +14,15 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Strict CSP as a <meta> tag: Astro hashes every script and style it emits.
-  security: { csp: true },
-  integrations: [luoshiContent(), mdx()],
+  // directives add a default of 'self' for everything else (images, fonts, fetches, forms).
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+    },
+  },
+  integrations: [luoshiContent(), mdx(), luoshiSitemap()],
+  // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
 });

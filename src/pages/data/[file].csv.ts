@@ -1,0 +1,9 @@
+/** /data/units.csv, leaders.csv, collectives.csv (registries, all years) and dictionary.csv. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { REGISTRY_TABLES } from '../../core/export.ts';
+import { CONTENT_TYPES, getExports } from '../../site/exports.ts';
+
+export const getStaticPaths = (() => [...REGISTRY_TABLES, 'dictionary'].map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, site }) =>
+  new Response(getExports(site).get(`${params.file}.csv`)!.body, { headers: { 'Content-Type': CONTENT_TYPES.csv } });

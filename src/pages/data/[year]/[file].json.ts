@@ -1,0 +1,11 @@
+/** /data/<year>/<table>.json: the same rows as the CSV, with the table's description. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { YEAR_TABLES } from '../../../core/export.ts';
+import { getDataset } from '../../../site/data.ts';
+import { CONTENT_TYPES, getExports } from '../../../site/exports.ts';
+
+export const getStaticPaths = (() =>
+  getDataset().years.flatMap((y) => YEAR_TABLES.map((file) => ({ params: { year: String(y.year), file } })))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params, site }) =>
+  new Response(getExports(site).get(`${params.year}/${params.file}.json`)!.body, { headers: { 'Content-Type': CONTENT_TYPES.json } });

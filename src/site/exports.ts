@@ -1,0 +1,33 @@
+/** The open-data downloads, built once per build from the dataset and the content rows. */
+import { exportFiles, exportZip, type ExportFile } from '../core/export.ts';
+import { contentRoot } from '../core/index.ts';
+import { sourceRowReader } from '../core/export.ts';
+import { getDataset } from './data.ts';
+import { urls } from './urls.ts';
+
+let files: Map<string, ExportFile> | undefined;
+let archive: Uint8Array<ArrayBuffer> | undefined;
+
+/** The zip's file name under /data/. */
+export const ZIP_NAME = 'luoshi-data.zip';
+
+function dataUrl(site: URL | undefined): string | undefined {
+  return site ? new URL(urls.data(), site).href : undefined;
+}
+
+/** Every download by its path under /data/ (`2020/projects.csv`, `units.json`, `dictionary.csv` …). */
+export function getExports(site?: URL): Map<string, ExportFile> {
+  files ??= new Map(exportFiles(getDataset(), { rows: sourceRowReader(contentRoot()), dataUrl: dataUrl(site) }).map((f) => [f.path, f]));
+  return files;
+}
+
+export function getZip(site?: URL): Uint8Array<ArrayBuffer> {
+  archive ??= exportZip(getDataset(), { rows: sourceRowReader(contentRoot()), dataUrl: dataUrl(site), siteUrl: site ? new URL(urls.home(), site).href : undefined });
+  return archive;
+}
+
+export function downloadUrl(path: string): string {
+  return `${urls.data()}${path}`;
+}
+
+export const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
