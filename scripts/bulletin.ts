@@ -1,0 +1,55 @@
+/**
+ * npm run bulletin -- --month 2020-07 | --quarter 2020Q2 [--date YYYY-MM-DD] [--force] [--content DIR]
+ * Writes an MDX draft of the monthly 12100 bulletin, or of the quarterly overall bulletin, into
+ * content/bulletins/, every figure computed from the data and the charts embedded.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
+import { monthlyDraft, quarterlyDraft, type BulletinDraft } from '../src/core/bulletin-draft.ts';
+import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
+
+const USAGE = `用法：
+  npm run bulletin -- --month 2020-07 [--date YYYY-MM-DD] [--force] [--content 目录]
+  npm run bulletin -- --quarter 2020Q2 [--date YYYY-MM-DD] [--force] [--content 目录]
+
+生成通报草稿（MDX）到 内容目录/bulletins/：
+  --month    “12100”民生工程月度通报
+  --quarter  整体工作推进情况季度通报（如 2020Q2）
+  --date     通报日期（默认取报送期限与数据日期中较早者）
+  --force    覆盖已有的同名草稿（默认不覆盖，以免丢失已修改的文字）
+  --content  内容目录（默认 content/，或环境变量 LUOSHI_CONTENT）
+草稿中的数字全部由数据计算；修改文字后运行 npm run build 预览，再提交。出错时退出码非 0。`;
+
+const { values } = cli(USAGE, {
+  month: { type: 'string' },
+  quarter: { type: 'string' },
+  date: { type: 'string' },
+  force: { type: 'boolean' },
+  content: { type: 'string' },
+});
+if (!values.month === !values.quarter) fail(`错误：请指定 --month 或 --quarter 之一\n\n${USAGE}`, 2);
+if (values.month && !MONTH_ARG.test(values.month)) fail(`错误：月份「${values.month}」无效，应写作 YYYY-MM，如 2020-07`, 2);
+if (values.quarter && !/^\d{4}[Qq][1-4]$/.test(values.quarter)) fail(`错误：季度「${values.quarter}」无效，应写作 2020Q2`, 2);
+if (values.date && !DATE_ARG.test(values.date)) fail(`错误：日期「${values.date}」无效，应写作 YYYY-MM-DD`, 2);
+
+const root = contentRoot(values.content);
+const loaded = loadContent(root, { today: buildDate() });
+if (loaded.issues.length > 0 || !loaded.dataset) fail(`内容目录未通过校验：\n${formatIssues(loaded.issues)}`);
+let draft: BulletinDraft;
+try {
+  draft = values.month ? monthlyDraft(loaded.dataset, values.month, { date: values.date }) : quarterlyDraft(loaded.dataset, values.quarter!, { date: values.date });
+} catch (error) {
+  fail(`错误：${(error as Error).message}`);
+}
+const dir = path.join(root, 'bulletins');
+const file = path.join(dir, draft.fileName);
+if (existsSync(file) && !values.force) fail(`错误：${file} 已存在（可能已修改过文字）。确需重新生成请加 --force。`);
+mkdirSync(dir, { recursive: true });
+const tmp = `${file}.${process.pid}.tmp`;
+writeFileSync(tmp, draft.text);
+renameSync(tmp, file);
+console.log(`已生成通报草稿：${file}`);
+console.log(`  ${draft.title}（${draft.date}）`);
+console.log(`  ${draft.summary}`);
+console.log('下一步：修改文字（数字由数据计算，请勿手改），npm run build 预览，然后提交。');

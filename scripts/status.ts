@@ -1,0 +1,70 @@
+/**
+ * npm run status -- --month 2020-07 [--date YYYY-MM-DD] [--details] [--content DIR]
+ * Who has reported for the month, who is late, who is missing, against the deadline (the 5th
+ * working day of the next month, by China's public holidays and adjusted working days).
+ */
+import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
+import { monthReporting } from '../src/core/deadlines.ts';
+import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
+
+const USAGE = `用法：npm run status -- --month 2020-07 [--date YYYY-MM-DD] [--details] [--content 目录]
+
+列出各牵头单位该月月报（附件4）的报送情况：按时报送、逾期报送、未报送。
+报送期限为次月初第 5 个工作日（按国家法定节假日和调休计算，日历取自 chinese-days 包）。
+  --month    所报月份
+  --date     按哪一天判断是否已过期限（默认今天，或环境变量 LUOSHI_TODAY）
+  --details  列出每个单位未报送、逾期报送的事项
+  --content  内容目录（默认 content/，或环境变量 LUOSHI_CONTENT）
+出错时退出码非 0。`;
+
+const { values } = cli(USAGE, {
+  month: { type: 'string' },
+  date: { type: 'string' },
+  details: { type: 'boolean' },
+  content: { type: 'string' },
+});
+if (!values.month) fail(`错误：请用 --month YYYY-MM 指定月份\n\n${USAGE}`, 2);
+if (!MONTH_ARG.test(values.month)) fail(`错误：月份「${values.month}」无效，应写作 YYYY-MM，如 2020-07`, 2);
+if (values.date && !DATE_ARG.test(values.date)) fail(`错误：日期「${values.date}」无效，应写作 YYYY-MM-DD`, 2);
+
+const today = buildDate();
+const loaded = loadContent(contentRoot(values.content), { today });
+if (loaded.issues.length > 0 || !loaded.dataset) fail(`内容目录未通过校验：\n${formatIssues(loaded.issues)}`);
+let r;
+try {
+  r = monthReporting(loaded.dataset, values.month, values.date ?? today);
+} catch (error) {
+  fail(`错误：${(error as Error).message}`);
+}
+
+const [y, m] = values.month.split('-').map(Number);
+console.log(`${y}年${m}月月报报送情况（报送期限 ${r.deadline}，按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}）`);
+const groups: [string, typeof r.units][] = [
+  ['已按时报送', r.units.filter((u) => u.state === '已按时报送')],
+  ['逾期报送', r.units.filter((u) => u.state === '逾期报送')],
+  ['部分未报送', r.units.filter((u) => u.state === '部分未报送')],
+  ['未报送', r.units.filter((u) => u.state === '未报送')],
+  ['尚未报送（未到期）', r.units.filter((u) => u.state === '尚未报送（未到期）')],
+  ['无需报送（牵头事项均已完成）', r.units.filter((u) => u.state === '无需报送')],
+];
+for (const [label, units] of groups) {
+  if (units.length === 0) continue;
+  console.log(`\n${label}（${units.length} 个单位）：`);
+  for (const u of units) {
+    const c = u.counts;
+    const parts = [`牵头 ${u.items.length} 项`, `按时 ${c.按时报送}`];
+    if (c.逾期报送) parts.push(`逾期 ${c.逾期报送}`);
+    if (c.未报送) parts.push(`未报 ${c.未报送}`);
+    if (c.尚未到期) parts.push(`待报 ${c.尚未到期}`);
+    if (c.无需报送) parts.push(`已完成无需报 ${c.无需报送}`);
+    console.log(`  ${u.unit.name}：${parts.join('，')}${u.lastFiled ? `（最近填报 ${u.lastFiled}）` : ''}`);
+    if (values.details) {
+      for (const i of u.items) if (i.state === '未报送' || i.state === '逾期报送' || i.state === '尚未到期') console.log(`      ${i.item.key} ${i.state}${i.report ? `（填报 ${i.report.filed}）` : ''}  ${i.item.text.slice(0, 30)}`);
+    }
+  }
+}
+if (r.unassigned.length > 0) {
+  console.log(`\n没有具体牵头单位的事项（只列有统称）：${r.unassigned.map((i) => `${i.item.key} ${i.state}`).join('、')}`);
+}
+const t = r.totals;
+console.log(`\n合计 ${r.units.length} 个单位：按时 ${t.已按时报送}，逾期 ${t.逾期报送}，部分未报 ${t.部分未报送}，未报 ${t.未报送}，未到期 ${t['尚未报送（未到期）']}，无需报送 ${t.无需报送}。`);
