@@ -1,0 +1,9 @@
+/* 适老模式: ?elder=1 turns it on, ?elder=0 off; remembered in localStorage. External file for the CSP. */
+(function () {
+  var d = document.documentElement, k = 'luoshi-elder', m = /[?&]elder=([01])/.exec(location.search), v = m && m[1];
+  try {
+    if (v) localStorage.setItem(k, v);
+    else v = localStorage.getItem(k);
+  } catch (e) {}
+  if (v === '1') d.classList.add('elder');
+})();

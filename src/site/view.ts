@@ -1,0 +1,127 @@
+/**
+ * Computations over the data that more than one page needs and that the core does not (yet)
+ * provide. Candidates to move into src/core/stats.ts.
+ */
+import {
+  completedInMonth,
+  countStatuses,
+  reportDeadline,
+  timeliness,
+  type Dataset,
+  type Item,
+  type Report,
+  type Timeliness,
+  type YearData,
+} from '../core/index.ts';
+
+export type GeneratedKind = 'monthly' | 'quarterly' | 'completion';
+
+export interface GeneratedBulletin {
+  slug: string;
+  title: string;
+  /** Publication date: YYYY-MM-DD. */
+  date: string;
+  kind: GeneratedKind;
+  year: number;
+  summary: string;
+  /** Monthly and completion: the month reported on. Quarterly: the last month of the quarter. */
+  month: string;
+  quarter?: number;
+  itemKey?: string;
+}
+
+/** The year's latest data (the last year of the dataset). */
+export function latestYear(ds: Dataset): YearData {
+  const y = ds.years.at(-1);
+  if (!y) throw new Error('No year in the dataset');
+  return y;
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** Covered quarters: those whose last month is covered by the data. */
+export function coveredQuarters(year: YearData): { quarter: number; months: string[]; last: string }[] {
+  const out = [];
+  for (let q = 1; q <= 4; q++) {
+    const months = [0, 1, 2].map((i) => `${year.year}-${String((q - 1) * 3 + i + 1).padStart(2, '0')}`);
+    const last = months[2];
+    if (year.months.includes(last)) out.push({ quarter: q, months, last });
+  }
+  return out;
+}
+
+/** The report of `item` for `month`, if filed. */
+export function reportOf(year: YearData, key: string, month: string): Report | undefined {
+  return year.status.get(key)?.months.find((m) => m.month === month)?.report;
+}
+
+const QN = ['一', '二', '三', '四'];
+
+/**
+ * Bulletins computed from the data, as the notice asks: the 12100 programme monthly, overall
+ * progress quarterly, and every completed item at once. Newest first.
+ */
+export function generatedBulletins(ds: Dataset): GeneratedBulletin[] {
+  const out: GeneratedBulletin[] = [];
+  for (const year of ds.years) {
+    const dataDate = year.manifest.data_date;
+    for (const month of year.months) {
+      const [y, m] = month.split('-').map(Number);
+      const c = countStatuses(year, year.projects, month);
+      out.push({
+        slug: `${month}-12100`,
+        title: `${y}年${m}月“12100”民生工程推进情况通报`,
+        date: minDate(reportDeadline(month), dataDate),
+        kind: 'monthly',
+        year: year.year,
+        month,
+        summary: `100项民生工程：已完成${c.已完成}项，序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项。`,
+      });
+      for (const item of completedInMonth(year, month)) {
+        const report = reportOf(year, item.key, month);
+        const label = item.kind === 'task' ? `主要工作任务第${item.no}项` : `“12100”民生工程第${item.no}项`;
+        out.push({
+          slug: `${month}-complete-${item.key.toLowerCase()}`,
+          title: `关于${label}已完成的通报`,
+          date: minDate(report?.filed ?? reportDeadline(month), dataDate),
+          kind: 'completion',
+          year: year.year,
+          month,
+          itemKey: item.key,
+          summary: `${label}于${y}年${m}月报告全部完成。`,
+        });
+      }
+    }
+    for (const { quarter, last } of coveredQuarters(year)) {
+      const t = countStatuses(year, year.tasks, last);
+      const p = countStatuses(year, year.projects, last);
+      out.push({
+        slug: `${year.year}-q${quarter}`,
+        title: `${year.year}年第${QN[quarter - 1]}季度政府工作报告主要任务和“12100”民生工程推进情况通报`,
+        date: minDate(reportDeadline(last), dataDate),
+        kind: 'quarterly',
+        year: year.year,
+        month: last,
+        quarter,
+        summary: `主要工作任务${t.total}项中已完成${t.已完成}项、滞后${t.滞后}项、未报送${t.未报送}项；民生工程${p.total}项中已完成${p.已完成}项、滞后${p.滞后}项、未报送${p.未报送}项。`,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.date === b.date ? b.slug.localeCompare(a.slug) : b.date.localeCompare(a.date)));
+}
+
+export type Tally = Record<Timeliness, number>;
+
+/** Reporting record month by month over an arbitrary set of items (e.g. a leader's). */
+export function reportingRecordOf(year: YearData, items: Item[]) {
+  return year.months.map((month) => {
+    const tally: Tally = { 按时: 0, 逾期: 0, 未报送: 0, 无需报送: 0 };
+    for (const item of items) {
+      const t = timeliness(year, item, month);
+      if (t) tally[t]++;
+    }
+    return { month, ...tally, items: items.length };
+  });
+}
