@@ -1,0 +1,160 @@
+/**
+ * node scripts/chart-images.ts [--out dist/charts] [--content DIR] [--no-cache] [--only ID,ID]
+ *
+ * Renders every chart (src/core/charts.ts) as a static image with chart.js on @napi-rs/canvas,
+ * using the same configuration as the browser (src/core/chart-config.ts): dist/charts/<id>.png
+ * (800×450) and dist/charts/<id>.svg (text converted to paths, so it needs no font). Chinese
+ * text is drawn with Noto Sans SC from @fontsource-variable/noto-sans-sc (every .woff2 subset
+ * registered under one family): no system font is assumed.
+ *
+ * Run after `astro build` (which empties dist/) and before Pagefind. Images are cached by a
+ * hash of what is drawn (and of this renderer's code) in node_modules/.cache/luoshi-charts/,
+ * so an unchanged chart is copied, not re-rendered.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
+import { Chart, registerables } from 'chart.js';
+import { chartConfig } from '../src/core/chart-config.ts';
+import { chartData, chartIds, getChart, type ChartSpec } from '../src/core/charts.ts';
+import { buildDate, contentRoot, loadContentOrThrow } from '../src/core/index.ts';
+
+export const WIDTH = 800;
+export const HEIGHT = 450;
+/** The family name every Noto Sans SC subset is registered under. */
+export const FONT_FAMILY = 'Luoshi Noto Sans SC';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+
+Chart.register(...registerables);
+
+let fontsRegistered = 0;
+
+/** Registers every .woff2 of @fontsource-variable/noto-sans-sc under FONT_FAMILY (once). Returns how many. */
+export function registerFonts(): number {
+  if (fontsRegistered) return fontsRegistered;
+  const dir = path.join(root, 'node_modules/@fontsource-variable/noto-sans-sc/files');
+  if (!existsSync(dir)) throw new Error(`找不到字体包 @fontsource-variable/noto-sans-sc（${dir}）：运行 npm ci（font package missing）`);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.woff2'));
+  for (const f of files) {
+    if (!GlobalFonts.registerFromPath(path.join(dir, f), FONT_FAMILY)) throw new Error(`字体注册失败：${f}（could not register font ${f}）`);
+  }
+  if (files.length === 0) throw new Error(`字体包中没有 .woff2 文件：${dir}`);
+  fontsRegistered = files.length;
+  return fontsRegistered;
+}
+
+/** The footer line drawn under every static image. */
+export function footerOf(spec: ChartSpec): string {
+  return `来源：${spec.source}。数据截至${spec.dataDate}。`;
+}
+
+function config(spec: ChartSpec, makeCanvas: (w: number, h: number) => unknown) {
+  return chartConfig(chartData(spec), {
+    fontFamily: FONT_FAMILY,
+    static: true,
+    title: spec.title,
+    footer: footerOf(spec),
+    createCanvas: (w, h) => makeCanvas(w, h) as never,
+  });
+}
+
+function draw(ctx: unknown, spec: ChartSpec) {
+  const chart = new Chart(ctx as never, config(spec, (w, h) => createCanvas(w, h)));
+  return chart;
+}
+
+/** The chart as an 800×450 PNG. */
+export function renderPng(spec: ChartSpec): Buffer {
+  registerFonts();
+  const canvas = createCanvas(WIDTH, HEIGHT);
+  const chart = draw(canvas.getContext('2d'), spec);
+  const png = canvas.toBuffer('image/png');
+  chart.destroy();
+  return png;
+}
+
+/** The chart as SVG, text converted to paths (no font needed to view it). */
+export function renderSvg(spec: ChartSpec): Buffer {
+  registerFonts();
+  const canvas = createCanvas(WIDTH, HEIGHT, SvgExportFlag.ConvertTextToPaths);
+  const chart = draw(canvas.getContext('2d'), spec);
+  chart.destroy();
+  return canvas.getContent();
+}
+
+/** Hash of the renderer's own code: a change to it invalidates every cached image. */
+function codeHash(): string {
+  const h = createHash('sha256');
+  for (const f of ['scripts/chart-images.ts', 'src/core/chart-config.ts', 'node_modules/chart.js/package.json', 'node_modules/@napi-rs/canvas/package.json']) {
+    h.update(readFileSync(path.join(root, f)));
+  }
+  return h.digest('hex');
+}
+
+/** The cache key of a chart: everything that is drawn. */
+export function imageHash(spec: ChartSpec, code = codeHash()): string {
+  return createHash('sha256')
+    .update(code)
+    .update(JSON.stringify({ data: chartData(spec), title: spec.title, footer: footerOf(spec), w: WIDTH, h: HEIGHT }))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export interface RenderResult {
+  ids: number;
+  rendered: number;
+  cached: number;
+  ms: number;
+}
+
+export function renderAll(opts: { out: string; content?: string; cache?: boolean; only?: string[] }): RenderResult {
+  const started = performance.now();
+  const dataset = loadContentOrThrow(contentRoot(opts.content), { today: buildDate() });
+  const ids = opts.only ?? chartIds(dataset);
+  const cacheDir = path.join(root, 'node_modules/.cache/luoshi-charts');
+  mkdirSync(opts.out, { recursive: true });
+  if (opts.cache !== false) mkdirSync(cacheDir, { recursive: true });
+  const code = codeHash();
+  let rendered = 0;
+  let cached = 0;
+  for (const id of ids) {
+    const spec = getChart(dataset, id);
+    const hash = imageHash(spec, code);
+    const targets = { png: path.join(opts.out, `${id}.png`), svg: path.join(opts.out, `${id}.svg`) };
+    const hits = { png: path.join(cacheDir, `${hash}.png`), svg: path.join(cacheDir, `${hash}.svg`) };
+    if (opts.cache !== false && existsSync(hits.png) && existsSync(hits.svg)) {
+      copyFileSync(hits.png, targets.png);
+      copyFileSync(hits.svg, targets.svg);
+      cached++;
+      continue;
+    }
+    const png = renderPng(spec);
+    const svg = renderSvg(spec);
+    writeFileSync(targets.png, png);
+    writeFileSync(targets.svg, svg);
+    if (opts.cache !== false) {
+      writeFileSync(hits.png, png);
+      writeFileSync(hits.svg, svg);
+    }
+    rendered++;
+  }
+  return { ids: ids.length, rendered, cached, ms: Math.round(performance.now() - started) };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: 'dist/charts' },
+      content: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      only: { type: 'string' },
+    },
+  });
+  const r = renderAll({ out: path.resolve(values.out!), content: values.content, cache: !values['no-cache'], only: values.only?.split(',') });
+  console.log(`图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 → ${values.out}`);
+}

@@ -1,0 +1,405 @@
+/**
+ * Chart definitions: every chart the site, the embeds, the static images and the CSV downloads
+ * show, computed from the dataset. Pure: no Astro, no DOM, no I/O. One definition (a
+ * `ChartSpec`) feeds all four forms; `chart-config.ts` turns it into a chart.js configuration.
+ *
+ * Chart ids (URL-safe, stable):
+ *   12100-by-category-<year>[-<MM>]   “12100” projects by category and status (stacked bars)
+ *   12100-completion-<year>[-<MM>]    completed projects and share per month (line)
+ *   tasks-by-section-<year>[-<MM>]    main tasks by section and status (stacked bars)
+ *   tasks-completion-<year>[-<MM>]    completed main tasks and share per month (line)
+ *   12100-category-<year>-<no>        one category's projects by status per month (stacked bars)
+ *   tasks-section-<year>-<no>         one section's main tasks by status per month (stacked bars)
+ *   unit-<unitId>-<year>              a unit's items (lead or shared) by status per month (stacked bars)
+ *   item-<year>-<T|P><no>             one item's month-by-month status strip
+ * Without -<MM> a chart shows the latest covered month; with it, the state as of that month
+ * (for month pages and bulletins that must not change when later data arrives).
+ */
+import type { Dataset, Item, ItemKind, Status, YearData } from './model.ts';
+import { STATUSES } from './schema.ts';
+import { SHARE_COLOR, STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
+import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, timeliness, type StatusCounts } from './stats.ts';
+
+export { SHARE_COLOR, STATUS_STYLE };
+export type { ChartData, ChartKind, ChartSeries };
+
+export interface ChartTable {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  /** One Chinese sentence computed from the data: the alt text and the figure's summary. */
+  description: string;
+  kind: ChartKind;
+  /** Bars along the y axis (long Chinese category labels), or along x. */
+  orientation: 'horizontal' | 'vertical';
+  labels: string[];
+  series: ChartSeries[];
+  table: ChartTable;
+  source: string;
+  /** The manifest's data date, YYYY-MM-DD. */
+  dataDate: string;
+  citation: string;
+  /** The table as CSV (no BOM; the endpoint adds one for Excel). */
+  csv: string;
+  /** The year's plans and reports are sample data: every form says so. */
+  sample: boolean;
+  year: number;
+  /** The month the chart shows (YYYY-MM), or undefined when no month is covered yet. */
+  month?: string;
+}
+
+export function chartData(spec: ChartSpec): ChartData {
+  return { id: spec.id, kind: spec.kind, orientation: spec.orientation, labels: spec.labels, series: spec.series };
+}
+
+export interface ChartOptions {
+  /** Absolute URL of the site root, ending in `/` (including any base path): used in the citation. */
+  siteUrl?: string;
+  /** The citation's access date (GB/T 7714 引用日期), YYYY-MM-DD. */
+  accessed?: string;
+}
+
+const OPTION_KEYS = new Set(['siteUrl', 'accessed']);
+
+/** The error for a chart id or option that does not exist: the build stops with this message. */
+export class ChartError extends Error {
+  override name = 'ChartError';
+}
+
+const YEAR_CHARTS = ['12100-by-category', '12100-completion', 'tasks-by-section', 'tasks-completion'] as const;
+type YearChart = (typeof YEAR_CHARTS)[number];
+
+/** Every chart id, in a stable order: year charts, their month variants, units, items. */
+export function chartIds(dataset: Dataset): string[] {
+  const ids: string[] = [];
+  for (const year of dataset.years) {
+    for (const base of YEAR_CHARTS) ids.push(`${base}-${year.year}`);
+    for (const month of year.months) for (const base of YEAR_CHARTS) ids.push(`${base}-${month}`);
+    for (const c of year.categories) ids.push(`12100-category-${year.year}-${c.no}`);
+    for (const sec of year.sections) ids.push(`tasks-section-${year.year}-${sec.no}`);
+    for (const unit of dataset.units) {
+      if (year.items.some((i) => i.units.some((r) => r.type === 'unit' && r.id === unit.id))) ids.push(`unit-${unit.id}-${year.year}`);
+    }
+    for (const item of year.items) ids.push(`item-${year.year}-${item.key}`);
+  }
+  return ids;
+}
+
+/** The main chart ids of a year (the ones a home page or a gallery shows first). */
+export function yearChartIds(year: number): string[] {
+  return YEAR_CHARTS.map((b) => `${b}-${year}`);
+}
+
+type Parsed =
+  | { type: 'year'; chart: YearChart; year: number; month?: string }
+  | { type: 'group'; kind: ItemKind; year: number; no: number }
+  | { type: 'unit'; unitId: string; year: number }
+  | { type: 'item'; year: number; key: string };
+
+const ID_FORMS = '12100-by-category-2020、12100-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、12100-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020、item-2020-P5';
+
+function unknownId(id: string, why: string): ChartError {
+  return new ChartError(`未知的图表编号「${id}」：${why}。可用的编号形如 ${ID_FORMS}（unknown chart id "${id}"）`);
+}
+
+function parseId(id: string): Parsed {
+  if (typeof id !== 'string' || id === '') throw new ChartError(`图表编号不能为空（chart id must be a non-empty string, got ${JSON.stringify(id)}）`);
+  let m = /^(12100-by-category|12100-completion|tasks-by-section|tasks-completion)-(\d{4})(?:-(\d{2}))?$/.exec(id);
+  if (m) return { type: 'year', chart: m[1] as YearChart, year: Number(m[2]), month: m[3] ? `${m[2]}-${m[3]}` : undefined };
+  m = /^(12100-category|tasks-section)-(\d{4})-([1-9]\d*)$/.exec(id);
+  if (m) return { type: 'group', kind: m[1] === 'tasks-section' ? 'task' : 'project', year: Number(m[2]), no: Number(m[3]) };
+  m = /^unit-([a-z0-9][a-z0-9-]*)-(\d{4})$/.exec(id);
+  if (m) return { type: 'unit', unitId: m[1], year: Number(m[2]) };
+  m = /^item-(\d{4})-([TP][1-9]\d*)$/.exec(id);
+  if (m) return { type: 'item', year: Number(m[1]), key: m[2] };
+  throw unknownId(id, '格式不符');
+}
+
+function yearOf(dataset: Dataset, id: string, year: number): YearData {
+  const y = dataset.years.find((d) => d.year === year);
+  if (!y) throw unknownId(id, `没有 ${year} 年度的数据（已有：${dataset.years.map((d) => d.year).join('、') || '无'}）`);
+  return y;
+}
+
+function checkOptions(opts: ChartOptions | undefined): ChartOptions {
+  if (opts === undefined) return {};
+  if (opts === null || typeof opts !== 'object') throw new ChartError(`图表选项应为对象（chart options must be an object）`);
+  for (const key of Object.keys(opts)) {
+    if (!OPTION_KEYS.has(key)) throw new ChartError(`未知的图表选项「${key}」，可用：siteUrl、accessed（unknown chart option "${key}"）`);
+  }
+  if (opts.siteUrl !== undefined) {
+    let ok = false;
+    try {
+      const u = new URL(opts.siteUrl);
+      ok = (u.protocol === 'http:' || u.protocol === 'https:') && opts.siteUrl.endsWith('/');
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ChartError(`siteUrl 应为以 / 结尾的 http(s) 网址，实际为「${opts.siteUrl}」（bad option siteUrl）`);
+  }
+  if (opts.accessed !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.accessed)) {
+    throw new ChartError(`accessed 应为 YYYY-MM-DD 日期，实际为「${opts.accessed}」（bad option accessed）`);
+  }
+  return opts;
+}
+
+/** `2020-06` → `2020年6月`. */
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+/** `2020-06` → `6月` (axis labels within one year). */
+function shortMonth(month: string): string {
+  return `${Number(month.slice(5, 7))}月`;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+function countsPhrase(c: StatusCounts): string {
+  return STATUSES.map((s) => `${s}${c[s]}项`).join('，');
+}
+
+/** RFC 4180 CSV: fields with comma, quote or newline are quoted. CRLF line ends (Excel). */
+export function toCsv(columns: string[], rows: (string | number)[][]): string {
+  const field = (v: string | number) => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return [columns, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+const KIND_NAME: Record<ItemKind, string> = { task: '主要工作任务', project: '“12100”民生工程' };
+
+function itemName(item: Item): string {
+  return item.kind === 'task' ? `主要工作任务第${item.no}项` : `“12100”民生工程第${item.no}项`;
+}
+
+function shortText(text: string, max = 24): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
+/** A section's short label: its ordinal and the first clause (`一、聚焦产业升级`). */
+function sectionLabel(no: number, name: string): string {
+  const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+  const first = name.split(/[，。,；;]/)[0] || name;
+  return `${numerals[no - 1] ?? no}、${shortText(first, 12)}`;
+}
+
+interface Built {
+  title: string;
+  description: string;
+  kind: ChartKind;
+  orientation: 'horizontal' | 'vertical';
+  labels: string[];
+  series: ChartSeries[];
+  table: ChartTable;
+  month?: string;
+}
+
+function statusSeries(rows: StatusCounts[]): ChartSeries[] {
+  return STATUSES.map((s) => ({ name: s, status: s, values: rows.map((r) => r[s]) }));
+}
+
+function groupChart(year: YearData, kind: ItemKind, month: string | undefined): Built {
+  const groups = countsByGroup(year, kind, month);
+  const items = itemsOfKind(year, kind);
+  const total = countStatuses(year, items, month);
+  const what = KIND_NAME[kind];
+  const groupWord = kind === 'task' ? '部分' : '类别';
+  const labels = groups.map((g) => (kind === 'task' ? sectionLabel(g.no, g.name) : g.label));
+  const title = `${year.year}年${what}${kind === 'task' ? '分部分' : '分类别'}完成情况${month ? `（截至${monthLabel(month)}）` : ''}`;
+  let description: string;
+  if (!month) {
+    description = `截至数据日期${year.manifest.data_date}，${year.year}年${items.length}项${what}尚无到期的月报。`;
+  } else {
+    const lagging = groups.map((g, i) => ({ ...g, short: labels[i] })).filter((g) => g.counts.滞后 > 0).sort((a, b) => b.counts.滞后 - a.counts.滞后 || a.no - b.no)[0];
+    const lagPart = lagging ? `，滞后最多的${groupWord}是“${lagging.short}”（${lagging.counts.滞后}项）` : '，没有滞后的事项';
+    description = `截至${monthLabel(month)}，${items.length}项${what}中已完成${total.已完成}项，${countsPhrase(total).replace(/^已完成\d+项，/, '')}${lagPart}。`;
+  }
+  const columns = [groupWord, ...STATUSES, '合计'];
+  const rows = groups.map((g, i) => [labels[i], ...STATUSES.map((s) => g.counts[s]), g.items.length]);
+  rows.push(['合计', ...STATUSES.map((s) => total[s]), items.length]);
+  return {
+    title,
+    description,
+    kind: 'bar-stacked',
+    orientation: 'horizontal',
+    labels,
+    series: statusSeries(groups.map((g) => g.counts)),
+    table: { caption: `${title}（单位：项）`, columns, rows },
+    month,
+  };
+}
+
+function completionChart(year: YearData, kind: ItemKind, month: string | undefined): Built {
+  const items = itemsOfKind(year, kind);
+  const months = month ? year.months.filter((m) => m <= month) : year.months;
+  const points = months.map((m) => {
+    const c = countStatuses(year, items, m);
+    return { month: m, completed: c.已完成, share: items.length ? c.已完成 / items.length : 0 };
+  });
+  const what = KIND_NAME[kind];
+  const last = points.at(-1);
+  const title = `${year.year}年${what}逐月完成情况${month ? `（截至${monthLabel(month)}）` : ''}`;
+  let description: string;
+  if (!last) description = `截至数据日期${year.manifest.data_date}，${year.year}年${items.length}项${what}尚无到期的月报。`;
+  else if (points.length === 1) description = `截至${monthLabel(last.month)}，${items.length}项${what}已完成${last.completed}项，占${percent(last.share)}。`;
+  else {
+    description = `${monthLabel(points[0].month)}至${shortMonth(last.month)}，${items.length}项${what}中已完成的由${points[0].completed}项${last.completed >= points[0].completed ? '增至' : '变为'}${last.completed}项，占${percent(last.share)}。`;
+  }
+  return {
+    title,
+    description,
+    kind: 'line',
+    orientation: 'vertical',
+    labels: points.map((p) => shortMonth(p.month)),
+    series: [
+      { name: '已完成（项）', status: '已完成', axis: 'count', values: points.map((p) => p.completed) },
+      { name: '完成率（%）', axis: 'share', values: points.map((p) => Math.round(p.share * 1000) / 10) },
+    ],
+    table: {
+      caption: `${title}`,
+      columns: ['月份', '已完成（项）', '事项总数（项）', '完成率'],
+      rows: points.map((p) => [monthLabel(p.month), p.completed, items.length, percent(p.share)]),
+    },
+    month: last?.month,
+  };
+}
+
+/** Stacked bars per month of a set of items' statuses (a unit's, a category's, a section's). */
+function itemsByMonth(year: YearData, items: Item[], title: string, scope: string): Built {
+  const perMonth = year.months.map((m) => countStatuses(year, items, m));
+  const month = year.months.at(-1);
+  const latest = perMonth.at(-1);
+  const description = month && latest ? `截至${monthLabel(month)}，${scope}中${countsPhrase(latest)}。` : `截至数据日期${year.manifest.data_date}，${scope}尚无到期的月报。`;
+  return {
+    title,
+    description,
+    kind: 'bar-stacked',
+    orientation: 'vertical',
+    labels: year.months.map(shortMonth),
+    series: statusSeries(perMonth),
+    table: {
+      caption: `${title}（单位：项）`,
+      columns: ['月份', ...STATUSES, '合计'],
+      rows: year.months.map((m, i) => [monthLabel(m), ...STATUSES.map((s) => perMonth[i][s]), perMonth[i].total]),
+    },
+    month,
+  };
+}
+
+function unitChart(dataset: Dataset, year: YearData, unitId: string, id: string): Built {
+  const unit = dataset.unitById.get(unitId);
+  if (!unit) throw unknownId(id, `没有编号为 ${unitId} 的责任单位`);
+  const entries = itemsOfUnit(dataset, unitId).filter((e) => e.year === year);
+  if (entries.length === 0) throw unknownId(id, `${unit.name}在 ${year.year} 年度没有负责的事项`);
+  const led = entries.filter((e) => e.role === 'lead').length;
+  const scope = `${unit.name}负责的${entries.length}项事项（牵头${led}项，参与${entries.length - led}项）`;
+  return itemsByMonth(year, entries.map((e) => e.item), `${unit.name}${year.year}年负责事项逐月状态`, scope);
+}
+
+function groupMonthChart(year: YearData, kind: ItemKind, no: number, id: string): Built {
+  const groups = countsByGroup(year, kind);
+  const g = groups.find((x) => x.no === no);
+  if (!g) throw unknownId(id, `${year.year} 年度没有${kind === 'task' ? '第' + no + '部分' : '第' + no + '类'}（共 ${groups.length} 个）`);
+  const name = kind === 'task' ? sectionLabel(g.no, g.name) : g.label;
+  const what = kind === 'task' ? '主要工作任务' : '“12100”民生工程';
+  return itemsByMonth(year, g.items, `${year.year}年${what}“${name}”逐月状态`, `“${name}”的${g.items.length}项${what}`);
+}
+
+function itemChart(year: YearData, key: string, id: string): Built {
+  const item = year.itemByKey.get(key);
+  if (!item) throw unknownId(id, `${year.year} 年度没有事项 ${key}`);
+  const months = year.status.get(key)?.months ?? [];
+  const name = itemName(item);
+  const title = `${year.year}年${name}逐月评价`;
+  const tally = new Map<Status, number>();
+  for (const m of months) tally.set(m.status, (tally.get(m.status) ?? 0) + 1);
+  const completedIn = year.status.get(key)?.completedIn;
+  const last = months.at(-1);
+  let description: string;
+  if (!last) description = `截至数据日期${year.manifest.data_date}，${name}“${shortText(item.text, 16)}”尚无到期的月报。`;
+  else {
+    const parts = STATUSES.filter((s) => s !== '已完成' && tally.get(s)).map((s) => `${s}${tally.get(s)}个月`);
+    const done = completedIn ? `，${monthLabel(completedIn)}报告全部完成` : `，${monthLabel(last.month)}的状态为${last.status}`;
+    const span = months.length === 1 ? monthLabel(last.month) : `${monthLabel(months[0].month)}至${shortMonth(last.month)}`;
+    description = `${span}，${name}“${shortText(item.text, 16)}”${parts.length ? parts.join('、') : `共${months.length}个月`}${done}。`;
+  }
+  return {
+    title,
+    description,
+    kind: 'strip',
+    orientation: 'vertical',
+    labels: months.map((m) => shortMonth(m.month)),
+    series: STATUSES.map((s) => ({ name: s, status: s, values: months.map((m) => (m.status === s ? 1 : 0)) })),
+    table: {
+      caption: title,
+      columns: ['月份', '状态', '报送情况'],
+      rows: months.map((m) => [monthLabel(m.month), m.status, timeliness(year, item, m.month) ?? '']),
+    },
+    month: last?.month,
+  };
+}
+
+/** The chart with this id. Throws a `ChartError` (Chinese, with the English id) for an unknown id or bad options. */
+export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): ChartSpec {
+  const options = checkOptions(opts);
+  const parsed = parseId(id);
+  const year = yearOf(dataset, id, parsed.year);
+  let built: Built;
+  if (parsed.type === 'year') {
+    if (parsed.month && !year.months.includes(parsed.month)) {
+      throw unknownId(id, `${monthLabel(parsed.month)}不在已发布的月份中（已有：${year.months.join('、') || '无'}）`);
+    }
+    const kind: ItemKind = parsed.chart.startsWith('12100') ? 'project' : 'task';
+    const month = parsed.month ?? year.months.at(-1);
+    built = parsed.chart.endsWith('completion') ? completionChart(year, kind, month) : groupChart(year, kind, month);
+  } else if (parsed.type === 'group') built = groupMonthChart(year, parsed.kind, parsed.no, id);
+  else if (parsed.type === 'unit') built = unitChart(dataset, year, parsed.unitId, id);
+  else built = itemChart(year, parsed.key, id);
+
+  const site = dataset.site;
+  const dataDate = year.manifest.data_date;
+  const source = `${site.publisher}（${site.office}）据${year.manifest.notice.doc_no}及各责任单位月度落实情况整理${year.manifest.sample ? '；计划和月报为示例数据' : ''}`;
+  const url = options.siteUrl ? ` ${options.siteUrl}embed/${id}/.` : '';
+  const accessed = options.accessed ? `[${options.accessed}]` : '';
+  const citation = `${site.publisher}. ${built.title}[EB/OL]. (${dataDate})${accessed}.${url}`;
+  return {
+    id,
+    title: built.title,
+    description: built.description,
+    kind: built.kind,
+    orientation: built.orientation,
+    labels: built.labels,
+    series: built.series,
+    table: built.table,
+    source,
+    dataDate,
+    citation,
+    csv: toCsv(built.table.columns, built.table.rows),
+    sample: year.manifest.sample,
+    year: year.year,
+    month: built.month,
+  };
+}
+
+/** Relative luminance contrast of two `#rrggbb` colours (WCAG 2). */
+export function contrastRatio(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}

@@ -1,0 +1,150 @@
+/**
+ * Static chart images: rendered with chart.js on @napi-rs/canvas from the fixture content.
+ * Valid PNGs of the stated size, not blank, and Chinese text drawn with Noto Sans SC glyphs,
+ * not tofu boxes (compared against reference renders of the same text).
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chartIds, getChart } from '../../src/core/charts.ts';
+import { loadContentOrThrow } from '../../src/core/index.ts';
+import { FONT_FAMILY, HEIGHT, registerFonts, renderAll, renderPng, WIDTH } from '../../scripts/chart-images.ts';
+import { TODAY, makeContent } from '../fixtures/content.ts';
+
+const content = makeContent();
+const dataset = loadContentOrThrow(content, { today: TODAY });
+
+/** Width and height from the IHDR chunk, after checking the PNG signature. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+async function pixels(png: Buffer) {
+  const img = await loadImage(png);
+  const c = createCanvas(img.width, img.height);
+  const ctx = c.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  return ctx.getImageData(0, 0, img.width, img.height);
+}
+
+type Mask = { w: number; h: number; on: boolean[] };
+
+/** Dark pixels of a region, cropped to their bounding box. */
+function inkMask(img: { data: Uint8ClampedArray; width: number }, x0: number, y0: number, w: number, h: number): Mask {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -1, -1];
+  const dark = (x: number, y: number) => {
+    const i = ((y0 + y) * img.width + x0 + x) * 4;
+    return img.data[i + 3] > 128 && (img.data[i] + img.data[i + 1] + img.data[i + 2]) / 3 < 128;
+  };
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      if (dark(x, y)) [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+  if (maxX < 0) return { w: 0, h: 0, on: [] };
+  const mw = maxX - minX + 1;
+  const mh = maxY - minY + 1;
+  const on: boolean[] = [];
+  for (let y = 0; y < mh; y++) for (let x = 0; x < mw; x++) on.push(dark(minX + x, minY + y));
+  return { w: mw, h: mh, on };
+}
+
+/** Intersection over union of two masks aligned at their top-left corners. */
+function iou(a: Mask, b: Mask): number {
+  let inter = 0;
+  let union = 0;
+  for (let y = 0; y < Math.max(a.h, b.h); y++)
+    for (let x = 0; x < Math.max(a.w, b.w); x++) {
+      const p = x < a.w && y < a.h && a.on[y * a.w + x];
+      const q = x < b.w && y < b.h && b.on[y * b.w + x];
+      if (p && q) inter++;
+      if (p || q) union++;
+    }
+  return union ? inter / union : 0;
+}
+
+/** `text` drawn alone, as chart.js draws the title (bold 18px, dark text on white). */
+function renderText(text: string, family: string) {
+  const c = createCanvas(WIDTH, 60);
+  const ctx = c.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, WIDTH, 60);
+  ctx.fillStyle = '#1f2328';
+  ctx.font = `bold 18px ${family}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, 10, 30);
+  return ctx.getImageData(0, 0, WIDTH, 60);
+}
+
+describe('chart images', () => {
+  let out: string;
+  beforeAll(() => {
+    out = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
+    const r = renderAll({ out, content, cache: false });
+    expect(r.rendered).toBe(chartIds(dataset).length);
+  });
+
+  it('writes a PNG of 800×450 and an SVG for every chart id', () => {
+    for (const id of chartIds(dataset)) {
+      const png = readFileSync(path.join(out, `${id}.png`));
+      expect(pngSize(png), id).toEqual({ width: WIDTH, height: HEIGHT });
+      const svg = readFileSync(path.join(out, `${id}.svg`), 'utf8');
+      expect(svg, id).toMatch(/<svg[^>]*width="800"[^>]*height="450"/);
+      expect(svg, `${id}: text is converted to paths`).not.toMatch(/<text/);
+    }
+  });
+
+  it('PNGs are not blank: many inked pixels, and the status colours appear', async () => {
+    const img = await pixels(readFileSync(path.join(out, '12100-by-category-2020.png')));
+    let inked = 0;
+    const colours = new Set<string>();
+    for (let i = 0; i < img.data.length; i += 4) {
+      const [r, g, b] = [img.data[i], img.data[i + 1], img.data[i + 2]];
+      if (r < 240 || g < 240 || b < 240) inked++;
+      colours.add(`${r},${g},${b}`);
+    }
+    expect(inked).toBeGreaterThan(10_000);
+    expect(colours.has('26,127,55'), 'the 已完成 green is drawn').toBe(true);
+  });
+
+  it('the registered font has real glyphs for Chinese text (not the missing-glyph box)', () => {
+    expect(registerFonts()).toBeGreaterThan(50);
+    const chars = [...'民生工程已完成序时推进滞后未报送截至年月'];
+    const tofu = inkMask(renderText('\uE000', FONT_FAMILY), 0, 0, WIDTH, 60); // a private-use code point: no glyph
+    const masks = chars.map((ch) => inkMask(renderText(ch, FONT_FAMILY), 0, 0, WIDTH, 60));
+    for (const [i, m] of masks.entries()) {
+      expect(m.on.filter(Boolean).length, chars[i]).toBeGreaterThan(20);
+      expect(iou(m, tofu), `${chars[i]} is not the missing-glyph box`).toBeLessThan(0.5);
+    }
+    // All different glyphs (tofu would make them identical).
+    for (let i = 1; i < masks.length; i++) expect(iou(masks[i], masks[0]), chars[i]).toBeLessThan(0.8);
+  });
+
+  it('the chart title in the PNG matches the same text rendered with the font, not with a missing font', async () => {
+    for (const id of ['12100-by-category-2020', 'item-2020-P1']) {
+      const spec = getChart(dataset, id);
+      const img = await pixels(readFileSync(path.join(out, `${id}.png`)));
+      const title = inkMask(img, 0, 0, WIDTH, 42);
+      const reference = inkMask(renderText(spec.title, FONT_FAMILY), 0, 0, WIDTH, 60);
+      const withoutFont = inkMask(renderText(spec.title, 'No Such Font Family 123'), 0, 0, WIDTH, 60);
+      expect(Math.abs(title.w - reference.w), `${id}: title width`).toBeLessThanOrEqual(3);
+      expect(iou(title, reference), `${id}: title glyphs match the Noto Sans SC render`).toBeGreaterThan(0.7);
+      expect(iou(title, withoutFont), `${id}: and not a render without the font`).toBeLessThan(0.5);
+    }
+  });
+
+  it('re-uses cached images when nothing changed', () => {
+    const again = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
+    renderAll({ out: again, content }); // fills the cache
+    const r = renderAll({ out: again, content });
+    expect(r.rendered).toBe(0);
+    expect(r.cached).toBe(chartIds(dataset).length);
+    expect(existsSync(path.join(again, 'item-2020-P1.png'))).toBe(true);
+  });
+
+  it('renders one PNG directly too', () => {
+    expect(pngSize(renderPng(getChart(dataset, 'tasks-completion-2020')))).toEqual({ width: WIDTH, height: HEIGHT });
+  });
+});
