@@ -81,20 +81,38 @@ export function timeliness(year: YearData, item: Item, month: string): Timelines
   return ms.status === '已完成' ? '无需报送' : '未报送';
 }
 
+export type Tally = Record<Timeliness, number>;
+
+/** Reporting record month by month over a set of items (a leader's, a unit's). */
+export function reportingRecordOf(year: YearData, items: Item[]) {
+  return year.months.map((month) => {
+    const tally: Tally = { 按时: 0, 逾期: 0, 未报送: 0, 无需报送: 0 };
+    for (const item of items) {
+      const t = timeliness(year, item, month);
+      if (t) tally[t]++;
+    }
+    return { month, ...tally, items: items.length };
+  });
+}
+
 /**
  * A unit's reporting record per month, over the items it leads (the lead unit reports for the
  * item; a report filed by another unit of the item still counts for the item).
  */
 export function reportingRecord(year: YearData, unitId: string) {
-  const led = year.items.filter((i) => i.leadUnitIds.includes(unitId));
-  return year.months.map((month) => {
-    const tally: Record<Timeliness, number> = { 按时: 0, 逾期: 0, 未报送: 0, 无需报送: 0 };
-    for (const item of led) {
-      const t = timeliness(year, item, month);
-      if (t) tally[t]++;
-    }
-    return { month, ...tally, items: led.length };
-  });
+  return reportingRecordOf(year, year.items.filter((i) => i.leadUnitIds.includes(unitId)));
+}
+
+/** The report of `key` for `month`, if filed. */
+export function reportOf(year: YearData, key: string, month: string): Report | undefined {
+  return year.status.get(key)?.months.find((m) => m.month === month)?.report;
+}
+
+/** The latest year of the dataset. */
+export function latestYear(ds: Dataset): YearData {
+  const y = ds.years.at(-1);
+  if (!y) throw new Error('No year in the dataset');
+  return y;
 }
 
 /** All reports of a month, with the item, for the month page and bulletins. */

@@ -1,18 +1,11 @@
 /**
- * Computations over the data that more than one page needs and that the core does not (yet)
- * provide. Candidates to move into src/core/stats.ts.
+ * Bulletins computed from the data, as the notice asks: the 12100 programme monthly, overall
+ * progress quarterly, and every completed item at once (通报). Office-written bulletins live in
+ * content/bulletins/; these are derived, so they can never disagree with the data.
  */
-import {
-  completedInMonth,
-  countStatuses,
-  reportDeadline,
-  timeliness,
-  type Dataset,
-  type Item,
-  type Report,
-  type Timeliness,
-  type YearData,
-} from '../core/index.ts';
+import { reportDeadline } from './calendar.ts';
+import type { Dataset, YearData } from './model.ts';
+import { completedInMonth, countStatuses, reportOf } from './stats.ts';
 
 export type GeneratedKind = 'monthly' | 'quarterly' | 'completion';
 
@@ -30,13 +23,6 @@ export interface GeneratedBulletin {
   itemKey?: string;
 }
 
-/** The year's latest data (the last year of the dataset). */
-export function latestYear(ds: Dataset): YearData {
-  const y = ds.years.at(-1);
-  if (!y) throw new Error('No year in the dataset');
-  return y;
-}
-
 function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
@@ -50,11 +36,6 @@ export function coveredQuarters(year: YearData): { quarter: number; months: stri
     if (year.months.includes(last)) out.push({ quarter: q, months, last });
   }
   return out;
-}
-
-/** The report of `item` for `month`, if filed. */
-export function reportOf(year: YearData, key: string, month: string): Report | undefined {
-  return year.status.get(key)?.months.find((m) => m.month === month)?.report;
 }
 
 const QN = ['一', '二', '三', '四'];
@@ -77,7 +58,7 @@ export function generatedBulletins(ds: Dataset): GeneratedBulletin[] {
         kind: 'monthly',
         year: year.year,
         month,
-        summary: `100项民生工程：已完成${c.已完成}项，序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项。`,
+        summary: `${year.projects.length}项民生工程：已完成${c.已完成}项，序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项。`,
       });
       for (const item of completedInMonth(year, month)) {
         const report = reportOf(year, item.key, month);
@@ -110,18 +91,4 @@ export function generatedBulletins(ds: Dataset): GeneratedBulletin[] {
     }
   }
   return out.sort((a, b) => (a.date === b.date ? b.slug.localeCompare(a.slug) : b.date.localeCompare(a.date)));
-}
-
-export type Tally = Record<Timeliness, number>;
-
-/** Reporting record month by month over an arbitrary set of items (e.g. a leader's). */
-export function reportingRecordOf(year: YearData, items: Item[]) {
-  return year.months.map((month) => {
-    const tally: Tally = { 按时: 0, 逾期: 0, 未报送: 0, 无需报送: 0 };
-    for (const item of items) {
-      const t = timeliness(year, item, month);
-      if (t) tally[t]++;
-    }
-    return { month, ...tally, items: items.length };
-  });
 }
