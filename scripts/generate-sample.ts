@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import chineseDays from 'chinese-days';
 import {
-  buildDate, contentRoot, formatIssues, loadContent, nextMonth, nthWorkingDay, reportDeadline, type Dataset, type Item,
+  buildDate, contentRoot, formatIssues, loadContent, nextMonth, nthWorkingDay, reportDeadline, writeCsv, type Dataset, type Item,
 } from '../src/core/index.ts';
 
 // ---------------------------------------------------------------- rates and text templates
@@ -112,11 +112,8 @@ function workdays(from: string, to: string): string[] {
   const work = all.filter((d) => chineseDays.isWorkday(d));
   return work.length > 0 ? work : all;
 }
-function csvLine(values: string[]): string {
-  return values.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
-}
 function csv(columns: string[], rows: Record<string, string>[]): string {
-  return [csvLine(columns), ...rows.map((r) => csvLine(columns.map((c) => r[c] ?? '')))].join('\n') + '\n';
+  return writeCsv(columns, rows).text;
 }
 
 // ---------------------------------------------------------------- text from the item

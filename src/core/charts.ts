@@ -15,6 +15,7 @@
  * Without -<MM> a chart shows the latest covered month; with it, the state as of that month
  * (for month pages and bulletins that must not change when later data arrives).
  */
+import { writeCsv } from './csv.ts';
 import type { Dataset, Item, ItemKind, Status, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
 import { SHARE_COLOR, STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
@@ -166,13 +167,9 @@ function countsPhrase(c: StatusCounts): string {
   return STATUSES.map((s) => `${s}${c[s]}项`).join('，');
 }
 
-/** RFC 4180 CSV: fields with comma, quote or newline are quoted. CRLF line ends (Excel). */
+/** The chart's data as CSV, CRLF line ends for Excel. */
 export function toCsv(columns: string[], rows: (string | number)[][]): string {
-  const field = (v: string | number) => {
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return [columns, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  return writeCsv(columns, rows, { eol: '\r\n' }).text;
 }
 
 const KIND_NAME: Record<ItemKind, string> = { task: '主要工作任务', project: '“12100”民生工程' };

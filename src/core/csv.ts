@@ -4,6 +4,7 @@
  * reported with the command that converts them, never guessed at silently.
  */
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import type { DataIssue } from './issues.ts';
 
 export interface CsvRecord {
@@ -154,4 +155,31 @@ export function readCsvBytes(bytes: Uint8Array, file: string, issues: DataIssue[
     return { file, header: [], records: [], rowCount: 0 };
   }
   return parseCsvText(decoded.bytes, file, issues);
+}
+
+export interface WriteCsvOptions {
+  /** Start with a UTF-8 BOM (downloads: Excel on Chinese Windows then reads UTF-8). */
+  bom?: boolean;
+  /** `\n` for content files (clean git diffs), `\r\n` for downloads (Excel). */
+  eol?: '\n' | '\r\n';
+}
+
+/**
+ * The one CSV writer: RFC 4180 via csv-stringify, quoting only where needed (and around
+ * leading or trailing spaces, so they survive a round trip), final line end. Returns the text
+ * and the 1-based line on which each data row starts, for messages that point into the file.
+ */
+export function writeCsv(header: string[], rows: (Record<string, string | number> | (string | number)[])[], options: WriteCsvOptions = {}): { text: string; lines: number[] } {
+  const eol = options.eol ?? '\n';
+  const line = (values: (string | number)[]) => stringify([values.map(String)], { record_delimiter: eol, quoted_match: /^\s|\s$/ });
+  const parts = [line(header)];
+  const lines: number[] = [];
+  let next = 2;
+  for (const row of rows) {
+    const text = line(Array.isArray(row) ? row : header.map((h) => row[h] ?? ''));
+    lines.push(next);
+    next += (text.match(/\n/g) ?? []).length;
+    parts.push(text);
+  }
+  return { text: `${options.bom ? '\uFEFF' : ''}${parts.join('')}`, lines };
 }

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { readCsvBytes } from './csv.ts';
+import { readCsvBytes, writeCsv } from './csv.ts';
 import type { DataIssue } from './issues.ts';
 import type { Dataset, Source, YearData } from './model.ts';
 import { FILES, type ColumnSpec, type FileKind } from './schema.ts';
@@ -109,21 +109,13 @@ export function yearTable(year: YearData, name: YearTable, rows: SourceRows): Ex
 // ---------------------------------------------------------------------------------------------
 // Formats
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-function csvCell(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
- * RFC 4180 CSV with a UTF-8 byte order mark (so Excel on Chinese Windows opens it as UTF-8)
- * and CRLF line ends. Cells are written as they are: no formula escaping, since a prefix would
- * change the published text.
+ * CSV with a UTF-8 byte order mark (so Excel on Chinese Windows opens it as UTF-8) and CRLF
+ * line ends. Cells are written as they are: no formula escaping, since a prefix would change
+ * the published text.
  */
 export function toCsv(columns: string[], rows: Record<string, string>[]): string {
-  const lines = [columns.map(csvCell).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? '')).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return writeCsv(columns, rows, { bom: true, eol: '\r\n' }).text;
 }
 
 export interface ExportMeta {

@@ -11,6 +11,7 @@
  * - a conflict otherwise: refused unless the caller replaces, and then reported as changed with
  *             the old values.
  */
+import { writeCsv } from './csv.ts';
 
 export interface Origin {
   file: string;
@@ -133,23 +134,10 @@ export function compareItemKeys(a: string, b: string): number {
   return kind(a) - kind(b) || Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b);
 }
 
-function quoteCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * Write a content CSV the way the content files are written: UTF-8 without BOM, LF, quotes only
  * where needed, final newline. Returns the text and the 1-based line on which each row starts.
  */
 export function stringifyCsv(header: string[], rows: Record<string, string>[]): { text: string; lines: number[] } {
-  const out = [header.map(quoteCell).join(',')];
-  const lines: number[] = [];
-  let line = 2;
-  for (const row of rows) {
-    const text = header.map((h) => quoteCell(row[h] ?? '')).join(',');
-    lines.push(line);
-    line += 1 + (text.match(/\n/g) ?? []).length;
-    out.push(text);
-  }
-  return { text: `${out.join('\n')}\n`, lines };
+  return writeCsv(header, rows);
 }
