@@ -1,0 +1,244 @@
+/**
+ * The search page's instant search (src/pages/search/index.astro), on Pagefind's JS API.
+ * State lives in the URL (?q=…&sort=…&unit=…&status=…), so a search can be bookmarked, shared
+ * and reached from the header's plain form. Filters: checkboxes with counts, grouped in
+ * fieldsets; several values of one filter widen (any), different filters narrow (all).
+ * An empty query with filters browses (Pagefind filter-only search).
+ */
+import { FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(o: object): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(q: string | null, o?: object): Promise<PagefindSearch | null>;
+  debouncedSearch(q: string | null, o?: object, ms?: number): Promise<PagefindSearch | null>;
+}
+
+const PAGE = 20;
+const STATUS_CLASS: Record<string, string> = { 已完成: 's-done', 序时推进: 's-ontrack', 滞后: 's-behind', 未报送: 's-missing' };
+const FILTER_NAMES = Object.keys(FILTER_LABELS) as FilterName[];
+const BASE = ((import.meta.env.BASE_URL as string) ?? '/').replace(/\/?$/, '/');
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const input = $<HTMLInputElement>('search-q');
+const form = input.form!;
+const status = $('search-status');
+const filtersBox = $('search-filters');
+const clear = $<HTMLButtonElement>('search-clear');
+const sortSelect = $<HTMLSelectElement>('search-sort');
+const list = $<HTMLOListElement>('search-list');
+const more = $<HTMLButtonElement>('search-more');
+
+interface State {
+  q: string;
+  sort: string;
+  filters: Partial<Record<FilterName, string[]>>;
+}
+
+function readUrl(): State {
+  const p = new URLSearchParams(location.search);
+  const filters: State['filters'] = {};
+  for (const name of FILTER_NAMES) {
+    const values = p.getAll(name).filter(Boolean);
+    if (values.length) filters[name] = values;
+  }
+  return { q: p.get('q') ?? '', sort: p.get('sort') ?? '', filters };
+}
+
+function writeUrl(state: State) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  if (state.sort) p.set('sort', state.sort);
+  for (const name of FILTER_NAMES) for (const v of state.filters[name] ?? []) p.append(name, v);
+  const qs = p.toString();
+  history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
+}
+
+let state = readUrl();
+let shown = 0;
+let current: PagefindSearch | null = null;
+let allFilters: Record<string, Record<string, number>> = {};
+let serial = 0;
+
+/** Pagefind's excerpt is HTML with <mark>: rebuilt as text nodes and <mark> only. */
+function excerptNodes(html: string): Node[] {
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
+  const out: Node[] = [];
+  for (const node of Array.from(doc.body.firstChild?.childNodes ?? [])) {
+    if (node.nodeName === 'MARK') {
+      const m = document.createElement('mark');
+      m.textContent = node.textContent;
+      out.push(m);
+    } else out.push(document.createTextNode(node.textContent ?? ''));
+  }
+  return out;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+function resultItem(d: PagefindResultData): HTMLLIElement {
+  const m = d.meta;
+  const facts: (Node | string)[] = [];
+  if (m.number) facts.push(el('span', { class: 'result-number' }, m.number));
+  if (m.status) facts.push(' · ', el('span', { class: `status ${STATUS_CLASS[m.status] ?? 's-none'}` }, m.status));
+  if (m.unit) facts.push(' · ', `牵头单位：${m.unit}`);
+  else if (m.kind && m.kind !== m.number) facts.push(' · ', m.kind);
+  const li = el('li', { class: 'search-result' }, el('a', { href: d.url }, m.title ?? d.url));
+  if (facts.length) li.append(el('p', { class: 'result-facts meta' }, ...facts));
+  if (d.excerpt) li.append(el('p', { class: 'result-excerpt' }, ...excerptNodes(d.excerpt)));
+  return li;
+}
+
+function sortOption(): object | undefined {
+  const [key, dir] = (state.sort || (state.q ? '' : 'number:asc')).split(':');
+  return key ? { [key]: dir } : undefined;
+}
+
+function pagefindFilters(): object {
+  const out: Record<string, { any: string[] }> = {};
+  for (const [name, values] of Object.entries(state.filters)) if (values?.length) out[name] = { any: values };
+  return out;
+}
+
+function hasFilters(): boolean {
+  return Object.values(state.filters).some((v) => v?.length);
+}
+
+function renderFilters(counts: Record<string, Record<string, number>>) {
+  const focused = document.activeElement instanceof HTMLInputElement && filtersBox.contains(document.activeElement) ? document.activeElement.id : '';
+  filtersBox.replaceChildren();
+  FILTER_NAMES.forEach((name, i) => {
+    const values = Object.keys(allFilters[name] ?? {});
+    if (!values.length) return;
+    values.sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN', { numeric: true })));
+    const fs = el('fieldset', { class: 'search-filter' }, el('legend', {}, FILTER_LABELS[name]));
+    const ul = el('ul', { class: 'plain' });
+    values.forEach((value, j) => {
+      const id = `f-${i}-${j}`;
+      const checked = state.filters[name]?.includes(value) ?? false;
+      const n = counts[name]?.[value] ?? 0;
+      const box = el('input', { type: 'checkbox', id, name, value });
+      box.checked = checked;
+      if (!n && !checked) box.disabled = true;
+      box.addEventListener('change', () => {
+        const set = new Set(state.filters[name] ?? []);
+        if (box.checked) set.add(value);
+        else set.delete(value);
+        state.filters[name] = [...set];
+        run();
+      });
+      ul.append(el('li', {}, box, ' ', el('label', { for: id }, value, ' ', el('span', { class: 'count' }, `(${n})`))));
+    });
+    fs.append(ul);
+    // Long lists (units) start folded unless one of them is checked.
+    if (values.length > 12) {
+      const details = el('details', {}, el('summary', {}, `${FILTER_LABELS[name]}（${values.length}）`), fs);
+      if (state.filters[name]?.length) details.open = true;
+      filtersBox.append(details);
+    } else filtersBox.append(fs);
+  });
+  clear.hidden = !hasFilters();
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+async function showMore() {
+  if (!current) return;
+  const batch = current.results.slice(shown, shown + PAGE);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  list.append(...data.map(resultItem));
+  shown += batch.length;
+  more.hidden = shown >= current.results.length;
+}
+
+let pagefind: Pagefind | undefined;
+
+async function run() {
+  writeUrl(state);
+  const mine = ++serial;
+  const pf = pagefind!;
+  if (!state.q.trim() && !hasFilters()) {
+    current = null;
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = '请输入搜索词，或勾选左侧筛选条件浏览全部事项。';
+    renderFilters(allFilters);
+    return;
+  }
+  const query = state.q.trim() ? searchQuery(state.q) : null;
+  const search = await pf.search(query, { filters: pagefindFilters(), sort: sortOption() });
+  if (mine !== serial || !search) return; // a newer search replaced this one
+  current = search;
+  shown = 0;
+  list.replaceChildren();
+  await showMore();
+  const n = search.results.length;
+  const what = state.q.trim() ? `“${state.q.trim()}”` : '所选条件';
+  status.textContent = n ? `${what}：找到 ${n} 条结果。` : `${what}：没有找到结果。${hasFilters() ? '可减少筛选条件再试。' : '可换个说法，或试试单位简称、事项编号。'}`;
+  renderFilters(search.filters);
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    state.q = input.value;
+    run();
+  }, 250);
+});
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  state.q = input.value;
+  run();
+});
+sortSelect.addEventListener('change', () => {
+  state.sort = sortSelect.value;
+  run();
+});
+clear.addEventListener('click', () => {
+  state.filters = {};
+  run();
+  input.focus();
+});
+more.addEventListener('click', () => void showMore());
+
+async function start() {
+  try {
+    pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
+    await pagefind.options({ baseUrl: BASE, excerptLength: 40 });
+    await pagefind.init();
+    allFilters = await pagefind.filters();
+  } catch (error) {
+    status.textContent = '搜索暂时无法使用（未能加载搜索索引）。请使用下方目录查找。';
+    $('search-app').hidden = false;
+    console.error(error);
+    return;
+  }
+  $('search-nojs').hidden = true;
+  $('search-app').hidden = false;
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  // The header's box on this page mirrors the query.
+  const header = document.getElementById('site-q') as HTMLInputElement | null;
+  if (header) header.value = state.q;
+  await run();
+}
+
+void start();
