@@ -1,59 +1,13 @@
 /**
- * Progressive enhancement of <Chart> figures: draws each `canvas[data-chart]` with chart.js.
- * Without JavaScript the figure shows its data table; with it, the chart is drawn, the table is
- * hidden visually (it stays the accessible form: the canvas is aria-hidden) and a button shows
- * it again. Only the chart.js parts the charts use are imported and registered.
+ * Progressive enhancement of <Chart> figures. Without JavaScript a figure shows its data table.
+ * With it, chart.js (about 60 KB gzip, in chart-draw.ts) is fetched only when a figure comes
+ * near the viewport, so pages whose charts are never scrolled to never load it.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { chartConfig } from '../core/chart-config.ts';
-import type { ChartData } from '../core/chart-style.ts';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
-
-function makeCanvas(width: number, height: number) {
-  const c = document.createElement('canvas');
-  c.width = width;
-  c.height = height;
-  return c;
-}
-
-function enhance(figure: HTMLElement) {
-  if (figure.dataset.chartState) return;
-  const canvas = figure.querySelector<HTMLCanvasElement>('canvas[data-chart]');
-  const holder = figure.querySelector<HTMLElement>('.chart-canvas');
-  const tableWrap = figure.querySelector<HTMLElement>('.chart-table');
-  if (!canvas || !holder || !tableWrap) return;
-  let data: ChartData;
-  try {
-    data = JSON.parse(canvas.dataset.chart ?? '');
-  } catch {
-    return; // the table is still there
-  }
-  holder.hidden = false;
-  const narrow = holder.clientWidth < 560;
-  const aspectRatio = !narrow ? 16 / 9 : data.orientation === 'horizontal' ? 0.8 : 1.2;
-  const fontFamily = getComputedStyle(figure).fontFamily || 'sans-serif';
-  try {
-    new Chart(canvas, chartConfig(data, { fontFamily, createCanvas: makeCanvas, aspectRatio }));
-  } catch (error) {
-    holder.hidden = true;
-    console.error(`chart ${data.id}:`, error);
-    return;
-  }
-  figure.dataset.chartState = 'drawn';
-  figure.classList.add('is-drawn');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'chart-table-toggle';
-  button.setAttribute('aria-expanded', 'false');
-  button.textContent = '显示数据表';
-  button.addEventListener('click', () => {
-    const open = tableWrap.classList.toggle('is-open');
-    button.setAttribute('aria-expanded', String(open));
-    button.textContent = open ? '隐藏数据表' : '显示数据表';
-  });
-  tableWrap.before(button);
-}
+let drawing: Promise<typeof import('./chart-draw.ts')> | undefined;
+const draw = (figure: HTMLElement) => {
+  drawing ??= import('./chart-draw.ts');
+  drawing.then((m) => m.enhance(figure)).catch((error) => console.error('chart.js failed to load:', error));
+};
 
 function copyButtons(root: ParentNode) {
   for (const area of root.querySelectorAll<HTMLTextAreaElement>('textarea[data-copy]')) {
@@ -78,8 +32,23 @@ function copyButtons(root: ParentNode) {
 }
 
 function run() {
-  document.querySelectorAll<HTMLElement>('figure.chart').forEach(enhance);
   copyButtons(document);
+  const figures = [...document.querySelectorAll<HTMLElement>('figure.chart')];
+  if (!('IntersectionObserver' in window)) {
+    figures.forEach(draw);
+    return;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        draw(entry.target as HTMLElement);
+      }
+    },
+    { rootMargin: '300px 0px' },
+  );
+  figures.forEach((figure) => observer.observe(figure));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);

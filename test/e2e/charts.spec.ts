@@ -40,6 +40,8 @@ test.describe('with JavaScript', () => {
       const figures = page.locator('figure.chart');
       const n = await figures.count();
       expect(n, path).toBeGreaterThan(0);
+      // chart.js loads when a figure nears the viewport: bring each into view.
+      for (const figure of await figures.all()) await figure.scrollIntoViewIfNeeded();
       await expect(page.locator('figure.chart.is-drawn')).toHaveCount(n);
       await page.waitForTimeout(1200); // chart.js animation
       const inked = await inkedPixels(page, 'figure.chart canvas');

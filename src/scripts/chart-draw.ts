@@ -1,0 +1,56 @@
+/**
+ * Draws one <Chart> figure's `canvas[data-chart]` with chart.js. Loaded by chart.ts only when a
+ * figure comes near the viewport. With the chart drawn, the table is hidden visually (it stays
+ * the accessible form: the canvas is aria-hidden) and a button shows it again. Only the
+ * chart.js parts the charts use are imported and registered.
+ */
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { chartConfig } from '../core/chart-config.ts';
+import type { ChartData } from '../core/chart-style.ts';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+
+function makeCanvas(width: number, height: number) {
+  const c = document.createElement('canvas');
+  c.width = width;
+  c.height = height;
+  return c;
+}
+
+export function enhance(figure: HTMLElement) {
+  if (figure.dataset.chartState) return;
+  const canvas = figure.querySelector<HTMLCanvasElement>('canvas[data-chart]');
+  const holder = figure.querySelector<HTMLElement>('.chart-canvas');
+  const tableWrap = figure.querySelector<HTMLElement>('.chart-table');
+  if (!canvas || !holder || !tableWrap) return;
+  let data: ChartData;
+  try {
+    data = JSON.parse(canvas.dataset.chart ?? '');
+  } catch {
+    return; // the table is still there
+  }
+  holder.hidden = false;
+  const narrow = holder.clientWidth < 560;
+  const aspectRatio = !narrow ? 16 / 9 : data.orientation === 'horizontal' ? 0.8 : 1.2;
+  const fontFamily = getComputedStyle(figure).fontFamily || 'sans-serif';
+  try {
+    new Chart(canvas, chartConfig(data, { fontFamily, createCanvas: makeCanvas, aspectRatio }));
+  } catch (error) {
+    holder.hidden = true;
+    console.error(`chart ${data.id}:`, error);
+    return;
+  }
+  figure.dataset.chartState = 'drawn';
+  figure.classList.add('is-drawn');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'chart-table-toggle';
+  button.setAttribute('aria-expanded', 'false');
+  button.textContent = '显示数据表';
+  button.addEventListener('click', () => {
+    const open = tableWrap.classList.toggle('is-open');
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? '隐藏数据表' : '显示数据表';
+  });
+  tableWrap.before(button);
+}
