@@ -92,7 +92,9 @@ describe('chart images', () => {
       expect(pngSize(png), id).toEqual({ width: WIDTH, height: HEIGHT });
       const svg = readFileSync(path.join(out, `${id}.svg`), 'utf8');
       expect(svg, id).toMatch(/<svg[^>]*width="800"[^>]*height="450"/);
-      expect(svg, `${id}: text is converted to paths`).not.toMatch(/<text/);
+      // Text stays text, in the CJK font stack (not the registered variable font's "Thin" instance).
+      expect(svg, `${id}: has its text`).toMatch(/<text[^>]*font-family="'Noto Sans SC', [^"]*sans-serif"/);
+      expect(svg, id).not.toMatch(/Thin/);
     }
   });
 
