@@ -17,12 +17,14 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 import { chartConfig } from '../src/core/chart-config.ts';
 import { chartData, chartIds, getChart, type ChartSpec } from '../src/core/charts.ts';
-import { buildDate, contentRoot, loadContentOrThrow } from '../src/core/index.ts';
+import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../src/core/index.ts';
 
 export const WIDTH = 800;
 export const HEIGHT = 450;
@@ -119,7 +121,7 @@ export interface RenderResult {
   ms: number;
 }
 
-export function renderAll(opts: { out: string; content?: string; cache?: boolean; only?: string[] }): RenderResult {
+export async function renderAll(opts: { out: string; content?: string; cache?: boolean; only?: string[] }): Promise<RenderResult> {
   const started = performance.now();
   const dataset = loadContentOrThrow(contentRoot(opts.content), { today: buildDate() });
   const ids = opts.only ?? chartIds(dataset);
@@ -127,33 +129,72 @@ export function renderAll(opts: { out: string; content?: string; cache?: boolean
   mkdirSync(opts.out, { recursive: true });
   if (opts.cache !== false) mkdirSync(cacheDir, { recursive: true });
   const code = codeHash();
-  let rendered = 0;
   let cached = 0;
+  const todo: Job[] = [];
   for (const id of ids) {
-    const spec = getChart(dataset, id);
-    const hash = imageHash(spec, code);
-    const targets = { png: path.join(opts.out, `${id}.png`), svg: path.join(opts.out, `${id}.svg`) };
+    const hash = imageHash(getChart(dataset, id), code);
     const hits = { png: path.join(cacheDir, `${hash}.png`), svg: path.join(cacheDir, `${hash}.svg`) };
     if (opts.cache !== false && existsSync(hits.png) && existsSync(hits.svg)) {
-      copyFileSync(hits.png, targets.png);
-      copyFileSync(hits.svg, targets.svg);
+      copyFileSync(hits.png, path.join(opts.out, `${id}.png`));
+      copyFileSync(hits.svg, path.join(opts.out, `${id}.svg`));
       cached++;
-      continue;
-    }
-    const png = renderPng(spec);
-    const svg = renderSvg(spec);
-    writeFileSync(targets.png, png);
-    writeFileSync(targets.svg, svg);
-    if (opts.cache !== false) {
-      writeFileSync(hits.png, png);
-      writeFileSync(hits.svg, svg);
-    }
-    rendered++;
+    } else todo.push({ id, hash });
   }
-  return { ids: ids.length, rendered, cached, ms: Math.round(performance.now() - started) };
+  // Drawing is CPU-bound and serial in Chart.js: the cache misses are shared among worker
+  // threads, one per core (each loads the dataset itself; a few dozen charts are not worth it).
+  const cache = opts.cache !== false ? cacheDir : undefined;
+  const threads = Math.min(availableParallelism(), Math.floor(todo.length / 32));
+  if (threads <= 1) await renderJobs(dataset, todo, opts.out, cache);
+  else {
+    await Promise.all(
+      Array.from({ length: threads }, (_, t) => {
+        const jobs = todo.filter((_, i) => i % threads === t);
+        return new Promise<void>((resolve, reject) => {
+          const worker = new Worker(new URL(import.meta.url), { workerData: { jobs, out: opts.out, content: opts.content, cache } satisfies WorkerInput });
+          worker.once('error', reject);
+          worker.once('exit', (exit) => (exit === 0 ? resolve() : reject(new Error(`图表绘制线程异常退出（chart worker exited with ${exit}）`))));
+        });
+      }),
+    );
+  }
+  return { ids: ids.length, rendered: todo.length, cached, ms: Math.round(performance.now() - started) };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+interface Job {
+  id: string;
+  hash: string;
+}
+
+interface WorkerInput {
+  jobs: Job[];
+  out: string;
+  content?: string;
+  cache?: string;
+}
+
+async function renderJobs(dataset: Dataset, jobs: Job[], out: string, cacheDir: string | undefined): Promise<void> {
+  for (const [n, { id, hash }] of jobs.entries()) {
+    // The canvases' native memory is freed by finalizers that run on the event loop: a loop
+    // that never yields holds every canvas it drew until it ends (gigabytes for a large site).
+    if (n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+    const spec = getChart(dataset, id);
+    const png = renderPng(spec);
+    const svg = renderSvg(spec);
+    writeFileSync(path.join(out, `${id}.png`), png);
+    writeFileSync(path.join(out, `${id}.svg`), svg);
+    if (cacheDir) {
+      writeFileSync(path.join(cacheDir, `${hash}.png`), png);
+      writeFileSync(path.join(cacheDir, `${hash}.svg`), svg);
+    }
+  }
+}
+
+if (!isMainThread && (workerData as WorkerInput | undefined)?.jobs) {
+  const input = workerData as WorkerInput;
+  await renderJobs(loadContentOrThrow(contentRoot(input.content), { today: buildDate() }), input.jobs, input.out, input.cache);
+}
+
+if (isMainThread && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: 'dist/charts' },
@@ -162,6 +203,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       only: { type: 'string' },
     },
   });
-  const r = renderAll({ out: path.resolve(values.out!), content: values.content, cache: !values['no-cache'], only: values.only?.split(',') });
+  const r = await renderAll({ out: path.resolve(values.out!), content: values.content, cache: !values['no-cache'], only: values.only?.split(',') });
   console.log(`图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 → ${values.out}`);
 }

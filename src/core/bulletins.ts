@@ -45,6 +45,15 @@ const QN = ['一', '二', '三', '四'];
  * progress quarterly, and every completed item at once. Newest first.
  */
 export function generatedBulletins(ds: Dataset): GeneratedBulletin[] {
+  let cached = generatedCache.get(ds);
+  if (!cached) generatedCache.set(ds, (cached = computeGeneratedBulletins(ds)));
+  return cached;
+}
+
+/** Every item page asks for the bulletins: they are computed once per dataset. */
+const generatedCache = new WeakMap<Dataset, GeneratedBulletin[]>();
+
+function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
   const out: GeneratedBulletin[] = [];
   for (const year of ds.years) {
     const dataDate = year.manifest.data_date;

@@ -77,17 +77,31 @@ type YearChart = (typeof YEAR_CHARTS)[number];
 
 /** Every chart id, in a stable order: year charts, their month variants, units, items. */
 export function chartIds(dataset: Dataset): string[] {
-  const ids: string[] = [];
+  return [...chartIdSet(dataset)];
+}
+
+/** Whether `id` names a chart of this dataset (a unit has a chart only in years it has items). */
+export function hasChart(dataset: Dataset, id: string): boolean {
+  return chartIdSet(dataset).has(id);
+}
+
+const idSets = new WeakMap<Dataset, Set<string>>();
+
+function chartIdSet(dataset: Dataset): Set<string> {
+  let ids = idSets.get(dataset);
+  if (ids) return ids;
+  ids = new Set<string>();
   for (const year of dataset.years) {
-    for (const base of YEAR_CHARTS) ids.push(`${base}-${year.year}`);
-    for (const month of year.months) for (const base of YEAR_CHARTS) ids.push(`${base}-${month}`);
-    for (const c of year.categories) ids.push(`12100-category-${year.year}-${c.no}`);
-    for (const sec of year.sections) ids.push(`tasks-section-${year.year}-${sec.no}`);
+    for (const base of YEAR_CHARTS) ids.add(`${base}-${year.year}`);
+    for (const month of year.months) for (const base of YEAR_CHARTS) ids.add(`${base}-${month}`);
+    for (const c of year.categories) ids.add(`12100-category-${year.year}-${c.no}`);
+    for (const sec of year.sections) ids.add(`tasks-section-${year.year}-${sec.no}`);
     for (const unit of dataset.units) {
-      if (year.items.some((i) => i.units.some((r) => r.type === 'unit' && r.id === unit.id))) ids.push(`unit-${unit.id}-${year.year}`);
+      if (itemsOfUnit(dataset, unit.id).some((e) => e.year === year)) ids.add(`unit-${unit.id}-${year.year}`);
     }
-    for (const item of year.items) ids.push(`item-${year.year}-${item.key}`);
+    for (const item of year.items) ids.add(`item-${year.year}-${item.key}`);
   }
+  idSets.set(dataset, ids);
   return ids;
 }
 

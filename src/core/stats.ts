@@ -58,13 +58,27 @@ export function completionSeries(year: YearData, kind: ItemKind) {
 
 export type Role = 'lead' | 'shared';
 
-/** Every item a unit leads or shares, across years. */
-export function itemsOfUnit(dataset: Dataset, unitId: string): { year: YearData; item: Item; role: Role }[] {
-  return dataset.years.flatMap((year) =>
-    year.items
-      .filter((item) => item.units.some((r) => r.type === 'unit' && r.id === unitId))
-      .map((item) => ({ year, item, role: item.leadUnitIds.includes(unitId) ? ('lead' as const) : ('shared' as const) })),
-  );
+/** Items by unit, per dataset: unit pages, feeds and charts all ask, thousands of times on a large site. */
+const itemsByUnit = new WeakMap<Dataset, Map<string, { year: YearData; item: Item; role: Role }[]>>();
+
+/** Every item a unit leads or shares, across years (oldest year first, then in item order). */
+export function itemsOfUnit(dataset: Dataset, unitId: string): readonly { year: YearData; item: Item; role: Role }[] {
+  let index = itemsByUnit.get(dataset);
+  if (!index) {
+    index = new Map();
+    for (const year of dataset.years) {
+      for (const item of year.items) {
+        for (const ref of item.units) {
+          if (ref.type !== 'unit') continue;
+          const list = index.get(ref.id) ?? [];
+          list.push({ year, item, role: item.leadUnitIds.includes(ref.id) ? 'lead' : 'shared' });
+          index.set(ref.id, list);
+        }
+      }
+    }
+    itemsByUnit.set(dataset, index);
+  }
+  return index.get(unitId) ?? [];
 }
 
 export function itemsOfLeader(dataset: Dataset, leaderId: string): { year: YearData; item: Item }[] {
@@ -125,11 +139,21 @@ export function reportsOfMonth(year: YearData, month: string): { item: Item; rep
 
 /** Items that became complete in `month` (for completion notices). */
 export function completedInMonth(year: YearData, month: string): Item[] {
-  return year.items.filter((item) => {
-    const months = year.status.get(item.key)?.months ?? [];
-    const i = months.findIndex((m) => m.month === month);
-    return i >= 0 && months[i].status === '已完成' && (i === 0 || months[i - 1].status !== '已完成');
-  });
+  let byMonth = completions.get(year);
+  if (!byMonth) {
+    byMonth = new Map<string, Item[]>();
+    for (const item of year.items) {
+      const months = year.status.get(item.key)?.months ?? [];
+      for (const [i, m] of months.entries()) {
+        if (m.status === '已完成' && (i === 0 || months[i - 1].status !== '已完成')) byMonth.set(m.month, [...(byMonth.get(m.month) ?? []), item]);
+      }
+    }
+    completions.set(year, byMonth);
+  }
+  return [...(byMonth.get(month) ?? [])];
 }
+
+/** Completions by month, per year: indexed once, since every feed asks for every month. */
+const completions = new WeakMap<YearData, Map<string, Item[]>>();
 
 export { STATUSES };

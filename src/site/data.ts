@@ -7,6 +7,9 @@ import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../cor
 let cached: Dataset | undefined;
 
 export function getDataset(): Dataset {
+  // The content-check integration validated the same folder moments ago in this process.
+  const shared = (globalThis as Record<symbol, { key: string; dataset: Dataset } | undefined>)[Symbol.for('luoshi.dataset')];
+  if (!cached && shared?.key === `${contentRoot()}|${buildDate()}`) cached = shared.dataset;
   cached ??= loadContentOrThrow(contentRoot(), { today: buildDate() });
   return cached;
 }

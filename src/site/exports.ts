@@ -6,6 +6,12 @@ import { getDataset } from './data.ts';
 import { urls } from './urls.ts';
 
 let files: Map<string, ExportFile> | undefined;
+let rows: ReturnType<typeof sourceRowReader> | undefined;
+
+/** One reader for the downloads and the zip: each content file is parsed once per build. */
+function sharedRows(): ReturnType<typeof sourceRowReader> {
+  return (rows ??= sourceRowReader(contentRoot()));
+}
 let archive: Uint8Array<ArrayBuffer> | undefined;
 
 /** The zip's file name under /data/. */
@@ -17,12 +23,12 @@ function dataUrl(site: URL | undefined): string | undefined {
 
 /** Every download by its path under /data/ (`2020/projects.csv`, `units.json`, `dictionary.csv` …). */
 export function getExports(site?: URL): Map<string, ExportFile> {
-  files ??= new Map(exportFiles(getDataset(), { rows: sourceRowReader(contentRoot()), dataUrl: dataUrl(site) }).map((f) => [f.path, f]));
+  files ??= new Map(exportFiles(getDataset(), { rows: sharedRows(), dataUrl: dataUrl(site) }).map((f) => [f.path, f]));
   return files;
 }
 
 export function getZip(site?: URL): Uint8Array<ArrayBuffer> {
-  archive ??= exportZip(getDataset(), { rows: sourceRowReader(contentRoot()), dataUrl: dataUrl(site), siteUrl: site ? new URL(urls.home(), site).href : undefined });
+  archive ??= exportZip(getDataset(), { rows: sharedRows(), dataUrl: dataUrl(site), siteUrl: site ? new URL(urls.home(), site).href : undefined });
   return archive;
 }
 

@@ -80,9 +80,9 @@ function renderText(text: string, family: string) {
 
 describe('chart images', () => {
   let out: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     out = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
-    const r = renderAll({ out, content, cache: false });
+    const r = await renderAll({ out, content, cache: false });
     expect(r.rendered).toBe(chartIds(dataset).length);
   });
 
@@ -137,10 +137,10 @@ describe('chart images', () => {
     }
   });
 
-  it('re-uses cached images when nothing changed', () => {
+  it('re-uses cached images when nothing changed', async () => {
     const again = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
-    renderAll({ out: again, content }); // fills the cache
-    const r = renderAll({ out: again, content });
+    await renderAll({ out: again, content }); // fills the cache
+    const r = await renderAll({ out: again, content });
     expect(r.rendered).toBe(0);
     expect(r.cached).toBe(chartIds(dataset).length);
     expect(existsSync(path.join(again, 'item-2020-P1.png'))).toBe(true);

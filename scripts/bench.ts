@@ -1,0 +1,256 @@
+/**
+ * npm run bench [-- --quick] [--check] [--runs N] [--districts N --years N --items N --months N]
+ *
+ * Build benchmark (issue 8): generates a synthetic content folder (src/core/synthetic.ts),
+ * then measures validate, the full build (every step of package.json's build script), the same
+ * number of pages built by a bare Astro site (the floor), the output, the first search, the
+ * bundled dataset's build and Lighthouse, and writes bench/REPORT.md. Data and builds go to
+ * bench/out/ (gitignored). `--check` exits 1 when a budget fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildDate, loadContentOrThrow } from '../src/core/index.ts';
+import { DEFAULT_SYNTHETIC, writeSyntheticContent, type SyntheticParams } from '../src/core/synthetic.ts';
+import { NODE, ROOT, buildEnv, buildSteps, runBuild, siteStats } from './bench/build.ts';
+import { floorPages, writeFloor } from './bench/floor.ts';
+import { findItemPage, runLighthouse, type LighthouseResult } from './bench/lighthouse.ts';
+import { hasTime, runMeasured, type StepResult } from './bench/measure.ts';
+import { summarizeProfiles } from './bench/profile.ts';
+import { snapshotSite } from './bench/snapshot.ts';
+import { budgets, renderReport, type BenchData } from './bench/report.ts';
+import { measureFirstQuery } from './bench/search.ts';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    districts: { type: 'string' },
+    years: { type: 'string' },
+    items: { type: 'string' },
+    months: { type: 'string' },
+    seed: { type: 'string' },
+    query: { type: 'string', default: '加装电梯' },
+    'no-floor': { type: 'boolean', default: false },
+    'no-bundled': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+    'no-lighthouse': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    report: { type: 'string' },
+    site: { type: 'string' },
+    patch: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(`npm run bench [-- options]
+  --quick            small dataset (2 districts × 1 year × 40 items × 3 months), 1 run; report to bench/out/REPORT.md
+  --check            exit 1 when a budget fails
+  --runs N           runs of each timed step (default 3; quick 1)
+  --districts N --years N --items N --months N --seed N   dataset size (default ${DEFAULT_SYNTHETIC.districts} × ${DEFAULT_SYNTHETIC.years} × ${DEFAULT_SYNTHETIC.itemsPerYear} × ${DEFAULT_SYNTHETIC.months})
+  --profile          one more build of the large dataset under node --cpu-prof, summarized in the report
+  --no-floor --no-bundled --no-search --no-lighthouse   skip a part
+  --report FILE      where to write the report (default bench/REPORT.md; quick: bench/out/REPORT.md)
+  --site DIR         build this copy of the site instead of a fresh snapshot of the work tree
+  --patch FILE       apply this diff (a/src/… b/src/…) to the copy before building: measure a fix first`);
+  process.exit(0);
+}
+
+const quick = values.quick!;
+const int = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number.parseInt(v, 10));
+const params: Required<SyntheticParams> = quick
+  ? { ...DEFAULT_SYNTHETIC, districts: 2, years: 1, itemsPerYear: 40, months: 3 }
+  : { ...DEFAULT_SYNTHETIC };
+params.districts = int(values.districts, params.districts);
+params.years = int(values.years, params.years);
+params.itemsPerYear = int(values.items, params.itemsPerYear);
+params.months = int(values.months, params.months);
+params.seed = int(values.seed, params.seed);
+const runs = int(values.runs, quick ? 1 : 3);
+const OUT = path.join(ROOT, 'bench/out');
+const reportFile = path.resolve(values.report ?? (quick ? path.join(OUT, 'REPORT.md') : path.join(ROOT, 'bench/REPORT.md')));
+const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+mkdirSync(OUT, { recursive: true });
+const version = (pkg: string) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+const cpus = os.cpus();
+const data: BenchData = {
+  machine: {
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    cpus: `${cpus[0]?.model ?? 'unknown'}`,
+    nproc: os.availableParallelism(),
+    memory: os.totalmem(),
+    node: execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim(),
+    astro: version('astro'),
+    pagefind: version('pagefind'),
+    os: `${os.type()} ${os.release()}`,
+    loadBefore: os.loadavg(),
+    memoryTool: hasTime
+      ? 'peak RSS of the whole process tree, sampled from /proc every 100 ms (the budget); the largest single process from /usr/bin/time (getrusage, exact)'
+      : 'peak RSS of the whole process tree and of its largest process, sampled from /proc every 100 ms (/usr/bin/time not installed)',
+  },
+  builtFrom: values.site ? path.resolve(values.site) : undefined,
+  patch: values.patch ? path.relative(ROOT, path.resolve(values.patch)) : undefined,
+  quick,
+  runs,
+  params,
+  synthetic: undefined as unknown as BenchData['synthetic'],
+  validate: [],
+  builds: [],
+  floors: [],
+  floorPages: 0,
+  bundled: [],
+  steps: [],
+};
+
+/** Write the report as it stands: a long run that is stopped still leaves what it measured. */
+function flush(stage: string) {
+  const list = budgets(data);
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  mkdirSync(path.dirname(reportFile), { recursive: true });
+  const partial = stage === 'complete' ? '' : `> **Partial report**: written after ${stage}; the run was still going.\n\n`;
+  const text = renderReport(data, list, command);
+  writeFileSync(reportFile, text.replace(/\n## Budgets/, `\n${partial}## Budgets`));
+  writeFileSync(path.join(OUT, quick ? 'bench-quick.json' : 'bench.json'), JSON.stringify(data, (k, v) => (k === 'stdout' || k === 'stderr' ? undefined : v), 2));
+  return list;
+}
+
+// 0. A private copy of the site: builds in the work tree would collide with developers' builds.
+// `--site DIR` builds another copy instead (e.g. one with a fix applied, to measure its gain).
+const SITE = values.site ? path.resolve(values.site) : snapshotSite(ROOT, path.join(OUT, 'site'));
+log(values.site ? `site: ${SITE} (--site)` : `site snapshot → ${path.relative(ROOT, SITE)}`);
+// `--patch FILE` applies a diff (paths a/src/…, b/src/…) to the copy: the gain of a fix, measured
+// before it is made in the work tree.
+if (values.patch) {
+  const diff = path.resolve(values.patch);
+  try {
+    execFileSync('patch', ['-p1', '--forward', '--batch', '-d', SITE, '-i', diff], { stdio: 'pipe' });
+  } catch (error) {
+    console.error(String((error as { stdout?: Buffer }).stdout ?? error));
+    throw new Error(`--patch ${values.patch} does not apply to the work tree any more`);
+  }
+  log(`applied ${path.relative(ROOT, diff)} to the copy`);
+}
+
+// 1. The dataset.
+const contentDir = path.join(OUT, 'content');
+rmSync(contentDir, { recursive: true, force: true });
+log(`generating ${params.districts} districts × ${params.years} years × ${params.itemsPerYear} items × ${params.months} months → ${path.relative(ROOT, contentDir)}`);
+let t = performance.now();
+const synthetic = writeSyntheticContent(contentDir, params);
+data.synthetic = { ...synthetic.stats, today: synthetic.today, generateMs: performance.now() - t };
+log(`${synthetic.stats.items} items, ${synthetic.stats.reports} report rows, ${(synthetic.stats.bytes / 1e6).toFixed(1)} MB`);
+
+// 2. Validate.
+for (let i = 0; i < runs; i++) {
+  const r = await runMeasured('validate', NODE, ['scripts/validate.ts', '--content', contentDir, '--today', synthetic.today], { cwd: SITE });
+  if (r.code !== 0) {
+    console.error(r.stdout.slice(-2000), r.stderr.slice(-4000));
+    throw new Error('validate failed on the synthetic dataset');
+  }
+  const internal = /（(\d+) ms）/.exec(r.stdout)?.[1];
+  data.validate.push({ ...r, internalMs: internal ? Number(internal) : undefined });
+  log(`validate run ${i + 1}: ${(r.ms / 1000).toFixed(2)} s, ${(r.treePeak / 1e6).toFixed(0)} MB`);
+}
+flush('validate');
+
+// 3. The large build and the floor, interleaved so that both see the same load on the machine.
+const dist = path.join(OUT, 'dist');
+const floorDist = path.join(OUT, 'floor-dist');
+const steps = buildSteps(dist, SITE);
+data.steps = steps.map((s) => s.name);
+const env = buildEnv(contentDir, synthetic.today, dist);
+let floor: ReturnType<typeof writeFloor> | undefined;
+for (let i = 0; i < runs; i++) {
+  log(`build run ${i + 1}/${runs}: ${steps.map((s) => s.name).join(' → ')}`);
+  const b = await runBuild(steps, SITE, env);
+  data.builds.push(b);
+  log(`  ${(b.ms / 1000).toFixed(1)} s (${b.steps.map((s) => `${s.name.split(' ').slice(-1)[0]} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}), peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`);
+  if (!b.ok) break;
+  if (i === 0) data.site = siteStats(dist);
+  flush(`large build run ${i + 1}`);
+  if (values['no-floor']) continue;
+  if (!floor) {
+    const ds = loadContentOrThrow(contentDir, { today: synthetic.today });
+    const pages = floorPages(ds, data.site!.pages);
+    data.floorPages = pages.length;
+    floor = writeFloor(pages, floorDist);
+  }
+  const f = await runMeasured(floor.step.name, floor.step.command, floor.step.args, { cwd: floor.dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  if (f.code !== 0) {
+    console.error(f.stdout.slice(-2000), f.stderr.slice(-2000));
+    throw new Error('the bare-Astro floor build failed');
+  }
+  data.floors.push(f);
+  log(`  floor: ${(f.ms / 1000).toFixed(1)} s for ${data.floorPages} pages, peak ${(f.treePeak / 1e6).toFixed(0)} MB`);
+}
+if (floor) rmSync(floor.dir, { recursive: true, force: true });
+flush('the large builds');
+
+// 4. The first search on the large site.
+if (!values['no-search'] && data.builds.at(-1)?.ok) {
+  log(`first search: 「${values.query}」`);
+  data.search = await measureFirstQuery(dist, values.query!);
+  log(data.search.error ? `  failed: ${data.search.error}` : `  ${data.search.results} results, ${(data.search.bytes / 1e3).toFixed(1)} kB in ${data.search.requests} requests`);
+}
+flush('the first search');
+
+// 5. The bundled dataset.
+const bundledDist = path.join(OUT, 'dist-bundled');
+if (!values['no-bundled']) {
+  const bundledSteps = buildSteps(bundledDist, SITE);
+  // The work tree's content/, not the copy's: it is in git, so the build computes its revision
+  // history as a real build does.
+  const bundledEnv = buildEnv(path.join(ROOT, 'content'), buildDate(), bundledDist);
+  for (let i = 0; i < runs; i++) {
+    const b = await runBuild(bundledSteps, SITE, bundledEnv);
+    data.bundled.push(b);
+    log(`bundled build run ${i + 1}: ${(b.ms / 1000).toFixed(1)} s, peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`);
+    if (!b.ok) break;
+  }
+  if (data.bundled.at(-1)?.ok) data.bundledSite = siteStats(bundledDist);
+}
+flush('the bundled builds');
+
+// 6. Lighthouse on both sites: home, an item page, search.
+if (!values['no-lighthouse']) {
+  const results: LighthouseResult[] = [];
+  for (const [label, site, ok] of [['bundled', bundledDist, data.bundled.at(-1)?.ok], ['large', dist, data.builds.at(-1)?.ok]] as const) {
+    if (!ok) continue;
+    const item = findItemPage(site);
+    const pages = ['/', ...(item ? [item] : []), '/search/'];
+    log(`lighthouse (${label}): ${pages.join(' ')}`);
+    const r = await runLighthouse(site, pages);
+    if (typeof r === 'string') {
+      data.lighthouse = r;
+      break;
+    }
+    results.push(...r.map((x) => ({ ...x, page: `${label} ${x.page}` })));
+    data.lighthouse = results;
+  }
+}
+
+// 7. Profile (optional, last: it is the least needed): the astro step once more under --cpu-prof.
+if (values.profile && data.builds.at(-1)?.ok) {
+  const profDir = path.join(OUT, 'profile');
+  rmSync(profDir, { recursive: true, force: true });
+  log('profiling the astro build step');
+  const profDist = path.join(OUT, 'dist-profile');
+  const astroStep = buildSteps(profDist, SITE)[0];
+  const r: StepResult = await runMeasured(astroStep.name, NODE, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...astroStep.args], { cwd: SITE, env: buildEnv(contentDir, synthetic.today, profDist) });
+  rmSync(profDist, { recursive: true, force: true });
+  data.profile = { astroMs: r.ms, summary: summarizeProfiles(profDir, SITE) };
+  flush('the profile');
+}
+
+data.machine.loadAfter = os.loadavg();
+const list = flush('complete');
+log(`report → ${path.relative(ROOT, reportFile)}`);
+for (const b of list) console.log(`  ${b.ok === undefined ? '–' : b.ok ? '✓' : '✗'} ${b.name}: ${b.value} (${b.limit})${b.note ? ` — ${b.note}` : ''}`);
+if (values.check && list.some((b) => b.ok === false)) {
+  console.error('bench --check: a budget failed');
+  process.exit(1);
+}

@@ -1,0 +1,203 @@
+/** The benchmark's Markdown report and its budget checks. */
+import type { SyntheticParams, SyntheticStats } from '../../src/core/synthetic.ts';
+import type { BuildResult, SiteStats } from './build.ts';
+import type { LighthouseResult } from './lighthouse.ts';
+import { median, type StepResult } from './measure.ts';
+import type { ProfileSummary } from './profile.ts';
+import type { SearchResult } from './search.ts';
+
+export interface Machine {
+  date: string;
+  cpus: string;
+  nproc: number;
+  memory: number;
+  node: string;
+  astro: string;
+  pagefind: string;
+  os: string;
+  loadBefore: number[];
+  loadAfter?: number[];
+  memoryTool: string;
+}
+
+export interface BenchData {
+  machine: Machine;
+  /** The copy of the site that was built, when not a snapshot of the work tree (--site). */
+  builtFrom?: string;
+  /** A diff applied to the copy before building (--patch). */
+  patch?: string;
+  quick: boolean;
+  runs: number;
+  params: Required<SyntheticParams>;
+  synthetic: SyntheticStats & { today: string; generateMs: number };
+  validate: (StepResult & { internalMs?: number })[];
+  builds: BuildResult[];
+  floors: StepResult[];
+  floorPages: number;
+  site?: SiteStats;
+  search?: SearchResult;
+  bundled: BuildResult[];
+  bundledSite?: SiteStats;
+  lighthouse?: LighthouseResult[] | string;
+  profile?: { astroMs: number; summary: ProfileSummary; loadCalls?: string };
+  steps: string[];
+}
+
+export interface Budget {
+  name: string;
+  limit: string;
+  value: string;
+  ok: boolean | undefined;
+  note?: string;
+}
+
+export const GB = 1e9;
+export const mb = (b: number) => `${(b / 1e6).toFixed(b < 10e6 ? 2 : 1)} MB`;
+export const kb = (b: number) => `${(b / 1e3).toFixed(1)} kB`;
+export const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export function budgets(d: BenchData): Budget[] {
+  const out: Budget[] = [];
+  const build = median(d.builds.filter((b) => b.ok).map((b) => b.ms));
+  const floor = median(d.floors.filter((f) => f.code === 0).map((f) => f.ms));
+  const ratio = build / floor;
+  out.push({ name: 'large dataset: full build ÷ bare-Astro floor', limit: '≤ 2.5×', value: Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'not measured', ok: Number.isFinite(ratio) ? ratio <= 2.5 : undefined });
+  const peak = Math.max(0, ...d.builds.map((b) => b.peak), ...d.validate.map((v) => v.treePeak));
+  out.push({ name: 'large dataset: peak memory of any step (process tree)', limit: '< 2 GB', value: mb(peak), ok: peak < 2 * GB });
+  const rows = d.synthetic.reports;
+  const allRows = d.synthetic.units + d.synthetic.leaders + d.synthetic.items + d.synthetic.plans + d.synthetic.reports;
+  const validate = median(d.validate.map((v) => v.ms));
+  out.push({
+    name: `validate ${allRows.toLocaleString('en')} rows, ${rows.toLocaleString('en')} of them monthly reports (npm run validate, whole process)`,
+    limit: '< 3 s',
+    value: sec(validate),
+    ok: rows >= 60_000 * 0.95 ? validate < 3000 : undefined,
+    note: rows >= 60_000 * 0.95 ? undefined : 'quick run: fewer rows than the budget is for',
+  });
+  const bundled = median(d.bundled.filter((b) => b.ok).map((b) => b.ms));
+  out.push({ name: 'bundled dataset (content/): full build', limit: '< 30 s', value: Number.isFinite(bundled) ? sec(bundled) : 'not measured', ok: Number.isFinite(bundled) ? bundled < 30_000 : undefined });
+  if (Array.isArray(d.lighthouse)) {
+    for (const l of d.lighthouse) {
+      const ok = l.error === 'no such page in the build' ? undefined : l.performance !== undefined && l.accessibility !== undefined ? l.performance >= 0.95 && l.accessibility >= 0.95 : false;
+      out.push({ name: `Lighthouse ${l.page}: performance, accessibility`, limit: '≥ 0.95 each', value: l.error ? `error: ${l.error}` : `${l.performance?.toFixed(2)}, ${l.accessibility?.toFixed(2)}`, ok });
+    }
+  } else if (d.lighthouse) {
+    out.push({ name: 'Lighthouse (home, item, search)', limit: '≥ 0.95 each', value: d.lighthouse, ok: undefined });
+  }
+  if (d.builds.some((b) => !b.ok) || d.bundled.some((b) => !b.ok)) out.push({ name: 'every build succeeded', limit: 'exit 0', value: 'a build failed', ok: false });
+  return out;
+}
+
+const mark = (ok: boolean | undefined) => (ok === undefined ? '–' : ok ? '✓' : '✗');
+
+function stepTable(builds: BuildResult[], pages: number): string[] {
+  const names = [...new Set(builds.flatMap((b) => b.steps.map((s) => s.name)))];
+  const lines = ['| step | median | runs | peak memory (tree) | largest process |', '|---|---:|---|---:|---:|'];
+  const notes: string[] = [];
+  for (const name of names) {
+    const runs = builds.map((b) => b.steps.find((s) => s.name === name)).filter((s): s is StepResult => !!s);
+    lines.push(`| \`${name}\` | ${sec(median(runs.map((s) => s.ms)))} | ${runs.map((s) => (s.ms / 1000).toFixed(2)).join(', ')} | ${mb(Math.max(...runs.map((s) => s.treePeak)))} | ${mb(Math.max(...runs.map((s) => s.maxRss)))} |`);
+  }
+  for (const name of names.slice(1)) {
+    const lines = builds.map((b) => b.steps.find((s) => s.name === name)?.stdout.trim().split('\n').at(-1) ?? '').filter(Boolean);
+    if (lines.length > 0) notes.push(`\`${name}\` said: ${lines.map((l, i) => `run ${i + 1} 「${l.slice(0, 160)}」`).join('; ')}`);
+  }
+  const total = median(builds.map((b) => b.ms));
+  lines.push(`| **full build** | **${sec(total)}** | ${builds.map((b) => (b.ms / 1000).toFixed(2)).join(', ')} | ${mb(Math.max(...builds.map((b) => b.peak)))} | |`);
+  if (pages) lines.push('', `Pages per second (full build): **${(pages / (total / 1000)).toFixed(1)}**; astro build step alone: ${(pages / (median(builds.map((b) => b.steps[0]?.ms ?? NaN)) / 1000)).toFixed(1)}.`);
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${n}`));
+  const failed = builds.flatMap((b) => b.steps.filter((s) => s.code !== 0).map((s) => `- \`${s.name}\` failed (exit ${s.code}): ${(s.stderr.trim().split('\n').at(-1) ?? '').slice(0, 200)}`));
+  if (failed.length > 0) lines.push('', ...failed);
+  return lines;
+}
+
+export function renderReport(d: BenchData, budgetList: Budget[], command: string): string {
+  const L: string[] = [];
+  const m = d.machine;
+  L.push(`# luoshi build benchmark${d.quick ? ' (quick run)' : ''}`, '');
+  L.push(`Written by \`${command}\` on ${m.date}. Medians of ${d.runs} run${d.runs > 1 ? 's' : ''}; every run is listed. Regenerate with \`npm run bench\` (\`-- --check\` fails on a budget, \`-- --quick\` for a small run).`, '');
+  if (d.builtFrom) L.push(`**Built from ${d.builtFrom}, not from a snapshot of the work tree.**`, '');
+  if (d.patch) L.push(`**Built from a snapshot of the work tree with \`${d.patch}\` applied** (fixes proposed by the benchmark, not yet in the work tree; see that file).`, '');
+  L.push('## Budgets', '', '| budget | limit | measured | |', '|---|---|---|---|');
+  for (const b of budgetList) L.push(`| ${b.name} | ${b.limit} | ${b.value}${b.note ? ` (${b.note})` : ''} | ${mark(b.ok)} |`);
+  L.push('', '## Machine', '');
+  L.push(`- CPU: ${m.cpus}, \`nproc\` = ${m.nproc}; memory ${(m.memory / 2 ** 30).toFixed(1)} GiB; ${m.os}`);
+  L.push(`- Node ${m.node} (the project's \`node\` devDependency), Astro ${m.astro}, Pagefind ${m.pagefind}`);
+  L.push(`- Load average (1, 5, 15 min) before: ${m.loadBefore.map((x) => x.toFixed(2)).join(', ')}${m.loadAfter ? `; after: ${m.loadAfter.map((x) => x.toFixed(2)).join(', ')}` : ''}. The machine is shared: other processes were running during the runs, so single runs vary; compare medians and the ratio to the floor, which was measured in the same minutes.`);
+  L.push(`- Memory: ${m.memoryTool}`);
+  L.push('', '## Dataset', '');
+  const p = d.params;
+  L.push(`Synthetic (src/core/synthetic.ts, seed ${p.seed}): **${p.districts} districts × ${p.years} years × ${p.itemsPerYear} items per district-year, ${p.months} months reported a year**, all in one content folder, i.e. one site build (a city site publishing all its districts: each district brings its own departments, streets and deputy heads to the registries, and its own tasks and projects to every year).`, '');
+  const s = d.synthetic;
+  L.push(`| units | leaders | items | plans | report rows | files | size | generate |`, '|---:|---:|---:|---:|---:|---:|---:|---:|');
+  L.push(`| ${s.units} | ${s.leaders} | ${s.items.toLocaleString('en')} | ${s.plans.toLocaleString('en')} | ${s.reports.toLocaleString('en')} | ${s.files} | ${mb(s.bytes)} | ${sec(s.generateMs)} |`);
+  L.push('', `Build date pinned: \`LUOSHI_TODAY=${s.today}\`. Build steps, read from package.json: ${d.steps.map((x) => `\`${x}\``).join(' → ')}.`);
+
+  L.push('', '## Validate', '', '`node scripts/validate.ts --content … --today …` (what `npm run validate` runs), whole process: start-up, reading, checking.', '');
+  L.push('| run | wall time | of which loadContent | peak memory |', '|---:|---:|---:|---:|');
+  d.validate.forEach((v, i) => L.push(`| ${i + 1} | ${sec(v.ms)} | ${v.internalMs !== undefined ? sec(v.internalMs) : '–'} | ${mb(v.treePeak)} |`));
+  L.push(`| **median** | **${sec(median(d.validate.map((v) => v.ms)))}** | ${sec(median(d.validate.map((v) => v.internalMs ?? NaN)))} | |`);
+
+  L.push('', '## Build of the large dataset', '');
+  if (d.builds.length === 0) {
+    L.push('Not run yet.', '');
+    return L.join('\n');
+  }
+  L.push(...stepTable(d.builds, d.site?.pages ?? 0));
+  const floor = median(d.floors.map((f) => f.ms));
+  const build = median(d.builds.map((b) => b.ms));
+  const astro = median(d.builds.map((b) => b.steps[0]?.ms ?? NaN));
+  L.push('', '### Bare-Astro floor', '');
+  L.push(`A bare Astro project with one \`[...slug].astro\` page and no layout, CSS, integrations or search index, writing **${d.floorPages.toLocaleString('en')} pages** (as many as the site has) from the same text: one page per item (its text, plan and reports), one per month (its reports), then the item pages again under other paths up to the count (scripts/bench/floor.ts).`, '');
+  L.push(`| | median | runs | peak memory |`, '|---|---:|---|---:|');
+  L.push(`| floor \`astro build\` | ${sec(floor)} | ${d.floors.map((f) => (f.ms / 1000).toFixed(2)).join(', ')} | ${mb(Math.max(0, ...d.floors.map((f) => f.treePeak)))} |`);
+  L.push('', `**Ratio to the floor: full build ${(build / floor).toFixed(2)}×, astro build step alone ${(astro / floor).toFixed(2)}×.**`);
+
+  if (d.site) {
+    const st = d.site;
+    L.push('', '### Output', '');
+    L.push(`${st.pages.toLocaleString('en')} HTML pages, ${st.files.toLocaleString('en')} files, **${mb(st.bytes)}** in all: ${Object.entries(st.byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}.`, '');
+    L.push('Heaviest pages (HTML plus the stylesheets, scripts and images it loads, uncompressed):', '', '| page | weight | HTML | assets |', '|---|---:|---:|---:|');
+    for (const h of st.heaviest) L.push(`| \`${h.page}\` | ${kb(h.bytes)} | ${kb(h.html)} | ${kb(h.assets)} |`);
+    L.push('', `Search index (\`pagefind/\`): **${mb(st.searchIndex)}**.`);
+  }
+  if (d.search) {
+    const q = d.search;
+    L.push('', '### First search', '');
+    if (q.error) L.push(`Not measured: ${q.error}`);
+    else {
+      L.push(`Fresh browser (Chromium, empty cache) on \`${q.page}\`, query 「${q.query}」 through the Pagefind JS API, then the data of the first 5 of ${q.results.toLocaleString('en')} results: **${kb(q.bytes)}** in ${q.requests} requests under /pagefind/ as stored (index chunks and fragments are gzip files; ${kb(q.bytesGzip)} with HTTP gzip on the script and WASM), ${Math.round(q.ms)} ms on localhost.`);
+      L.push('', `By kind: ${Object.entries(q.byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}. First titles: ${q.firstTitles.map((t) => `「${t}」`).join(' ')}`);
+    }
+  }
+
+  L.push('', '## Build of the bundled dataset (content/)', '');
+  if (d.bundled.length === 0) L.push('Not run.');
+  else {
+    L.push(...stepTable(d.bundled, d.bundledSite?.pages ?? 0));
+    if (d.bundledSite) L.push('', `${d.bundledSite.pages} pages, ${mb(d.bundledSite.bytes)}; heaviest page \`${d.bundledSite.heaviest[0]?.page}\` ${kb(d.bundledSite.heaviest[0]?.bytes ?? 0)}; search index ${mb(d.bundledSite.searchIndex)}.`);
+  }
+
+  L.push('', '## Lighthouse', '');
+  if (!d.lighthouse) L.push('Not run (`--no-lighthouse`).');
+  else if (typeof d.lighthouse === 'string') L.push(d.lighthouse);
+  else {
+    L.push('Lighthouse defaults (mobile, simulated slow 4G and 4× CPU slowdown), Debian Chromium, served from localhost without compression; on the bundled site (content/) and on the large synthetic site.', '', '| page | performance | accessibility | notes |', '|---|---:|---:|---|');
+    for (const l of d.lighthouse) L.push(`| \`${l.page}\` | ${l.performance?.toFixed(2) ?? '–'} | ${l.accessibility?.toFixed(2) ?? '–'} | ${l.error ?? l.notes.join('; ')} |`);
+  }
+
+  if (d.profile) {
+    const pr = d.profile;
+    L.push('', '## Profile of the astro build step (large dataset)', '');
+    L.push(`One extra run of the astro build step under \`node --cpu-prof\` (${sec(pr.astroMs)} with the profiler on; ${sec(pr.summary.totalMs)} of samples on the main thread). Worker threads and native code (Rolldown, esbuild) show as native.`, '');
+    L.push('Self time by origin:', '', '| origin | ms |', '|---|---:|');
+    for (const [k, v] of pr.summary.byOrigin.slice(0, 15)) L.push(`| ${k} | ${Math.round(v)} |`);
+    L.push('', 'Top functions by inclusive time:', '', '| function | ms |', '|---|---:|');
+    for (const [k, v] of pr.summary.inclusive.slice(0, 25)) L.push(`| \`${k.replace(/\|/g, '\\|')}\` | ${Math.round(v)} |`);
+    L.push('', 'Top functions by self time:', '', '| function | ms |', '|---|---:|');
+    for (const [k, v] of pr.summary.self.slice(0, 20)) L.push(`| \`${k.replace(/\|/g, '\\|')}\` | ${Math.round(v)} |`);
+    if (pr.loadCalls) L.push('', pr.loadCalls);
+  }
+  L.push('');
+  return L.join('\n');
+}

@@ -1,0 +1,84 @@
+/**
+ * Bytes of a first search: a fresh browser (empty cache) opens the search page, runs one query
+ * through the Pagefind JS API and loads the first five results' data, as the results list
+ * does. Everything fetched under /pagefind/ from opening the page to the fifth result counts:
+ * the Pagefind script and WASM, the metadata, the index chunks for the query, the fragments.
+ * Falls back to the home page when the site has no /search/ page.
+ */
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './serve.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface SearchResult {
+  page: string;
+  query: string;
+  results: number;
+  firstTitles: string[];
+  /** Bytes served under /pagefind/, as stored (index chunks are gzip already). */
+  bytes: number;
+  /** The same with HTTP gzip on the files Pagefind does not compress itself (JS, WASM, JSON). */
+  bytesGzip: number;
+  byKind: Record<string, number>;
+  requests: number;
+  ms: number;
+  error?: string;
+}
+
+function kind(p: string): string {
+  if (p.endsWith('.js')) return 'script';
+  if (p.includes('wasm')) return 'wasm';
+  if (p.endsWith('.pf_meta') || p.endsWith('.json')) return 'meta';
+  if (p.endsWith('.pf_index')) return 'index';
+  if (p.endsWith('.pf_fragment')) return 'fragments';
+  if (p.endsWith('.pf_filter')) return 'filters';
+  return 'other';
+}
+
+export async function measureFirstQuery(dist: string, query: string, base = '/'): Promise<SearchResult> {
+  const server = await serveStatic(dist, base);
+  const pagePath = existsSync(path.join(dist, 'search/index.html')) ? 'search/' : '';
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    // A strict CSP may keep page.evaluate from importing the Pagefind script; the bytes are the
+    // same either way, so the measurement bypasses it (the site's own search UI is tested in e2e).
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    server.served.clear();
+    const started = performance.now();
+    await page.goto(server.url + pagePath, { waitUntil: 'load' });
+    const found = await page.evaluate(async ({ query, base }) => {
+      const pf = await import(`${base}pagefind/pagefind.js`);
+      await pf.options?.({ baseUrl: base });
+      const search = await pf.search(query);
+      const data = await Promise.all(search.results.slice(0, 5).map((r: { data: () => Promise<{ meta?: { title?: string } }> }) => r.data()));
+      return { results: search.results.length as number, titles: data.map((d) => d.meta?.title ?? '') };
+    }, { query, base });
+    // Requests the page started (e.g. a search UI warming up) finish before counting.
+    await page.waitForLoadState('networkidle');
+    const ms = performance.now() - started;
+    const byKind: Record<string, number> = {};
+    let bytes = 0;
+    let bytesGzip = 0;
+    let requests = 0;
+    for (const [p, n] of server.served) {
+      if (!p.startsWith(`${base}pagefind/`)) continue;
+      requests++;
+      bytes += n;
+      byKind[kind(p)] = (byKind[kind(p)] ?? 0) + n;
+      const compressible = /\.(js|json|wasm)$/.test(p) || p.includes('wasm');
+      bytesGzip += compressible ? gzipSync(readFileSync(path.join(dist, p.slice(base.length)))).length : n;
+    }
+    return { page: `/${pagePath}`, query, results: found.results, firstTitles: found.titles, bytes, bytesGzip, byKind, requests, ms };
+  } catch (error) {
+    return { page: `/${pagePath}`, query, results: 0, firstTitles: [], bytes: 0, bytesGzip: 0, byKind: {}, requests: 0, ms: 0, error: (error as Error).message.split('\n')[0] };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
