@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import chineseDays from 'chinese-days';
 import {
-  buildDate, contentRoot, formatIssues, loadContent, nextMonth, nthWorkingDay, reportDeadline, writeCsv, type Dataset, type Item,
+  buildDate, contentRoot, formatIssues, loadContent, nextMonth, nthWorkingDay, reportDeadline, writeCsv, mulberry32, seedOf, type Dataset, type Item,
 } from '../src/core/index.ts';
 
 // ---------------------------------------------------------------- rates and text templates
@@ -79,21 +79,6 @@ const PEOPLE = new Set(['人', '人次', '场', '场次', '次', '名']);
 const AREA = new Set(['亩', '平方米', '户']);
 
 // ---------------------------------------------------------------- PRNG, dates, CSV
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  return h;
-}
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rng = () => number;
 const pickWith = <T>(r: Rng, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const between = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
@@ -230,7 +215,7 @@ interface Out { kind: Kind; plan: Record<string, string>; reports: Map<number, R
 function generateItem(item: Item, ds: Dataset, seed: string, months: number, dataDate: string, completes: boolean, reopen: 0 | 1 | 2): Out {
   // Items that repeat each other (a project and its main task) share a random stream, so they tell one story.
   const streamKey = item.kind === 'task' && item.related.length > 0 ? item.related[0] : item.key;
-  const r = mulberry32(hash(`${seed}:${streamKey}`));
+  const r = mulberry32(seedOf(`${seed}:${streamKey}`));
   const pick = <T>(list: readonly T[]): T => pickWith(r, list);
   const unit = ds.unitById.get(item.leadUnitIds[0])!;
   const qty = quantity(item.text);
@@ -309,7 +294,7 @@ const usedNames = new Set<string>();
 function unitPeople(seed: string, unitId: string, year: number) {
   const cached = peopleCache.get(unitId);
   if (cached) return cached;
-  const r = mulberry32(hash(`${seed}:unit:${unitId}`));
+  const r = mulberry32(seedOf(`${seed}:unit:${unitId}`));
   const name = (): string => {
     for (;;) {
       const n = pickWith(r, [...SURNAMES]) + Array.from({ length: r() < 0.7 ? 2 : 1 }, () => pickWith(r, [...GIVEN])).join('');
@@ -386,7 +371,7 @@ const seed = values.seed;
 const withUnit = yd.items.filter((i) => i.leadUnitIds.length > 0);
 const skipped = yd.items.filter((i) => i.leadUnitIds.length === 0);
 // Which items complete: a fixed share of each kind, chosen by hash; a task that repeats a project completes only with it.
-const byHash = (a: Item, b: Item) => hash(`${seed}:done:${a.key}`) - hash(`${seed}:done:${b.key}`);
+const byHash = (a: Item, b: Item) => seedOf(`${seed}:done:${a.key}`) - seedOf(`${seed}:done:${b.key}`);
 const projects = withUnit.filter((i) => i.kind === 'project').sort(byHash);
 const done = new Set(projects.slice(0, Math.round(RATES.completeProject * projects.length)).map((i) => i.key));
 const tasks = withUnit.filter((i) => i.kind === 'task');
@@ -395,7 +380,7 @@ for (const t of doneTasks) done.add(t.key);
 // Two construction items are reported complete and then reopened (验收发现问题): the first is fixed within the period, the second not.
 const first = new Map(withUnit.map((i) => [i.key, generateItem(i, ds, seed, months, dataDate, done.has(i.key), 0)]));
 const ends = new Map([...first].map(([k, o]) => [k, o.kind === 'build' ? o.completedIn : undefined]));
-const candidates = withUnit.filter((i) => (ends.get(i.key) ?? 99) <= months - 1).sort((a, b) => hash(`${seed}:${a.key}`) - hash(`${seed}:${b.key}`));
+const candidates = withUnit.filter((i) => (ends.get(i.key) ?? 99) <= months - 1).sort((a, b) => seedOf(`${seed}:${a.key}`) - seedOf(`${seed}:${b.key}`));
 const reopenFixed = candidates.find((i) => ends.get(i.key)! <= months - 2);
 const reopenOpen = candidates.find((i) => i !== reopenFixed);
 peopleCache.clear();

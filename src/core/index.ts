@@ -5,6 +5,7 @@ export * from './csv.ts';
 export * from './issues.ts';
 export * from './load.ts';
 export * from './paths.ts';
+export * from './random.ts';
 export type * from './model.ts';
 export * from './schema.ts';
 export * from './stats.ts';

@@ -15,6 +15,7 @@
  * items, not all or none. Every file passes `loadContent` with no issue when loaded with
  * `today` ≥ `syntheticToday(params)`.
  */
+import { mulberry32 } from './random.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monthsOfYear, nextMonth, reportDeadline } from './calendar.ts';
@@ -52,22 +53,10 @@ export interface SyntheticContent {
   today: string;
 }
 
-/** mulberry32: small, fast, good enough for text; seeded so output is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Rand {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = prng(seed);
+    this.next = mulberry32(seed);
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
