@@ -204,16 +204,8 @@ function sectionLabel(no: number, name: string): string {
   return `${numerals[no - 1] ?? no}、${shortText(first, 12)}`;
 }
 
-interface Built {
-  title: string;
-  description: string;
-  kind: ChartKind;
-  orientation: 'horizontal' | 'vertical';
-  labels: string[];
-  series: ChartSeries[];
-  table: ChartTable;
-  month?: string;
-}
+/** What each chart builder computes; getChart adds the source, dates, citation and CSV. */
+type Built = Pick<ChartSpec, 'title' | 'description' | 'kind' | 'orientation' | 'labels' | 'series' | 'table'> & { month?: string };
 
 function statusSeries(rows: StatusCounts[]): ChartSeries[] {
   return STATUSES.map((s) => ({ name: s, status: s, values: rows.map((r) => r[s]) }));
