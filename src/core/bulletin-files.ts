@@ -74,15 +74,17 @@ function checkBody(file: string, text: string, start: number, mdx: boolean, issu
   }
   if (!mdx) return;
   const mdxHint = 'MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}';
-  for (const m of body.matchAll(/^(import|export)\b[^\n]*/gm)) {
+  // An MDX comment, {/* … */}, is only a comment (the drafts carry one).
+  const noComments = body.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, (c) => c.replace(/[^\n]/g, ' '));
+  for (const m of noComments.matchAll(/^(import|export)\b[^\n]*/gm)) {
     if (m[0].trim() !== CHART_IMPORT_LINE) at(m.index, `不允许的 ${m[1]} 语句`, `只允许：${CHART_IMPORT_LINE}`, m[0]);
   }
-  for (const m of body.matchAll(/(?<!\\)<\s*(\/?[A-Za-z][\w.:-]*)([^>]*)>?/g)) {
+  for (const m of noComments.matchAll(/(?<!\\)<\s*(\/?[A-Za-z][\w.:-]*)([^>]*)>?/g)) {
     if (m[1] === 'Chart' && /^\s+id="[a-z0-9-]+"\s*\/\s*$/.test(m[2].replace(/>$/, ''))) continue;
     if (new RegExp(FORBIDDEN_TAGS.source, 'i').test(`<${m[1]}`)) continue; // already reported above
     at(m.index, `MDX 通报中不允许使用 <${m[1]}> 标签`, mdxHint, m[0].slice(0, 40));
   }
-  for (const m of body.matchAll(/(?<!\\)[{}]/g)) at(m.index, `MDX 通报中不允许使用 ${m[0]} 表达式`, mdxHint, m[0]);
+  for (const m of noComments.matchAll(/(?<!\\)[{}]/g)) at(m.index, `MDX 通报中不允许使用 ${m[0]} 表达式`, mdxHint, m[0]);
 }
 
 /** Check every bulletin under `dir` (content/bulletins); symbolic links are reported by the loader. */
