@@ -1,5 +1,8 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import { defineConfig } from 'astro/config';
 import { luoshiContent } from './src/integrations/content-check.ts';
 import { luoshiSitemap } from './src/integrations/sitemap.ts';
@@ -20,9 +23,18 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
-  integrations: [luoshiContent(), mdx(), luoshiSitemap()],
-  // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
-  markdown: { syntaxHighlight: false },
+  // MDX bulletins (npm run bulletin drafts, with <Chart />) compile to code and would lose their
+  // components to the sanitiser: they keep a plain unified processor, and `npm run validate`
+  // (src/core/bulletin-files.ts) allows them nothing but text, Markdown and <Chart id="…" />.
+  integrations: [luoshiContent(), mdx({ processor: unified() }), luoshiSitemap()],
+  markdown: {
+    // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
+    syntaxHighlight: false,
+    // Office-written Markdown is sanitised to GitHub's allow-list: raw HTML is parsed first
+    // (rehype-raw; Astro's own raw pass runs after user plugins), then <script>, on* attributes
+    // and javascript: links are dropped before the page is written.
+    processor: unified({ rehypePlugins: [rehypeRaw, rehypeSanitize] }),
+  },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
 });
