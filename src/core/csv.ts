@@ -50,10 +50,17 @@ export function firstInvalidUtf8(body: Uint8Array): number {
     if (validPrefix(mid)) lo = mid;
     else hi = mid;
   }
-  // The byte at hi - 1 completes the invalid prefix; back up to the start of its sequence.
-  let start = hi - 1;
-  for (let k = 0; k < 3 && start > lo && (body[start] & 0xc0) === 0x80; k++) start--;
-  return Math.max(lo, start);
+  // The byte at hi - 1 makes the prefix invalid; the bad sequence starts at the end of the
+  // longest prefix before it that decodes completely (at most 3 bytes back).
+  for (let end = hi - 1; end > Math.max(0, hi - 5); end--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, end));
+      return end;
+    } catch {
+      // an incomplete sequence ends this prefix: look one byte further back
+    }
+  }
+  return Math.max(0, hi - 5);
 }
 
 function lineOfByte(bytes: Uint8Array, index: number): number {
