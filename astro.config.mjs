@@ -1,11 +1,10 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
 import { defineConfig } from 'astro/config';
 import { luoshiContent } from './src/integrations/content-check.ts';
 import { luoshiSitemap } from './src/integrations/sitemap.ts';
+import { BULLETIN_REHYPE_PLUGINS } from './src/site/markdown.ts';
 
 // Deploying under a sub-path (e.g. /zt/luoshi/) and the public origin are settings of the
 // deployment, not of the code: LUOSHI_BASE and LUOSHI_SITE.
@@ -30,10 +29,8 @@ export default defineConfig({
   markdown: {
     // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
     syntaxHighlight: false,
-    // Office-written Markdown is sanitised to GitHub's allow-list: raw HTML is parsed first
-    // (rehype-raw; Astro's own raw pass runs after user plugins), then <script>, on* attributes
-    // and javascript: links are dropped before the page is written.
-    processor: unified({ rehypePlugins: [rehypeRaw, rehypeSanitize] }),
+    // Office-written Markdown is sanitised to GitHub's allow-list (src/site/markdown.ts).
+    processor: unified({ rehypePlugins: BULLETIN_REHYPE_PLUGINS }),
   },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },

@@ -191,7 +191,12 @@ export function csvGrid(text: string): { grid: string[][]; problems: CellProblem
     grid = parse(normaliseLineEnds(text), { relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     const err = error as { lines?: number; code?: string; column?: number };
-    problems.push({ row: err.lines ?? 0, column: 0, message: `CSV 格式错误，文件无法读取（${err.code ?? 'CSV_ERROR'}）：本行或之前有不成对的英文双引号`, hint: SWALLOWED_HINT });
+    const what: Record<string, string> = {
+      CSV_QUOTE_NOT_CLOSED: '读到文件末尾，英文双引号（"）仍不成对：从前面某一格开始的引号没有结束',
+      INVALID_OPENING_QUOTE: '本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起',
+      CSV_INVALID_CLOSING_QUOTE: '本行的英文双引号（"）结束后紧跟着其他文字：多半是前面某一格的引号不成对，把几行读成了一格',
+    };
+    problems.push({ row: err.lines ?? 0, column: 0, message: `CSV 格式错误，文件未导入：${what[err.code ?? ''] ?? `无法解析（${err.code ?? 'CSV_ERROR'}）`}`, hint: SWALLOWED_HINT });
     return { grid: [], problems };
   }
   // Every record kept, empty ones too, so record n is spreadsheet row n, as long as no cell spans lines.
