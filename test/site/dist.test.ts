@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { edit, makeContent } from '../fixtures/content.ts';
+import { edit, fixtureText, makeContent } from '../fixtures/content.ts';
 
 const DIST = path.resolve('dist');
 /** Node 24 from node_modules/.bin first, also when vitest is started outside npm scripts. */
@@ -146,6 +146,9 @@ describe('escaping', () => {
     const root = makeContent({
       ...edit('2020/reports/2020-01.csv', 'T1,2020-01,区发改局,目标,进展,', `T1,2020-01,区发改局,目标,${payload} & 进展,`),
       // Raw HTML that validation lets through is still sanitised: the style attribute goes.
+      // A withdrawn report: shown with its reason on the item page and the month page.
+      '2020/reports/2020-02.csv': fixtureText('2020/reports/2020-02.csv').replace('\nT2,2020-02,区教体局,目标,进展,无,计划,完成,否,2020-03-05,', ''),
+      '2020/withdrawals.csv': 'item,month,withdrawn,reason\nT2,2020-02,2020-03-20,报送单位有误，待重新报送\n',
       'bulletins/2020-03-01-test.md': '---\ntitle: 测试通报\ndate: 2020-03-01\nkind: notice\n---\n\n正文<span style="color:red" class="x">红字</span>。\n',
     });
     const out = mkdtempSync(path.join(tmpdir(), 'luoshi-dist-'));
@@ -154,6 +157,11 @@ describe('escaping', () => {
       const page = readFileSync(path.join(out, '2020/tasks/1/index.html'), 'utf8');
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       for (const f of htmlFiles(out)) expect(readFileSync(f, 'utf8'), f).not.toContain(payload);
+      const task2 = readFileSync(path.join(out, '2020/tasks/2/index.html'), 'utf8');
+      expect(task2).toMatch(/<strong>月报已撤回<\/strong>（<time datetime="2020-03-20">[^<]+<\/time>）：报送单位有误，待重新报送/);
+      const feb = readFileSync(path.join(out, '2020/months/2020-02/index.html'), 'utf8');
+      expect(feb).toContain('撤回的月报');
+      expect(feb).toContain('报送单位有误，待重新报送');
       const bulletin = readFileSync(path.join(out, 'bulletins/2020-03-01-test/index.html'), 'utf8');
       expect(bulletin).toContain('正文<span>红字</span>。');
       expect(bulletin).toMatch(/<head><meta charset="utf-8"><meta http-equiv="content-security-policy"/);
