@@ -64,7 +64,7 @@ export interface InboxResult {
 export class InboxError extends Error {}
 
 function git(repo: string, args: string[], input?: string): string {
-  return execFileSync('git', args, { cwd: repo, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] }).trim();
+  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd: repo, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] }).trim();
 }
 
 /** Commits keep the person's git identity; CI without one commits as the inbox. */
