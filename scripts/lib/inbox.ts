@@ -341,6 +341,20 @@ export async function runMonthly(options: MonthlyOptions): Promise<MonthlyResult
     log(`已生成 ${forms.length} 份 ${formsMonth} 月报表，在 ${posix(path.relative(repo, outDir))}/`);
   }
 
+  // A year without plans yet (its first months): its 附件3 forms too, in inbox/YYYY-plan/待发/.
+  if (year && year.plans.length === 0) {
+    const planDir = path.join(repo, INBOX, `${year.year}-plan`, OUTGOING);
+    if (!(existsSync(planDir) && readdirSync(planDir).some(isFormFile)) || options.force) {
+      mkdirSync(planDir, { recursive: true });
+      for (const unit of reportingUnits(ds, year)) {
+        const sheet = buildForm(ds, year, unit.id, 'plan');
+        await writeFormXlsx(sheet, path.join(planDir, sheet.fileName));
+        forms.push(posix(path.relative(repo, path.join(planDir, sheet.fileName))));
+      }
+      log(`${year.year} 年度还没有落实计划：已生成落实计划表（附件3），在 ${posix(path.relative(repo, planDir))}/`);
+    }
+  }
+
   const bulletins: string[] = [];
   const drafts = [monthlyDraft(ds, options.month)];
   const quarter = quarterClosedBy(options.month);
@@ -360,8 +374,10 @@ export async function runMonthly(options: MonthlyOptions): Promise<MonthlyResult
   const result: MonthlyResult = { status, forms, bulletins };
   if (options.commit !== false) {
     const [y, m] = options.month.split('-').map(Number);
-    const message = `${y}年${m}月报送情况：${lateAndMissing(reporting).text}${forms.length ? `；发出 ${formsMonth} 月报表 ${forms.length} 份` : ''}\n\n报送期限 ${reporting.deadline}，按 ${options.today} 判断。详见 ${status}${forms.length ? `；表格在 ${posix(path.relative(repo, outDir))}/，下载后发给各单位` : ''}。\n`;
-    result.commit = commitAll(repo, [posix(path.join(INBOX, options.month, STATUS_FILE)), ...(forms.length ? [posix(path.relative(repo, outDir))] : [])], message);
+    const planForms = forms.filter((f) => f.includes('-plan/')).length;
+    const reportForms = forms.length - planForms;
+    const message = `${y}年${m}月报送情况：${lateAndMissing(reporting).text}${reportForms ? `；发出 ${formsMonth} 月报表 ${reportForms} 份` : ''}${planForms ? `；发出 ${formsMonth.slice(0, 4)} 年落实计划表 ${planForms} 份` : ''}\n\n报送期限 ${reporting.deadline}，按 ${options.today} 判断。详见 ${status}${forms.length ? `；表格在 ${posix(path.relative(repo, outDir))}/，下载后发给各单位` : ''}。\n`;
+    result.commit = commitAll(repo, [status, ...new Set(forms.map((f) => path.posix.dirname(f)))], message);
     if (result.commit) log(`已提交 ${result.commit.slice(0, 8)}：${message.split('\n')[0]}`);
   }
   return result;

@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import { loadContent } from '../../src/core/index.ts';
 import { lintWorkflow } from '../../scripts/lib/actionlint.ts';
 import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';
+import { makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -35,10 +36,9 @@ function git(repo: string, ...args: string[]): string {
   return r.stdout.trim();
 }
 
-/** A git repository with a copy of the project's content/, committed. */
-function makeRepo(): string {
-  const repo = mkdtempSync(path.join(tmpdir(), 'luoshi-inbox-'));
-  cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
+/** A git repository with a copy of the project's content/ (or `repo` holding one), committed. */
+function makeRepo(repo = mkdtempSync(path.join(tmpdir(), 'luoshi-inbox-'))): string {
+  if (!existsSync(path.join(repo, 'content'))) cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
   cpSync(path.join(ROOT, '.gitignore'), path.join(repo, '.gitignore'));
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'config', 'user.name', '督查室');
@@ -255,6 +255,19 @@ describe('the monthly job', () => {
     // …and does not take 待发/ or 报送情况.md for forms to import.
     git(repo, 'clean', '-fdq', '--', 'content/bulletins');
     expect(script('inbox', [], repo, '2020-07-10').out).toContain('没有待导入的表格');
+  });
+});
+
+describe('the monthly job in a year without plans', () => {
+  it('also writes the year\'s plan forms (附件3) into inbox/YYYY-plan/待发/', () => {
+    const content = makeContent({ '2020/plans.csv': null, '2020/reports/2020-01.csv': null, '2020/reports/2020-02.csv': null });
+    const repo = makeRepo(path.dirname(content));
+    const r = script('inbox', ['--monthly', '--month', '2020-03'], repo, '2020-04-10');
+    expect(r.code, r.err + r.out).toBe(0);
+    expect(readdirSync(path.join(repo, 'inbox/2020-plan/待发')).sort()).toEqual(['附件3_2020_区住建局.xlsx', '附件3_2020_区发改局.xlsx', '附件3_2020_区教体局.xlsx']);
+    expect(readdirSync(path.join(repo, 'inbox/2020-04/待发')).length).toBe(3);
+    expect(git(repo, 'log', '-1', '--format=%s')).toBe('2020年3月报送情况：逾期 0 个单位，未报 3 个单位；发出 2020-04 月报表 3 份；发出 2020 年落实计划表 3 份');
+    expect(git(repo, 'status', '--porcelain', '--', 'inbox')).toBe('');
   });
 });
 
