@@ -20,7 +20,7 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
-  integrations: [luoshiContent(), mdx(), luoshiSitemap()],
+  integrations: [luoshiContent(), mdx(), luoshiSitemap(base)],
   // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

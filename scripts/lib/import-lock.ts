@@ -76,7 +76,7 @@ export async function acquireImportLock(contentRoot: string, options: LockOption
       writeFileSync(file, mine, { flag: 'wx' });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`无法建立导入锁 ${file}：${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`无法建立导入锁 ${file}：${(error as Error).message}`, { cause: error });
     }
     const seen = readHolder(file);
     if (!seen) continue;
