@@ -16,15 +16,18 @@ const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
 const env = { ...process.env, LUOSHI_TODAY: TODAY, LUOSHI_CONTENT: '/nonexistent-use-the-flag' };
 
-function runAsync(script: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { env });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
+/** A CLI run as a child process; `waiting` resolves once it says it waits for the lock. */
+function runAsync(script: string, args: string[]) {
+  const child = spawn(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { env });
+  let out = '';
+  let err = '';
+  let told: () => void;
+  const waiting = new Promise<void>((resolve) => (told = resolve));
+  const check = () => (out + err).includes('另一个导入正在进行') && told();
+  child.stdout.on('data', (d) => ((out += d), check()));
+  child.stderr.on('data', (d) => ((err += d), check()));
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  return { waiting, done };
 }
 
 describe('import lock', () => {
@@ -38,13 +41,17 @@ describe('import lock', () => {
       await fillXlsx(path.join(dir, readdirSync(dir)[0]), '2020-04-07');
       dirs.push(dir);
     }
-    const [a, b] = await Promise.all(dirs.map((d) => runAsync('import', [d, '--content', content])));
+    // Hold the lock while both start, so that they are certainly running at the same time; then
+    // release it and let them race for it.
+    const release = await acquireImportLock(content);
+    const runs = dirs.map((d) => runAsync('import', [d, '--content', content]));
+    await Promise.all(runs.map((r) => r.waiting));
+    release();
+    const [a, b] = await Promise.all(runs.map((r) => r.done));
     expect(a.code, a.err).toBe(0);
     expect(b.code, b.err).toBe(0);
     const rows = parse(readFileSync(path.join(content, '2020/reports/2020-03.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => `${r.item} ${r.unit}`).sort()).toEqual(['T1 区发改局', 'T3 区住建局']);
-    // One of them found the lock taken and waited.
-    expect(a.err + b.err).toContain('另一个导入正在进行');
     expect(existsSync(lockPath(content))).toBe(false);
   });
 

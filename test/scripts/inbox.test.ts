@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { loadContent } from '../../src/core/index.ts';
 import { lintWorkflow } from '../../scripts/lib/actionlint.ts';
+import { acquireImportLock } from '../../scripts/lib/import-lock.ts';
 import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';
 import { makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
@@ -53,15 +54,18 @@ function script(name: string, args: string[], cwd: string, today = TODAY) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-function inboxAsync(repo: string): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(NODE, [path.join(ROOT, 'scripts/inbox.ts')], { cwd: repo, env: env() });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
+/** `npm run inbox` as a child process; `waiting` resolves once it says it waits for the lock. */
+function inboxAsync(repo: string) {
+  const child = spawn(NODE, [path.join(ROOT, 'scripts/inbox.ts')], { cwd: repo, env: env() });
+  let out = '';
+  let err = '';
+  let told: () => void;
+  const waiting = new Promise<void>((resolve) => (told = resolve));
+  const check = () => (out + err).includes('另一个导入正在进行') && told();
+  child.stdout.on('data', (d) => ((out += d), check()));
+  child.stderr.on('data', (d) => ((err += d), check()));
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  return { waiting, done };
 }
 
 /** Generate the month's forms (all units, or `units`) into inbox/2020-07/ and fill them. */
@@ -202,12 +206,17 @@ describe('npm run inbox', () => {
     const forms = await upload(repo, ['fagaiju', 'zhujianju']);
     commit(repo, '上传');
     const before = count(repo);
-    const [a, b] = await Promise.all([inboxAsync(repo), inboxAsync(repo)]);
+    // Both start while the lock is held (so they certainly overlap), then race for it.
+    const release = await acquireImportLock(path.join(repo, 'content'));
+    const runs = [inboxAsync(repo), inboxAsync(repo)];
+    await Promise.all(runs.map((r) => r.waiting));
+    release();
+    const [a, b] = await Promise.all(runs.map((r) => r.done));
     expect(a.code, a.err + a.out).toBe(0);
     expect(b.code, b.err + b.out).toBe(0);
-    // One run imported, the other waited for the lock and found the inbox empty.
-    expect(a.out + b.out).toContain('另一个导入正在进行');
-    expect(a.out + b.out).toContain('收件箱（inbox/）中没有待导入的表格');
+    // One run imported; the other, after waiting, found the inbox empty.
+    expect([a.out, b.out].filter((o) => o.includes('收件箱导入：')).length).toBe(1);
+    expect([a.out, b.out].filter((o) => o.includes('收件箱（inbox/）中没有待导入的表格')).length).toBe(1);
     expect(sorted(rows(repo))).toEqual(expected(repo, forms));
     expect(count(repo)).toBe(before + 1);
     expect(git(repo, 'status', '--porcelain')).toBe('');
