@@ -177,7 +177,7 @@ async function importBatch(batch: Batch, options: InboxOptions, ds: Dataset): Pr
   for (const f of dry.files) {
     const is = f.kind === 'report' ? `${f.month} 月报（附件4）` : '落实计划（附件3）';
     const wrong = folder.kind === 'report' ? f.kind !== 'report' || f.month !== folder.month : f.kind !== 'plan';
-    if (wrong) errors.push(`${f.file}  这是 ${is} 的表格，不是本文件夹的 ${want}  提示：上传到 ${INBOX}/${f.kind === 'report' ? f.month : `${folder.year}-plan`}/ 文件夹`);
+    if (wrong) errors.push(`${f.file}  这是 ${is}的表格，不是本文件夹的 ${want}  提示：上传到 ${INBOX}/${f.kind === 'report' ? f.month : `${folder.year}-plan`}/ 文件夹`);
   }
   const conflicts = [...dry.conflicts];
   // 替换.txt allows replacing the listed units' reports only.

@@ -201,6 +201,19 @@ describe('npm run inbox', () => {
     expect(readdirSync(path.join(repo, 'inbox/已处理', MONTH, TODAY))).toContain('替换.txt');
   });
 
+  it('refuses a form of another month uploaded to the month\'s folder', () => {
+    const repo = makeRepo();
+    const dir = path.join(repo, 'inbox', MONTH);
+    expect(script('forms', ['--month', '2020-06', '--unit', 'fagaiju', '--out', dir], repo).code).toBe(0);
+    commit(repo, '上传');
+    const r = script('inbox', [], repo);
+    expect(r.code).toBe(1);
+    const report = readFileSync(path.join(dir, '导入结果.md'), 'utf8');
+    expect(report).toContain('## 附件4_2020-06_区发改局.xlsx');
+    expect(report).toContain('这是 2020-06 月报（附件4）的表格，不是本文件夹的 2020-07 月报（附件4）  提示：上传到 inbox/2020-06/ 文件夹');
+    expect(git(repo, 'show', '--name-only', '--format=', 'HEAD')).toBe(`inbox/${MONTH}/导入结果.md`);
+  });
+
   it('two inbox runs at the same time lose no row', async () => {
     const repo = makeRepo();
     const forms = await upload(repo, ['fagaiju', 'zhujianju']);
