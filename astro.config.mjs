@@ -25,7 +25,7 @@ export default defineConfig({
   // MDX bulletins (npm run bulletin drafts, with <Chart />) compile to code and would lose their
   // components to the sanitiser: they keep a plain unified processor, and `npm run validate`
   // (src/core/bulletin-files.ts) allows them nothing but text, Markdown and <Chart id="…" />.
-  integrations: [luoshiContent(), mdx({ processor: unified() }), luoshiSitemap()],
+  integrations: [luoshiContent(), mdx({ processor: unified() }), luoshiSitemap(base)],
   markdown: {
     // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
     syntaxHighlight: false,

@@ -5,6 +5,7 @@
  */
 import { buildDate, contentRoot } from '../src/core/index.ts';
 import { DATE_ARG, cli, fail } from './lib/cli.ts';
+import { withImportLock } from './lib/import-lock.ts';
 import { runImport } from './lib/importer.ts';
 
 const USAGE = `用法：npm run import -- 文件或目录… [--replace] [--dry-run] [--data-date YYYY-MM-DD] [--content 目录]
@@ -34,13 +35,21 @@ if (values['data-date'] && !DATE_ARG.test(values['data-date'])) fail(`错误：�
 
 const started = performance.now();
 const root = contentRoot(values.content);
-const outcome = await runImport(positionals, {
-  content: root,
-  replace: values.replace,
-  dryRun: values['dry-run'],
-  dataDate: values['data-date'],
-  today: buildDate(),
-});
+const importing = () =>
+  runImport(positionals, {
+    content: root,
+    replace: values.replace,
+    dryRun: values['dry-run'],
+    dataDate: values['data-date'],
+    today: buildDate(),
+  });
+// The read-merge-write runs under the import lock, so concurrent imports never lose a row.
+let outcome: Awaited<ReturnType<typeof runImport>>;
+try {
+  outcome = values['dry-run'] ? await importing() : await withImportLock(root, importing, { onWait: (m) => console.error(m) });
+} catch (error) {
+  fail(`导入失败：${(error as Error).message}`);
+}
 const ms = Math.round(performance.now() - started);
 
 for (const f of outcome.files) {
