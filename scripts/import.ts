@@ -65,6 +65,7 @@ if (outcome.conflicts.length > 0) {
   for (const c of outcome.conflicts) console.error(c);
 }
 if (!outcome.ok) {
+  // fail() sets the status and lets the output drain: the last line reaches a pipe too.
   fail(`\n导入失败：内容目录 ${root} 没有任何改动。请修改表格后重新导入。`);
 }
 if (outcome.replaced.length > 0) {

@@ -7,17 +7,20 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentRoot } from './core/index.ts';
+import { BULLETIN_KINDS } from './core/bulletin-files.ts';
 
 const bulletins = defineCollection({
   loader: glob({ pattern: '**/*.{md,mdx}', base: path.join(contentRoot(), 'bulletins') }),
-  schema: z.object({
-    title: z.string().min(1),
+  // npm run validate (src/core/bulletin-files.ts) checks the same fields first, in Chinese with
+  // file:line, before the build starts; this schema only gives the pages their types.
+  schema: z.strictObject({
+    title: z.string().trim().min(1),
     // YAML reads an unquoted 2020-02-17 as a date: accept both, keep a YYYY-MM-DD string.
     date: z.union([
       z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写作 YYYY-MM-DD' }),
       z.date().transform((d) => d.toISOString().slice(0, 10)),
     ]),
-    kind: z.enum(['monthly', 'quarterly', 'completion', 'notice', 'other']),
+    kind: z.enum(BULLETIN_KINDS),
     summary: z.string().optional(),
     year: z.number().int().optional(),
   }),

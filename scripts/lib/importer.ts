@@ -19,7 +19,7 @@ import { formatIssues, loadContent } from '../../src/core/load.ts';
 import { compareItemKeys, mergeRows, stringifyCsv, type Conflict, type IncomingRow, type MergeResult, type Origin } from '../../src/core/merge.ts';
 import type { Dataset } from '../../src/core/model.ts';
 import { FILES, columnLabel } from '../../src/core/schema.ts';
-import { readGrid } from './xlsx.ts';
+import { readGrid, readProblems } from './xlsx.ts';
 
 export interface ImportOptions {
   content: string;
@@ -115,6 +115,9 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const root = path.resolve(options.content);
   const outcome: ImportOutcome = { ok: false, errors: [], conflicts: [], replaced: [], files: [], summary: [], totals: { added: 0, changed: 0, unchanged: 0, blank: 0 }, written: [], modified: [] };
   const formErrors: FormError[] = [];
+  /** Cells that could not be read (a formula without its result): their own message says it all. */
+  const problemCells = new Set<string>();
+  const readErrors = new Set<FormError>();
 
   const { files, errors: inputErrors } = expandInputs(inputs);
   outcome.errors.push(...inputErrors);
@@ -132,10 +135,18 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   for (const file of files) {
     const read = await readGrid(file);
     if (!read.grid) {
-      formErrors.push({ file, row: 0, message: read.error ?? '无法读取' });
+      formErrors.push({ file, row: 0, message: read.error ?? '无法读取', hint: read.hint });
       continue;
     }
-    const form = parseContentGrid(read.grid, file) ?? parseFormGrid(read.grid, file);
+    const problems = readProblems(file, read);
+    formErrors.push(...problems);
+    for (const p of problems) {
+      readErrors.add(p);
+      problemCells.add(`${p.file}|${p.row}|${p.column}`);
+    }
+    if (read.grid.length === 0 && problems.length > 0) continue;
+    const where = read.sheet ? `${file}（工作表“${read.sheet}”）` : file;
+    const form = parseContentGrid(read.grid, where) ?? parseFormGrid(read.grid, where);
     formErrors.push(...form.errors);
     if (form.errors.some((e) => e.row === 0)) continue;
     if (!dataset.years.some((y) => y.year === form.year)) {
@@ -258,6 +269,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const seen = new Set<string>();
   const sorted = formErrors.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
   for (const e of sorted) {
+    if (!readErrors.has(e) && problemCells.has(`${e.file}|${e.row}|${e.column}`)) continue;
     const line = formatFormError(e);
     if (!seen.has(line)) outcome.errors.push(line);
     seen.add(line);

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { decodeUtf8 } from '../../src/core/csv.ts';
-import type { FormSheet } from '../../src/core/forms.ts';
+import { decodeUtf8, normaliseLineEnds, SWALLOWED_HINT, swallowedRows } from '../../src/core/csv.ts';
+import type { FormError, FormSheet } from '../../src/core/forms.ts';
 
 const FONT = '宋体';
 const thin = { style: 'thin' as const };
@@ -68,8 +68,33 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** A cell's value as the text a person sees. */
-export function cellText(value: ExcelJS.CellValue): string {
+/** A problem with one cell, found while reading (row and column 1-based). */
+export interface CellProblem {
+  row: number;
+  column: number;
+  value?: string;
+  message: string;
+  hint?: string;
+}
+
+/** `HYPERLINK("target", "text")` with literal arguments: the target and the text. */
+function hyperlinkFormula(formula: string): { target: string; text?: string } | undefined {
+  const m = /^\s*=?\s*HYPERLINK\s*\(\s*"((?:[^"]|"")*)"\s*(?:[,;]\s*"((?:[^"]|"")*)"\s*)?\)\s*$/i.exec(formula);
+  if (!m) return undefined;
+  return { target: m[1].replace(/""/g, '"'), text: m[2]?.replace(/""/g, '"') };
+}
+
+/** Link text and its target, both kept: `text（target）`, or the target alone when they are the same. */
+function withTarget(text: string, target: string): string {
+  return text === '' || text === target ? target : `${text}（${target}）`;
+}
+
+/**
+ * A cell's value as the text a person sees, keeping what they meant: a hyperlink keeps its
+ * target; a formula gives its cached result (what Excel shows), and a formula with no cached
+ * result (a workbook written by a program and never opened in Excel) is a problem, not an empty cell.
+ */
+export function cellText(value: ExcelJS.CellValue, problem?: (p: Omit<CellProblem, 'row' | 'column'>) => void): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     // exceljs gives Excel's local date-time as a UTC instant.
@@ -77,7 +102,30 @@ export function cellText(value: ExcelJS.CellValue): string {
   }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value) {
+      const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+      const formula = f.formula ?? f.sharedFormula ?? '';
+      const result = f.result as ExcelJS.CellValue | undefined;
+      const link = hyperlinkFormula(formula);
+      const hasResult = result !== undefined && result !== null && !(typeof result === 'object' && 'error' in (result as object));
+      if (/^\s*=?\s*HYPERLINK\s*\(/i.test(formula)) {
+        if (!link) {
+          problem?.({ value: `=${formula}`, message: '单元格是 HYPERLINK 公式，但链接地址不是直接写出的文字，无法导入', hint: '把单元格改为文字：写出链接文字和网址，如 通知全文（https://…）' });
+          return '';
+        }
+        return withTarget(hasResult ? cellText(result) : (link.text ?? ''), link.target);
+      }
+      if (!hasResult) {
+        problem?.({ value: `=${formula}`, message: '单元格是公式，但文件中没有保存计算结果，无法知道它显示什么', hint: '在 Excel 或 WPS 中打开并保存一次后重新导入；或把公式改为文字（复制，再“选择性粘贴”→“数值”）' });
+        return '';
+      }
+      return cellText(result);
+    }
+    if ('hyperlink' in value) {
+      const h = value as ExcelJS.CellHyperlinkValue;
+      const text = typeof h.text === 'string' ? h.text : cellText(h.text as ExcelJS.CellValue);
+      return h.hyperlink ? withTarget(text, h.hyperlink) : text;
+    }
     if ('text' in value) return String((value as { text: unknown }).text);
     if ('error' in value) return String(value.error);
     return '';
@@ -85,24 +133,39 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The first worksheet of an .xlsx as a grid (row r of the grid = spreadsheet row r+1). */
-export async function readXlsxGrid(file: string): Promise<string[][]> {
+export interface SheetGrid {
+  name: string;
+  hidden: boolean;
+  grid: string[][];
+  problems: CellProblem[];
+}
+
+/** Every worksheet of an .xlsx as a grid (row r of the grid = spreadsheet row r+1), NFC text. */
+export async function readXlsxSheets(file: string): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const ws = wb.worksheets.find((w) => w.state !== 'hidden' && w.state !== 'veryHidden') ?? wb.worksheets[0];
-  if (!ws) return [];
-  const grid: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
-      const cell = row.getCell(c);
-      // A merged cell repeats its master's value in exceljs; keep it only in the master.
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value));
+  return wb.worksheets.map((ws) => {
+    const grid: string[][] = [];
+    const problems: CellProblem[] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
+        const cell = row.getCell(c);
+        // A merged cell repeats its master's value in exceljs; keep it only in the master.
+        const text = cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value, (p) => problems.push({ row: r, column: c, ...p }));
+        cells.push(text.normalize('NFC'));
+      }
+      grid.push(cells);
     }
-    grid.push(cells);
-  }
-  return grid;
+    return { name: ws.name, hidden: ws.state === 'hidden' || ws.state === 'veryHidden', grid, problems };
+  });
+}
+
+/** The first visible worksheet of an .xlsx as a grid. */
+export async function readXlsxGrid(file: string): Promise<string[][]> {
+  const sheets = await readXlsxSheets(file);
+  return (sheets.find((s) => !s.hidden) ?? sheets[0])?.grid ?? [];
 }
 
 export type CsvEncoding = 'UTF-8' | 'UTF-8（带 BOM）' | 'GB18030/GBK';
@@ -118,30 +181,82 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text: string; enco
   }
 }
 
-export function csvGrid(text: string): string[][] {
-  // Every record kept, empty ones too, so record n is spreadsheet row n.
-  return parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+/** A CSV form as a grid (record n = spreadsheet row n), or the problem that stops it being read. */
+export function csvGrid(text: string): { grid: string[][]; problems: CellProblem[] } {
+  const problems: CellProblem[] = [];
+  let grid: string[][];
+  try {
+    // Strict quotes: Excel always doubles a quote inside a cell, so a lone one is a mistake,
+    // and reading on would swallow the following rows into one cell.
+    grid = parse(normaliseLineEnds(text), { relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (error) {
+    const err = error as { lines?: number; code?: string; column?: number };
+    const what: Record<string, string> = {
+      CSV_QUOTE_NOT_CLOSED: '读到文件末尾，英文双引号（"）仍不成对：从前面某一格开始的引号没有结束',
+      INVALID_OPENING_QUOTE: '本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起',
+      CSV_INVALID_CLOSING_QUOTE: '本行的英文双引号（"）结束后紧跟着其他文字：多半是前面某一格的引号不成对，把几行读成了一格',
+    };
+    problems.push({ row: err.lines ?? 0, column: 0, message: `CSV 格式错误，文件未导入：${what[err.code ?? ''] ?? `无法解析（${err.code ?? 'CSV_ERROR'}）`}`, hint: SWALLOWED_HINT });
+    return { grid: [], problems };
+  }
+  // Every record kept, empty ones too, so record n is spreadsheet row n, as long as no cell spans lines.
+  grid = grid.map((cells) => cells.map((c) => c.normalize('NFC')));
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  grid.forEach((cells, r) => {
+    cells.forEach((cell, c) => {
+      if (swallowedRows(cell, width)) problems.push({ row: r + 1, column: c + 1, message: '单元格跨了多行，且含有整行数据，像是吞并了后面的行', hint: SWALLOWED_HINT });
+    });
+  });
+  return { grid, problems };
 }
 
 export interface ReadGrid {
   grid?: string[][];
+  /** The worksheet the grid came from (.xlsx). */
+  sheet?: string;
   encoding?: CsvEncoding | 'xlsx';
   error?: string;
+  hint?: string;
+  /** Cells that could not be read as they were meant; nothing from the file is imported then. */
+  problems?: CellProblem[];
 }
 
-/** Read an .xlsx or .csv form into a grid. */
+const isBlank = (grid: string[][]) => grid.every((cells) => cells.every((c) => c.trim() === ''));
+
+/**
+ * Read an .xlsx or .csv form into a grid. A workbook gives the one worksheet that has content
+ * (whichever position it is in); several with content are refused, naming them, rather than
+ * importing the wrong one or nothing.
+ */
 export async function readGrid(file: string): Promise<ReadGrid> {
   const ext = path.extname(file).toLowerCase();
   try {
-    if (ext === '.xlsx') return { grid: await readXlsxGrid(file), encoding: 'xlsx' };
+    if (ext === '.xlsx') {
+      const all = await readXlsxSheets(file);
+      const sheets = all.filter((s) => !isBlank(s.grid));
+      if (sheets.length === 0) return { error: '工作簿中没有任何内容' };
+      if (sheets.length > 1) {
+        const names = sheets.map((s) => `“${s.name}”${s.hidden ? '（隐藏）' : ''}`).join('、');
+        return { error: `工作簿中有 ${sheets.length} 个工作表有内容（${names}），无法确定导入哪一个`, hint: '把要报送的表格留在一个工作表中，删除或清空其他工作表后重新导入' };
+      }
+      // Messages name the worksheet when the workbook has more than one.
+      return { grid: sheets[0].grid, sheet: all.length > 1 ? sheets[0].name : undefined, encoding: 'xlsx', problems: sheets[0].problems };
+    }
     if (ext === '.csv') {
       const decoded = decodeCsv(readFileSync(file), file);
       if ('error' in decoded) return { error: decoded.error };
-      return { grid: csvGrid(decoded.text), encoding: decoded.encoding };
+      const { grid, problems } = csvGrid(decoded.text);
+      return { grid, encoding: decoded.encoding, problems };
     }
     if (ext === '.xls' || ext === '.et' || ext === '.wps') return { error: '不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入' };
     return { error: '只能导入 .xlsx 或 .csv 文件' };
   } catch (error) {
     return { error: `无法读取文件：${(error as Error).message}` };
   }
+}
+
+/** Reading problems as form errors, each naming the worksheet (for a workbook) and the cell. */
+export function readProblems(file: string, read: ReadGrid): FormError[] {
+  const where = read.sheet ? `${file}（工作表“${read.sheet}”）` : file;
+  return (read.problems ?? []).map((p) => ({ file: where, row: p.row, column: p.column || undefined, value: p.value, message: p.message, hint: p.hint }));
 }

@@ -183,7 +183,7 @@ function countsPhrase(c: StatusCounts): string {
 
 /** The chart's data as CSV, CRLF line ends for Excel. */
 export function toCsv(columns: string[], rows: (string | number)[][]): string {
-  return writeCsv(columns, rows, { eol: '\r\n' }).text;
+  return writeCsv(columns, rows, { eol: '\r\n', neutraliseFormulas: true }).text;
 }
 
 const KIND_NAME: Record<ItemKind, string> = { task: '主要工作任务', project: '“12100”民生工程' };

@@ -27,6 +27,42 @@ export type DecodeResult = { ok: true; text: string; bytes: Uint8Array } | { ok:
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+/**
+ * Offset of the first byte that cannot start valid UTF-8, for the message's line number.
+ * Binary search over prefixes decoded in streaming mode (an incomplete sequence at the end of
+ * a prefix is not an error there, so "this prefix is valid" only turns false once): about
+ * log2(n) decodes, each linear, instead of one decode per byte, which took minutes on a large file.
+ */
+export function firstInvalidUtf8(body: Uint8Array): number {
+  const validPrefix = (end: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0; // validPrefix(lo) holds
+  let hi = body.length; // the whole body is invalid (the caller found so)
+  if (validPrefix(hi)) return hi; // only an incomplete sequence at the very end
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (validPrefix(mid)) lo = mid;
+    else hi = mid;
+  }
+  // The byte at hi - 1 makes the prefix invalid; the bad sequence starts at the end of the
+  // longest prefix before it that decodes completely (at most 3 bytes back).
+  for (let end = hi - 1; end > Math.max(0, hi - 5); end--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, end));
+      return end;
+    } catch {
+      // an incomplete sequence ends this prefix: look one byte further back
+    }
+  }
+  return Math.max(0, hi - 5);
+}
+
 function lineOfByte(bytes: Uint8Array, index: number): number {
   let line = 1;
   for (let i = 0; i < index && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
@@ -51,18 +87,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), bytes: body };
   } catch {
-    // Find the first byte sequence that is not valid UTF-8, to name the line.
-    let bad = 0;
-    const strict = new TextDecoder('utf-8', { fatal: true });
-    for (let end = 1; end <= body.length; end++) {
-      try {
-        strict.decode(body.subarray(0, end));
-        bad = end;
-      } catch {
-        // An incomplete multi-byte sequence fails too; only a failure 4 bytes on is real.
-        if (end - bad > 4) break;
-      }
-    }
+    const bad = firstInvalidUtf8(body);
     const line = lineOfByte(body, bad);
     let looksGbk = false;
     try {
@@ -92,11 +117,65 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
 }
 
 /**
- * Parse CSV text into records with their starting line numbers. Structural problems
- * (unbalanced quotes, wrong number of fields) become issues; the rest of the file is still read
- * where csv-parse can recover, so one stray quote does not hide every other error.
+ * Every CRLF and lone CR as LF. csv-parse takes the first line end it sees as the record
+ * delimiter, so a file mixing CRLF and LF (hand edits of an Excel file) read as fewer, longer
+ * records with wrong line numbers. Line ends are not data; a CRLF inside a quoted cell becomes LF.
  */
-export function parseCsvText(text: string | Uint8Array, file: string, issues: DataIssue[]): CsvTable {
+export function normaliseLineEnds<T extends string | Uint8Array>(input: T): T {
+  if (typeof input === 'string') return (input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input) as T;
+  const bytes = input as Uint8Array;
+  if (bytes.indexOf(0x0d) < 0) return input;
+  const out = new Uint8Array(bytes.length);
+  let j = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0d) {
+      out[j++] = 0x0a;
+      if (bytes[i + 1] === 0x0a) i++;
+    } else out[j++] = bytes[i];
+  }
+  return out.subarray(0, j) as T;
+}
+
+/**
+ * Whether a cell looks as if it swallowed the rows after it: it spans lines and one of its
+ * later lines holds about a record's worth of commas. That is what one unpaired `"` does (the
+ * quoted cell runs on until the next quote), and csv-parse cannot tell it from a real note.
+ */
+export function swallowedRows(value: string, columns: number): boolean {
+  if (columns < 3 || !value.includes('\n')) return false;
+  return value
+    .split('\n')
+    .slice(1)
+    .some((line) => (line.match(/,/g) ?? []).length >= columns - 2);
+}
+
+export const SWALLOWED_HINT = '多半是本单元格或前面某个单元格中的英文双引号（"）不成对，使后面几行都被读进了这一格；请删除多余的双引号，或把整格用英文双引号括起、内部的双引号写两遍';
+
+/** Columns named twice in a header: [name, first column, second column] (1-based). */
+export function duplicateColumns(header: string[]): [string, number, number][] {
+  const first = new Map<string, number>();
+  const dups: [string, number, number][] = [];
+  header.forEach((name, i) => {
+    const seen = first.get(name);
+    if (seen !== undefined && name !== '') dups.push([name, seen + 1, i + 1]);
+    else first.set(name, i);
+  });
+  return dups;
+}
+
+/** The message for a column named twice. */
+export function duplicateColumnIssue(file: string, [name, first, second]: [string, number, number]): DataIssue {
+  return { file, line: 1, column: second, value: name, message: `列名重复（第 ${first} 列已是“${name}”），两列中只有一列会被读取`, hint: '删除多余的一列，或把其中一列改成应有的列名；本文件在改正前不会被读取' };
+}
+
+/**
+ * Parse CSV text into records with their starting line numbers. Structural problems
+ * (unbalanced quotes, wrong number of fields, a column named twice) become issues; the rest of
+ * the file is still read where csv-parse can recover, so one stray quote does not hide every
+ * other error. Values are returned in Unicode NFC (the same text typed on two systems compares equal).
+ */
+export function parseCsvText(input: string | Uint8Array, file: string, issues: DataIssue[]): CsvTable {
+  const text = normaliseLineEnds(input);
   let rows: { record: string[]; info: { lines: number; raw?: string } }[];
   try {
     rows = parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength), {
@@ -123,10 +202,15 @@ export function parseCsvText(text: string | Uint8Array, file: string, issues: Da
   const lineOf = (row: { info: { lines: number; raw?: string } }): number => {
     const raw = row.info.raw ?? '';
     // info.lines is the line on which the record ends; count the newlines inside it back.
-    const inner = (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+    const inner = (raw.replace(/\n$/, '').match(/\n/g) ?? []).length;
     return row.info.lines - inner;
   };
-  const header = rows[0].record;
+  const header = rows[0].record.map((h) => h.normalize('NFC'));
+  const dups = duplicateColumns(header);
+  if (dups.length > 0) {
+    for (const d of dups) issues.push(duplicateColumnIssue(file, d));
+    return { file, header: [], records: [], rowCount: rows.length - 1 };
+  }
   const records: CsvRecord[] = [];
   for (const row of rows.slice(1)) {
     const line = lineOf(row);
@@ -140,9 +224,15 @@ export function parseCsvText(text: string | Uint8Array, file: string, issues: Da
       continue;
     }
     const values: Record<string, string> = {};
+    let swallowed = -1;
     header.forEach((name, i) => {
-      values[name] = row.record[i];
+      values[name] = row.record[i].normalize('NFC');
+      if (swallowed < 0 && swallowedRows(row.record[i], header.length)) swallowed = i;
     });
+    if (swallowed >= 0) {
+      issues.push({ file, line, column: swallowed + 1, field: header[swallowed], message: '单元格跨了多行，且含有整行数据，像是吞并了后面的行', hint: SWALLOWED_HINT });
+      continue;
+    }
     records.push({ line, values });
   }
   return { file, header, records, rowCount: rows.length - 1 };
@@ -162,6 +252,17 @@ export interface WriteCsvOptions {
   bom?: boolean;
   /** `\n` for content files (clean git diffs), `\r\n` for downloads (Excel). */
   eol?: '\n' | '\r\n';
+  /**
+   * Downloads for spreadsheets: a cell starting with = + - @ tab or CR gets a leading `'`, as
+   * OWASP advises against CSV injection, so Excel and WPS show it as text instead of running it
+   * as a formula. Content files never do this (their text is the record).
+   */
+  neutraliseFormulas?: boolean;
+}
+
+/** OWASP's CSV-injection defence: text that a spreadsheet would read as a formula gets a leading `'`. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /**
@@ -171,7 +272,9 @@ export interface WriteCsvOptions {
  */
 export function writeCsv(header: string[], rows: (Record<string, string | number> | (string | number)[])[], options: WriteCsvOptions = {}): { text: string; lines: number[] } {
   const eol = options.eol ?? '\n';
-  const line = (values: (string | number)[]) => stringify([values.map(String)], { record_delimiter: eol, quoted_match: /^\s|\s$/ });
+  // Numbers passed as numbers (chart data) are not text and are left as they are.
+  const cell = options.neutraliseFormulas ? (v: string | number) => (typeof v === 'number' ? String(v) : neutraliseFormula(v)) : String;
+  const line = (values: (string | number)[]) => stringify([values.map(cell)], { record_delimiter: eol, quoted_match: /^\s|\s$/ });
   const parts = [line(header)];
   const lines: number[] = [];
   let next = 2;

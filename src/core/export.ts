@@ -41,6 +41,9 @@ export interface ExportTable {
   rows: Record<string, string>[];
 }
 
+/** What the downloads say about the formula prefix (the data page and the zip's README). */
+export const FORMULA_NOTE = 'CSV 中以 = + - @ 或制表符、回车开头的单元格，前面加了一个英文单引号（\'），以免 Excel、WPS 把它当作公式执行（OWASP 关于 CSV 注入的建议）；JSON 中保持原样，不加单引号。';
+
 /** Finds the content row a record came from. */
 export type SourceRows = (source: Source) => Record<string, string> | undefined;
 
@@ -111,11 +114,12 @@ export function yearTable(year: YearData, name: YearTable, rows: SourceRows): Ex
 
 /**
  * CSV with a UTF-8 byte order mark (so Excel on Chinese Windows opens it as UTF-8) and CRLF
- * line ends. Cells are written as they are: no formula escaping, since a prefix would change
- * the published text.
+ * line ends. A cell that starts with = + - @ tab or CR gets a leading `'` (OWASP's advice
+ * against CSV injection: Excel and WPS would otherwise run `=HYPERLINK(…)` or `+cmd|…` as a
+ * formula); the JSON downloads keep every value exactly as written.
  */
 export function toCsv(columns: string[], rows: Record<string, string>[]): string {
-  return writeCsv(columns, rows, { bom: true, eol: '\r\n' }).text;
+  return writeCsv(columns, rows, { bom: true, eol: '\r\n', neutraliseFormulas: true }).text;
 }
 
 export interface ExportMeta {
@@ -263,7 +267,8 @@ export function readmeText(dataset: Dataset, siteUrl?: string): string {
     '文件：每个年度目录下有 tasks（主要工作任务）、projects（“12100”民生工程）、plans（落实计划）、',
     'reports（月度落实情况）、sections、categories；根目录有 units（责任单位）、leaders（牵头领导）、',
     'collectives（统称）名录和 dictionary（数据字典）。每个表均有 CSV（UTF-8 带 BOM）和 JSON 两种格式，',
-    '内容与发布用的原始数据文件逐行逐列一致；JSON 中的值与 CSV 相同，均为文本。',
+    '内容与发布用的原始数据文件逐行逐列一致；JSON 中的值与原始数据完全相同，均为文本。',
+    `${FORMULA_NOTE}`,
     '',
     `许可：${DATA_LICENCE.name} ${DATA_LICENCE.url}`,
     DATA_LICENCE.text,

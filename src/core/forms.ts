@@ -332,6 +332,19 @@ function labelledValue(grid: string[][], label: string): { value: string; row: n
   return undefined;
 }
 
+/** Form columns whose header appears twice: [header, first column, second column] (1-based). */
+function duplicateHeaders(header: string[], subHeader: string[], columns: readonly FormColumn[]): [string, number, number][] {
+  const found: [string, number, number][] = [];
+  for (const col of columns) {
+    const row = col.sub ? subHeader : header;
+    const name = squash(col.sub ?? col.header);
+    const first = row.indexOf(name);
+    const second = first < 0 ? -1 : row.indexOf(name, first + 1);
+    if (second >= 0 && !found.some((f) => f[0] === (col.sub ?? col.header))) found.push([col.sub ?? col.header, first + 1, second + 1]);
+  }
+  return found;
+}
+
 /** Read a filled form from its grid (from an .xlsx sheet or a CSV saved from it). */
 export function parseFormGrid(grid: string[][], file: string): ParsedForm {
   const errors: FormError[] = [];
@@ -379,6 +392,9 @@ export function parseFormGrid(grid: string[][], file: string): ParsedForm {
   if (headerIndex < 0) return fail(`找不到表头（第一列应为“${columns[0].header}”）`, '请使用 npm run forms 生成的表格，不要修改表头');
   const header = grid[headerIndex].map(squash);
   const subHeader = (grid[headerIndex + 1] ?? []).map(squash);
+  for (const [name, first, second] of duplicateHeaders(header, subHeader, columns)) {
+    errors.push({ file, row: headerIndex + 1, column: second, label: name, message: `表头中“${name}”列出现两次（${columnLetter(first)} 列和 ${columnLetter(second)} 列），无法确定以哪一列为准`, hint: '删除多余的一列后重新导入；请使用 npm run forms 生成的表格，不要增删列' });
+  }
   const columnOf = new Map<string, number>();
   for (const col of columns) {
     const index = col.sub ? subHeader.indexOf(squash(col.sub)) : header.indexOf(squash(col.header));
@@ -429,6 +445,11 @@ export function parseContentGrid(grid: string[][], file: string): ParsedForm | u
   const kind: FormKind | undefined = header.includes('progress') ? 'report' : header.includes('q1') ? 'plan' : undefined;
   if (!kind || !header.includes('item')) return undefined;
   const errors: FormError[] = [];
+  header.forEach((name, i) => {
+    const first = header.indexOf(name);
+    if (name !== '' && first < i) errors.push({ file, row: 1, column: i + 1, label: name, message: `列名“${name}”出现两次（${columnLetter(first + 1)} 列和 ${columnLetter(i + 1)} 列），无法确定以哪一列为准`, hint: '删除多余的一列后重新导入' });
+  });
+  if (errors.length > 0) return { file, kind, year: 0, unit: '', filed: '', rows: [], blankRows: 0, locate: (row) => ({ row }), errors: errors.map((e) => ({ ...e })).concat([{ file, row: 0, message: '表头有重复的列，本文件未导入', hint: '改正表头后重新导入' }]) };
   for (const field of CONTENT_FIELDS[kind]) {
     if (!header.includes(field)) errors.push({ file, row: 1, label: field, message: `缺少列 ${field}`, hint: `表头应为：${CONTENT_FIELDS[kind].join(',')}` });
   }

@@ -3,17 +3,18 @@
  * registries, check rules across files, derive statuses. All problems are collected, never
  * thrown one at a time, so the office sees every error of a submission in one run.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { reportDeadline } from './calendar.ts';
+import { checkBulletins } from './bulletin-files.ts';
 import { readCsvBytes } from './csv.ts';
 import { ContentError, formatIssue, type DataIssue } from './issues.ts';
 import type {
   Category, Collective, Dataset, Item, ItemKind, Leader, Manifest, Plan, Report, RowCount,
-  Section, Site, Unit, UnitRef, YearData,
+  Section, Site, Unit, UnitRef, Withdrawal, YearData,
 } from './model.ts';
-import { FILES, columnLabel, manifestSchema, siteSchema, type FileKind } from './schema.ts';
+import { FILES, columnLabel, isRealMonth, manifestSchema, siteSchema, type FileKind } from './schema.ts';
 import { coveredMonths, deriveItemStatus } from './status.ts';
 
 export interface LoadOptions {
@@ -55,6 +56,51 @@ export function loadContentOrThrow(root: string, options: LoadOptions = {}): Dat
 const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/;
 const CODE_FIELDS = new Set(['id', 'no', 'item', 'month', 'filed', 'section', 'category', 'task']);
 
+/**
+ * Characters that show nothing (zero-width spaces and joiners, direction marks, soft hyphens,
+ * variation selectors, a BOM inside the text): a name containing one looks identical to the
+ * real name but is a different name.
+ */
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
+
+/** Columns holding ids and names (of units, leaders, collectives), and the names that refer to them. */
+const NAME_FIELDS: Partial<Record<FileKind, string[]>> = {
+  units: ['id', 'name', 'full_name', 'aliases'],
+  leaders: ['id', 'name', 'title'],
+  collectives: ['name'],
+  tasks: ['leaders', 'units', 'lead_units'],
+  projects: ['leaders', 'units', 'lead_units'],
+  plans: ['unit'],
+  reports: ['unit'],
+  withdrawals: ['item'],
+};
+
+function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Characters that NFKC folds into an ordinary one (Kangxi radicals such as ⼯ U+2F2F for 工,
+ * compatibility ideographs, circled or styled letters), except full-width ASCII and the
+ * ideographic space, which have messages of their own and belong in Chinese names （like these）.
+ */
+function lookAlikes(value: string): { char: string; real: string }[] {
+  const found: { char: string; real: string }[] = [];
+  for (const char of value) {
+    if (/[\uFF01-\uFF5E\u3000]/.test(char)) continue;
+    const real = char.normalize('NFKC');
+    if (real !== char) found.push({ char, real });
+  }
+  return found;
+}
+
+/** The name as it was meant: invisible characters dropped, look-alikes replaced. */
+export function realName(value: string): string {
+  let out = '';
+  for (const char of value.replace(INVISIBLE, '')) out += /[\uFF01-\uFF5E\u3000]/.test(char) ? char : char.normalize('NFKC');
+  return out;
+}
+
 function toHalfWidth(value: string): string {
   return value.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
@@ -79,6 +125,7 @@ class Loader {
   readonly today: string;
 
   readonly root: string;
+  readonly links = new Set<string>();
 
   constructor(root: string, options: LoadOptions) {
     this.root = root;
@@ -91,9 +138,26 @@ class Loader {
     this.issues.push(i);
   }
 
+  /**
+   * Content may not leave the content folder: a symbolic link is refused and never followed
+   * (not even to say what it points at, nor to read a line of it).
+   */
+  isLink(abs: string): boolean {
+    try {
+      if (!lstatSync(abs).isSymbolicLink()) return false;
+    } catch {
+      return false;
+    }
+    if (this.links.has(abs)) return true;
+    this.links.add(abs);
+    this.issue({ file: this.display(abs), line: 0, message: '是符号链接（快捷方式），出于安全不读取，也不发布', hint: '内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里' });
+    return true;
+  }
+
   /** Read and validate one CSV file against its schema; returns only rows that passed. */
   table<K extends FileKind>(kind: K, abs: string, { optional = false } = {}): Rows<z.output<(typeof FILES)[K]['schema']>> {
     const file = this.display(abs);
+    if (this.isLink(abs)) return rowsOf([], []);
     if (!existsSync(abs)) {
       if (optional) return rowsOf([], []);
       this.issue({ file, line: 0, message: '缺少文件', hint: `应有 ${FILES[kind].title} 文件，格式见 content/README.md` });
@@ -136,6 +200,14 @@ class Loader {
         if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) {
           this.issue({ ...at, message: '含有不可见的控制字符', hint: '重新输入该单元格' });
         }
+        const invisible = [...new Set(value.match(INVISIBLE) ?? [])];
+        if (invisible.length > 0) {
+          this.issue({ ...at, message: `含有看不见的字符（${invisible.map(codePoint).join('、')}），看起来相同的文字实际上不同`, hint: `删除看不见的字符，应为：${realName(value)}` });
+        }
+        const alike = NAME_FIELDS[kind]?.includes(field) ? lookAlikes(value) : [];
+        if (alike.length > 0) {
+          this.issue({ ...at, message: `含有与常用字外形相同的特殊字符：${alike.map((a) => `「${a.char}」（${codePoint(a.char)}，应为「${a.real}」）`).join('、')}`, hint: `多为从 PDF 或网页复制而来；应为：${realName(value)}` });
+        }
         if (this.issues.length > fieldBefore) flagged.add(field);
       }
       const parsed = spec.schema.safeParse(record.values);
@@ -166,6 +238,7 @@ class Loader {
 
   json<T>(abs: string, schema: z.ZodType<T>): T | undefined {
     const file = this.display(abs);
+    if (this.isLink(abs)) return undefined;
     if (!existsSync(abs)) {
       this.issue({ file, line: 0, message: '缺少文件', hint: '格式见 content/README.md' });
       return undefined;
@@ -235,6 +308,16 @@ class Registry {
 export function loadContent(root: string, options: LoadOptions = {}): LoadResult {
   const loader = new Loader(root, options);
   const at = (name: string) => path.join(root, name);
+
+  // Every symbolic link anywhere under the content folder is refused, whatever it points at.
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, e.name);
+      if (e.isSymbolicLink()) loader.isLink(abs);
+      else if (e.isDirectory() && e.name !== '.git' && e.name !== 'node_modules') walk(abs);
+    }
+  };
+  if (existsSync(root) && statSync(root).isDirectory()) walk(root);
 
   const site = loader.json<Site>(at('site.json'), siteSchema);
 
@@ -314,6 +397,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
       }
     }
   }
+  checkBulletins(path.join(root, 'bulletins'), loader.display, loader.issues);
   if (loader.issues.length > 0 || !site) return { issues: loader.issues };
   return {
     issues: [],
@@ -445,7 +529,8 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
 
   const plans = loadPlans(loader, registry, at('plans.csv'), itemByKey, brokenKeys, dataDate);
   const planByItem = new Map(plans.map((p) => [p.item, p]));
-  const reports = loadReports(loader, registry, at('reports'), year, itemByKey, brokenKeys, planByItem, dataDate);
+  const withdrawals = loadWithdrawals(loader, at('withdrawals.csv'), year, itemByKey, brokenKeys, dataDate);
+  const reports = loadReports(loader, registry, at('reports'), year, itemByKey, brokenKeys, planByItem, dataDate, withdrawals);
 
   const reportsByItem = new Map<string, Report[]>();
   for (const r of reports) {
@@ -461,7 +546,7 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   const status = new Map(items.map((i) => [i.key, deriveItemStatus(reportsByItem.get(i.key) ?? [], months)]));
   const tasks = items.filter((i) => i.kind === 'task');
   const projects = items.filter((i) => i.kind === 'project');
-  return { year, manifest, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, months, status };
+  return { year, manifest, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, withdrawals, months, status };
 }
 
 /** Numbers must run 1, 2, 3 … with no gap: a gap usually means a row was lost. */
@@ -518,20 +603,68 @@ function loadPlans(loader: Loader, registry: Registry, abs: string, itemByKey: M
   return plans;
 }
 
-function loadReports(loader: Loader, registry: Registry, dir: string, year: number, itemByKey: Map<string, Item>, brokenKeys: Set<string>, planByItem: Map<string, Plan>, dataDate: string): Report[] {
+/** content/YYYY/withdrawals.csv (optional): reports taken back on purpose, each with its reason. */
+function loadWithdrawals(loader: Loader, abs: string, year: number, itemByKey: Map<string, Item>, brokenKeys: Set<string>, dataDate: string): Withdrawal[] {
+  const file = loader.display(abs);
+  const withdrawals: Withdrawal[] = [];
+  const seen = new Map<string, number>();
+  for (const row of loader.table('withdrawals', abs, { optional: true })) {
+    const d = row.data;
+    const v = row.values;
+    const col = (f: string) => Object.keys(v).indexOf(f) + 1;
+    const cell = (field: string) => ({ file, line: row.line, column: col(field), field, value: v[field] });
+    const before = loader.issues.length;
+    if (!brokenKeys.has(d.item) && !itemByKey.has(d.item)) loader.issue({ ...cell('item'), message: '事项不存在', hint: '主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中' });
+    if (!d.month.startsWith(`${year}-`)) loader.issue({ ...cell('month'), message: `月份不属于 ${year} 年度`, hint: `写到 content/${d.month.slice(0, 4)}/withdrawals.csv` });
+    if (d.withdrawn > dataDate) loader.issue({ ...cell('withdrawn'), message: `撤回日期晚于数据日期 ${dataDate}`, hint: '检查日期；或更新 manifest.json 中的 data_date' });
+    const key = `${d.item}@${d.month}`;
+    if (seen.has(key)) loader.issue({ ...cell('item'), message: `该事项 ${d.month} 的撤回记录重复（第 ${seen.get(key)} 行已有）`, hint: '每份月报只登记一次撤回' });
+    seen.set(key, row.line);
+    if (loader.issues.length > before) continue;
+    withdrawals.push({ year, item: d.item, month: d.month, withdrawn: d.withdrawn, reason: d.reason, source: { file, line: row.line } });
+  }
+  loader.published(file, withdrawals.length);
+  return withdrawals.sort((a, b) => a.month.localeCompare(b.month) || compareKeys(a.item, b.item));
+}
+
+function compareKeys(a: string, b: string): number {
+  return a[0] === b[0] ? Number(a.slice(1)) - Number(b.slice(1)) : a[0] === 'T' ? -1 : 1;
+}
+
+function loadReports(loader: Loader, registry: Registry, dir: string, year: number, itemByKey: Map<string, Item>, brokenKeys: Set<string>, planByItem: Map<string, Plan>, dataDate: string, withdrawals: Withdrawal[]): Report[] {
   const reports: Report[] = [];
-  if (!existsSync(dir)) return reports;
+  if (loader.isLink(dir) || !existsSync(dir)) return reports;
   const seen = new Map<string, string>();
+  const withdrawn = new Map(withdrawals.map((w) => [`${w.item}@${w.month}`, w]));
+  const withdrawalFile = loader.display(path.join(path.dirname(dir), 'withdrawals.csv'));
   for (const name of readdirSync(dir).sort()) {
     const abs = path.join(dir, name);
     const file = loader.display(abs);
+    if (loader.isLink(abs)) continue;
     const fileMonth = /^(\d{4}-\d{2})\.csv$/.exec(name)?.[1];
     if (!fileMonth) {
       loader.issue({ file, line: 0, message: '月报文件名应为 YYYY-MM.csv', hint: `如 ${year}-03.csv；其他文件请移出 reports 目录` });
       continue;
     }
+    if (!isRealMonth(fileMonth)) {
+      loader.issue({ file, line: 0, value: name, message: `文件名中的月份不存在（${fileMonth}）`, hint: `月报文件名应为 YYYY-MM.csv，月份 01–12，如 ${year}-03.csv` });
+      continue;
+    }
+    if (!fileMonth.startsWith(`${year}-`)) {
+      loader.issue({ file, line: 0, value: name, message: `文件名中的月份不属于 ${year} 年度`, hint: `移到 content/${fileMonth.slice(0, 4)}/reports/ 下` });
+      continue;
+    }
     let published = 0;
-    for (const row of loader.table('reports', abs)) {
+    const mark = loader.issues.length;
+    const rows = loader.table('reports', abs);
+    const read = loader.rowCounts.find((c) => c.file === file)?.read ?? 0;
+    if (read === 0 && loader.issues.length === mark) {
+      loader.issue({
+        file, line: 1, message: `月报文件只有表头、没有任何月报：发布后 ${fileMonth} 的全部事项都会显示为“未报送”`,
+        hint: `如是误删或误存，请恢复文件内容（git checkout -- ${file}）；确要撤回该月已发布的月报，请删除本文件，并在 ${withdrawalFile} 中逐项登记撤回原因（见 content/README.md）`,
+      });
+    }
+    for (const row of rows) {
       const d = row.data;
       const v = row.values;
       const col = (f: string) => Object.keys(v).indexOf(f) + 1;
@@ -547,6 +680,8 @@ function loadReports(loader: Loader, registry: Registry, dir: string, year: numb
       if (seen.has(key)) loader.issue({ ...cell('item'), message: `该事项 ${d.month} 的月报重复（${seen.get(key)} 已有）`, hint: '每个事项每月只保留一行；更正请修改原行' });
       seen.set(key, `${file}:${row.line}`);
       const unitId = unitOfItem(loader, registry, item, d.unit, { ...cell('unit'), message: '' });
+      const w = withdrawn.get(key);
+      if (w) loader.issue({ ...cell('item'), message: `该月报已登记撤回（${w.source.file} 第 ${w.source.line} 行），不能同时发布`, hint: '撤回有误则删除那条撤回记录；否则删除本行' });
       if (d.filed < `${d.month}-01`) loader.issue({ ...cell('filed'), message: `填报时间早于所报月份 ${d.month}`, hint: '月报应在该月开始之后填报' });
       if (d.filed > dataDate) loader.issue({ ...cell('filed'), message: `填报时间晚于数据日期 ${dataDate}`, hint: '检查日期；或更新 manifest.json 中的 data_date' });
       const plan = planByItem.get(d.item);

@@ -106,6 +106,17 @@ export interface Report {
   source: Source;
 }
 
+/** A published report withdrawn on purpose (content/YYYY/withdrawals.csv): shown with its reason. */
+export interface Withdrawal {
+  year: number;
+  item: string;
+  month: string;
+  /** The date the office withdrew it. */
+  withdrawn: string;
+  reason: string;
+  source: Source;
+}
+
 export interface MonthStatus {
   month: string;
   status: Status;
@@ -146,6 +157,8 @@ export interface YearData {
   reports: Report[];
   /** Reports of each item, oldest month first. */
   reportsByItem: Map<string, Report[]>;
+  /** Reports withdrawn on purpose, oldest month first. */
+  withdrawals: Withdrawal[];
   /** Months whose report deadline had passed on the data date (plus any month already reported). */
   months: string[];
   status: Map<string, ItemStatus>;

@@ -23,7 +23,7 @@ export interface ColumnSpec {
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_RE = /^\d{4}-\d{2}$/;
 
-function isRealDate(value: string): boolean {
+export function isRealDate(value: string): boolean {
   if (!DATE_RE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
@@ -123,6 +123,14 @@ export const reportRow = z.object({
   item_complete: z.enum(YES_NO, { error: '只能是 是 或 否' }).transform((v) => v === '是'),
   filed: date,
   note: optional,
+});
+
+/** A published report taken back on purpose: the site shows the note instead of the report. */
+export const withdrawalRow = z.object({
+  item: itemKey,
+  month,
+  withdrawn: date,
+  reason: required,
 });
 
 export const siteSchema = z.object({
@@ -251,6 +259,16 @@ export const FILES = {
       item_complete: { label: '全部完成', meaning: '整个事项是否已全部完成', hint: '填 是 或 否', required: true },
       filed: { label: '填报时间', meaning: '填报日期', hint: '写作 YYYY-MM-DD，不得晚于数据日期', required: true },
       note: { label: '说明', meaning: '说明；已全部完成的事项又报未完成时必须说明原因', hint: '可留空', required: false },
+    },
+  },
+  withdrawals: {
+    schema: withdrawalRow,
+    title: '撤回的月报',
+    columns: {
+      item: { label: '分解序号', meaning: '被撤回月报的事项编号', hint: '如 T37、P5', required: true },
+      month: { label: '月份', meaning: '被撤回月报的月份', hint: '写作 YYYY-MM', required: true },
+      withdrawn: { label: '撤回日期', meaning: '督查室决定撤回的日期', hint: '写作 YYYY-MM-DD，不得晚于数据日期', required: true },
+      reason: { label: '撤回原因', meaning: '撤回原因，网站上原样显示', hint: '如“报送单位有误，待重新报送”', required: true },
     },
   },
 } as const satisfies Record<string, { schema: z.ZodType; title: string; columns: Record<string, ColumnSpec> }>;

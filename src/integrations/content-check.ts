@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { buildDate, contentRoot, formatIssues, loadContent } from '../core/index.ts';
+import { removedReports } from '../core/removed.ts';
 
 export function luoshiContent(): AstroIntegration {
   return {
@@ -11,10 +12,13 @@ export function luoshiContent(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ logger }) => {
         const result = loadContent(contentRoot(), { today: buildDate() });
-        if (result.issues.length > 0) {
-          const report = formatIssues(result.issues);
+        // Published reports removed since the last commit without a withdrawal stop the build too.
+        const removed = result.dataset ? removedReports(contentRoot(), result.dataset) : undefined;
+        const issues = [...result.issues, ...(removed?.checked ? removed.issues : [])];
+        if (issues.length > 0) {
+          const report = formatIssues(issues);
           logger.error(`\n${report}`);
-          throw new Error(`内容校验未通过（${result.issues.length} 处错误），构建已停止。详见上方列表，或运行 npm run validate。`);
+          throw new Error(`内容校验未通过（${issues.length} 处错误），构建已停止。详见上方列表，或运行 npm run validate。`);
         }
         // Handed to src/site/data.ts: the pages render in this process and need not load it again.
         (globalThis as Record<symbol, unknown>)[Symbol.for('luoshi.dataset')] = { key: `${contentRoot()}|${buildDate()}`, dataset: result.dataset };

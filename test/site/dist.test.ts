@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { edit, makeContent } from '../fixtures/content.ts';
+import { edit, fixtureText, makeContent } from '../fixtures/content.ts';
 
 const DIST = path.resolve('dist');
 /** Node 24 from node_modules/.bin first, also when vitest is started outside npm scripts. */
@@ -121,6 +121,18 @@ describe('built site', () => {
     }
   });
 
+  it('puts the CSP meta first in <head>, right after <meta charset>, on every page', () => {
+    for (const p of pages) {
+      expect(p.html, p.url).toMatch(/^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="[^"]+">/i);
+    }
+  });
+
+  it('the data page says that CSV cells starting with = + - @ get a leading quote, and JSON does not', () => {
+    const page = pages.find((p) => p.url === '/data/')!;
+    expect(page.html).toContain('CSV 中以 = + - @ 或制表符、回车开头的单元格，前面加了一个英文单引号');
+    expect(page.html).toContain('JSON 中保持原样');
+  });
+
   it('marks every page as sample data while the dataset is sample', () => {
     const manifest = JSON.parse(readFileSync('content/2020/manifest.json', 'utf8'));
     if (!manifest.sample) return;
@@ -131,13 +143,28 @@ describe('built site', () => {
 describe('escaping', () => {
   it('shows markup in a report as text', () => {
     const payload = '<script>alert(1)</script>';
-    const root = makeContent(edit('2020/reports/2020-01.csv', 'T1,2020-01,区发改局,目标,进展,', `T1,2020-01,区发改局,目标,${payload} & 进展,`));
+    const root = makeContent({
+      ...edit('2020/reports/2020-01.csv', 'T1,2020-01,区发改局,目标,进展,', `T1,2020-01,区发改局,目标,${payload} & 进展,`),
+      // Raw HTML that validation lets through is still sanitised: the style attribute goes.
+      // A withdrawn report: shown with its reason on the item page and the month page.
+      '2020/reports/2020-02.csv': fixtureText('2020/reports/2020-02.csv').replace('\nT2,2020-02,区教体局,目标,进展,无,计划,完成,否,2020-03-05,', ''),
+      '2020/withdrawals.csv': 'item,month,withdrawn,reason\nT2,2020-02,2020-03-20,报送单位有误，待重新报送\n',
+      'bulletins/2020-03-01-test.md': '---\ntitle: 测试通报\ndate: 2020-03-01\nkind: notice\n---\n\n正文<span style="color:red" class="x">红字</span>。\n',
+    });
     const out = mkdtempSync(path.join(tmpdir(), 'luoshi-dist-'));
     try {
       execSync(`astro build --outDir ${out}`, { env: { ...ENV, LUOSHI_CONTENT: root }, stdio: 'pipe' });
       const page = readFileSync(path.join(out, '2020/tasks/1/index.html'), 'utf8');
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       for (const f of htmlFiles(out)) expect(readFileSync(f, 'utf8'), f).not.toContain(payload);
+      const task2 = readFileSync(path.join(out, '2020/tasks/2/index.html'), 'utf8');
+      expect(task2).toMatch(/<strong>月报已撤回<\/strong>（<time datetime="2020-03-20">[^<]+<\/time>）：报送单位有误，待重新报送/);
+      const feb = readFileSync(path.join(out, '2020/months/2020-02/index.html'), 'utf8');
+      expect(feb).toContain('撤回的月报');
+      expect(feb).toContain('报送单位有误，待重新报送');
+      const bulletin = readFileSync(path.join(out, 'bulletins/2020-03-01-test/index.html'), 'utf8');
+      expect(bulletin).toContain('正文<span>红字</span>。');
+      expect(bulletin).toMatch(/<head><meta charset="utf-8"><meta http-equiv="content-security-policy"/);
     } finally {
       rmSync(out, { recursive: true, force: true });
       rmSync(path.dirname(root), { recursive: true, force: true });
