@@ -341,6 +341,12 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
     loader.issue({ file: manifestFile, line: 0, field: 'data_date', value: manifest.data_date, message: `数据日期晚于今天（${loader.today}）`, hint: '数据日期应为数据截止的日期，不能是将来' });
   }
   const dataDate = manifest?.data_date ?? loader.today;
+  let noticeText: string | undefined;
+  if (manifest?.notice.text) {
+    const abs = at(manifest.notice.text);
+    if (!existsSync(abs)) loader.issue({ file: manifestFile, line: 0, field: 'notice.text', value: manifest.notice.text, message: '通知原文文件不存在', hint: `把通知原文（纯文本，UTF-8）放在 ${loader.display(abs)}，或删去 notice.text` });
+    else noticeText = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  }
 
   // When a file has errors, checks that depend on it are skipped: the root cause is reported
   // once instead of echoing through every row that refers to it.
@@ -461,7 +467,7 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   const status = new Map(items.map((i) => [i.key, deriveItemStatus(reportsByItem.get(i.key) ?? [], months)]));
   const tasks = items.filter((i) => i.kind === 'task');
   const projects = items.filter((i) => i.kind === 'project');
-  return { year, manifest, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, months, status };
+  return { year, manifest, noticeText, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, months, status };
 }
 
 /** Numbers must run 1, 2, 3 … with no gap: a gap usually means a row was lost. */

@@ -125,7 +125,7 @@ export interface ItemStatus {
 
 export interface Manifest {
   year: number;
-  notice: { doc_no: string; title: string; date: string; publicity: string };
+  notice: { doc_no: string; title: string; date: string; publicity: string; text?: string };
   data_date: string;
   sample: boolean;
   sample_note: string;
@@ -134,6 +134,8 @@ export interface Manifest {
 export interface YearData {
   year: number;
   manifest: Manifest;
+  /** The notice's original text (manifest notice.text), when the year's folder has it. */
+  noticeText?: string;
   sections: Section[];
   categories: Category[];
   tasks: Item[];

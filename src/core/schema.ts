@@ -139,6 +139,8 @@ export const manifestSchema = z.object({
     title: z.string().min(1),
     date: z.string().refine(isRealDate, { error: '日期无效' }),
     publicity: z.string().min(1),
+    /** The notice's text as extracted, a file in the year's folder (e.g. notice.txt), shown on the site. */
+    text: z.string().regex(/^[\w.-]+\.(txt|md)$/, { error: '应为年度目录中的文本文件名，如 notice.txt' }).optional(),
   }),
   data_date: z.string().refine(isRealDate, { error: '日期无效，应写作 YYYY-MM-DD' }),
   sample: z.boolean(),

@@ -27,6 +27,7 @@ export const urls = {
   section: (year: number, no: number) => url(`${year}/tasks/section/${no}/`),
   item: (item: Pick<Item, 'kind' | 'year' | 'no'>) => (item.kind === 'task' ? urls.task(item.year, item.no) : urls.project(item.year, item.no)),
   group: (item: Pick<Item, 'kind' | 'year' | 'group'>) => (item.kind === 'task' ? urls.section(item.year, item.group) : urls.category(item.year, item.group)),
+  notice: (year: number) => url(`${year}/notice/`),
   months: (year: number) => url(`${year}/months/`),
   month: (month: string) => url(`${month.slice(0, 4)}/months/${month}/`),
   units: () => url('units/'),

@@ -254,3 +254,22 @@ describe('every kind of bad input is reported with file, line, column, value, me
     expect(formatIssues([])).toContain('共 0 处错误');
   });
 });
+
+describe('the notice text', () => {
+  it('is read from the year folder when manifest notice.text names it', () => {
+    const manifest = JSON.parse(fixtureText('2020/manifest.json'));
+    manifest.notice.text = 'notice.txt';
+    const ok = load({ '2020/manifest.json': JSON.stringify(manifest), '2020/notice.txt': '\uFEFF测试通知\r\n附件1\r\n' });
+    expect(ok.issues).toEqual([]);
+    expect(ok.dataset!.years[0].noticeText).toBe('测试通知\n附件1\n');
+    expect(load().dataset!.years[0].noticeText).toBeUndefined();
+  });
+
+  it('a missing notice file is an error naming the field', () => {
+    const manifest = JSON.parse(fixtureText('2020/manifest.json'));
+    manifest.notice.text = 'notice.txt';
+    const m = messages({ '2020/manifest.json': JSON.stringify(manifest) });
+    expect(m.join('\n')).toContain('notice.text');
+    expect(m.join('\n')).toContain('通知原文文件不存在');
+  });
+});
