@@ -252,6 +252,7 @@ export function syntheticContent(params: SyntheticParams): SyntheticContent {
       data_date: dataDate,
       sample: true,
       sample_note: '本年度全部内容为基准测试程序生成的合成数据，不代表任何真实地区、单位或人员。',
+      programme: { name: '民生实事项目', slug: 'minsheng', item_label: '民生', categories: true },
     }, null, 2) + '\n');
     files.set(`${dir}/sections.csv`, csv(['no', 'name'], SECTIONS.map((s, i) => [String(i + 1), s])));
     files.set(`${dir}/categories.csv`, csv(['no', 'numeral', 'name'], CATEGORIES.map(([n, c], i) => [String(i + 1), n, c])));
