@@ -252,6 +252,7 @@ export function exportFiles(dataset: Dataset, options: ExportOptions): ExportFil
 }
 
 export function readmeText(dataset: Dataset, siteUrl?: string): string {
+  const programmes = [...new Set(dataset.years.flatMap((y) => (y.programme ? [y.programme.name] : [])))].join('、');
   const years = dataset.years.map((y) => `${y.year} 年度：数据日期 ${y.manifest.data_date}${y.manifest.sample ? `（${y.manifest.sample_note || '计划和月报为示例数据'}）` : ''}`);
   return [
     `${dataset.site.title} — 公开数据`,
@@ -260,7 +261,7 @@ export function readmeText(dataset: Dataset, siteUrl?: string): string {
     ...(siteUrl ? [`网址：${siteUrl}`] : []),
     ...years,
     '',
-    '文件：每个年度目录下有 tasks（主要工作任务）、projects（“12100”民生工程）、plans（落实计划）、',
+    `文件：每个年度目录下有 tasks（主要工作任务）、projects（民生实事项目${programmes ? `：${programmes}` : ''}）、plans（落实计划）、`,
     'reports（月度落实情况）、sections、categories；根目录有 units（责任单位）、leaders（牵头领导）、',
     'collectives（统称）名录和 dictionary（数据字典）。每个表均有 CSV（UTF-8 带 BOM）和 JSON 两种格式，',
     '内容与发布用的原始数据文件逐行逐列一致；JSON 中的值与 CSV 相同，均为文本。',

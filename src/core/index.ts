@@ -4,6 +4,7 @@ export * from './calendar.ts';
 export * from './csv.ts';
 export * from './issues.ts';
 export * from './load.ts';
+export * from './naming.ts';
 export * from './paths.ts';
 export * from './random.ts';
 export type * from './model.ts';

@@ -139,8 +139,8 @@ export const siteSchema = z.object({
   title: z.string().min(1),
 });
 
-/** URL segments under /<year>/ the site itself uses: a programme's slug may not take them. */
-export const RESERVED_SLUGS = ['tasks', 'months', 'notice'];
+/** URL segments the site itself uses under /<year>/ and /feeds/: a programme's slug may not take them. */
+export const RESERVED_SLUGS = ['tasks', 'months', 'notice', 'units', 'items'];
 
 export const manifestSchema = z.object({
   year: z.number().int().min(2000).max(2100),
