@@ -273,3 +273,41 @@ describe('the notice text', () => {
     expect(m.join('\n')).toContain('通知原文文件不存在');
   });
 });
+
+describe('the programme and sections are data', () => {
+  const manifest = (extra: object) => JSON.stringify({ ...JSON.parse(fixtureText('2020/manifest.json')), ...extra });
+
+  it('names the programme, its slug and item label from manifest.json', () => {
+    const year = load({ '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: true } }) }).dataset!.years[0];
+    expect(year.programme).toEqual({ name: '民生十件实事', slug: 'shishi', itemLabel: '实事', categories: true, attachment: '' });
+    expect(year.itemByKey.get('P1')).toMatchObject({ kindName: '民生十件实事', itemLabel: '实事' });
+    expect(year.itemByKey.get('T1')).toMatchObject({ kindName: '主要工作任务', itemLabel: '任务' });
+  });
+
+  it('a programme without categories and main tasks without sections load, with 完成时限 kept', () => {
+    const result = load({
+      '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false }, tasks: { sections: false } }),
+      '2020/sections.csv': null,
+      '2020/categories.csv': null,
+      '2020/tasks.csv': fixtureText('2020/tasks.csv').replace(/^(\d),\d,/gm, '$1,,'),
+      '2020/projects.csv': ['no,content,leaders,units,lead_units,task,deadline', '1,完成既有住宅加装电梯60部。,张三,区住建局,,3,2020年6月底前', '2,新建学校3所。,李四,区教体局,,,'].join('\n'),
+    });
+    expect(result.issues).toEqual([]);
+    const year = result.dataset!.years[0];
+    expect(year.sections).toEqual([]);
+    expect(year.categories).toEqual([]);
+    expect(year.itemByKey.get('P1')).toMatchObject({ group: 0, deadline: '2020年6月底前' });
+    expect(year.itemByKey.get('T1')!.group).toBe(0);
+  });
+
+  it('a year of only a programme loads; contradictions between manifest and files are errors', () => {
+    const only = load({ '2020/manifest.json': manifest({ tasks: false }), '2020/tasks.csv': null, '2020/sections.csv': null, '2020/plans.csv': fixtureText('2020/plans.csv').split('\n').filter((l) => !l.startsWith('T')).join('\n'), '2020/reports/2020-01.csv': fixtureText('2020/reports/2020-01.csv').split('\n').filter((l) => !l.startsWith('T')).join('\n'), '2020/reports/2020-02.csv': null, '2020/projects.csv': fixtureText('2020/projects.csv').replace(',,3', ',,') });
+    expect(only.issues).toEqual([]);
+    expect(only.dataset!.years[0].mainTasks).toBeUndefined();
+    const m = messages({ '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false } }) }).join('\n');
+    expect(m).toContain('content/2020/categories.csv:0  manifest.json 中 programme.categories 为 false');
+    expect(m).toContain('本年度民生实事不分类别，此列应留空');
+    expect(messages({ '2020/manifest.json': manifest({ programme: undefined }) }).join('\n')).toContain('manifest.json 中没有 programme');
+    expect(messages({ '2020/manifest.json': manifest({ programme: { name: '十件实事', slug: 'tasks', item_label: '实事', categories: true } }) }).join('\n')).toContain('网址段不能是');
+  });
+});
