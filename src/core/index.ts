@@ -2,6 +2,7 @@
 export * from './bulletins.ts';
 export * from './calendar.ts';
 export * from './csv.ts';
+export * from './identity.ts';
 export * from './issues.ts';
 export * from './load.ts';
 export * from './naming.ts';

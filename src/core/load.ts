@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { reportDeadline } from './calendar.ts';
 import { readCsvBytes } from './csv.ts';
+import { isPlaceholder } from './identity.ts';
 import { ContentError, formatIssue, type DataIssue } from './issues.ts';
 import type {
   Category, Collective, Dataset, Item, ItemKind, Leader, MainTasks, Manifest, Plan, Programme, Report, RowCount,
@@ -237,7 +238,11 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   const loader = new Loader(root, options);
   const at = (name: string) => path.join(root, name);
 
-  const site = loader.json<Site>(at('site.json'), siteSchema);
+  const site = loader.json<Site>(at('site.json'), siteSchema as z.ZodType<Site>);
+  const badge = site?.identity.badge;
+  if (badge && !isPlaceholder(badge) && !existsSync(at(badge))) {
+    loader.issue({ file: loader.display(at('site.json')), line: 0, field: 'identity.badge', value: badge, message: '党政机关网站标识（identity.badge）的图片文件不存在', hint: `把图片放在 ${loader.display(at(badge))}，或改正文件名` });
+  }
 
   // Registries.
   const registry = new Registry();

@@ -1,4 +1,5 @@
 /** The validated, resolved dataset that pages, scripts and tests read. Plain data, no I/O. */
+import type { Identity } from './identity.ts';
 import type { Status } from './schema.ts';
 
 export type { Status };
@@ -11,6 +12,8 @@ export interface Source {
 
 export interface Site {
   publisher: string;
+  /** The footer identity: 主办单位, 承办单位, contact, 网站标识码, 备案号, badge, data licence. */
+  identity: Identity;
   office: string;
   district: string;
   title: string;

@@ -4,6 +4,7 @@
  * rows; rules that span rows or files live in load.ts.
  */
 import { z } from 'zod';
+import { identitySchema } from './identity.ts';
 
 export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -134,6 +135,8 @@ export const reportRow = z.object({
 
 export const siteSchema = z.object({
   publisher: z.string().min(1),
+  /** The footer identity of a government website (src/core/identity.ts). */
+  identity: identitySchema,
   office: z.string().min(1),
   district: z.string().min(1),
   title: z.string().min(1),

@@ -311,3 +311,43 @@ describe('the programme and sections are data', () => {
     expect(messages({ '2020/manifest.json': manifest({ programme: { name: '十件实事', slug: 'tasks', item_label: '实事', categories: true } }) }).join('\n')).toContain('网址段不能是');
   });
 });
+
+describe('site.json identity (the footer of a government website)', () => {
+  const site = (identity: Record<string, unknown> | undefined) => {
+    const s = JSON.parse(fixtureText('site.json'));
+    return { 'site.json': JSON.stringify({ ...s, identity: identity === undefined ? undefined : { ...s.identity, ...identity } }) };
+  };
+  const REAL = {
+    demo: false, phone: '0531-86000000', email: 'dcs@example.gov.cn', address: '测试区测试路1号', site_code: '3701030001',
+    icp: '鲁ICP备12345678号', police: '鲁公网安备 37010302000001号', badge: 'identity/dzjg.png',
+  };
+
+  it('a real site with every field filled loads; the badge image must exist', () => {
+    expect(load({ ...site(REAL), 'identity/dzjg.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]) }).issues).toEqual([]);
+    expect(messages(site(REAL)).join('\n')).toContain('identity.badge  「identity/dzjg.png」  党政机关网站标识（identity.badge）的图片文件不存在');
+  });
+
+  it('a missing or malformed field is an error naming the field', () => {
+    expect(messages(site(undefined)).join('\n')).toContain('缺少网站标识信息（identity）');
+    const bad = messages({ ...site({ ...REAL, site_code: '37010', icp: 'ICP 12345678', police: '鲁公网安备 123号', email: 'dcs', phone: '电话', sponsor: '' }), 'identity/dzjg.png': 'x' }).join('\n');
+    expect(bad).toContain('网站标识码（identity.site_code）应为 10 位数字');
+    expect(bad).toContain('ICP备案号（identity.icp）格式应为');
+    expect(bad).toContain('公安机关备案号（identity.police）格式应为');
+    expect(bad).toContain('联系邮箱（identity.email）应为电子邮箱地址');
+    expect(bad).toContain('联系电话（identity.phone）应为电话号码');
+    expect(bad).toContain('主办单位（identity.sponsor）不能为空');
+    const s = JSON.parse(fixtureText('site.json'));
+    delete s.identity.address;
+    delete s.identity.licence;
+    const missing = messages({ 'site.json': JSON.stringify(s) }).join('\n');
+    expect(missing).toContain('缺少联系地址（identity.address）');
+    expect(missing).toContain('缺少数据许可');
+  });
+
+  it('placeholders only on a demo site', () => {
+    expect(load(site({ demo: true })).issues).toEqual([]);
+    const m = messages(site({ demo: false })).join('\n');
+    expect(m).toContain('网站标识码（identity.site_code）仍是待填写的占位内容');
+    expect(m).toContain('ICP备案号（identity.icp）仍是待填写的占位内容');
+  });
+});
