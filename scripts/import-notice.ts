@@ -91,7 +91,7 @@ try {
 const heading = read.text ? noticeHeading(read.text) : {};
 const result = importNotice(read.grids, registries, {
   year, programme: values.programme, slug: values.slug, map, kinds, placeNames, link: !values['no-link'],
-  notice: { doc_no: values['doc-no'] ?? heading.docNo, title: values.title ?? heading.title, date: values.date ?? heading.date },
+  notice: { doc_no: values['doc-no'] ?? heading.docNo, title: values.title ?? heading.title, date: values.date ?? heading.date, publicity: heading.publicity },
 });
 
 console.log(`读取 ${path.basename(file)}：${read.grids.length} 张表。`);

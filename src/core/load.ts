@@ -357,9 +357,10 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   // What the year holds is the year's data: main tasks (with or without sections) and/or a
   // livelihood programme (its name, slug and whether it has categories) — see manifest.json.
   const hasTasks = manifest ? manifest.tasks !== false : existsSync(at('tasks.csv'));
-  const withSections = hasTasks && (manifest?.tasks ? manifest.tasks.sections : true);
+  // Without a valid manifest, what the folder holds decides (so one error does not echo through every row).
+  const withSections = hasTasks && (manifest ? (manifest.tasks ? manifest.tasks.sections : true) : existsSync(at('sections.csv')));
   const hasProgramme = manifest ? !!manifest.programme : existsSync(at('projects.csv'));
-  const withCategories = hasProgramme && (manifest?.programme ? manifest.programme.categories : true);
+  const withCategories = hasProgramme && (manifest ? !!manifest.programme?.categories : existsSync(at('categories.csv')));
   const unexpected = (name: string, why: string, hint: string) => {
     if (existsSync(at(name))) loader.issue({ file: loader.display(at(name)), line: 0, message: `${why}，此文件不会被发布`, hint });
   };

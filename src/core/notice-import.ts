@@ -186,7 +186,7 @@ export function htmlGrids(html: string): Grid[] {
 }
 
 /** The notice's number (文号) and title in a text, when written the usual way. */
-export function noticeHeading(text: string): { docNo?: string; title?: string; date?: string } {
+export function noticeHeading(text: string): { docNo?: string; title?: string; date?: string; publicity?: string } {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
   const docNo = lines.find((l) => /^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/.test(l));
   const t = lines.findIndex((l) => l.startsWith('关于'));
@@ -197,7 +197,8 @@ export function noticeHeading(text: string): { docNo?: string; title?: string; d
   }
   const d = /(\d{4})年(\d{1,2})月(\d{1,2})日\s*(印发)?/.exec(text.slice(text.lastIndexOf('印发') > 0 ? Math.max(0, text.lastIndexOf('印发') - 20) : 0));
   const date = d ? `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}` : undefined;
-  return { docNo, title, date };
+  const publicity = /（(此件[^）]{2,8})）/.exec(text)?.[1];
+  return { docNo, title, date, publicity };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,7 +310,7 @@ export interface ImportOptions {
   kinds?: Record<string, 'tasks' | 'programme'>;
   /** Short names of the place for the 区-prefix rule (济南, 市中). */
   placeNames?: string[];
-  notice?: { doc_no?: string; title?: string; date?: string };
+  notice?: { doc_no?: string; title?: string; date?: string; publicity?: string };
   /** Link programme items to the main task they repeat when the wording says so (longest shared run ≥ 8 characters). */
   link?: boolean;
 }
@@ -329,7 +330,7 @@ export interface ImportResult {
   programme?: { name: string; slug: string; itemLabel: string; categories: { no: number; numeral: string; name: string }[]; rows: Record<string, string>[]; attachment: string };
   newUnits: Registries['units'];
   newLeaders: Registries['leaders'];
-  notice: { doc_no: string; title: string; date: string };
+  notice: { doc_no: string; title: string; date: string; publicity: string };
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -392,7 +393,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
   const leaderNames = new Set(registries.leaders.map((l) => l.name));
   const newUnits: Registries['units'] = [];
   const newLeaders: Registries['leaders'] = [];
-  const result: ImportResult = { errors, review, newUnits, newLeaders, notice: { doc_no: '', title: '', date: '' } };
+  const result: ImportResult = { errors, review, newUnits, newLeaders, notice: { doc_no: '', title: '', date: '', publicity: '' } };
 
   const addUnit = (name: string) => {
     const base = name.replace(/等$/, '');
@@ -556,7 +557,9 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     doc_no: heading.doc_no ?? '待填写',
     title: heading.title ?? '待填写',
     date: heading.date ?? `${options.year}-01-01`,
+    publicity: heading.publicity ?? '待填写',
   };
+  if (!heading.publicity) review.push('通知的公开属性（如“此件公开发布”）未能识别，manifest.json 中写作“待填写”，请补上');
   if (!heading.doc_no) review.push('通知文号未能识别，manifest.json 中写作“待填写”，请补上（或用 --doc-no 指定）');
   if (!heading.title) review.push('通知标题未能识别，manifest.json 中写作“待填写”，请补上（或用 --title 指定）');
   if (!heading.date) review.push(`通知日期未能识别，manifest.json 中暂写 ${options.year}-01-01，请改为印发日期（或用 --date 指定）`);
