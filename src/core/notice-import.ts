@@ -254,7 +254,7 @@ export function expandUnits(cell: string, ctx: UnitContext): { names: string[]; 
       const etc = i === entries.length - 1 && raw.endsWith('等') && !ctx.known.has(raw) ? '等' : '';
       const base = etc ? raw.slice(0, -1) : raw;
       let name = base;
-      const shares = (n: string) => !ctx.placeNames.some((p) => n.includes(p)) && ORGANISATION_ENDING.test(n);
+      const shares = (n: string) => !ctx.placeNames.some((p) => n.includes(p)) && ORGANISATION_ENDING.test(n) && !/(街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$/.test(n);
       if (ctx.collectives.has(base) || COLLECTIVE.test(base)) {
         if (!ctx.collectives.has(base)) notes.push(`「${base}」按统称处理（原样保留，不拆分）`);
       } else if (suffix && i < entries.length - 1 && !ORGANISATION_ENDING.test(base)) {
