@@ -55,3 +55,31 @@ describe('the bundled notice through the text path', () => {
     expect(result.newLeaders).toEqual([]);
   });
 });
+
+describe('the rules, one by one', () => {
+  const ctx = { known: new Map<string, string>(), collectives: new Set(['各街道办事处', '相关街道办事处']), placeNames: ['南城'] };
+
+  it('expands a shared 区 prefix and a shared 街道办事处 suffix; keeps collectives and a trailing 等', () => {
+    expect(expandUnits('区发改局、住建局、工信局', ctx).names).toEqual(['区发改局', '区住建局', '区工信局']);
+    expect(expandUnits('区工信局，杆石桥、四里村、大观园街道办事处', ctx).names).toEqual(['区工信局', '杆石桥街道办事处', '四里村街道办事处', '大观园街道办事处']);
+    expect(expandUnits('区民政局、各街道办事处', ctx).names).toEqual(['区民政局', '各街道办事处']);
+    expect(expandUnits('区妇联、人武部等', ctx).names).toEqual(['区妇联', '区人武部等']);
+    expect(expandUnits('区城管局、南城控股集团', ctx).names).toEqual(['区城管局', '南城控股集团']);
+    const notes = expandUnits('区发改局、住建局，东风、西湖街道办事处', ctx).notes;
+    expect(notes).toEqual(['「住建局」补全为「区住建局」（共用前缀“区”）', '「东风」补全为「东风街道办事处」（与同组末项共用“街道办事处”）']);
+  });
+
+  it('joins padded names, splits two leaders in one cell, rejoins a split title', () => {
+    expect(splitLeaders('王  强')).toEqual(['王强']);
+    expect(splitLeaders('孟庆顺\n付  华')).toEqual(['孟庆顺', '付华']);
+    expect(splitLeaders('各相关\n\n副区长')).toEqual(['各相关副区长']);
+    expect(splitLeaders('张三、李四')).toEqual(['张三', '李四']);
+  });
+
+  it('takes the programme name from the table title', async () => {
+    const { programmeNameOf } = await import('../../src/core/notice-import.ts');
+    expect(programmeNameOf('2021年民生十件实事任务分解表')).toBe('民生十件实事');
+    expect(programmeNameOf('2020年“12100”民生工程责任分解表')).toBe('“12100”民生工程');
+    expect(programmeNameOf('2022年为民办实事项目清单')).toBe('为民办实事');
+  });
+});
