@@ -1,6 +1,6 @@
 /**
  * npm run bulletin -- --month 2020-07 | --quarter 2020Q2 [--date YYYY-MM-DD] [--force] [--content DIR]
- * Writes an MDX draft of the monthly 12100 bulletin, or of the quarterly overall bulletin, into
+ * Writes an MDX draft of the monthly bulletin of the programme, or of the quarterly overall bulletin, into
  * content/bulletins/, every figure computed from the data and the charts embedded.
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const USAGE = `用法：
   npm run bulletin -- --quarter 2020Q2 [--date YYYY-MM-DD] [--force] [--content 目录]
 
 生成通报草稿（MDX）到 内容目录/bulletins/：
-  --month    “12100”民生工程月度通报
+  --month    民生实事项目月度通报
   --quarter  整体工作推进情况季度通报（如 2020Q2）
   --date     通报日期（默认取报送期限与数据日期中较早者）
   --force    覆盖已有的同名草稿（默认不覆盖，以免丢失已修改的文字）

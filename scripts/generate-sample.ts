@@ -23,7 +23,8 @@ import {
 const RATES = { completeProject: 0.2, completeTask: 0.08, behind: 0.15, missing: 0.04, late: 0.08 };
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡杜叶苏魏吕丁任沈姚卢姜崔谭陆范金石贾夏韦方白邹秦邱江尹薛段雷侯史陶贺顾郝邵钱武戴孔汤';
 const GIVEN = '伟芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华建国文斌宇浩凯鹏飞鑫亮波宁琳晶东辉玲红梅雪峰海燕兰春庆新振立成忠德永胜光荣庚锋健彬坤';
-const PLAN_NOTES = ['与“12100”民生工程第{n}项合并推进', '与主要工作任务第{n}项合并推进'];
+/** A plan's note on an item repeated by the other list: {list} is the related item's list name. */
+const PLAN_NOTE = '与{l}第{n}项合并推进';
 const DONE_PROGRESS = ['已全部完成，持续巩固', '已全部完成，持续巩固，转入长效管护', '年度任务已全部完成，持续巩固提升成效'];
 const DONE_NEXT = ['做好后续管护和长效管理', '总结经验做法，巩固提升工作成效', '开展“回头看”，防止问题反弹'];
 const REOPEN_NOTES = ['验收发现问题，需整改后重新验收', '复核发现部分点位未达到验收标准，需整改后重新验收'];
@@ -236,10 +237,11 @@ function generateItem(item: Item, ds: Dataset, seed: string, months: number, dat
     return `${g}（${steps.join('，')}）`;
   });
   const names = unitPeople(seed, unit.id, item.year);
-  const noteTpl = item.related.length > 0 && r() < 0.3 ? PLAN_NOTES[item.kind === 'task' ? 0 : 1] : '';
+  const relatedItem = item.related.length > 0 ? ds.years.find((y) => y.year === item.year)?.itemByKey.get(item.related[0]) : undefined;
+  const noteTpl = item.related.length > 0 && r() < 0.3 ? PLAN_NOTE : '';
   const plan = {
     item: item.key, unit: unit.name, q1: quarters[0], q2: quarters[1], q3: quarters[2], q4: quarters[3],
-    principal: names.principal, deputy: pick(names.deputies), note: noteTpl ? fill(noteTpl, { n: item.related[0].slice(1) }) : '',
+    principal: names.principal, deputy: pick(names.deputies), note: noteTpl ? fill(noteTpl, { l: relatedItem?.kindName ?? '', n: item.related[0].slice(1) }) : '',
     filed: names.planFiled,
   };
 
@@ -338,7 +340,10 @@ const yearDir = path.join(root, String(year));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'luoshi-sample-'));
 let loaded: ReturnType<typeof loadContent>;
 try {
-  const files = ['site.json', 'units.csv', 'leaders.csv', 'collectives.csv', ...['manifest.json', 'sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv'].map((f) => `${year}/${f}`)];
+  // Every file of the content root and of the year's folder (the notice text, the site's
+  // identity images …) except the plans; no sub-folders (reports, other years, bulletins).
+  const filesOf = (dir: string) => (existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(dir, e.name)) : []);
+  const files = [...filesOf('.'), ...filesOf(String(year)).filter((f) => path.basename(f) !== 'plans.csv')];
   mkdirSync(path.join(tmp, String(year)));
   for (const f of files) if (existsSync(path.join(root, f))) copyFileSync(path.join(root, f), path.join(tmp, f));
   loaded = loadContent(tmp, { today: buildDate() });

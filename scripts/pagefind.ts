@@ -2,7 +2,7 @@
  * Builds the search index over the built site (default dist/) with Pagefind (its extended build
  * segments Chinese). Runs after every `astro build` (which wipes dist/): `node scripts/pagefind.ts [site]`.
  *
- * Which pages: the item pages (主要工作任务, “12100”民生工程), unit pages, leader pages and
+ * Which pages: the item pages (main tasks and the programme's items), unit pages, leader pages and
  * bulletins — the pages a citizen looks for. Lists, month overviews, the home page and embeds
  * repeat the items' text and would crowd the results; they stay out.
  *
@@ -10,7 +10,7 @@
  * header, nav or footer), plus what the data core says about the page (src/core/search.ts):
  * filters (year, kind, category, section, lead unit, every unit, leader, status), sort keys
  * (number, latest update), result metadata (number, status, unit) and index-only text (number
- * forms such as 第37项 and 12100第5项, unit aliases such as 发改局). That is inserted into the copy
+ * forms such as 第37项 and <programme>第5项, unit aliases such as 发改局). That is inserted into the copy
  * of the HTML handed to Pagefind's Node API; the published pages are not changed, so pages need
  * no search markup and the extra text is never shown to anyone.
  *

@@ -6,6 +6,8 @@
  * `expect`: site-relative paths, any of which counts as a hit; `ledBy`: any item page led by
  * that unit (by registry id) counts.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Dataset } from '../src/core/model.ts';
 
 export interface SearchQuery {
@@ -16,7 +18,9 @@ export interface SearchQuery {
   note: string;
 }
 
-const P = (n: number) => `2020/12100/${n}/`;
+/** The bundled programme's URL segment, as content/2020/manifest.json names it. */
+const SLUG: string = JSON.parse(readFileSync(path.join(import.meta.dirname, '../content/2020/manifest.json'), 'utf8')).programme.slug;
+const P = (n: number) => `2020/${SLUG}/${n}/`;
 const T = (n: number) => `2020/tasks/${n}/`;
 
 export const SEARCH_QUERIES: SearchQuery[] = [
@@ -36,7 +40,7 @@ export const SEARCH_QUERIES: SearchQuery[] = [
   { q: '园林绿化服务中心', ledBy: 'yuanlin-lvhua', note: '单位别名（无“区”）' },
   { q: '第37项', expect: [T(37)], note: '编号' },
   { q: '37', expect: [T(37)], note: '编号（数字）' },
-  { q: '12100 第5项', expect: [P(5)], note: '编号（民生工程）' },
+  { q: `${SLUG} 第5项`, expect: [P(5)], note: '编号（民生工程）' },
   { q: '民生工程第84项', expect: [P(84)], note: '编号（民生工程）' },
   { q: '花漾街区', expect: [P(82), T(73)], note: '词' },
   { q: '清洁取暖', expect: [P(6), T(56)], note: '词' },
@@ -63,7 +67,7 @@ export function isHit(query: SearchQuery, paths: string[], ds: Dataset): boolean
   return paths.slice(0, 3).some((p) => {
     if (query.expect?.includes(p)) return true;
     if (!query.ledBy) return false;
-    const m = p.match(/^(\d{4})\/(12100|tasks)\/(\d+)\/$/);
+    const m = p.match(/^(\d{4})\/([a-z0-9-]+)\/(\d+)\/$/);
     const item = m && ds.years.find((y) => y.year === Number(m[1]))?.itemByKey.get(`${m[2] === 'tasks' ? 'T' : 'P'}${m[3]}`);
     return !!item?.leadUnitIds.includes(query.ledBy);
   });

@@ -1,9 +1,11 @@
 /**
- * Drafts of the bulletins the notice asks for: the monthly bulletin of the 12100 programme and
+ * Drafts of the bulletins the notice asks for: the monthly bulletin of the livelihood programme and
  * the quarterly bulletin of overall progress. Every figure is computed here from the data
  * (stats.ts); the office edits the prose and commits the MDX file under content/bulletins/.
  * Charts are embedded as <Chart id="…" /> (src/components/Chart.astro, ids from charts.ts).
  */
+import { kindChartId } from './charts.ts';
+import { itemName } from './naming.ts';
 import { monthsOfYear, reportDeadline } from './calendar.ts';
 import type { Dataset, Item, Report, YearData } from './model.ts';
 import { completedInMonth, countStatuses, countsByGroup, type StatusCounts } from './stats.ts';
@@ -67,7 +69,18 @@ function leadNames(dataset: Dataset, item: Item): string {
 }
 
 function itemLabel(item: Item): string {
-  return item.kind === 'task' ? `主要工作任务第${item.no}项` : `民生工程第${item.no}项`;
+  return itemName(item);
+}
+
+/** The year's programme; the monthly bulletin is the programme's. */
+function programmeOf(year: YearData): NonNullable<YearData['programme']> {
+  if (!year.programme) throw new Error(`${year.year} 年度没有民生实事项目（manifest.json 无 programme），没有月度通报`);
+  return year.programme;
+}
+
+/** A name inside a quotation: its double quotation marks become single ones. */
+function quoted(name: string): string {
+  return name.replace(/“/g, '‘').replace(/”/g, '’');
 }
 
 function reportOf(year: YearData, key: string, month: string): Report | undefined {
@@ -109,10 +122,11 @@ function itemsWithStatus(year: YearData, items: Item[], month: string, status: s
   return items.filter((i) => year.status.get(i.key)?.months.find((m) => m.month === month)?.status === status);
 }
 
-/** Draft of the monthly 12100 bulletin for `month`. */
+/** Draft of the monthly bulletin of the programme for `month`. */
 export function monthlyDraft(dataset: Dataset, month: string, options: { date?: string } = {}): BulletinDraft {
   const year = yearOf(dataset, Number(month.slice(0, 4)));
   requireCovered(year, month);
+  const programme = programmeOf(year);
   const projects = year.projects;
   const c = countStatuses(year, projects, month);
   const newly = completedInMonth(year, month).filter((i) => i.kind === 'project');
@@ -121,9 +135,9 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
   const reports = projects.flatMap((i) => (reportOf(year, i.key, month) ? [reportOf(year, i.key, month)!] : []));
   const late = reports.filter((r) => r.late).length;
   const label = monthLabel(month);
-  const title = `${label}“12100”民生工程推进情况通报`;
+  const title = `${label}${programme.name}推进情况通报`;
   const date = options.date ?? minDate(reportDeadline(month), year.manifest.data_date);
-  const summary = `${projects.length}项民生工程：${countsSentence(c)}。${year.manifest.sample ? '（示例数据）' : ''}`;
+  const summary = `${projects.length}项${programme.name}：${countsSentence(c)}。${year.manifest.sample ? '（示例数据）' : ''}`;
   const groups = countsByGroup(year, 'project', month);
   const text = [
     frontmatter({ title, date, kind: 'monthly', year: year.year, summary }),
@@ -133,20 +147,15 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
     ...sampleNote(year),
     '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}',
     '',
-    `按照《${noticeTitle(year)}》（${escapeMdx(year.manifest.notice.doc_no)}）“‘12100’民生工程完成情况一月一通报”的要求，现将${label}“12100”民生工程推进情况通报如下。`,
+    `按照《${noticeTitle(year)}》（${escapeMdx(year.manifest.notice.doc_no)}）“${escapeMdx(quoted(programme.name))}完成情况一月一通报”的要求，现将${label}${escapeMdx(programme.name)}推进情况通报如下。`,
     '',
     '## 总体情况',
     '',
-    `截至${label}，${projects.length}项民生工程中，${countsSentence(c)}。本月新完成${newly.length}项。`,
+    `截至${label}，${projects.length}项${escapeMdx(programme.name)}中，${countsSentence(c)}。本月新完成${newly.length}项。`,
     '',
     `本月${reports.length}项报送了月报，其中按时报送${reports.length - late}项、逾期报送${late}项（报送期限为${reportDeadline(month)}，即次月初第5个工作日）；${missing.length}项未报送。`,
     '',
-    `<Chart id="12100-by-category-${month}" />`,
-    '',
-    '## 分类推进情况',
-    '',
-    ...groupTable(groups, '类别'),
-    '',
+    ...(programme.categories ? [`<Chart id="${kindChartId(year, 'project', 'groups', month)}" />`, '', '## 分类推进情况', '', ...groupTable(groups, '类别'), ''] : []),
     '## 本月完成的事项',
     '',
     ...itemList(dataset, year, newly, month, false),
@@ -161,7 +170,7 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
     '',
     '## 全年完成进度',
     '',
-    `<Chart id="12100-completion-${year.year}" />`,
+    `<Chart id="${kindChartId(year, 'project', 'completion')}" />`,
     '',
     '## 下一步工作要求',
     '',
@@ -171,7 +180,7 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
   return {
     kind: 'monthly',
     year: year.year,
-    fileName: `${month}-12100-tongbao.mdx`,
+    fileName: `${month}-${programme.slug}-tongbao.mdx`,
     title,
     date,
     summary,
@@ -191,7 +200,7 @@ export function parseQuarter(quarter: string): { year: number; quarter: number; 
 
 const NUMERAL = ['', '一', '二', '三', '四'];
 
-/** Draft of the quarterly bulletin of overall progress (main tasks and 12100 projects). */
+/** Draft of the quarterly bulletin of overall progress (main tasks and the programme). */
 export function quarterlyDraft(dataset: Dataset, quarter: string, options: { date?: string } = {}): BulletinDraft {
   const q = parseQuarter(quarter);
   if (!q) throw new Error(`季度「${quarter}」无效，应写作 2020Q2`);
@@ -206,7 +215,9 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
   const missing = itemsWithStatus(year, year.items, end, '未报送');
   const title = `${label}《政府工作报告》主要任务推进情况通报`;
   const date = options.date ?? minDate(reportDeadline(end), year.manifest.data_date);
-  const summary = `主要工作任务${year.tasks.length}项：${countsSentence(tasks)}；“12100”民生工程${year.projects.length}项：${countsSentence(projects)}。${year.manifest.sample ? '（示例数据）' : ''}`;
+  const T = year.mainTasks?.name ?? '';
+  const P = year.programme?.name ?? '';
+  const summary = `${[T && `${T}${year.tasks.length}项：${countsSentence(tasks)}`, P && `${P}${year.projects.length}项：${countsSentence(projects)}`].filter(Boolean).join('；')}。${year.manifest.sample ? '（示例数据）' : ''}`;
   const text = [
     frontmatter({ title, date, kind: 'quarterly', year: year.year, summary }),
     '',
@@ -215,28 +226,16 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
     ...sampleNote(year),
     '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}',
     '',
-    `按照《${noticeTitle(year)}》（${escapeMdx(year.manifest.notice.doc_no)}）“整体工作推进情况一季度一通报”的要求，现将${label}主要工作任务和“12100”民生工程推进情况通报如下（截至${monthLabel(end)}）。`,
+    `按照《${noticeTitle(year)}》（${escapeMdx(year.manifest.notice.doc_no)}）“整体工作推进情况一季度一通报”的要求，现将${label}${escapeMdx([T, P].filter(Boolean).join('和'))}推进情况通报如下（截至${monthLabel(end)}）。`,
     '',
     '## 总体情况',
     '',
-    `主要工作任务${year.tasks.length}项，${countsSentence(tasks)}。`,
+    ...(T ? [`${T}${year.tasks.length}项，${countsSentence(tasks)}。`, ''] : []),
+    ...(P ? [`${escapeMdx(P)}${year.projects.length}项，${countsSentence(projects)}。`, ''] : []),
+    `本季度共有${completed.length}项报告全部完成（${[T && `${T}${completed.filter((i) => i.kind === 'task').length}项`, P && `${escapeMdx(P)}${completed.filter((i) => i.kind === 'project').length}项`].filter(Boolean).join('，')}）。`,
     '',
-    `“12100”民生工程${year.projects.length}项，${countsSentence(projects)}。`,
-    '',
-    `本季度共有${completed.length}项报告全部完成（主要工作任务${completed.filter((i) => i.kind === 'task').length}项，民生工程${completed.filter((i) => i.kind === 'project').length}项）。`,
-    '',
-    '## 主要工作任务',
-    '',
-    `<Chart id="tasks-by-section-${end}" />`,
-    '',
-    ...groupTable(countsByGroup(year, 'task', end), '类别'),
-    '',
-    '## “12100”民生工程',
-    '',
-    `<Chart id="12100-by-category-${end}" />`,
-    '',
-    ...groupTable(countsByGroup(year, 'project', end), '类别'),
-    '',
+    ...(T ? [`## ${T}`, '', ...(year.mainTasks!.sections ? [`<Chart id="${kindChartId(year, 'task', 'groups', end)}" />`, '', ...groupTable(countsByGroup(year, 'task', end), '类别'), ''] : [])] : []),
+    ...(P ? [`## ${escapeMdx(P)}`, '', ...(year.programme!.categories ? [`<Chart id="${kindChartId(year, 'project', 'groups', end)}" />`, '', ...groupTable(countsByGroup(year, 'project', end), '类别'), ''] : [])] : []),
     '## 本季度完成的事项',
     '',
     ...itemList(dataset, year, completed, end, false),
@@ -251,10 +250,8 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
     '',
     '## 全年完成进度',
     '',
-    `<Chart id="tasks-completion-${year.year}" />`,
-    '',
-    `<Chart id="12100-completion-${year.year}" />`,
-    '',
+    ...(T ? [`<Chart id="${kindChartId(year, 'task', 'completion')}" />`, ''] : []),
+    ...(P ? [`<Chart id="${kindChartId(year, 'project', 'completion')}" />`, ''] : []),
     '## 下一步工作要求',
     '',
     '（督查室填写。）',

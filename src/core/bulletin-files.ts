@@ -9,7 +9,7 @@
  * silently. MDX compiles to code, so it is held to a narrower rule: text, Markdown and the
  * <Chart id="…" /> component that `npm run bulletin` writes, nothing else.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
@@ -34,7 +34,7 @@ export const bulletinFrontmatter = z.strictObject(
 export type BulletinFrontmatter = z.output<typeof bulletinFrontmatter>;
 
 const FIELD_HINTS: Record<string, string> = {
-  title: '如 title: 2020年7月“12100”民生工程推进情况通报',
+  title: '如 title: 2020年7月民生工程推进情况通报',
   date: '如 date: 2020-08-10',
   kind: `monthly（月度）、quarterly（季度）、completion（完成）、notice（通知）、other（其他）`,
   summary: '一句话摘要，可省略',
@@ -94,6 +94,8 @@ export function checkBulletins(dir: string, display: (abs: string) => string, is
     const abs = path.join(dir, entry.name);
     const file = display(abs);
     if (entry.isSymbolicLink()) continue;
+    // An empty folder is kept in git by an empty .gitkeep (new-site writes one): not a bulletin.
+    if (entry.name === '.gitkeep' && entry.isFile() && statSync(abs).size === 0) continue;
     if (entry.isDirectory()) {
       issues.push({ file, line: 0, message: '通报目录中不能有子文件夹（文件名就是网址，不能含路径）', hint: '把通报文件直接放在 content/bulletins/ 下' });
       continue;
@@ -104,7 +106,7 @@ export function checkBulletins(dir: string, display: (abs: string) => string, is
     }
     const mdx = entry.name.endsWith('.mdx');
     if (!/^[a-z0-9]+(-[a-z0-9]+)*\.mdx?$/.test(entry.name)) {
-      issues.push({ file, line: 0, value: entry.name, message: '通报文件名只能含小写字母、数字和连字符（文件名就是网址）', hint: '如 2020-08-10-12100.md' });
+      issues.push({ file, line: 0, value: entry.name, message: '通报文件名只能含小写字母、数字和连字符（文件名就是网址）', hint: '如 2020-08-10-monthly.md' });
       continue;
     }
     const decoded = decodeUtf8(readFileSync(abs), file);

@@ -1,11 +1,12 @@
 /**
- * Bulletins computed from the data, as the notice asks: the 12100 programme monthly, overall
+ * Bulletins computed from the data, as the notice asks: the livelihood programme monthly, overall
  * progress quarterly, and every completed item at once (通报). Office-written bulletins live in
  * content/bulletins/; these are derived, so they can never disagree with the data.
  */
 import { reportDeadline } from './calendar.ts';
 import type { Dataset, YearData } from './model.ts';
 import { completedInMonth, countStatuses, reportOf } from './stats.ts';
+import { itemName } from './naming.ts';
 
 export type GeneratedKind = 'monthly' | 'quarterly' | 'completion';
 
@@ -41,7 +42,7 @@ export function coveredQuarters(year: YearData): { quarter: number; months: stri
 const QN = ['一', '二', '三', '四'];
 
 /**
- * Bulletins computed from the data, as the notice asks: the 12100 programme monthly, overall
+ * Bulletins computed from the data, as the notice asks: the livelihood programme monthly, overall
  * progress quarterly, and every completed item at once. Newest first.
  */
 export function generatedBulletins(ds: Dataset): GeneratedBulletin[] {
@@ -57,21 +58,24 @@ function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
   const out: GeneratedBulletin[] = [];
   for (const year of ds.years) {
     const dataDate = year.manifest.data_date;
+    const programme = year.programme;
     for (const month of year.months) {
       const [y, m] = month.split('-').map(Number);
-      const c = countStatuses(year, year.projects, month);
-      out.push({
-        slug: `${month}-12100`,
-        title: `${y}年${m}月“12100”民生工程推进情况通报`,
-        date: minDate(reportDeadline(month), dataDate),
-        kind: 'monthly',
-        year: year.year,
-        month,
-        summary: `${year.projects.length}项民生工程：已完成${c.已完成}项，序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项。`,
-      });
+      if (programme) {
+        const c = countStatuses(year, year.projects, month);
+        out.push({
+          slug: `${month}-${programme.slug}`,
+          title: `${y}年${m}月${programme.name}推进情况通报`,
+          date: minDate(reportDeadline(month), dataDate),
+          kind: 'monthly',
+          year: year.year,
+          month,
+          summary: `${year.projects.length}项${programme.name}：已完成${c.已完成}项，序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项。`,
+        });
+      }
       for (const item of completedInMonth(year, month)) {
         const report = reportOf(year, item.key, month);
-        const label = item.kind === 'task' ? `主要工作任务第${item.no}项` : `“12100”民生工程第${item.no}项`;
+        const label = itemName(item);
         out.push({
           slug: `${month}-complete-${item.key.toLowerCase()}`,
           title: `关于${label}已完成的通报`,
@@ -87,15 +91,20 @@ function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
     for (const { quarter, last } of coveredQuarters(year)) {
       const t = countStatuses(year, year.tasks, last);
       const p = countStatuses(year, year.projects, last);
+      const what = [year.mainTasks && '政府工作报告主要任务', programme?.name].filter(Boolean).join('和');
+      const parts = [
+        year.mainTasks && `${year.mainTasks.name}${t.total}项中已完成${t.已完成}项、滞后${t.滞后}项、未报送${t.未报送}项`,
+        programme && `${programme.name}${p.total}项中已完成${p.已完成}项、滞后${p.滞后}项、未报送${p.未报送}项`,
+      ].filter(Boolean);
       out.push({
         slug: `${year.year}-q${quarter}`,
-        title: `${year.year}年第${QN[quarter - 1]}季度政府工作报告主要任务和“12100”民生工程推进情况通报`,
+        title: `${year.year}年第${QN[quarter - 1]}季度${what}推进情况通报`,
         date: minDate(reportDeadline(last), dataDate),
         kind: 'quarterly',
         year: year.year,
         month: last,
         quarter,
-        summary: `主要工作任务${t.total}项中已完成${t.已完成}项、滞后${t.滞后}项、未报送${t.未报送}项；民生工程${p.total}项中已完成${p.已完成}项、滞后${p.滞后}项、未报送${p.未报送}项。`,
+        summary: `${parts.join('；')}。`,
       });
     }
   }

@@ -3,12 +3,12 @@
  * show, computed from the dataset. Pure: no Astro, no DOM, no I/O. One definition (a
  * `ChartSpec`) feeds all four forms; `chart-config.ts` turns it into a chart.js configuration.
  *
- * Chart ids (URL-safe, stable):
- *   12100-by-category-<year>[-<MM>]   “12100” projects by category and status (stacked bars)
- *   12100-completion-<year>[-<MM>]    completed projects and share per month (line)
+ * Chart ids (URL-safe, stable; <slug> is the year's programme slug from manifest.json):
+ *   <slug>-by-category-<year>[-<MM>]  the programme's items by category and status (stacked bars)
+ *   <slug>-completion-<year>[-<MM>]   completed programme items and share per month (line)
  *   tasks-by-section-<year>[-<MM>]    main tasks by section and status (stacked bars)
  *   tasks-completion-<year>[-<MM>]    completed main tasks and share per month (line)
- *   12100-category-<year>-<no>        one category's projects by status per month (stacked bars)
+ *   <slug>-category-<year>-<no>       one category's items by status per month (stacked bars)
  *   tasks-section-<year>-<no>         one section's main tasks by status per month (stacked bars)
  *   unit-<unitId>-<year>              a unit's items (lead or shared) by status per month (stacked bars)
  *   item-<year>-<T|P><no>             one item's month-by-month status strip
@@ -20,6 +20,7 @@ import type { Dataset, Item, ItemKind, Status, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
 import { SHARE_COLOR, STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
 import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, timeliness, type StatusCounts } from './stats.ts';
+import { itemName, kindGrouped, kindName, kindSlug } from './naming.ts';
 
 export { SHARE_COLOR, STATUS_STYLE };
 export type { ChartData, ChartKind, ChartSeries };
@@ -72,8 +73,25 @@ export class ChartError extends Error {
   override name = 'ChartError';
 }
 
-const YEAR_CHARTS = ['12100-by-category', '12100-completion', 'tasks-by-section', 'tasks-completion'] as const;
-type YearChart = (typeof YEAR_CHARTS)[number];
+type YearChart = 'groups' | 'completion';
+
+/** The kinds a year has (its main tasks, its programme), in chart order: the programme first. */
+function kindsOf(year: YearData): ItemKind[] {
+  return [...(year.programme ? (['project'] as const) : []), ...(year.mainTasks ? (['task'] as const) : [])];
+}
+
+/** The id prefix and chart names of a kind in a year: `tasks-by-section`, `<slug>-category`. */
+function chartBase(year: YearData, kind: ItemKind, chart: YearChart | 'group'): string {
+  const prefix = kindSlug(year, kind);
+  if (chart === 'completion') return `${prefix}-completion`;
+  if (chart === 'group') return `${prefix}-${kind === 'task' ? 'section' : 'category'}`;
+  return `${prefix}-${kind === 'task' ? 'by-section' : 'by-category'}`;
+}
+
+/** The year charts of a year: by group (when the kind is grouped) and completion, per kind. */
+function yearChartBases(year: YearData): string[] {
+  return kindsOf(year).flatMap((kind) => [...(kindGrouped(year, kind) ? [chartBase(year, kind, 'groups')] : []), chartBase(year, kind, 'completion')]);
+}
 
 /** Every chart id, in a stable order: year charts, their month variants, units, items. */
 export function chartIds(dataset: Dataset): string[] {
@@ -92,10 +110,11 @@ function chartIdSet(dataset: Dataset): Set<string> {
   if (ids) return ids;
   ids = new Set<string>();
   for (const year of dataset.years) {
-    for (const base of YEAR_CHARTS) ids.add(`${base}-${year.year}`);
-    for (const month of year.months) for (const base of YEAR_CHARTS) ids.add(`${base}-${month}`);
-    for (const c of year.categories) ids.add(`12100-category-${year.year}-${c.no}`);
-    for (const sec of year.sections) ids.add(`tasks-section-${year.year}-${sec.no}`);
+    const bases = yearChartBases(year);
+    for (const base of bases) ids.add(`${base}-${year.year}`);
+    for (const month of year.months) for (const base of bases) ids.add(`${base}-${month}`);
+    if (year.programme) for (const c of year.categories) ids.add(`${chartBase(year, 'project', 'group')}-${year.year}-${c.no}`);
+    if (year.mainTasks) for (const sec of year.sections) ids.add(`${chartBase(year, 'task', 'group')}-${year.year}-${sec.no}`);
     for (const unit of dataset.units) {
       if (itemsOfUnit(dataset, unit.id).some((e) => e.year === year)) ids.add(`unit-${unit.id}-${year.year}`);
     }
@@ -106,17 +125,27 @@ function chartIdSet(dataset: Dataset): Set<string> {
 }
 
 /** The main chart ids of a year (the ones a home page or a gallery shows first). */
-export function yearChartIds(year: number): string[] {
-  return YEAR_CHARTS.map((b) => `${b}-${year}`);
+export function yearChartIds(dataset: Dataset, year: number): string[] {
+  const y = dataset.years.find((d) => d.year === year);
+  return y ? yearChartBases(y).map((b) => `${b}-${year}`) : [];
+}
+
+/** The id of a kind's chart in a year: by group or completion, optionally as of `month`; or one group's (`no`). */
+export function kindChartId(year: YearData, kind: ItemKind, chart: YearChart, month?: string): string {
+  return `${chartBase(year, kind, chart)}-${month ?? year.year}`;
+}
+
+export function groupChartId(year: YearData, kind: ItemKind, no: number): string {
+  return `${chartBase(year, kind, 'group')}-${year.year}-${no}`;
 }
 
 type Parsed =
-  | { type: 'year'; chart: YearChart; year: number; month?: string }
-  | { type: 'group'; kind: ItemKind; year: number; no: number }
+  | { type: 'year'; prefix: string; chart: YearChart; group: string; year: number; month?: string }
+  | { type: 'group'; prefix: string; group: string; year: number; no: number }
   | { type: 'unit'; unitId: string; year: number }
   | { type: 'item'; year: number; key: string };
 
-const ID_FORMS = '12100-by-category-2020、12100-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、12100-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020、item-2020-P5';
+const ID_FORMS = '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020、item-2020-P5';
 
 function unknownId(id: string, why: string): ChartError {
   return new ChartError(`未知的图表编号「${id}」：${why}。可用的编号形如 ${ID_FORMS}（unknown chart id "${id}"）`);
@@ -124,15 +153,27 @@ function unknownId(id: string, why: string): ChartError {
 
 function parseId(id: string): Parsed {
   if (typeof id !== 'string' || id === '') throw new ChartError(`图表编号不能为空（chart id must be a non-empty string, got ${JSON.stringify(id)}）`);
-  let m = /^(12100-by-category|12100-completion|tasks-by-section|tasks-completion)-(\d{4})(?:-(\d{2}))?$/.exec(id);
-  if (m) return { type: 'year', chart: m[1] as YearChart, year: Number(m[2]), month: m[3] ? `${m[2]}-${m[3]}` : undefined };
-  m = /^(12100-category|tasks-section)-(\d{4})-([1-9]\d*)$/.exec(id);
-  if (m) return { type: 'group', kind: m[1] === 'tasks-section' ? 'task' : 'project', year: Number(m[2]), no: Number(m[3]) };
+  let m = /^([a-z0-9]+(?:-[a-z0-9]+)*?)-(by-category|by-section|completion)-(\d{4})(?:-(\d{2}))?$/.exec(id);
+  if (m) return { type: 'year', prefix: m[1], chart: m[2] === 'completion' ? 'completion' : 'groups', group: m[2], year: Number(m[3]), month: m[4] ? `${m[3]}-${m[4]}` : undefined };
+  m = /^([a-z0-9]+(?:-[a-z0-9]+)*?)-(category|section)-(\d{4})-([1-9]\d*)$/.exec(id);
+  if (m) return { type: 'group', prefix: m[1], group: m[2], year: Number(m[3]), no: Number(m[4]) };
   m = /^unit-([a-z0-9][a-z0-9-]*)-(\d{4})$/.exec(id);
   if (m) return { type: 'unit', unitId: m[1], year: Number(m[2]) };
   m = /^item-(\d{4})-([TP][1-9]\d*)$/.exec(id);
   if (m) return { type: 'item', year: Number(m[1]), key: m[2] };
   throw unknownId(id, '格式不符');
+}
+
+/** The kind a chart id's prefix names in a year: `tasks`, or the year's programme slug. */
+function kindOfPrefix(year: YearData, id: string, prefix: string, group: string): ItemKind {
+  const kind: ItemKind | undefined = prefix === 'tasks' && year.mainTasks ? 'task' : prefix === year.programme?.slug ? 'project' : undefined;
+  if (!kind) {
+    const known = [...(year.mainTasks ? ['tasks'] : []), ...(year.programme ? [year.programme.slug] : [])];
+    throw unknownId(id, `${year.year} 年度没有「${prefix}」（可用：${known.join('、') || '无'}）`);
+  }
+  const wanted = kind === 'task' ? ['by-section', 'section', 'completion'] : ['by-category', 'category', 'completion'];
+  if (!wanted.includes(group) || (group !== 'completion' && !kindGrouped(year, kind))) throw unknownId(id, `${kindName(year, kind)}没有这种图表`);
+  return kind;
 }
 
 function yearOf(dataset: Dataset, id: string, year: number): YearData {
@@ -186,11 +227,6 @@ export function toCsv(columns: string[], rows: (string | number)[][]): string {
   return writeCsv(columns, rows, { eol: '\r\n', neutraliseFormulas: true }).text;
 }
 
-const KIND_NAME: Record<ItemKind, string> = { task: '主要工作任务', project: '“12100”民生工程' };
-
-function itemName(item: Item): string {
-  return item.kind === 'task' ? `主要工作任务第${item.no}项` : `“12100”民生工程第${item.no}项`;
-}
 
 function shortText(text: string, max = 24): string {
   const chars = [...text];
@@ -215,7 +251,7 @@ function groupChart(year: YearData, kind: ItemKind, month: string | undefined): 
   const groups = countsByGroup(year, kind, month);
   const items = itemsOfKind(year, kind);
   const total = countStatuses(year, items, month);
-  const what = KIND_NAME[kind];
+  const what = kindName(year, kind);
   const groupWord = kind === 'task' ? '部分' : '类别';
   const labels = groups.map((g) => (kind === 'task' ? sectionLabel(g.no, g.name) : g.label));
   const title = `${year.year}年${what}${kind === 'task' ? '分部分' : '分类别'}完成情况${month ? `（截至${monthLabel(month)}）` : ''}`;
@@ -249,7 +285,7 @@ function completionChart(year: YearData, kind: ItemKind, month: string | undefin
     const c = countStatuses(year, items, m);
     return { month: m, completed: c.已完成, share: items.length ? c.已完成 / items.length : 0 };
   });
-  const what = KIND_NAME[kind];
+  const what = kindName(year, kind);
   const last = points.at(-1);
   const title = `${year.year}年${what}逐月完成情况${month ? `（截至${monthLabel(month)}）` : ''}`;
   let description: string;
@@ -314,7 +350,7 @@ function groupMonthChart(year: YearData, kind: ItemKind, no: number, id: string)
   const g = groups.find((x) => x.no === no);
   if (!g) throw unknownId(id, `${year.year} 年度没有${kind === 'task' ? '第' + no + '部分' : '第' + no + '类'}（共 ${groups.length} 个）`);
   const name = kind === 'task' ? sectionLabel(g.no, g.name) : g.label;
-  const what = kind === 'task' ? '主要工作任务' : '“12100”民生工程';
+  const what = kindName(year, kind);
   return itemsByMonth(year, g.items, `${year.year}年${what}“${name}”逐月状态`, `“${name}”的${g.items.length}项${what}`);
 }
 
@@ -362,10 +398,10 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
     if (parsed.month && !year.months.includes(parsed.month)) {
       throw unknownId(id, `${monthLabel(parsed.month)}不在已发布的月份中（已有：${year.months.join('、') || '无'}）`);
     }
-    const kind: ItemKind = parsed.chart.startsWith('12100') ? 'project' : 'task';
+    const kind = kindOfPrefix(year, id, parsed.prefix, parsed.group);
     const month = parsed.month ?? year.months.at(-1);
-    built = parsed.chart.endsWith('completion') ? completionChart(year, kind, month) : groupChart(year, kind, month);
-  } else if (parsed.type === 'group') built = groupMonthChart(year, parsed.kind, parsed.no, id);
+    built = parsed.chart === 'completion' ? completionChart(year, kind, month) : groupChart(year, kind, month);
+  } else if (parsed.type === 'group') built = groupMonthChart(year, kindOfPrefix(year, id, parsed.prefix, parsed.group), parsed.no, id);
   else if (parsed.type === 'unit') built = unitChart(dataset, year, parsed.unitId, id);
   else built = itemChart(year, parsed.key, id);
 

@@ -24,13 +24,10 @@ export const YEAR_TABLES = ['tasks', 'projects', 'plans', 'reports', 'sections',
 export type RegistryTable = (typeof REGISTRY_TABLES)[number];
 export type YearTable = (typeof YEAR_TABLES)[number];
 
-/** Licence of the downloads. A decision of the publisher; shown on /data/ and in the zip. */
-export const DATA_LICENCE = {
-  name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
-  short: 'CC BY 4.0',
-  url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
-  text: '本站公开的数据可自由复制、分发、改编和用于任何目的（包括商业目的），但须注明来源（发布机构名称及本站网址）。数据按现状提供，以发布机构的正式文件为准。',
-};
+/** Licence of the downloads: a decision of the publisher, in site.json (identity.licence); shown on /data/ and in the zip. */
+export function dataLicence(dataset: Pick<Dataset, 'site'>): { name: string; url: string; text: string } {
+  return dataset.site.identity.licence;
+}
 
 /** A table's rows: every value a string exactly as written in the content file. */
 export interface ExportTable {
@@ -126,6 +123,7 @@ export interface ExportMeta {
   /** The data date (manifest data_date) of the table's year, or of the newest year. */
   dataDate: string;
   publisher: string;
+  licence: { name: string; url: string };
   /** Absolute URL of the CSV of the same table. */
   url?: string;
 }
@@ -138,7 +136,7 @@ export function toJson(t: ExportTable, meta: ExportMeta): string {
     ...(t.year !== undefined ? { year: t.year } : {}),
     data_date: meta.dataDate,
     publisher: meta.publisher,
-    licence: { name: DATA_LICENCE.short, url: DATA_LICENCE.url },
+    licence: { name: meta.licence.name, url: meta.licence.url },
     ...(meta.url ? { csv: meta.url } : {}),
     columns: t.columns.map((name) => ({ name, label: (FILES[t.name].columns as Record<string, ColumnSpec>)[name].label })),
     rows: t.rows,
@@ -244,7 +242,7 @@ export function exportFiles(dataset: Dataset, options: ExportOptions): ExportFil
   const add = (t: ExportTable, dir: string, dataDate: string) => {
     const csvPath = `${dir}${t.name}.csv`;
     files.push({ path: csvPath, body: toCsv(t.columns, t.rows) });
-    files.push({ path: `${dir}${t.name}.json`, body: toJson(t, { dataDate, publisher: dataset.site.publisher, url: options.dataUrl ? `${options.dataUrl}${csvPath}` : undefined }) });
+    files.push({ path: `${dir}${t.name}.json`, body: toJson(t, { dataDate, publisher: dataset.site.publisher, licence: dataLicence(dataset), url: options.dataUrl ? `${options.dataUrl}${csvPath}` : undefined }) });
   };
   for (const year of dataset.years) {
     for (const name of YEAR_TABLES) add(yearTable(year, name, options.rows), `${year.year}/`, year.manifest.data_date);
@@ -256,6 +254,7 @@ export function exportFiles(dataset: Dataset, options: ExportOptions): ExportFil
 }
 
 export function readmeText(dataset: Dataset, siteUrl?: string): string {
+  const programmes = [...new Set(dataset.years.flatMap((y) => (y.programme ? [y.programme.name] : [])))].join('、');
   const years = dataset.years.map((y) => `${y.year} 年度：数据日期 ${y.manifest.data_date}${y.manifest.sample ? `（${y.manifest.sample_note || '计划和月报为示例数据'}）` : ''}`);
   return [
     `${dataset.site.title} — 公开数据`,
@@ -264,14 +263,14 @@ export function readmeText(dataset: Dataset, siteUrl?: string): string {
     ...(siteUrl ? [`网址：${siteUrl}`] : []),
     ...years,
     '',
-    '文件：每个年度目录下有 tasks（主要工作任务）、projects（“12100”民生工程）、plans（落实计划）、',
+    `文件：每个年度目录下有 tasks（主要工作任务）、projects（民生实事项目${programmes ? `：${programmes}` : ''}）、plans（落实计划）、`,
     'reports（月度落实情况）、sections、categories；根目录有 units（责任单位）、leaders（牵头领导）、',
     'collectives（统称）名录和 dictionary（数据字典）。每个表均有 CSV（UTF-8 带 BOM）和 JSON 两种格式，',
     '内容与发布用的原始数据文件逐行逐列一致；JSON 中的值与原始数据完全相同，均为文本。',
     `${FORMULA_NOTE}`,
     '',
-    `许可：${DATA_LICENCE.name} ${DATA_LICENCE.url}`,
-    DATA_LICENCE.text,
+    `许可：${dataLicence(dataset).name} ${dataLicence(dataset).url}`,
+    dataLicence(dataset).text,
     '',
   ].join('\r\n');
 }
@@ -308,7 +307,7 @@ export function exportZip(dataset: Dataset, options: ExportOptions & { folder?: 
   const folder = options.folder ?? 'luoshi-data';
   const entries: ZipEntry[] = [
     { name: `${folder}/README.txt`, data: readmeText(dataset, options.siteUrl) },
-    { name: `${folder}/LICENCE.txt`, data: `${DATA_LICENCE.name}\r\n${DATA_LICENCE.url}\r\n\r\n${DATA_LICENCE.text}\r\n` },
+    { name: `${folder}/LICENCE.txt`, data: `${dataLicence(dataset).name}\r\n${dataLicence(dataset).url}\r\n\r\n${dataLicence(dataset).text}\r\n` },
     ...exportFiles(dataset, options).map((f) => ({ name: `${folder}/${f.path}`, data: f.body })),
   ];
   return zip(entries, newestDataDate(dataset) || '1980-01-01');

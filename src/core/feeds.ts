@@ -2,8 +2,9 @@
  * Atom feeds (RFC 4287): one XML builder with strict escaping, and the entries the data
  * produces by itself — monthly reports, completion notices, later corrections. Pure: the
  * caller supplies absolute URLs, so the same entries serve the site feed and the feeds per
- * 12100 category, per unit and per item.
+ * programme category, per unit and per item.
  */
+import { itemName } from './naming.ts';
 import type { Change } from './history.ts';
 import type { Dataset, Item, Report, YearData } from './model.ts';
 import { completedInMonth } from './stats.ts';
@@ -126,7 +127,7 @@ function monthLabel(month: string): string {
 }
 
 export function itemLabel(item: Item): string {
-  return `${item.kind === 'task' ? '主要工作任务' : '“12100”民生工程'}第${item.no}项`;
+  return itemName(item);
 }
 
 function shortText(text: string, max = 40): string {

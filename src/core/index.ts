@@ -2,8 +2,10 @@
 export * from './bulletins.ts';
 export * from './calendar.ts';
 export * from './csv.ts';
+export * from './identity.ts';
 export * from './issues.ts';
 export * from './load.ts';
+export * from './naming.ts';
 export * from './paths.ts';
 export * from './random.ts';
 export type * from './model.ts';

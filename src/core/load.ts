@@ -9,9 +9,10 @@ import type { z } from 'zod';
 import { reportDeadline } from './calendar.ts';
 import { checkBulletins } from './bulletin-files.ts';
 import { readCsvBytes } from './csv.ts';
+import { isPlaceholder } from './identity.ts';
 import { ContentError, formatIssue, type DataIssue } from './issues.ts';
 import type {
-  Category, Collective, Dataset, Item, ItemKind, Leader, Manifest, Plan, Report, RowCount,
+  Category, Collective, Dataset, Item, ItemKind, Leader, MainTasks, Manifest, Plan, Programme, Report, RowCount,
   Section, Site, Unit, UnitRef, Withdrawal, YearData,
 } from './model.ts';
 import { FILES, columnLabel, isRealMonth, manifestSchema, siteSchema, type FileKind } from './schema.ts';
@@ -175,7 +176,8 @@ class Loader {
         this.issue({ file, line: 1, column: i + 1, value: name, message: '未知的列名，该列数据不会被发布', hint: `允许的列：${known.join(', ')}` });
       }
     }
-    const missing = known.filter((name) => !table.header.includes(name));
+    const optionalColumns = known.filter((name) => (columns[name] as { optionalColumn?: boolean }).optionalColumn && !table.header.includes(name));
+    const missing = known.filter((name) => !table.header.includes(name) && !optionalColumns.includes(name));
     for (const name of missing) {
       this.issue({ file, line: 1, field: name, message: '缺少这一列', hint: `表头应包含：${known.join(', ')}` });
     }
@@ -210,7 +212,7 @@ class Loader {
         }
         if (this.issues.length > fieldBefore) flagged.add(field);
       }
-      const parsed = spec.schema.safeParse(record.values);
+      const parsed = spec.schema.safeParse(optionalColumns.length ? { ...Object.fromEntries(optionalColumns.map((c) => [c, ''])), ...record.values } : record.values);
       if (!parsed.success) {
         const seen = new Set<string>();
         for (const zi of parsed.error.issues) {
@@ -319,7 +321,11 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   };
   if (existsSync(root) && statSync(root).isDirectory()) walk(root);
 
-  const site = loader.json<Site>(at('site.json'), siteSchema);
+  const site = loader.json<Site>(at('site.json'), siteSchema as z.ZodType<Site>);
+  const badge = site?.identity.badge;
+  if (badge && !isPlaceholder(badge) && !existsSync(at(badge))) {
+    loader.issue({ file: loader.display(at('site.json')), line: 0, field: 'identity.badge', value: badge, message: '党政机关网站标识（identity.badge）的图片文件不存在', hint: `把图片放在 ${loader.display(at(badge))}，或改正文件名` });
+  }
 
   // Registries.
   const registry = new Registry();
@@ -425,32 +431,70 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
     loader.issue({ file: manifestFile, line: 0, field: 'data_date', value: manifest.data_date, message: `数据日期晚于今天（${loader.today}）`, hint: '数据日期应为数据截止的日期，不能是将来' });
   }
   const dataDate = manifest?.data_date ?? loader.today;
+  let noticeText: string | undefined;
+  if (manifest?.notice.text) {
+    const abs = at(manifest.notice.text);
+    if (!existsSync(abs)) loader.issue({ file: manifestFile, line: 0, field: 'notice.text', value: manifest.notice.text, message: '通知原文文件不存在', hint: `把通知原文（纯文本，UTF-8）放在 ${loader.display(abs)}，或删去 notice.text` });
+    else noticeText = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  }
+
+  // What the year holds is the year's data: main tasks (with or without sections) and/or a
+  // livelihood programme (its name, slug and whether it has categories) — see manifest.json.
+  const hasTasks = manifest ? manifest.tasks !== false : existsSync(at('tasks.csv'));
+  // Without a valid manifest, what the folder holds decides (so one error does not echo through every row).
+  const withSections = hasTasks && (manifest ? (manifest.tasks ? manifest.tasks.sections : true) : existsSync(at('sections.csv')));
+  const hasProgramme = manifest ? !!manifest.programme : existsSync(at('projects.csv'));
+  const withCategories = hasProgramme && (manifest ? !!manifest.programme?.categories : existsSync(at('categories.csv')));
+  const unexpected = (name: string, why: string, hint: string) => {
+    if (existsSync(at(name))) loader.issue({ file: loader.display(at(name)), line: 0, message: `${why}，此文件不会被发布`, hint });
+  };
+  if (manifest) {
+    if (!hasTasks) unexpected('tasks.csv', 'manifest.json 中 tasks 为 false（本年度没有主要工作任务）', '删除 tasks 的 false 设置，或删除此文件');
+    if (hasTasks && !withSections) unexpected('sections.csv', 'manifest.json 中 tasks.sections 为 false（主要工作任务不分部分）', '把 tasks.sections 改为 true，或删除此文件');
+    if (!hasProgramme) unexpected('projects.csv', 'manifest.json 中没有 programme（民生实事项目的名称、网址段等）', '在 manifest.json 中加上 programme（格式见 content/README.md），或删除此文件');
+    if (hasProgramme && !withCategories) unexpected('categories.csv', 'manifest.json 中 programme.categories 为 false（不分类别）', '把 programme.categories 改为 true，或删除此文件');
+    if (!hasTasks && !hasProgramme) loader.issue({ file: manifestFile, line: 0, field: 'programme', message: '本年度既没有主要工作任务，也没有民生实事项目', hint: '在 manifest.json 中加上 programme，或删去 "tasks": false' });
+  }
 
   // When a file has errors, checks that depend on it are skipped: the root cause is reported
   // once instead of echoing through every row that refers to it.
   let mark = loader.issues.length;
-  const sectionRows = loader.table('sections', at('sections.csv'));
+  const sectionRows = withSections ? loader.table('sections', at('sections.csv')) : [];
   const sectionsBroken = loader.issues.length > mark;
   mark = loader.issues.length;
-  const categoryRows = loader.table('categories', at('categories.csv'));
+  const categoryRows = withCategories ? loader.table('categories', at('categories.csv')) : [];
   const categoriesBroken = loader.issues.length > mark;
   const sections: Section[] = sectionRows.map((r) => r.data);
   const categories: Category[] = categoryRows.map((r) => r.data);
-  checkNumbering(loader, loader.display(at('sections.csv')), sectionRows.map((r) => ({ no: r.data.no, line: r.line })));
-  checkNumbering(loader, loader.display(at('categories.csv')), categoryRows.map((r) => ({ no: r.data.no, line: r.line })));
-  loader.published(loader.display(at('sections.csv')), sections.length);
-  loader.published(loader.display(at('categories.csv')), categories.length);
+  if (withSections) {
+    checkNumbering(loader, loader.display(at('sections.csv')), sectionRows.map((r) => ({ no: r.data.no, line: r.line })));
+    loader.published(loader.display(at('sections.csv')), sections.length);
+  }
+  if (withCategories) {
+    checkNumbering(loader, loader.display(at('categories.csv')), categoryRows.map((r) => ({ no: r.data.no, line: r.line })));
+    loader.published(loader.display(at('categories.csv')), categories.length);
+  }
+  const programme: Programme | undefined = manifest?.programme
+    ? { name: manifest.programme.name, slug: manifest.programme.slug, itemLabel: manifest.programme.item_label, categories: manifest.programme.categories, attachment: manifest.programme.attachment }
+    : undefined;
+  const taskSpec = manifest?.tasks || undefined;
+  const mainTasks: MainTasks | undefined = hasTasks
+    ? { name: taskSpec?.name ?? '主要工作任务', itemLabel: taskSpec?.item_label ?? '任务', sections: withSections, attachment: taskSpec?.attachment ?? '' }
+    : undefined;
 
   const items: Item[] = [];
   /** Keys of item rows that exist but have errors: rows referring to them are not reported again. */
   const brokenKeys = new Set<string>();
-  const itemKinds: [ItemKind, 'tasks' | 'projects'][] = [['task', 'tasks'], ['project', 'projects']];
+  const itemKinds: [ItemKind, 'tasks' | 'projects'][] = [];
+  if (hasTasks) itemKinds.push(['task', 'tasks']);
+  if (hasProgramme) itemKinds.push(['project', 'projects']);
   for (const [kind, fileKind] of itemKinds) {
     const abs = at(`${fileKind}.csv`);
     const file = loader.display(abs);
     const rows = loader.table(fileKind, abs);
     const numbered: { no: number; line: number }[] = [];
     const prefix = kind === 'task' ? 'T' : 'P';
+    const grouped = kind === 'task' ? withSections : withCategories;
     for (const values of rows.rejected) {
       const no = Number(toHalfWidth(values.no ?? '').trim());
       if (Number.isInteger(no) && no > 0) {
@@ -462,19 +506,24 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
       const v = row.values;
       const col = (f: string) => Object.keys(v).indexOf(f) + 1;
       const before = loader.issues.length;
-      const d = row.data as Record<string, unknown> & { no: number; leaders: string[]; units: string[]; lead_units: string[] };
+      const d = row.data as Record<string, unknown> & { no: number; leaders: string[]; units: string[]; lead_units: string[]; deadline: string };
       if (numbered.some((n) => n.no === d.no && n.line > 0)) {
         loader.issue({ file, line: row.line, column: col('no'), field: 'no', value: v.no, message: `序号重复（第 ${numbered.find((n) => n.no === d.no)!.line} 行已使用）`, hint: '每项序号必须唯一' });
         continue;
       }
       numbered.push({ no: d.no, line: row.line });
-      const group = kind === 'task' ? (d.section as number) : (d.category as number);
+      const groupNo = (kind === 'task' ? d.section : d.category) as number | undefined;
       const groupField = kind === 'task' ? 'section' : 'category';
       const groups = kind === 'task' ? sections : categories;
       const groupsBroken = kind === 'task' ? sectionsBroken : categoriesBroken;
-      if (!groupsBroken && !groups.some((g) => g.no === group)) {
-        loader.issue({ file, line: row.line, column: col(groupField), field: groupField, value: v[groupField], message: kind === 'task' ? '类别序号不存在' : '民生工程类别不存在', hint: `可用的序号：${groups.map((g) => g.no).join('、')}` });
+      if (grouped && groupNo === undefined) {
+        loader.issue({ file, line: row.line, column: col(groupField) || undefined, field: groupField, value: v[groupField] ?? '', message: '必填项为空', hint: `填 ${kind === 'task' ? 'sections.csv' : 'categories.csv'} 中的序号：${groups.map((g) => g.no).join('、')}` });
+      } else if (!grouped && groupNo !== undefined) {
+        loader.issue({ file, line: row.line, column: col(groupField), field: groupField, value: v[groupField], message: kind === 'task' ? '本年度主要工作任务不分部分，此列应留空' : '本年度民生实事不分类别，此列应留空', hint: kind === 'task' ? '删除此列的值，或在 manifest.json 中把 tasks.sections 设为 true 并建 sections.csv' : '删除此列的值，或在 manifest.json 中把 programme.categories 设为 true 并建 categories.csv' });
+      } else if (grouped && !groupsBroken && !groups.some((g) => g.no === groupNo)) {
+        loader.issue({ file, line: row.line, column: col(groupField), field: groupField, value: v[groupField], message: kind === 'task' ? '类别序号不存在' : '民生实事类别不存在', hint: `可用的序号：${groups.map((g) => g.no).join('、')}` });
       }
+      const group = groupNo ?? 0;
       const leaderIds: string[] = [];
       for (const name of d.leaders) {
         const leader = registry.leaderByName.get(name) ?? [...registry.leaderByName.values()].find((l) => l.id === name);
@@ -509,6 +558,9 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
         leadUnitIds,
         etc,
         related: kind === 'project' && d.task ? [`T${d.task as number}`] : [],
+        deadline: d.deadline ?? '',
+        kindName: (kind === 'task' ? mainTasks?.name : programme?.name) ?? '',
+        itemLabel: (kind === 'task' ? mainTasks?.itemLabel : programme?.itemLabel) ?? '',
         source: { file, line: row.line },
       });
     }
@@ -546,7 +598,7 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   const status = new Map(items.map((i) => [i.key, deriveItemStatus(reportsByItem.get(i.key) ?? [], months)]));
   const tasks = items.filter((i) => i.kind === 'task');
   const projects = items.filter((i) => i.kind === 'project');
-  return { year, manifest, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, withdrawals, months, status };
+  return { year, manifest, noticeText, programme, mainTasks, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, withdrawals, months, status };
 }
 
 /** Numbers must run 1, 2, 3 … with no gap: a gap usually means a row was lost. */

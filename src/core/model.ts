@@ -1,4 +1,5 @@
 /** The validated, resolved dataset that pages, scripts and tests read. Plain data, no I/O. */
+import type { Identity } from './identity.ts';
 import type { Status } from './schema.ts';
 
 export type { Status };
@@ -11,6 +12,8 @@ export interface Source {
 
 export interface Site {
   publisher: string;
+  /** The footer identity: 主办单位, 承办单位, contact, 网站标识码, 备案号, badge, data licence. */
+  identity: Identity;
   office: string;
   district: string;
   title: string;
@@ -52,7 +55,7 @@ export interface Category {
 
 export type ItemKind = 'task' | 'project';
 
-/** A main task (T) or a 12100 project (P). */
+/** A main task (T) or an item of the livelihood programme (P). */
 export interface Item {
   /** `T37` or `P5`: unique within a year, used in plans and reports. */
   key: string;
@@ -72,7 +75,36 @@ export interface Item {
   etc: boolean;
   /** Keys of linked items in the same year (a project and the main task it repeats, both ways). */
   related: string[];
+  /** 完成时限 as written in the notice, or ''. */
+  deadline: string;
+  /** The name of the item's list this year: its programme's name, or the main tasks' (主要工作任务). */
+  kindName: string;
+  /** The short word before an item's number (民生 → 民生5, 任务 → 任务37). */
+  itemLabel: string;
   source: Source;
+}
+
+/** The year's livelihood programme (projects.csv), as manifest.json describes it. */
+export interface Programme {
+  /** As the notice names it: 民生十件实事, or the bundled year's quoted programme name. */
+  name: string;
+  /** The URL segment of its pages: /<year>/<slug>/. */
+  slug: string;
+  /** The short word before an item's number. */
+  itemLabel: string;
+  /** Whether items are grouped in categories (categories.csv). */
+  categories: boolean;
+  /** The notice's attachment holding the table (附件2), or ''. */
+  attachment: string;
+}
+
+/** The year's main tasks (tasks.csv). */
+export interface MainTasks {
+  name: string;
+  itemLabel: string;
+  /** Whether tasks are grouped in sections (sections.csv). */
+  sections: boolean;
+  attachment: string;
 }
 
 export interface Plan {
@@ -136,15 +168,23 @@ export interface ItemStatus {
 
 export interface Manifest {
   year: number;
-  notice: { doc_no: string; title: string; date: string; publicity: string };
+  notice: { doc_no: string; title: string; date: string; publicity: string; text?: string };
   data_date: string;
   sample: boolean;
   sample_note: string;
+  programme?: { name: string; slug: string; item_label: string; categories: boolean; attachment: string };
+  tasks?: false | { name: string; item_label: string; sections: boolean; attachment: string };
 }
 
 export interface YearData {
   year: number;
   manifest: Manifest;
+  /** The notice's original text (manifest notice.text), when the year's folder has it. */
+  noticeText?: string;
+  /** The livelihood programme, when the year has one. */
+  programme?: Programme;
+  /** The main tasks, when the year has them. */
+  mainTasks?: MainTasks;
   sections: Section[];
   categories: Category[];
   tasks: Item[];

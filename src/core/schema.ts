@@ -4,6 +4,7 @@
  * rows; rules that span rows or files live in load.ts.
  */
 import { z } from 'zod';
+import { identitySchema } from './identity.ts';
 
 export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -18,6 +19,8 @@ export interface ColumnSpec {
   meaning: string;
   hint: string;
   required: boolean;
+  /** The column itself may be left out of the file (its cells then count as empty). */
+  optionalColumn?: boolean;
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -77,25 +80,30 @@ export const collectiveRow = z.object({ name: required, meaning: required });
 export const sectionRow = z.object({ no: positiveInt, name: required });
 export const categoryRow = z.object({ no: positiveInt, numeral: required, name: required });
 
+/** 完成时限 as written in the notice (e.g. 2021年6月底前, 年底前); optional column. */
+const deadlineText = optional;
+
 export const taskRow = z.object({
   no: positiveInt,
-  section: positiveInt,
+  section: optionalInt,
   subsection: optional,
   lead_in: optional,
   target: required,
   leaders: list,
   units: list,
   lead_units: optionalList,
+  deadline: deadlineText,
 });
 
 export const projectRow = z.object({
   no: positiveInt,
-  category: positiveInt,
+  category: optionalInt,
   content: required,
   leaders: list,
   units: list,
   lead_units: optionalList,
   task: optionalInt,
+  deadline: deadlineText,
 });
 
 export const planRow = z.object({
@@ -135,10 +143,15 @@ export const withdrawalRow = z.object({
 
 export const siteSchema = z.object({
   publisher: z.string().min(1),
+  /** The footer identity of a government website (src/core/identity.ts). */
+  identity: identitySchema,
   office: z.string().min(1),
   district: z.string().min(1),
   title: z.string().min(1),
 });
+
+/** URL segments the site itself uses under /<year>/ and /feeds/: a programme's slug may not take them. */
+export const RESERVED_SLUGS = ['tasks', 'months', 'notice', 'units', 'items'];
 
 export const manifestSchema = z.object({
   year: z.number().int().min(2000).max(2100),
@@ -147,10 +160,37 @@ export const manifestSchema = z.object({
     title: z.string().min(1),
     date: z.string().refine(isRealDate, { error: '日期无效' }),
     publicity: z.string().min(1),
+    /** The notice's text as extracted, a file in the year's folder (e.g. notice.txt), shown on the site. */
+    text: z.string().regex(/^[\w.-]+\.(txt|md)$/, { error: '应为年度目录中的文本文件名，如 notice.txt' }).optional(),
   }),
   data_date: z.string().refine(isRealDate, { error: '日期无效，应写作 YYYY-MM-DD' }),
   sample: z.boolean(),
   sample_note: z.string().default(''),
+  /** The livelihood programme (projects.csv): its name, URL slug and shape are the year's data. */
+  programme: z
+    .object({
+      name: z.string().min(1, { error: '应填写民生实事项目的名称，如 民生十件实事' }),
+      slug: z
+        .string()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '网址段只能含小写字母、数字和连字符，如 shishi' })
+        .refine((v) => !RESERVED_SLUGS.includes(v), { error: `网址段不能是 ${RESERVED_SLUGS.join('、')}（已被网站使用）` }),
+      item_label: z.string().min(1, { error: '应填写事项简称，如 民生（编号显示为“民生5”）' }),
+      categories: z.boolean({ error: '应为 true（分类别，须有 categories.csv）或 false（不分类别）' }),
+      attachment: z.string().default(''),
+    })
+    .optional(),
+  /** The main tasks (tasks.csv); `false` when the year has none. Absent: main tasks with sections. */
+  tasks: z
+    .union([
+      z.literal(false),
+      z.object({
+        name: z.string().min(1).default('主要工作任务'),
+        item_label: z.string().min(1).default('任务'),
+        sections: z.boolean({ error: '应为 true（分部分，须有 sections.csv）或 false（不分部分）' }).default(true),
+        attachment: z.string().default(''),
+      }),
+    ])
+    .optional(),
 });
 
 /** Every CSV kind: its schema and what its columns mean. The order is the canonical column order. */
@@ -194,7 +234,7 @@ export const FILES = {
   },
   categories: {
     schema: categoryRow,
-    title: '“12100”民生工程类别',
+    title: '民生实事类别',
     columns: {
       no: { label: '序号', meaning: '类别序号', hint: '1–12', required: true },
       numeral: { label: '中文序号', meaning: '原文中的中文序号', hint: '如 一', required: true },
@@ -206,26 +246,28 @@ export const FILES = {
     title: '主要工作任务（附件1）',
     columns: {
       no: { label: '序号', meaning: '任务序号', hint: '从 1 起连续的整数', required: true },
-      section: { label: '类别', meaning: '所属类别序号（见 sections.csv）', hint: '填 sections.csv 中的序号', required: true },
+      section: { label: '类别', meaning: '所属类别序号（见 sections.csv）；年度不分部分时留空或不设此列', hint: '填 sections.csv 中的序号', required: true, optionalColumn: true },
       subsection: { label: '小标题', meaning: '所属小标题原文', hint: '如 推进传统产业现代化。', required: false },
       lead_in: { label: '引题', meaning: '合并单元格中的引题', hint: '没有则留空', required: false },
       target: { label: '重点任务目标', meaning: '任务目标原文', hint: '照录通知原文', required: true },
       leaders: { label: '牵头领导', meaning: '牵头领导，顿号分隔', hint: '填 leaders.csv 中的姓名', required: true },
       units: { label: '责任单位', meaning: '责任单位，顿号分隔，按原文顺序，第一个为牵头单位', hint: '填 units.csv 中的名称或别名，或 collectives.csv 中的统称', required: true },
       lead_units: { label: '牵头单位', meaning: '原文加黑的牵头单位；留空则取第一个责任单位', hint: '须是本行责任单位中的单位', required: false },
+      deadline: { label: '完成时限', meaning: '通知写明的完成时限原文，如 2021年6月底前', hint: '照录通知原文；没有则留空或不设此列', required: false, optionalColumn: true },
     },
   },
   projects: {
     schema: projectRow,
-    title: '“12100”民生工程（附件2）',
+    title: '民生实事项目（projects.csv）',
     columns: {
       no: { label: '序号', meaning: '民生工程序号', hint: '1–100 的整数', required: true },
-      category: { label: '类别', meaning: '所属类别序号（见 categories.csv）', hint: '1–12', required: true },
+      category: { label: '类别', meaning: '所属类别序号（见 categories.csv）；不分类别时留空或不设此列', hint: '填 categories.csv 中的序号', required: true, optionalColumn: true },
       content: { label: '民生实事内容', meaning: '内容原文', hint: '照录通知原文', required: true },
       leaders: { label: '牵头领导', meaning: '牵头领导', hint: '填 leaders.csv 中的姓名', required: true },
       units: { label: '责任部门', meaning: '责任部门，顿号分隔', hint: '填 units.csv 中的名称或别名', required: true },
       lead_units: { label: '牵头单位', meaning: '留空则取第一个责任部门', hint: '须是本行责任部门中的单位', required: false },
       task: { label: '对应主要任务', meaning: '与之相同的主要工作任务序号', hint: '填 tasks.csv 中的序号，没有则留空', required: false },
+      deadline: { label: '完成时限', meaning: '通知写明的完成时限原文，如 2021年6月底前', hint: '照录通知原文；没有则留空或不设此列', required: false, optionalColumn: true },
     },
   },
   plans: {

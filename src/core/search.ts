@@ -1,17 +1,18 @@
 /**
  * What the search index knows about each page beyond its visible text: the filters, sort keys
  * and result metadata of an item, unit or leader page, and the index-only text that makes the
- * searches citizens type work (number forms like `第37项`, `12100第5项`; unit aliases such as
+ * searches citizens type work (number forms like `第37项`, `<programme>第5项`; unit aliases such as
  * 发改局 for 区发改局; leader names). Pure: scripts/pagefind.ts injects it into the copy of the
  * page it hands to Pagefind, so nothing here is ever shown on the site.
  */
 import type { Dataset, Item, Unit, YearData } from './model.ts';
+import { itemName, itemPath } from './naming.ts';
 
 /** Filter names as the search page shows them, in display order. */
 export const FILTER_LABELS = {
   year: '年度',
   kind: '类型',
-  category: '“12100”类别',
+  category: '民生实事类别',
   section: '主要任务部分',
   lead: '牵头单位',
   unit: '责任单位',
@@ -20,17 +21,15 @@ export const FILTER_LABELS = {
 } as const;
 export type FilterName = keyof typeof FILTER_LABELS;
 
-/** Values of the `kind` filter. */
+/** Values of the `kind` filter (items: the name of their list in the year's data, `item.kindName`). */
 export const KIND = {
-  project: '“12100”民生工程',
-  task: '主要工作任务',
   bulletin: '通报',
   unit: '责任单位',
   leader: '牵头领导',
 } as const;
 
 export interface SearchRecord {
-  /** Site-relative path of the page, without the base: `2020/12100/5/`. */
+  /** Site-relative path of the page, without the base: `2020/tasks/5/`. */
   path: string;
   filters: Partial<Record<FilterName, string[]>>;
   /** `number`: kind rank and number (projects, then tasks, then the rest); `updated`: YYYY-MM-DD. */
@@ -45,14 +44,14 @@ export interface SearchRecord {
   aliases: string;
 }
 
-export function itemLabel(item: Pick<Item, 'kind' | 'no'>): string {
-  return item.kind === 'project' ? `“12100”民生工程第${item.no}项` : `主要工作任务第${item.no}项`;
+export function itemLabel(item: Pick<Item, 'kindName' | 'no'>): string {
+  return itemName(item);
 }
 
 /**
  * Index-only tokens for the number of an item: `t37` (main task 37), `p5` (project 5) and `n37`
  * (either kind, for a bare 第37项), plus the bare number (`37`), which the page's own strong
- * weight ranks above mentions of 37 elsewhere. Chinese number forms (第37项, 12100第5项) are not
+ * weight ranks above mentions of 37 elsewhere. Chinese number forms (第37项, 民生实事第5项) are not
  * indexed as such: Pagefind splits them into 第 / 37 / 项, which match everywhere; `searchQuery`
  * rewrites them to these tokens instead.
  */
@@ -61,19 +60,46 @@ export function numberForms(item: Pick<Item, 'kind' | 'no'>): string[] {
 }
 
 const NUM = String.raw`\s*第?\s*(\d{1,4})\s*项?`;
-const PROJECT_NO = new RegExp(String.raw`^(?:“?12100”?\s*(?:民生工程|民生实事)?|民生工程|民生实事|p)${NUM}$`, 'i');
+const escapeRe = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words that name the livelihood programme in a query; the site adds its programmes' own names. */
+const PROGRAMME_WORDS = ['民生工程', '民生实事', '民生', 'p'];
+
+/**
+ * The names of a dataset's programmes a query may use before a number: each programme's name
+ * (without quotation marks), its slug, and the name's parts split at the quotation marks
+ * (a quoted code name followed by a word). The search page passes them to searchQuery.
+ */
+export function programmeAliases(ds: Pick<Dataset, 'years'>): string[] {
+  const out = new Set<string>();
+  for (const y of ds.years) {
+    if (!y.programme) continue;
+    const plain = y.programme.name.replace(/[“”"]/g, '');
+    out.add(plain);
+    out.add(y.programme.slug);
+    for (const part of y.programme.name.split(/[“”"]/)) if (part.trim()) out.add(part.trim());
+    out.add(y.programme.itemLabel);
+  }
+  return [...out];
+}
+
+function programmeNumber(aliases: string[]): RegExp {
+  const words = [...new Set([...aliases, ...PROGRAMME_WORDS])].sort((a, b) => b.length - a.length).map(escapeRe);
+  // A code name may be followed by a word (“<code>”民生工程): any alias, then optionally another.
+  return new RegExp(String.raw`^(?:(?:${words.join('|')})\s*(?:${words.join('|')})?)${NUM}$`, 'i');
+}
 const TASK_NO = new RegExp(String.raw`^(?:主要工作任务|主要任务|工作任务|任务|t)${NUM}$`, 'i');
 const ANY_NO = /^第\s*(\d{1,4})\s*项$/;
 
 /**
  * The query Pagefind is given for what the user typed: item numbers in any common form become
- * the index-only number tokens (`12100 第5项` → `p5`, `主要任务第37项` → `t37`, `第37项` → `n37`);
+ * the index-only number tokens (`民生实事第5项` → `p5`, `主要任务第37项` → `t37`, `第37项` → `n37`);
+ * `aliases`: the programme's own names (programmeAliases), so `<its name> 第5项` works too;
  * anything else is passed on (Pagefind splits Chinese into words itself: browserTerms).
  */
-export function searchQuery(input: string): string {
+export function searchQuery(input: string, aliases: string[] = []): string {
   const q = input.replace(/\u3000/g, ' ').trim();
   const compact = q.replace(/[“”"]/g, '');
-  let m = compact.match(PROJECT_NO);
+  let m = compact.match(programmeNumber(aliases));
   if (m) return `p${Number(m[1])}`;
   m = compact.match(TASK_NO);
   if (m) return `t${Number(m[1])}`;
@@ -197,7 +223,7 @@ export function itemRecord(ds: Dataset, year: YearData, item: Item): SearchRecor
     });
   const filters: SearchRecord['filters'] = {
     year: [String(year.year)],
-    kind: [KIND[item.kind]],
+    kind: [item.kindName],
     lead,
     unit: [...new Set([...unitIds.map((id) => unitName(ds, id)), ...collectives])],
     leader: leaders.map((l) => l.name),
@@ -206,13 +232,13 @@ export function itemRecord(ds: Dataset, year: YearData, item: Item): SearchRecor
   if (group) filters.category = [`${group.numeral}、${group.name}`];
   if (section) filters.section = [`${section.no}. ${section.name.replace(/[。，,]$/, '')}`];
   return {
-    path: `${year.year}/${item.kind === 'project' ? '12100' : 'tasks'}/${item.no}/`,
+    path: itemPath(year, item),
     filters,
     sort: { number: numberKey(item.kind === 'project' ? 1 : 2, year.year, item.no), updated },
     meta: {
       title: `${itemLabel(item)}：${item.text}`,
       number: `${year.year}年${itemLabel(item)}`,
-      kind: KIND[item.kind],
+      kind: item.kindName,
       status,
       unit: lead.join('、'),
       group: groupLabel,
@@ -270,7 +296,7 @@ export function bulletinRecord(path: string, title: string, date: string): Searc
 /** Every item, unit and leader record of the dataset, by site-relative path. */
 export function searchRecords(ds: Dataset): Map<string, SearchRecord> {
   const out = new Map<string, SearchRecord>();
-  for (const year of ds.years) for (const item of year.items) out.set(`${year.year}/${item.kind === 'project' ? '12100' : 'tasks'}/${item.no}/`, itemRecord(ds, year, item));
+  for (const year of ds.years) for (const item of year.items) out.set(itemPath(year, item), itemRecord(ds, year, item));
   for (const unit of ds.units) out.set(`units/${unit.id}/`, unitRecord(ds, unit));
   for (const leader of ds.leaders) {
     const r = leaderRecord(ds, leader.id);

@@ -195,7 +195,11 @@ export function syntheticContent(params: SyntheticParams): SyntheticContent {
   const files = new Map<string, string>();
   const stats: SyntheticStats = { units: 0, leaders: 0, items: 0, plans: 0, reports: 0, files: 0, bytes: 0 };
   const city = '合成市';
-  files.set('site.json', JSON.stringify({ publisher: `${city}人民政府办公室（基准测试合成数据）`, office: '市政府督查室', district: city, title: `${city}政府工作报告任务落实公开（合成数据）` }, null, 2) + '\n');
+  files.set('site.json', JSON.stringify({ publisher: `${city}人民政府办公室（基准测试合成数据）`, office: '市政府督查室', district: city, title: `${city}政府工作报告任务落实公开（合成数据）`,
+    identity: {
+      demo: true, sponsor: `${city}人民政府办公室`, operator: '市政府督查室', phone: '待填写', email: '待填写', address: '待填写', site_code: '待填写', icp: '待填写', police: '待填写', badge: '待填写',
+      licence: { name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）', url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans', text: '合成数据，仅用于基准测试。' },
+    } }, null, 2) + '\n');
 
   // Registries: every district's departments, streets and deputy heads.
   const districtNames: string[] = [];
@@ -252,6 +256,7 @@ export function syntheticContent(params: SyntheticParams): SyntheticContent {
       data_date: dataDate,
       sample: true,
       sample_note: '本年度全部内容为基准测试程序生成的合成数据，不代表任何真实地区、单位或人员。',
+      programme: { name: '民生实事项目', slug: 'minsheng', item_label: '民生', categories: true },
     }, null, 2) + '\n');
     files.set(`${dir}/sections.csv`, csv(['no', 'name'], SECTIONS.map((s, i) => [String(i + 1), s])));
     files.set(`${dir}/categories.csv`, csv(['no', 'numeral', 'name'], CATEGORIES.map(([n, c], i) => [String(i + 1), n, c])));

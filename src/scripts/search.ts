@@ -30,6 +30,8 @@ const PAGE = 20;
 const STATUS_CLASS: Record<string, string> = { 已完成: 's-done', 序时推进: 's-ontrack', 滞后: 's-behind', 未报送: 's-missing' };
 const FILTER_NAMES = Object.keys(FILTER_LABELS) as FilterName[];
 const BASE = ((import.meta.env.BASE_URL as string) ?? '/').replace(/\/?$/, '/');
+/** The programmes' own names (from the year's data), for number queries such as “<name> 第5项”. */
+const PROGRAMME_ALIASES: string[] = JSON.parse(document.getElementById('search-app')?.dataset.programmeAliases ?? '[]');
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = $<HTMLInputElement>('search-q');
@@ -181,7 +183,7 @@ async function run() {
     renderFilters(allFilters);
     return;
   }
-  const query = state.q.trim() ? searchQuery(state.q) : null;
+  const query = state.q.trim() ? searchQuery(state.q, PROGRAMME_ALIASES) : null;
   const search = await pf.search(query, { filters: pagefindFilters(), sort: sortOption() });
   if (mine !== serial || !search) return; // a newer search replaced this one
   current = search;

@@ -3,7 +3,7 @@
  * `feeds` prop, and the XML of each feed (built by src/core/feeds.ts).
  *
  *   /feeds/all.xml                 通报 (office-written and generated) and completion notices
- *   /feeds/12100/<year>-<no>.xml   one 12100 category: monthly reports, completions, corrections
+ *   /feeds/<slug>/<year>-<no>.xml  one programme category (slug: the year's programme slug)
  *   /feeds/units/<id>.xml          one unit's items (lead or shared), all years
  *   /feeds/items/<year>-<key>.xml  one item: its reports, completion and corrections
  */
@@ -16,9 +16,14 @@ import { allBulletins } from './bulletins.ts';
 import { getDataset } from './data.ts';
 import { url, urls } from './urls.ts';
 
+/** The programme's slug in a year (manifest.json), the feed folder of its categories. */
+function slugOf(year: number): string {
+  return getDataset().years.find((y) => y.year === year)?.programme?.slug ?? '';
+}
+
 export const feedUrls = {
   all: () => url('feeds/all.xml'),
-  category: (year: number, no: number) => url(`feeds/12100/${year}-${no}.xml`),
+  category: (year: number, no: number) => url(`feeds/${slugOf(year)}/${year}-${no}.xml`),
   unit: (id: string) => url(`feeds/units/${id}.xml`),
   item: (year: number, key: string) => url(`feeds/items/${year}-${key}.xml`),
 };
@@ -31,10 +36,11 @@ export interface FeedLinkInfo {
 /** For Base's `feeds` prop: the feeds a page offers, most specific first, then the site feed. */
 export const feedLinks = {
   site: (): FeedLinkInfo[] => [{ title: `${getDataset().site.title}：通报和完成通报`, href: feedUrls.all() }],
-  item: (item: Item): FeedLinkInfo[] => [{ title: `${item.kind === 'task' ? '主要工作任务' : '“12100”民生工程'}第${item.no}项的更新`, href: feedUrls.item(item.year, item.key) }, ...feedLinks.site()],
+  item: (item: Item): FeedLinkInfo[] => [{ title: `${item.kindName}第${item.no}项的更新`, href: feedUrls.item(item.year, item.key) }, ...feedLinks.site()],
   category: (year: number, no: number): FeedLinkInfo[] => {
-    const c = getDataset().years.find((y) => y.year === year)?.categories.find((x) => x.no === no);
-    return [{ title: `${year}年“12100”民生工程·${c?.name ?? no}的更新`, href: feedUrls.category(year, no) }, ...feedLinks.site()];
+    const y = getDataset().years.find((d) => d.year === year);
+    const c = y?.categories.find((x) => x.no === no);
+    return [{ title: `${year}年${y?.programme?.name ?? ''}·${c?.name ?? no}的更新`, href: feedUrls.category(year, no) }, ...feedLinks.site()];
   },
   unit: (id: string): FeedLinkInfo[] => [{ title: `${getDataset().unitById.get(id)?.name ?? id}承担事项的更新`, href: feedUrls.unit(id) }, ...feedLinks.site()],
 };
@@ -96,9 +102,9 @@ export function categoryFeed(site: URL | undefined, year: YearData, no: number, 
   const category = year.categories.find((c) => c.no === no);
   const items = year.projects.filter((p) => p.group === no);
   return atom({
-    id: tagId(links.site, year.year, `feeds/12100/${year.year}-${no}`),
-    title: `${year.year}年“12100”民生工程·${category ? `${category.numeral}、${category.name}` : no}`,
-    subtitle: '本类民生工程的月度落实情况、完成通报和更正',
+    id: tagId(links.site, year.year, `feeds/${year.programme?.slug ?? ''}/${year.year}-${no}`),
+    title: `${year.year}年${year.programme?.name ?? ''}·${category ? `${category.numeral}、${category.name}` : no}`,
+    subtitle: `本类${year.programme?.name ?? ''}的月度落实情况、完成通报和更正`,
     self: absolute(site, feedUrls.category(year.year, no)),
     alternate: absolute(site, urls.category(year.year, no)),
     author: ds.site.publisher,
@@ -130,7 +136,7 @@ export function unitFeed(site: URL | undefined, unitId: string, ds: Dataset = ge
 
 export function itemFeed(site: URL | undefined, year: YearData, item: Item, ds: Dataset = getDataset()): string {
   const links = entryLinks(site);
-  const label = `${item.kind === 'task' ? '主要工作任务' : '“12100”民生工程'}第${item.no}项`;
+  const label = `${item.kindName}第${item.no}项`;
   return atom({
     id: tagId(links.site, year.year, `feeds/items/${year.year}-${item.key}`),
     title: `${year.year}年${label}`,

@@ -19,19 +19,19 @@ export function formatQuarter(q: number): string {
   return `第${QUARTER_NAMES[q - 1]}季度`;
 }
 
-/** "主要工作任务" or "“12100”民生工程". */
-export function kindName(kind: Item['kind']): string {
-  return kind === 'task' ? '主要工作任务' : '“12100”民生工程';
+/** The name of the item's list: 主要工作任务, or the year's programme name. */
+export function kindName(item: Pick<Item, 'kindName'>): string {
+  return item.kindName;
 }
 
-/** "主要工作任务第37项" / "“12100”民生工程第5项". */
-export function itemLabel(item: Pick<Item, 'kind' | 'no'>): string {
-  return `${kindName(item.kind)}第${item.no}项`;
+/** "主要工作任务第37项" / "<programme>第5项". */
+export function itemLabel(item: Pick<Item, 'kindName' | 'no'>): string {
+  return `${item.kindName}第${item.no}项`;
 }
 
-/** Short form of the number: "任务37" / "民生5". */
-export function itemShortNo(item: Pick<Item, 'kind' | 'no'>): string {
-  return item.kind === 'task' ? `任务${item.no}` : `民生${item.no}`;
+/** Short form of the number: "任务37" / "民生5" (the item label of the year's data). */
+export function itemShortNo(item: Pick<Item, 'itemLabel' | 'no'>): string {
+  return `${item.itemLabel}${item.no}`;
 }
 
 /** The item's text cut to `max` characters at a punctuation mark when possible, for titles. */

@@ -1,9 +1,9 @@
 /**
  * The 2020 content must be a faithful transcription of the notice 市中政办发〔2020〕1号.
  *
- * This test reads the extracted notice text (../shared/seeds/, read-only, present on CI too)
- * with its own small parser and derives every expected task and project row from it. It never
- * derives an expectation from the CSV files it checks, so changing any transcribed cell of
+ * This test reads the extracted notice text, kept in the repository beside the year's data
+ * (content/2020/notice.txt, named by manifest.json's notice.text), with its own small parser
+ * and derives every expected task and project row from it. It never derives an expectation from the CSV files it checks, so changing any transcribed cell of
  * content/2020/*.csv makes it fail.
  *
  * The text's tables are tab-indented cells, one per line. A cell's text may continue on
@@ -18,8 +18,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-const SEED = path.resolve(__dirname, '../../../shared/seeds/000_b6d51a8e564c4bbe.txt');
 const CONTENT = path.resolve(__dirname, '../../content');
+const SEED = path.join(CONTENT, '2020', JSON.parse(fs.readFileSync(path.join(CONTENT, '2020/manifest.json'), 'utf8')).notice.text);
 
 // ---------------------------------------------------------------------------------------------
 // Reading the notice

@@ -149,7 +149,7 @@ describe('a year with no report due yet', () => {
   it('still has every chart, saying that no report is due', () => {
     const early = loadContentOrThrow(
       makeContent({
-        '2020/manifest.json': JSON.stringify({ year: 2020, notice: { doc_no: '测政办发〔2020〕1号', title: '测试通知', date: '2020-02-17', publicity: '此件公开发布' }, data_date: '2020-01-20', sample: true, sample_note: '测试数据' }),
+        '2020/manifest.json': JSON.stringify({ year: 2020, notice: { doc_no: '测政办发〔2020〕1号', title: '测试通知', date: '2020-02-17', publicity: '此件公开发布' }, data_date: '2020-01-20', sample: true, sample_note: '测试数据', programme: { name: '“12100”民生工程', slug: '12100', item_label: '民生', categories: true } }),
         '2020/reports/2020-01.csv': null,
         '2020/reports/2020-02.csv': null,
       }),

@@ -18,7 +18,7 @@ function contentRows(abs: string): Record<string, string>[] {
 /** What each download must hold: the content files' rows, every column in canonical order. */
 function expectedTables(root: string, dataset: Dataset): Map<string, Record<string, string>[]> {
   const canonical = (kind: FileKind, rows: Record<string, string>[]) =>
-    rows.map((r) => Object.fromEntries(Object.keys(FILES[kind].columns).map((c) => [c, r[c]])));
+    rows.map((r) => Object.fromEntries(Object.entries(FILES[kind].columns).map(([c, spec]) => [c, r[c] ?? ('optionalColumn' in spec && spec.optionalColumn ? '' : undefined)])));
   const out = new Map<string, Record<string, string>[]>();
   for (const year of dataset.years) {
     const dir = path.join(root, String(year.year));

@@ -226,7 +226,7 @@ describe('every kind of bad input is reported with file, line, column, value, me
   });
 
   it('a missing file', () => {
-    expect(messages({ '2020/projects.csv': null })).toContain('content/2020/projects.csv:0  缺少文件  提示：应有 “12100”民生工程（附件2） 文件，格式见 content/README.md');
+    expect(messages({ '2020/projects.csv': null })).toContain('content/2020/projects.csv:0  缺少文件  提示：应有 民生实事项目（projects.csv） 文件，格式见 content/README.md');
   });
 
   it('collects every error in one run instead of stopping at the first', () => {
@@ -252,5 +252,102 @@ describe('every kind of bad input is reported with file, line, column, value, me
       );
     }
     expect(formatIssues([])).toContain('共 0 处错误');
+  });
+});
+
+describe('the notice text', () => {
+  it('is read from the year folder when manifest notice.text names it', () => {
+    const manifest = JSON.parse(fixtureText('2020/manifest.json'));
+    manifest.notice.text = 'notice.txt';
+    const ok = load({ '2020/manifest.json': JSON.stringify(manifest), '2020/notice.txt': '\uFEFF测试通知\r\n附件1\r\n' });
+    expect(ok.issues).toEqual([]);
+    expect(ok.dataset!.years[0].noticeText).toBe('测试通知\n附件1\n');
+    expect(load().dataset!.years[0].noticeText).toBeUndefined();
+  });
+
+  it('a missing notice file is an error naming the field', () => {
+    const manifest = JSON.parse(fixtureText('2020/manifest.json'));
+    manifest.notice.text = 'notice.txt';
+    const m = messages({ '2020/manifest.json': JSON.stringify(manifest) });
+    expect(m.join('\n')).toContain('notice.text');
+    expect(m.join('\n')).toContain('通知原文文件不存在');
+  });
+});
+
+describe('the programme and sections are data', () => {
+  const manifest = (extra: object) => JSON.stringify({ ...JSON.parse(fixtureText('2020/manifest.json')), ...extra });
+
+  it('names the programme, its slug and item label from manifest.json', () => {
+    const year = load({ '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: true } }) }).dataset!.years[0];
+    expect(year.programme).toEqual({ name: '民生十件实事', slug: 'shishi', itemLabel: '实事', categories: true, attachment: '' });
+    expect(year.itemByKey.get('P1')).toMatchObject({ kindName: '民生十件实事', itemLabel: '实事' });
+    expect(year.itemByKey.get('T1')).toMatchObject({ kindName: '主要工作任务', itemLabel: '任务' });
+  });
+
+  it('a programme without categories and main tasks without sections load, with 完成时限 kept', () => {
+    const result = load({
+      '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false }, tasks: { sections: false } }),
+      '2020/sections.csv': null,
+      '2020/categories.csv': null,
+      '2020/tasks.csv': fixtureText('2020/tasks.csv').replace(/^(\d),\d,/gm, '$1,,'),
+      '2020/projects.csv': ['no,content,leaders,units,lead_units,task,deadline', '1,完成既有住宅加装电梯60部。,张三,区住建局,,3,2020年6月底前', '2,新建学校3所。,李四,区教体局,,,'].join('\n'),
+    });
+    expect(result.issues).toEqual([]);
+    const year = result.dataset!.years[0];
+    expect(year.sections).toEqual([]);
+    expect(year.categories).toEqual([]);
+    expect(year.itemByKey.get('P1')).toMatchObject({ group: 0, deadline: '2020年6月底前' });
+    expect(year.itemByKey.get('T1')!.group).toBe(0);
+  });
+
+  it('a year of only a programme loads; contradictions between manifest and files are errors', () => {
+    const only = load({ '2020/manifest.json': manifest({ tasks: false }), '2020/tasks.csv': null, '2020/sections.csv': null, '2020/plans.csv': fixtureText('2020/plans.csv').split('\n').filter((l) => !l.startsWith('T')).join('\n'), '2020/reports/2020-01.csv': fixtureText('2020/reports/2020-01.csv').split('\n').filter((l) => !l.startsWith('T')).join('\n'), '2020/reports/2020-02.csv': null, '2020/projects.csv': fixtureText('2020/projects.csv').replace(',,3', ',,') });
+    expect(only.issues).toEqual([]);
+    expect(only.dataset!.years[0].mainTasks).toBeUndefined();
+    const m = messages({ '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false } }) }).join('\n');
+    expect(m).toContain('content/2020/categories.csv:0  manifest.json 中 programme.categories 为 false');
+    expect(m).toContain('本年度民生实事不分类别，此列应留空');
+    expect(messages({ '2020/manifest.json': manifest({ programme: undefined }) }).join('\n')).toContain('manifest.json 中没有 programme');
+    expect(messages({ '2020/manifest.json': manifest({ programme: { name: '十件实事', slug: 'tasks', item_label: '实事', categories: true } }) }).join('\n')).toContain('网址段不能是');
+  });
+});
+
+describe('site.json identity (the footer of a government website)', () => {
+  const site = (identity: Record<string, unknown> | undefined) => {
+    const s = JSON.parse(fixtureText('site.json'));
+    return { 'site.json': JSON.stringify({ ...s, identity: identity === undefined ? undefined : { ...s.identity, ...identity } }) };
+  };
+  const REAL = {
+    demo: false, phone: '0531-86000000', email: 'dcs@example.gov.cn', address: '测试区测试路1号', site_code: '3701030001',
+    icp: '鲁ICP备12345678号', police: '鲁公网安备 37010302000001号', badge: 'identity/dzjg.png',
+  };
+
+  it('a real site with every field filled loads; the badge image must exist', () => {
+    expect(load({ ...site(REAL), 'identity/dzjg.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]) }).issues).toEqual([]);
+    expect(messages(site(REAL)).join('\n')).toContain('identity.badge  「identity/dzjg.png」  党政机关网站标识（identity.badge）的图片文件不存在');
+  });
+
+  it('a missing or malformed field is an error naming the field', () => {
+    expect(messages(site(undefined)).join('\n')).toContain('缺少网站标识信息（identity）');
+    const bad = messages({ ...site({ ...REAL, site_code: '37010', icp: 'ICP 12345678', police: '鲁公网安备 123号', email: 'dcs', phone: '电话', sponsor: '' }), 'identity/dzjg.png': 'x' }).join('\n');
+    expect(bad).toContain('网站标识码（identity.site_code）应为 10 位数字');
+    expect(bad).toContain('ICP备案号（identity.icp）格式应为');
+    expect(bad).toContain('公安机关备案号（identity.police）格式应为');
+    expect(bad).toContain('联系邮箱（identity.email）应为电子邮箱地址');
+    expect(bad).toContain('联系电话（identity.phone）应为电话号码');
+    expect(bad).toContain('主办单位（identity.sponsor）不能为空');
+    const s = JSON.parse(fixtureText('site.json'));
+    delete s.identity.address;
+    delete s.identity.licence;
+    const missing = messages({ 'site.json': JSON.stringify(s) }).join('\n');
+    expect(missing).toContain('缺少联系地址（identity.address）');
+    expect(missing).toContain('缺少数据许可');
+  });
+
+  it('placeholders only on a demo site', () => {
+    expect(load(site({ demo: true })).issues).toEqual([]);
+    const m = messages(site({ demo: false })).join('\n');
+    expect(m).toContain('网站标识码（identity.site_code）仍是待填写的占位内容');
+    expect(m).toContain('ICP备案号（identity.icp）仍是待填写的占位内容');
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildDate, contentRoot, loadContentOrThrow } from '../../src/core/index.ts';
-import { bigrams, browserTerms, injectionHtml, itemRecord, numberForms, searchQuery, searchRecords, segmentWords, unitNames } from '../../src/core/search.ts';
+import { bigrams, browserTerms, injectionHtml, itemRecord, numberForms, programmeAliases, searchQuery as rewrite, searchRecords, segmentWords, unitNames } from '../../src/core/search.ts';
 
 const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });
 const year = ds.years[0];
+/** The query rewrite with the bundled programme's own names, as the search page passes them. */
+const searchQuery = (q: string) => rewrite(q, programmeAliases(ds));
 
 describe('searchQuery: item numbers become index tokens', () => {
   it.each([
@@ -15,6 +17,12 @@ describe('searchQuery: item numbers become index tokens', () => {
     expect(searchQuery(' 陡沟学校 ')).toBe('陡沟学校');
     expect(searchQuery('37')).toBe('37');
     expect(searchQuery('12100')).toBe('12100');
+  });
+  it('knows the programme by the names in the year\'s data, not by code', () => {
+    expect(programmeAliases(ds)).toEqual(expect.arrayContaining(['12100民生工程', '12100', '民生工程']));
+    expect(rewrite('十件实事第3项', ['民生十件实事', '十件实事'])).toBe('p3');
+    expect(rewrite('十件实事第3项')).toBe('十件实事第3项');
+    expect(rewrite('民生实事第3项')).toBe('p3');
   });
 });
 

@@ -25,6 +25,8 @@ async function follow(page: Page, selector: string) {
 }
 
 test('project → leader → unit → task → month → bulletin, each accessible', async ({ page }) => {
+  // An axe run per page: on the shared 2-core machine under load these walks pass a minute.
+  test.setTimeout(180_000);
   await page.goto('/2020/12100/5/');
   await expect(page).toHaveTitle(/“12100”民生工程第5项/);
   await expect(page.locator('h1')).toContainText('“12100”民生工程第5项');
@@ -66,6 +68,8 @@ test('project → leader → unit → task → month → bulletin, each accessib
 });
 
 test('home, lists, category, section, about are accessible', async ({ page }) => {
+  // An axe run per page: on the shared 2-core machine under load these walks pass a minute.
+  test.setTimeout(180_000);
   for (const url of ['/', '/2020/12100/', '/2020/tasks/', '/2020/12100/category/1/', '/2020/tasks/section/2/', '/units/', '/leaders/', '/about/', '/bulletins/2020-02-17-lixiang/']) {
     await page.goto(url);
     await expect(page.locator('h1')).toBeVisible();

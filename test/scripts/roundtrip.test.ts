@@ -236,7 +236,7 @@ describe('status and bulletin', () => {
     const c = countStatuses(year, year.projects, '2020-02');
     expect(text).toMatch(/^---\ntitle: "2020年2月“12100”民生工程推进情况通报"\ndate: "2020-03-06"\nkind: monthly\nyear: 2020\nsummary: ".*"\n---\n/);
     expect(text).toContain("import Chart from '../../src/components/Chart.astro';");
-    expect(text).toContain(`${year.projects.length}项民生工程中，已完成${c.已完成}项（50%），序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项`);
+    expect(text).toContain(`${year.projects.length}项${year.programme!.name}中，已完成${c.已完成}项（50%），序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项`);
     expect(text).toContain('**示例数据：**');
     expect(text).toContain('<Chart id="12100-by-category-2020-02" />');
     const ids = [...text.matchAll(/<Chart id="([^"]+)" \/>/g)].map((m) => m[1]);

@@ -61,11 +61,23 @@ describe('built site', () => {
     for (let n = 1; n <= 102; n++) must.push(`/2020/tasks/${n}/`);
     for (let n = 1; n <= 12; n++) must.push(`/2020/12100/category/${n}/`);
     for (let n = 1; n <= 8; n++) must.push(`/2020/tasks/section/${n}/`);
-    must.push('/bulletins/2020-02-17-lixiang/');
+    must.push('/bulletins/2020-02-17-lixiang/', '/2020/notice/');
     for (const u of must) expect(urls.has(u), u).toBe(true);
     expect([...urls].filter((u) => /^\/units\/[^/]+\/$/.test(u)).length).toBeGreaterThan(50);
     expect([...urls].filter((u) => /^\/leaders\/[^/]+\/$/.test(u)).length).toBeGreaterThanOrEqual(8);
     expect([...urls].filter((u) => /^\/2020\/months\/\d{4}-\d{2}\/$/.test(u)).length).toBeGreaterThan(0);
+  });
+
+  it('shows the notice text and links every item page\'s 立项依据 to it', () => {
+    const notice = pages.find((p) => p.url === '/2020/notice/')!;
+    const text = readFileSync('content/2020/notice.txt', 'utf8');
+    // The text is there as written (escaped HTML): a line from 附件2 with its padded leader.
+    expect(notice.html).toContain('市中政办发〔2020〕1号');
+    expect(text).toContain('钅广村水库');
+    expect(notice.html).toContain('钅广村水库');
+    const items = pages.filter((p) => /^\/2020\/(tasks|12100)\/\d+\/$/.test(p.url));
+    expect(items.length).toBe(202);
+    for (const p of items) expect(p.html, p.url).toMatch(/<dt>立项依据<\/dt><dd><a href="\/2020\/notice\/">市中政办发〔2020〕1号<\/a>/);
   });
 
   it('every page has lang zh-CN and a non-empty title', () => {

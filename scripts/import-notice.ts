@@ -1,0 +1,164 @@
+/**
+ * npm run import-notice -- FILE --year YYYY [--content DIR] [--replace] [--programme NAME] [--slug SLUG]
+ *   [--map 表头=字段 …] [--kind 表1=tasks …] [--doc-no 文号] [--title 标题] [--date YYYY-MM-DD] [--no-link] [--dry-run]
+ * Turns a notice's decomposition tables (.xlsx, .docx, or its extracted text) into the year's
+ * content: tasks.csv / projects.csv, sections / categories, manifest.json, and new units and
+ * leaders in the registries. Prints every inference for review. Writes nothing on any error,
+ * and nothing over an existing year without --replace; the result is validated before writing.
+ * The logic is src/core/notice-import.ts.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildDate, contentRoot, formatIssues, loadContent, readCsvBytes, type DataIssue } from '../src/core/index.ts';
+import { FIELD_LABELS, formatImportErrors, importFiles, importNotice, noticeHeading, type Field, type Registries } from '../src/core/notice-import.ts';
+import { cli, DATE_ARG, fail } from './lib/cli.ts';
+import { readNotice } from './lib/notice-readers.ts';
+
+const USAGE = `用法：npm run import-notice -- 文件 --year 年度 [--content 目录] [选项]
+把立项通知的任务分解表导入为该年度的内容（tasks.csv、projects.csv、sections.csv、categories.csv、
+manifest.json），新的责任单位和牵头领导加入名录。文件可以是：
+  .xlsx   附件表格复制到 Excel：每张工作表一张表，表头上方可以有标题行
+  .docx   通知原文（Word），从中读取表格
+  .txt    通知的文本（表格为制表符缩进、每格一行，如 content/2020/notice.txt）
+选项：
+  --content 目录         内容目录（默认 content/ 或 LUOSHI_CONTENT）
+  --replace              覆盖已有的年度任务文件（否则已有年度时不写入）
+  --programme 名称       民生实事项目的名称（默认取自表格标题，如 2021年民生十件实事任务分解表 → 民生十件实事）
+  --slug 网址段          民生实事页面的网址段（默认由名称得出）
+  --map 表头=字段        按表头手工指定列，可多次使用；字段：${Object.entries(FIELD_LABELS).map(([f, l]) => `${f}（${l}）`).join('、')}
+  --kind 表=类型         指定某张表的类型（tasks 主要工作任务 / programme 民生实事），如 --kind 表2=programme
+  --doc-no / --title / --date   通知文号、标题、印发日期（默认从通知文本识别）
+  --no-link              不自动关联与主要工作任务相同的民生实事
+  --dry-run              只检查并列出识别结果，不写入
+任何错误都不会写入文件；写入前先按 npm run validate 的规则校验。`;
+
+const { values, positionals } = cli(
+  USAGE,
+  {
+    year: { type: 'string' }, content: { type: 'string' }, replace: { type: 'boolean' }, programme: { type: 'string' }, slug: { type: 'string' },
+    map: { type: 'string', multiple: true }, kind: { type: 'string', multiple: true }, 'doc-no': { type: 'string' }, title: { type: 'string' },
+    date: { type: 'string' }, 'no-link': { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+  } as const,
+  { positionals: true },
+);
+if (positionals.length !== 1) fail(`错误：请给出一个通知文件\n\n${USAGE}`, 2);
+if (!values.year || !/^\d{4}$/.test(values.year)) fail(`错误：请用 --year 给出四位年度，如 --year 2021\n\n${USAGE}`, 2);
+if (values.date && !DATE_ARG.test(values.date)) fail('错误：--date 应写作 YYYY-MM-DD', 2);
+const year = Number(values.year);
+const file = path.resolve(positionals[0]);
+if (!existsSync(file)) fail(`错误：找不到文件 ${file}`);
+const root = contentRoot(values.content);
+if (!existsSync(path.join(root, 'site.json'))) fail(`错误：${root} 不是内容目录（没有 site.json）；新地区请先运行 npm run new-site -- 目录`);
+
+const map: Record<string, Field> = {};
+for (const m of (values.map as string[] | undefined) ?? []) {
+  const [header, field] = m.split('=');
+  if (!header || !field || !(field in FIELD_LABELS)) fail(`错误：--map ${m} 应写作 表头=字段，字段为 ${Object.keys(FIELD_LABELS).join('、')}`, 2);
+  map[header.replace(/\s+/g, '')] = field as Field;
+}
+const kinds: Record<string, 'tasks' | 'programme'> = {};
+for (const k of (values.kind as string[] | undefined) ?? []) {
+  const [table, kind] = k.split('=');
+  if (!table || (kind !== 'tasks' && kind !== 'programme')) fail(`错误：--kind ${k} 应写作 表=tasks 或 表=programme`, 2);
+  kinds[table] = kind;
+}
+
+// Registries as they are.
+function rows(name: string): Record<string, string>[] {
+  const abs = path.join(root, name);
+  if (!existsSync(abs)) return [];
+  const issues: DataIssue[] = [];
+  const table = readCsvBytes(readFileSync(abs), name, issues);
+  if (issues.length) fail(`错误：${name} 读取失败，请先修正：\n${formatIssues(issues)}`);
+  return table.records.map((r) => r.values);
+}
+const registries: Registries = {
+  units: rows('units.csv') as Registries['units'],
+  leaders: rows('leaders.csv') as Registries['leaders'],
+  collectives: rows('collectives.csv').map((r) => r.name),
+};
+const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8').replace(/^\uFEFF/, '')) as { district?: string };
+const place = /^(.+?)市(.+?)[区县]$/.exec(site.district ?? '');
+const placeNames = place ? [place[1], place[2]] : /^(.{2,})[区县]$/.test(site.district ?? '') && !/待填写/.test(site.district ?? '') ? [site.district!.slice(0, -1)] : [];
+
+let read;
+try {
+  read = await readNotice(file);
+} catch (error) {
+  fail(`错误：${(error as Error).message}`);
+}
+const heading = read.text ? noticeHeading(read.text) : {};
+const result = importNotice(read.grids, registries, {
+  year, programme: values.programme, slug: values.slug, map, kinds, placeNames, link: !values['no-link'],
+  notice: { doc_no: values['doc-no'] ?? heading.docNo, title: values.title ?? heading.title, date: values.date ?? heading.date, publicity: heading.publicity },
+});
+
+console.log(`读取 ${path.basename(file)}：${read.grids.length} 张表。`);
+if (result.review.length) {
+  console.log('\n请核对以下识别结果：');
+  for (const r of result.review) console.log(`  - ${r}`);
+}
+if (result.errors.length) {
+  console.error(`\n导入未完成，未写入任何文件。共 ${result.errors.length} 处错误：\n${formatImportErrors(result.errors)}`);
+  process.exit(1);
+}
+
+const yearDir = path.join(root, String(year));
+const existing = ['tasks.csv', 'projects.csv'].filter((f) => existsSync(path.join(yearDir, f)));
+if (existing.length && !values.replace) {
+  fail(`\n${year} 年度已有 ${existing.join('、')}，未写入任何文件。确认要用通知内容覆盖时加 --replace。`);
+}
+const manifestFile = path.join(yearDir, 'manifest.json');
+const oldManifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>) : undefined;
+const files = importFiles(result, registries, year, oldManifest);
+if (read.text && !oldManifest) {
+  const manifest = JSON.parse(files.get(`${year}/manifest.json`)!);
+  manifest.notice.text = 'notice.txt';
+  files.set(`${year}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  files.set(`${year}/notice.txt`, read.text.endsWith('\n') ? read.text : `${read.text}\n`);
+}
+if (existing.length) {
+  // A replaced year loses files the new notice does not have.
+  for (const f of ['sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv']) if (!files.has(`${year}/${f}`) && existsSync(path.join(yearDir, f))) files.set(`${year}/${f}`, '\u0000delete');
+}
+
+// Validate a copy with the import applied before touching the real folder.
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'luoshi-import-'));
+const copy = path.join(tmp, path.basename(root));
+try {
+  cpSync(root, copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}.git`) });
+  for (const [name, text] of files) {
+    const abs = path.join(copy, name);
+    if (text === '\u0000delete') rmSync(abs, { force: true });
+    else {
+      mkdirSync(path.dirname(abs), { recursive: true });
+      writeFileSync(abs, text);
+    }
+  }
+  const check = loadContent(copy, { today: buildDate() });
+  if (check.issues.length) {
+    console.error(`\n导入后的内容未通过校验，未写入任何文件：\n${formatIssues(check.issues)}`);
+    process.exit(1);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+if (values['dry-run']) {
+  console.log(`\n检查通过（--dry-run，未写入）。将写入：${[...files.keys()].join('、')}`);
+  process.exit(0);
+}
+for (const [name, text] of files) {
+  const abs = path.join(root, name);
+  if (text === '\u0000delete') rmSync(abs, { force: true });
+  else {
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+  }
+}
+const t = result.tasks?.rows.length ?? 0;
+const p = result.programme?.rows.length ?? 0;
+console.log(`\n已写入 ${root}：${[...files.keys()].join('、')}`);
+console.log(`  ${year} 年：${[t && `主要工作任务 ${t} 项`, p && `${result.programme!.name} ${p} 项`].filter(Boolean).join('，')}；新增责任单位 ${result.newUnits.length} 个、牵头领导 ${result.newLeaders.length} 位。`);
+console.log(`下一步：核对上面的识别结果，补全 units.csv 的全称和 leaders.csv 的职务，然后 npm run validate${values.content ? ` -- --content ${values.content}` : ''}。`);

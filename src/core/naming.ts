@@ -1,0 +1,35 @@
+/**
+ * What the year's lists are called and where their pages live: all from the year's data
+ * (manifest.json's programme and tasks), never from code. Pure, no imports: the browser's
+ * search script uses it too.
+ */
+import type { Item, ItemKind, YearData } from './model.ts';
+
+type YearNames = Pick<YearData, 'year' | 'programme' | 'mainTasks'>;
+
+/** The URL segment of a kind's pages in a year: `tasks`, or the programme's slug. */
+export function kindSlug(year: YearNames, kind: ItemKind): string {
+  if (kind === 'task') return 'tasks';
+  if (!year.programme) throw new Error(`${year.year} 年度没有民生实事项目（manifest.json 无 programme）`);
+  return year.programme.slug;
+}
+
+/** The name of a kind's list in a year: 主要工作任务, or the programme's name. */
+export function kindName(year: YearNames, kind: ItemKind): string {
+  return (kind === 'task' ? year.mainTasks?.name : year.programme?.name) ?? '';
+}
+
+/** Whether a kind's items are grouped (sections of tasks, categories of the programme). */
+export function kindGrouped(year: YearNames, kind: ItemKind): boolean {
+  return kind === 'task' ? !!year.mainTasks?.sections : !!year.programme?.categories;
+}
+
+/** "<list name>第5项". */
+export function itemName(item: Pick<Item, 'kindName' | 'no'>): string {
+  return `${item.kindName}第${item.no}项`;
+}
+
+/** Site-relative path of an item's page, without the base: `2020/tasks/37/`. */
+export function itemPath(year: YearNames, item: Pick<Item, 'kind' | 'no'>): string {
+  return `${year.year}/${kindSlug(year, item.kind)}/${item.no}/`;
+}

@@ -1,0 +1,38 @@
+/**
+ * The repository stands alone and the programme is data:
+ * - nothing in the build, the scripts or the tests reads outside the repository (../shared);
+ * - no programme name or slug of the bundled year is written in code (src/, scripts/, the
+ *   Astro config): it comes from content/<year>/manifest.json.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const p = path.join(dir, e);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|mjs|js|astro|json|mdx?)$/.test(e) ? [p] : [];
+  });
+}
+
+describe('self-contained', () => {
+  const code = [...files(path.join(ROOT, 'src')), ...files(path.join(ROOT, 'scripts')), path.join(ROOT, 'astro.config.mjs'), path.join(ROOT, 'package.json')];
+  const tests = [...files(path.join(ROOT, 'test')), path.join(ROOT, 'vitest.config.ts'), path.join(ROOT, 'playwright.config.ts')];
+
+  it('nothing reads ../shared', () => {
+    const outside = ['..', 'shared'].join('/');
+    const seeds = ['shared', 'seeds'].join('/');
+    const hits = [...code, ...tests].filter((f) => f !== __filename).filter((f) => { const t = readFileSync(f, 'utf8'); return t.includes(outside) || t.includes(seeds); });
+    expect(hits.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+
+  it('the bundled programme\'s slug appears in no code, only in content/', () => {
+    const slug = JSON.parse(readFileSync(path.join(ROOT, 'content/2020/manifest.json'), 'utf8')).programme.slug as string;
+    expect(slug.length).toBeGreaterThan(0);
+    expect(code.length).toBeGreaterThan(50);
+    const hits = code.filter((f) => readFileSync(f, 'utf8').includes(slug));
+    expect(hits.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+});
