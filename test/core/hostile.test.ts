@@ -77,7 +77,7 @@ describe('7. bulletins are validated like every other file', () => {
 
   it('refuses an empty title, date 2020-13-45 and kind bogus, each at its line', () => {
     expect(messages(bulletin('title: ""\ndate: 2020-13-45\nkind: bogus'))).toEqual([
-      'content/bulletins/2020-03-01-test.md:2  title  「」  标题为空  提示：如 title: 2020年7月“12100”民生工程推进情况通报',
+      'content/bulletins/2020-03-01-test.md:2  title  「」  标题为空  提示：如 title: 2020年7月民生工程推进情况通报',
       'content/bulletins/2020-03-01-test.md:3  date  「2020-13-45」  日期无效，应写作 YYYY-MM-DD 且为真实日期  提示：如 date: 2020-08-10',
       'content/bulletins/2020-03-01-test.md:4  kind  「bogus」  类型只能是 monthly、quarterly、completion、notice、other  提示：monthly（月度）、quarterly（季度）、completion（完成）、notice（通知）、other（其他）',
     ]);
@@ -97,7 +97,7 @@ describe('7. bulletins are validated like every other file', () => {
 
   it('refuses path-like and non-URL file names, sub-folders and stray files', () => {
     const front = '---\ntitle: 测试\ndate: 2020-03-01\nkind: notice\n---\n正文\n';
-    expect(messages({ 'bulletins/通报.md': front })).toEqual(['content/bulletins/通报.md:0  「通报.md」  通报文件名只能含小写字母、数字和连字符（文件名就是网址）  提示：如 2020-08-10-12100.md']);
+    expect(messages({ 'bulletins/通报.md': front })).toEqual(['content/bulletins/通报.md:0  「通报.md」  通报文件名只能含小写字母、数字和连字符（文件名就是网址）  提示：如 2020-08-10-monthly.md']);
     expect(messages({ 'bulletins/sub/a.md': front })).toEqual(['content/bulletins/sub:0  通报目录中不能有子文件夹（文件名就是网址，不能含路径）  提示：把通报文件直接放在 content/bulletins/ 下']);
     expect(messages({ 'bulletins/notes.txt': 'x' })).toEqual(['content/bulletins/notes.txt:0  不是通报文件（.md 或 .mdx），不会发布  提示：通报写作 Markdown 文件，扩展名 .md；其他文件请移出 content/bulletins/']);
   });
