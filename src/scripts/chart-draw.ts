@@ -33,8 +33,11 @@ export function enhance(figure: HTMLElement) {
   const narrow = holder.clientWidth < 560;
   const aspectRatio = !narrow ? 16 / 9 : data.orientation === 'horizontal' ? 0.8 : 1.2;
   const fontFamily = getComputedStyle(figure).fontFamily || 'sans-serif';
+  // Elderly mode (class set by /mode.js, or the no-JS #elder target): chart text follows it.
+  const root = document.documentElement;
+  const elder = root.classList.contains('elder') || !!document.querySelector('#elder:target');
   try {
-    new Chart(canvas, chartConfig(data, { fontFamily, createCanvas: makeCanvas, aspectRatio }));
+    new Chart(canvas, chartConfig(data, { fontFamily, createCanvas: makeCanvas, aspectRatio: elder && narrow ? aspectRatio * 0.8 : aspectRatio, elder }));
   } catch (error) {
     holder.hidden = true;
     console.error(`chart ${data.id}:`, error);
