@@ -44,6 +44,8 @@ export function enhance(figure: HTMLElement) {
     return;
   }
   figure.dataset.chartState = 'drawn';
+  // Hidden visually until asked for: out of the tab order meanwhile.
+  tableWrap.tabIndex = -1;
   figure.classList.add('is-drawn');
   const button = document.createElement('button');
   button.type = 'button';
@@ -52,6 +54,7 @@ export function enhance(figure: HTMLElement) {
   button.textContent = '显示数据表';
   button.addEventListener('click', () => {
     const open = tableWrap.classList.toggle('is-open');
+    tableWrap.tabIndex = open ? 0 : -1;
     button.setAttribute('aria-expanded', String(open));
     button.textContent = open ? '隐藏数据表' : '显示数据表';
   });
