@@ -81,7 +81,7 @@ export function augment(html: string, record: SearchRecord, opts: { bigrams?: bo
   if (end < open.index) return undefined;
   // On unit pages the item tables name each item's leader: repeated dozens of times, those cells
   // made a unit page outrank the leader's own page for the leader's name. They stay unindexed.
-  if (record.meta.kind === KIND.unit) html = html.replace(/<td>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td data-pagefind-ignore>');
+  if (record.meta.kind === KIND.unit) html = html.replace(/<td((?: [^>]*)?)>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td$1 data-pagefind-ignore>');
   const text = opts.bigrams || opts.words ? bodyText(html) : '';
   const extra = injectionHtml(opts.extraText === false ? { ...record, names: '', aliases: '' } : record, { bigramText: opts.bigrams ? text : undefined, wordText: opts.words ? text : undefined });
   return html.slice(0, end) + extra + html.slice(end);

@@ -5,7 +5,7 @@
  * chart.js parts the charts use are imported and registered.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { chartConfig } from '../core/chart-config.ts';
+import { chartConfig, chartFontSizes } from '../core/chart-config.ts';
 import type { ChartData } from '../core/chart-style.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
@@ -44,6 +44,8 @@ export function enhance(figure: HTMLElement) {
     return;
   }
   figure.dataset.chartState = 'drawn';
+  // The smallest chart text size drawn, for the tests (12 px, 18 px in elderly mode).
+  figure.dataset.chartFont = String(Math.min(...Object.values(chartFontSizes(elder))));
   // Hidden visually until asked for: out of the tab order meanwhile.
   tableWrap.tabIndex = -1;
   figure.classList.add('is-drawn');

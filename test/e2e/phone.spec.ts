@@ -174,6 +174,18 @@ test('elderly mode without JS (the #elder target) sizes text the same way', asyn
   await close();
 });
 
+test('chart text follows elderly mode in the browser: 12 px and more normally, 18 px and more in elderly mode', async ({ browser }) => {
+  for (const [elder, min] of [[false, 12], [true, 18]] as const) {
+    const { page, close } = await open(browser, PHONE, '2020/tasks/', elder);
+    const figure = page.locator('figure.chart').first();
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure).toHaveClass(/is-drawn/);
+    expect(Number(await figure.getAttribute('data-chart-font'))).toBeGreaterThanOrEqual(min);
+    if (elder) await expect(figure.locator('a.when-elder').first()).toHaveAttribute('href', /\.elder\.png$/);
+    await close();
+  }
+});
+
 test('the month page on a phone is at most 3× its desktop height; list pages lead with the summary', async ({ browser }) => {
   const path = '2020/months/2020-04/';
   const phone = await open(browser, PHONE, path);
