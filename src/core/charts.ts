@@ -16,10 +16,10 @@
  * (for month pages and bulletins that must not change when later data arrives).
  */
 import { writeCsv } from './csv.ts';
-import type { Dataset, Item, ItemKind, Status, YearData } from './model.ts';
+import type { Dataset, Item, ItemKind, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
 import { SHARE_COLOR, STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
-import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, timeliness, type StatusCounts } from './stats.ts';
+import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCounts } from './stats.ts';
 
 export { SHARE_COLOR, STATUS_STYLE };
 export type { ChartData, ChartKind, ChartSeries };
@@ -191,10 +191,6 @@ export function toCsv(columns: string[], rows: (string | number)[][]): string {
 }
 
 const KIND_NAME: Record<ItemKind, string> = { task: '主要工作任务', project: '“12100”民生工程' };
-
-function itemName(item: Item): string {
-  return item.kind === 'task' ? `主要工作任务第${item.no}项` : `“12100”民生工程第${item.no}项`;
-}
 
 function shortText(text: string, max = 24): string {
   const chars = [...text];

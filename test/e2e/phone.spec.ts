@@ -69,7 +69,11 @@ async function layoutProblems(page: Page) {
       if (!shown(cell) || !(cell.textContent ?? '').trim()) continue;
       const fs = parseFloat(getComputedStyle(cell).fontSize);
       const w = cell.getBoundingClientRect().width;
-      if (w < 2 * fs && [...(cell.textContent ?? '').trim()].length >= 2) problems.push(`${name(cell)}: cell ${Math.round(w)}px wide at ${fs}px`);
+      // Short text on one line (a column name such as “no”) is not squeezed, only narrow.
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (w < 2 * fs && lines.size > 1 && [...(cell.textContent ?? '').trim()].length >= 2) problems.push(`${name(cell)}: cell ${Math.round(w)}px wide at ${fs}px`);
     }
     // Status words inside the viewport (not cut off at the right, not behind a sideways scroll).
     for (const badge of document.querySelectorAll('.status')) {

@@ -66,6 +66,7 @@ test('project → leader → unit → task → month → bulletin, each accessib
 });
 
 test('home, lists, category, section, about are accessible', async ({ page }) => {
+  test.setTimeout(180_000); // nine long pages through axe
   for (const url of ['/', '/2020/12100/', '/2020/tasks/', '/2020/12100/category/1/', '/2020/tasks/section/2/', '/units/', '/leaders/', '/about/', '/bulletins/2020-02-17-lixiang/']) {
     await page.goto(url);
     await expect(page.locator('h1')).toBeVisible();
