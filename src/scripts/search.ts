@@ -231,6 +231,7 @@ async function start() {
   } catch (error) {
     status.textContent = '搜索暂时无法使用（未能加载搜索索引）。请使用下方目录查找。';
     $('search-app').hidden = false;
+    document.documentElement.classList.remove('js'); // shows the browse pages again
     console.error(error);
     return;
   }

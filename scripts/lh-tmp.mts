@@ -1,0 +1,12 @@
+import lighthouse from '/work/wt11/node_modules/lighthouse/core/index.js';
+import { launch } from '/work/wt11/node_modules/chrome-launcher/dist/index.js';
+import { serveStatic } from '/work/wt11/scripts/bench/serve.ts';
+const server = await serveStatic('/work/wt11/dist', '/');
+const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+const run = await lighthouse(server.url + process.argv[2], { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+const a = run.lhr.audits;
+console.log('perf', run.lhr.categories.performance.score);
+console.log(JSON.stringify(a['mainthread-work-breakdown'].details.items.map(i => [i.group, Math.round(i.duration)])));
+console.log(JSON.stringify((a['long-tasks']?.details?.items ?? []).map(i => [i.url?.slice(-40), Math.round(i.startTime), Math.round(i.duration)])));
+console.log(JSON.stringify((a['layout-shifts']?.details?.items ?? []).map(i => [i.node?.snippet?.slice(0,80), i.score])));
+chrome.kill(); await server.close();
