@@ -190,6 +190,24 @@ test('chart text follows elderly mode in the browser: 12 px and more normally, 1
   }
 });
 
+test('an item’s months are one HTML strip at most 60 px tall, status word and symbol in every cell; no item chart', async ({ browser }) => {
+  for (const device of [PHONE, DESKTOP]) {
+    const { page, close } = await open(browser, device, '2020/12100/5/');
+    const strip = page.locator('ol.month-strip');
+    await expect(strip).toBeVisible();
+    expect((await strip.boundingBox())!.height).toBeLessThanOrEqual(60);
+    const cells = strip.locator('li');
+    expect(await cells.count()).toBeGreaterThan(0);
+    for (const cell of await cells.all()) {
+      await expect(cell.locator('.w')).toHaveText(/^(已完成|序时推进|滞后|未报送)$/);
+      const symbol = await cell.locator('.m').evaluate((el) => getComputedStyle(el, '::after').content);
+      expect(symbol).toMatch(/[✓→!○]/);
+    }
+    await expect(page.locator('figure.chart')).toHaveCount(0);
+    await close();
+  }
+});
+
 test('the month page on a phone is at most 3× its desktop height; list pages lead with the summary', async ({ browser }) => {
   const path = '2020/months/2020-04/';
   const phone = await open(browser, PHONE, path);
