@@ -6,4 +6,6 @@
     else v = localStorage.getItem(k);
   } catch (e) {}
   if (v === '1') d.classList.add('elder');
+  // Scripts run: pages can lay out their scripted parts from the first paint (no shift).
+  d.classList.add('js');
 })();

@@ -9,6 +9,9 @@
  * text is drawn with Noto Sans SC from @fontsource-variable/noto-sans-sc (every .woff2 subset
  * registered under one family): no system font is assumed.
  *
+ * Each chart is drawn twice: `<id>.png`/`<id>.svg` and, with every text at least 18 px for
+ * elderly mode (适老模式), `<id>.elder.png`/`<id>.elder.svg` (the pages link to those in that mode).
+ *
  * Run after `astro build` (which empties dist/) and before Pagefind. Images are cached by a
  * hash of what is drawn (and of this renderer's code) in node_modules/.cache/luoshi-charts/,
  * so an unchanged chart is copied, not re-rendered.
@@ -57,8 +60,9 @@ export function footerOf(spec: ChartSpec): string {
   return `来源：${spec.source}。数据截至${spec.dataDate}。`;
 }
 
-function config(spec: ChartSpec, makeCanvas: (w: number, h: number) => unknown) {
+function config(spec: ChartSpec, makeCanvas: (w: number, h: number) => unknown, elder = false) {
   return chartConfig(chartData(spec), {
+    elder,
     fontFamily: FONT_FAMILY,
     static: true,
     title: spec.title,
@@ -67,16 +71,16 @@ function config(spec: ChartSpec, makeCanvas: (w: number, h: number) => unknown) 
   });
 }
 
-function draw(ctx: unknown, spec: ChartSpec) {
-  const chart = new Chart(ctx as never, config(spec, (w, h) => createCanvas(w, h)));
+function draw(ctx: unknown, spec: ChartSpec, elder = false) {
+  const chart = new Chart(ctx as never, config(spec, (w, h) => createCanvas(w, h), elder));
   return chart;
 }
 
 /** The chart as an 800×450 PNG. */
-export function renderPng(spec: ChartSpec): Buffer {
+export function renderPng(spec: ChartSpec, elder = false): Buffer {
   registerFonts();
   const canvas = createCanvas(WIDTH, HEIGHT);
-  const chart = draw(canvas.getContext('2d'), spec);
+  const chart = draw(canvas.getContext('2d'), spec, elder);
   const png = canvas.toBuffer('image/png');
   chart.destroy();
   return png;
@@ -86,10 +90,10 @@ export function renderPng(spec: ChartSpec): Buffer {
 export const SVG_FONT_STACK = "'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
 /** The chart as SVG with its text as text (small, editable), in a CJK font stack. */
-export function renderSvg(spec: ChartSpec): Buffer {
+export function renderSvg(spec: ChartSpec, elder = false): Buffer {
   registerFonts();
   const canvas = createCanvas(WIDTH, HEIGHT, SvgExportFlag.NoPrettyXML);
-  const chart = draw(canvas.getContext('2d'), spec);
+  const chart = draw(canvas.getContext('2d'), spec, elder);
   chart.destroy();
   // The canvas names the registered variable font's first instance ("… Thin"): name the family.
   const svg = canvas.getContent().toString('utf8').replace(/font-family="[^"]*"/g, `font-family="${SVG_FONT_STACK}"`);
@@ -133,10 +137,9 @@ export async function renderAll(opts: { out: string; content?: string; cache?: b
   const todo: Job[] = [];
   for (const id of ids) {
     const hash = imageHash(getChart(dataset, id), code);
-    const hits = { png: path.join(cacheDir, `${hash}.png`), svg: path.join(cacheDir, `${hash}.svg`) };
-    if (opts.cache !== false && existsSync(hits.png) && existsSync(hits.svg)) {
-      copyFileSync(hits.png, path.join(opts.out, `${id}.png`));
-      copyFileSync(hits.svg, path.join(opts.out, `${id}.svg`));
+    const files = IMAGE_FORMS.map((f) => ({ cache: path.join(cacheDir, `${hash}${f}`), out: path.join(opts.out, `${id}${f}`) }));
+    if (opts.cache !== false && files.every((f) => existsSync(f.cache))) {
+      for (const f of files) copyFileSync(f.cache, f.out);
       cached++;
     } else todo.push({ id, hash });
   }
@@ -160,6 +163,9 @@ export async function renderAll(opts: { out: string; content?: string; cache?: b
   return { ids: ids.length, rendered: todo.length, cached, ms: Math.round(performance.now() - started) };
 }
 
+/** The files of one chart: normal and elderly-mode text, PNG and SVG. */
+export const IMAGE_FORMS = ['.png', '.svg', '.elder.png', '.elder.svg'] as const;
+
 interface Job {
   id: string;
   hash: string;
@@ -178,13 +184,15 @@ async function renderJobs(dataset: Dataset, jobs: Job[], out: string, cacheDir: 
     // that never yields holds every canvas it drew until it ends (gigabytes for a large site).
     if (n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
     const spec = getChart(dataset, id);
-    const png = renderPng(spec);
-    const svg = renderSvg(spec);
-    writeFileSync(path.join(out, `${id}.png`), png);
-    writeFileSync(path.join(out, `${id}.svg`), svg);
-    if (cacheDir) {
-      writeFileSync(path.join(cacheDir, `${hash}.png`), png);
-      writeFileSync(path.join(cacheDir, `${hash}.svg`), svg);
+    const images: Record<(typeof IMAGE_FORMS)[number], Buffer> = {
+      '.png': renderPng(spec),
+      '.svg': renderSvg(spec),
+      '.elder.png': renderPng(spec, true),
+      '.elder.svg': renderSvg(spec, true),
+    };
+    for (const form of IMAGE_FORMS) {
+      writeFileSync(path.join(out, `${id}${form}`), images[form]);
+      if (cacheDir) writeFileSync(path.join(cacheDir, `${hash}${form}`), images[form]);
     }
   }
 }

@@ -81,7 +81,7 @@ export function augment(html: string, record: SearchRecord, opts: { bigrams?: bo
   if (end < open.index) return undefined;
   // On unit pages the item tables name each item's leader: repeated dozens of times, those cells
   // made a unit page outrank the leader's own page for the leader's name. They stay unindexed.
-  if (record.meta.kind === KIND.unit) html = html.replace(/<td>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td data-pagefind-ignore>');
+  if (record.meta.kind === KIND.unit) html = html.replace(/<td((?: [^>]*)?)>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td$1 data-pagefind-ignore>');
   const text = opts.bigrams || opts.words ? bodyText(html) : '';
   const extra = injectionHtml(opts.extraText === false ? { ...record, names: '', aliases: '' } : record, { bigramText: opts.bigrams ? text : undefined, wordText: opts.words ? text : undefined });
   return html.slice(0, end) + extra + html.slice(end);
@@ -91,7 +91,10 @@ function bulletinOf(rel: string, html: string): SearchRecord {
   const body = html.slice(html.search(BODY_OPEN));
   const title = strip(body.match(/<h1\b[^>]*>([\s\S]*?)<\/h1>/i)?.[1] ?? '').replace(/\s+/g, ' ').trim();
   const date = body.match(/<time\b[^>]*datetime="(\d{4}-\d{2}-\d{2})"/i)?.[1] ?? '';
-  return bulletinRecord(rel, title, date);
+  // The excerpt's source: the bulletin's own text after its title (never the index-only text).
+  const h1End = body.search(/<\/h1>/i);
+  const text = strip(h1End >= 0 ? body.slice(h1End) : body).replace(/\s+/g, ' ').trim().slice(0, 300);
+  return bulletinRecord(rel, title, date, text);
 }
 
 export async function buildSearchIndex(site: string, options: IndexOptions = {}): Promise<IndexResult> {

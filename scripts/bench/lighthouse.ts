@@ -14,6 +14,7 @@ export interface LighthouseResult {
   page: string;
   performance?: number;
   accessibility?: number;
+  bestPractices?: number;
   /** The failing accessibility audits and the slowest metrics, for the report. */
   notes: string[];
   error?: string;
@@ -75,17 +76,18 @@ export async function runLighthouse(dist: string, pages: string[], base = '/'): 
         continue;
       }
       try {
-        const run = await lighthouse(server.url + page.replace(/^\//, ''), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        const run = await lighthouse(server.url + page.replace(/^\//, ''), { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
         const lhr = run!.lhr;
         const notes: string[] = [];
         for (const [id, audit] of Object.entries(lhr.audits)) {
           if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary' && lhr.categories.accessibility.auditRefs.some((a) => a.id === id)) notes.push(`a11y: ${id}`);
+          if (audit.score !== null && audit.score < 1 && lhr.categories['best-practices']?.auditRefs.some((a) => a.id === id)) notes.push(`best-practices: ${id}`);
         }
         for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
           const a = lhr.audits[id];
           if (a) notes.push(`${id} ${a.displayValue ?? ''} (${a.score ?? '–'})`);
         }
-        results.push({ page, performance: lhr.categories.performance.score ?? undefined, accessibility: lhr.categories.accessibility.score ?? undefined, notes });
+        results.push({ page, performance: lhr.categories.performance.score ?? undefined, accessibility: lhr.categories.accessibility.score ?? undefined, bestPractices: lhr.categories['best-practices']?.score ?? undefined, notes });
       } catch (error) {
         results.push({ page, notes: [], error: (error as Error).message.split('\n')[0] });
       }

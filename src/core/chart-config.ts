@@ -9,7 +9,7 @@
  * tooltip names it.
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
-import { SHARE_COLOR, STATUS_STYLE, type ChartData } from './chart-style.ts';
+import { STATUS_STYLE, type ChartData } from './chart-style.ts';
 import type { Status } from './model.ts';
 
 /** Anything with a 2D context, big enough to paint a pattern tile (an HTML canvas, or @napi-rs/canvas). */
@@ -28,6 +28,13 @@ export interface ChartEnv {
   static?: boolean;
   /** Width/height ratio when responsive. */
   aspectRatio?: number;
+  /** Elderly mode (适老模式): every chart text at least 18 px. */
+  elder?: boolean;
+}
+
+/** Chart text sizes in CSS pixels: axis and legend text never below 12 px, 18 px in elderly mode. */
+export function chartFontSizes(elder = false) {
+  return elder ? { text: 18, label: 18, title: 24, footer: 18 } : { text: 13, label: 12, title: 18, footer: 12 };
 }
 
 const TEXT = '#1f2328';
@@ -79,8 +86,9 @@ const labelPlugin: Plugin = {
     const kind = (chart.options.plugins as { luoshiLabels?: { kind?: string } }).luoshiLabels?.kind;
     if (kind !== 'strip' && kind !== 'bar-stacked') return;
     const family = String(chart.options.font?.family ?? 'sans-serif');
+    const size = (chart.options.plugins as { luoshiLabels?: { size?: number } }).luoshiLabels?.size ?? 12;
     ctx.save();
-    ctx.font = `600 12px ${family}`;
+    ctx.font = `600 ${size}px ${family}`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     chart.data.datasets.forEach((ds, di) => {
@@ -97,9 +105,10 @@ const labelPlugin: Plugin = {
         const across = Math.abs(horizontal ? height : width);
         const text = kind === 'strip' ? String(ds.label) : String(value);
         const w = ctx.measureText(text).width + 6;
-        if ((horizontal ? along : across) < w || (horizontal ? across : along) < 16) return;
+        const h = size + 4;
+        if ((horizontal ? along : across) < w || (horizontal ? across : along) < h) return;
         ctx.fillStyle = 'rgba(255,255,255,0.92)';
-        ctx.fillRect(cx - w / 2, cy - 8, w, 16);
+        ctx.fillRect(cx - w / 2, cy - h / 2, w, h);
         ctx.fillStyle = TEXT;
         ctx.fillText(text, cx, cy + 0.5);
       });
@@ -121,7 +130,8 @@ const backgroundPlugin: Plugin = {
 };
 
 export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration {
-  const font = { family: env.fontFamily, size: 13 };
+  const sizes = chartFontSizes(env.elder);
+  const font = { family: env.fontFamily, size: sizes.text };
   const common = {
     responsive: !env.static,
     maintainAspectRatio: true,
@@ -133,8 +143,8 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
     layout: { padding: env.static ? 12 : 4 },
   };
   const titlePlugins = {
-    title: env.title ? { display: true, text: env.title, color: TEXT, font: { family: env.fontFamily, size: 18, weight: 'bold' as const }, padding: { top: 4, bottom: 8 } } : { display: false },
-    subtitle: env.footer ? { display: true, position: 'bottom' as const, text: env.footer, color: '#57606a', font: { family: env.fontFamily, size: 11 }, padding: { top: 8 } } : { display: false },
+    title: env.title ? { display: true, text: env.title, color: TEXT, font: { family: env.fontFamily, size: sizes.title, weight: 'bold' as const }, padding: { top: 4, bottom: 8 } } : { display: false },
+    subtitle: env.footer ? { display: true, position: 'bottom' as const, text: env.footer, color: '#57606a', font: { family: env.fontFamily, size: sizes.footer }, padding: { top: 8 } } : { display: false },
   };
   const legend = {
     position: 'top' as const,
@@ -143,25 +153,14 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
   const tick = { color: TEXT, font };
 
   if (data.kind === 'line') {
+    // One measure, one axis: a count out of the total (the axis top), never a second scale.
     return {
       type: 'line',
       data: {
         labels: data.labels,
         datasets: data.series.map((s) => {
-          const share = s.axis === 'share';
-          const color = share ? SHARE_COLOR : STATUS_STYLE[s.status ?? '已完成'].color;
-          return {
-            label: s.name,
-            data: s.values,
-            yAxisID: share ? 'share' : 'count',
-            borderColor: color,
-            backgroundColor: color,
-            borderWidth: 2.5,
-            borderDash: share ? [6, 4] : [],
-            pointStyle: share ? 'triangle' : 'circle',
-            pointRadius: 5,
-            tension: 0,
-          };
+          const color = STATUS_STYLE[s.status ?? '已完成'].color;
+          return { label: s.name, data: s.values, borderColor: color, backgroundColor: color, borderWidth: 2.5, pointStyle: 'circle', pointRadius: 5, tension: 0 };
         }),
       },
       options: {
@@ -169,8 +168,7 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
         plugins: { ...titlePlugins, legend: { ...legend, labels: { ...legend.labels, usePointStyle: true } }, tooltip: { bodyFont: font, titleFont: font } },
         scales: {
           x: { ticks: tick, grid: { color: GRID } },
-          count: { type: 'linear', position: 'left', beginAtZero: true, ticks: { ...tick, precision: 0 }, grid: { color: GRID }, title: { display: true, text: '已完成（项）', color: TEXT, font } },
-          share: { type: 'linear', position: 'right', min: 0, max: 100, ticks: { ...tick, callback: (v: string | number) => `${v}%` }, grid: { display: false }, title: { display: true, text: '完成率', color: TEXT, font } },
+          y: { type: 'linear', position: 'left', beginAtZero: true, max: data.valueMax, ticks: { ...tick, precision: 0 }, grid: { color: GRID }, title: { display: true, text: data.valueLabel ?? '事项数（项）', color: TEXT, font } },
         },
       },
       plugins: [backgroundPlugin],
@@ -217,7 +215,7 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
           filter: (item: { raw: unknown }) => Number(item.raw) > 0,
           callbacks: strip ? { label: (item: { dataset: { label?: string } }) => String(item.dataset.label) } : {},
         },
-        luoshiLabels: { kind: data.kind },
+        luoshiLabels: { kind: data.kind, size: sizes.label },
       } as never,
       scales: horizontal ? { x: valueAxis, y: indexAxis } : { x: indexAxis, y: valueAxis },
     },

@@ -36,4 +36,8 @@ export interface ChartData {
   orientation: 'horizontal' | 'vertical';
   labels: string[];
   series: ChartSeries[];
+  /** The top of the value axis (a count out of this total). */
+  valueMax?: number;
+  /** The value axis title (default 事项数（项）). */
+  valueLabel?: string;
 }

@@ -5,21 +5,21 @@
  *
  * Chart ids (URL-safe, stable; <slug> is the year's programme slug from manifest.json):
  *   <slug>-by-category-<year>[-<MM>]  the programme's items by category and status (stacked bars)
- *   <slug>-completion-<year>[-<MM>]   completed programme items and share per month (line)
+ *   <slug>-completion-<year>[-<MM>]   completed programme items per month, out of all of them (line, one axis)
  *   tasks-by-section-<year>[-<MM>]    main tasks by section and status (stacked bars)
- *   tasks-completion-<year>[-<MM>]    completed main tasks and share per month (line)
+ *   tasks-completion-<year>[-<MM>]    completed main tasks per month, out of all of them (line, one axis)
  *   <slug>-category-<year>-<no>       one category's items by status per month (stacked bars)
  *   tasks-section-<year>-<no>         one section's main tasks by status per month (stacked bars)
  *   unit-<unitId>-<year>              a unit's items (lead or shared) by status per month (stacked bars)
- *   item-<year>-<T|P><no>             one item's month-by-month status strip
+ * An item's months are not a chart: the item page shows them as an HTML strip (MonthStrip.astro).
  * Without -<MM> a chart shows the latest covered month; with it, the state as of that month
  * (for month pages and bulletins that must not change when later data arrives).
  */
 import { writeCsv } from './csv.ts';
-import type { Dataset, Item, ItemKind, Status, YearData } from './model.ts';
+import type { Dataset, Item, ItemKind, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
 import { SHARE_COLOR, STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
-import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, timeliness, type StatusCounts } from './stats.ts';
+import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCounts } from './stats.ts';
 import { itemName, kindGrouped, kindName, kindSlug } from './naming.ts';
 
 export { SHARE_COLOR, STATUS_STYLE };
@@ -53,10 +53,17 @@ export interface ChartSpec {
   year: number;
   /** The month the chart shows (YYYY-MM), or undefined when no month is covered yet. */
   month?: string;
+  /** The top of the value axis when it is a count out of a known total (completion lines). */
+  valueMax?: number;
+  /** The value axis title. */
+  valueLabel?: string;
 }
 
 export function chartData(spec: ChartSpec): ChartData {
-  return { id: spec.id, kind: spec.kind, orientation: spec.orientation, labels: spec.labels, series: spec.series };
+  const data: ChartData = { id: spec.id, kind: spec.kind, orientation: spec.orientation, labels: spec.labels, series: spec.series };
+  if (spec.valueMax !== undefined) data.valueMax = spec.valueMax;
+  if (spec.valueLabel !== undefined) data.valueLabel = spec.valueLabel;
+  return data;
 }
 
 export interface ChartOptions {
@@ -93,7 +100,7 @@ function yearChartBases(year: YearData): string[] {
   return kindsOf(year).flatMap((kind) => [...(kindGrouped(year, kind) ? [chartBase(year, kind, 'groups')] : []), chartBase(year, kind, 'completion')]);
 }
 
-/** Every chart id, in a stable order: year charts, their month variants, units, items. */
+/** Every chart id, in a stable order: year charts, their month variants, groups, units. */
 export function chartIds(dataset: Dataset): string[] {
   return [...chartIdSet(dataset)];
 }
@@ -118,7 +125,6 @@ function chartIdSet(dataset: Dataset): Set<string> {
     for (const unit of dataset.units) {
       if (itemsOfUnit(dataset, unit.id).some((e) => e.year === year)) ids.add(`unit-${unit.id}-${year.year}`);
     }
-    for (const item of year.items) ids.add(`item-${year.year}-${item.key}`);
   }
   idSets.set(dataset, ids);
   return ids;
@@ -142,10 +148,9 @@ export function groupChartId(year: YearData, kind: ItemKind, no: number): string
 type Parsed =
   | { type: 'year'; prefix: string; chart: YearChart; group: string; year: number; month?: string }
   | { type: 'group'; prefix: string; group: string; year: number; no: number }
-  | { type: 'unit'; unitId: string; year: number }
-  | { type: 'item'; year: number; key: string };
+  | { type: 'unit'; unitId: string; year: number };
 
-const ID_FORMS = '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020、item-2020-P5';
+const ID_FORMS = '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020';
 
 function unknownId(id: string, why: string): ChartError {
   return new ChartError(`未知的图表编号「${id}」：${why}。可用的编号形如 ${ID_FORMS}（unknown chart id "${id}"）`);
@@ -159,8 +164,7 @@ function parseId(id: string): Parsed {
   if (m) return { type: 'group', prefix: m[1], group: m[2], year: Number(m[3]), no: Number(m[4]) };
   m = /^unit-([a-z0-9][a-z0-9-]*)-(\d{4})$/.exec(id);
   if (m) return { type: 'unit', unitId: m[1], year: Number(m[2]) };
-  m = /^item-(\d{4})-([TP][1-9]\d*)$/.exec(id);
-  if (m) return { type: 'item', year: Number(m[1]), key: m[2] };
+  if (/^item-\d{4}-[TP][1-9]\d*$/.test(id)) throw unknownId(id, '事项不再有单独的图表，各月状态见事项页面的月份条');
   throw unknownId(id, '格式不符');
 }
 
@@ -241,7 +245,7 @@ function sectionLabel(no: number, name: string): string {
 }
 
 /** What each chart builder computes; getChart adds the source, dates, citation and CSV. */
-type Built = Pick<ChartSpec, 'title' | 'description' | 'kind' | 'orientation' | 'labels' | 'series' | 'table'> & { month?: string };
+type Built = Pick<ChartSpec, 'title' | 'description' | 'kind' | 'orientation' | 'labels' | 'series' | 'table' | 'valueMax' | 'valueLabel'> & { month?: string };
 
 function statusSeries(rows: StatusCounts[]): ChartSeries[] {
   return STATUSES.map((s) => ({ name: s, status: s, values: rows.map((r) => r[s]) }));
@@ -300,10 +304,10 @@ function completionChart(year: YearData, kind: ItemKind, month: string | undefin
     kind: 'line',
     orientation: 'vertical',
     labels: points.map((p) => shortMonth(p.month)),
-    series: [
-      { name: '已完成（项）', status: '已完成', axis: 'count', values: points.map((p) => p.completed) },
-      { name: '完成率（%）', axis: 'share', values: points.map((p) => Math.round(p.share * 1000) / 10) },
-    ],
+    // One measure on one axis: completed items out of all of them (the axis runs to the total).
+    series: [{ name: `已完成（共${items.length}项）`, status: '已完成', values: points.map((p) => p.completed) }],
+    valueMax: items.length,
+    valueLabel: `已完成事项（项，共${items.length}项）`,
     table: {
       caption: `${title}`,
       columns: ['月份', '已完成（项）', '事项总数（项）', '完成率'],
@@ -354,40 +358,6 @@ function groupMonthChart(year: YearData, kind: ItemKind, no: number, id: string)
   return itemsByMonth(year, g.items, `${year.year}年${what}“${name}”逐月状态`, `“${name}”的${g.items.length}项${what}`);
 }
 
-function itemChart(year: YearData, key: string, id: string): Built {
-  const item = year.itemByKey.get(key);
-  if (!item) throw unknownId(id, `${year.year} 年度没有事项 ${key}`);
-  const months = year.status.get(key)?.months ?? [];
-  const name = itemName(item);
-  const title = `${year.year}年${name}逐月评价`;
-  const tally = new Map<Status, number>();
-  for (const m of months) tally.set(m.status, (tally.get(m.status) ?? 0) + 1);
-  const completedIn = year.status.get(key)?.completedIn;
-  const last = months.at(-1);
-  let description: string;
-  if (!last) description = `截至数据日期${year.manifest.data_date}，${name}“${shortText(item.text, 16)}”尚无到期的月报。`;
-  else {
-    const parts = STATUSES.filter((s) => s !== '已完成' && tally.get(s)).map((s) => `${s}${tally.get(s)}个月`);
-    const done = completedIn ? `，${monthLabel(completedIn)}报告全部完成` : `，${monthLabel(last.month)}的状态为${last.status}`;
-    const span = months.length === 1 ? monthLabel(last.month) : `${monthLabel(months[0].month)}至${shortMonth(last.month)}`;
-    description = `${span}，${name}“${shortText(item.text, 16)}”${parts.length ? parts.join('、') : `共${months.length}个月`}${done}。`;
-  }
-  return {
-    title,
-    description,
-    kind: 'strip',
-    orientation: 'vertical',
-    labels: months.map((m) => shortMonth(m.month)),
-    series: STATUSES.map((s) => ({ name: s, status: s, values: months.map((m) => (m.status === s ? 1 : 0)) })),
-    table: {
-      caption: title,
-      columns: ['月份', '状态', '报送情况'],
-      rows: months.map((m) => [monthLabel(m.month), m.status, timeliness(year, item, m.month) ?? '']),
-    },
-    month: last?.month,
-  };
-}
-
 /** The chart with this id. Throws a `ChartError` (Chinese, with the English id) for an unknown id or bad options. */
 export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): ChartSpec {
   const options = checkOptions(opts);
@@ -402,8 +372,7 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
     const month = parsed.month ?? year.months.at(-1);
     built = parsed.chart === 'completion' ? completionChart(year, kind, month) : groupChart(year, kind, month);
   } else if (parsed.type === 'group') built = groupMonthChart(year, kindOfPrefix(year, id, parsed.prefix, parsed.group), parsed.no, id);
-  else if (parsed.type === 'unit') built = unitChart(dataset, year, parsed.unitId, id);
-  else built = itemChart(year, parsed.key, id);
+  else built = unitChart(dataset, year, parsed.unitId, id);
 
   const site = dataset.site;
   const dataDate = year.manifest.data_date;
@@ -427,6 +396,8 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
     sample: year.manifest.sample,
     year: year.year,
     month: built.month,
+    ...(built.valueMax !== undefined ? { valueMax: built.valueMax } : {}),
+    ...(built.valueLabel !== undefined ? { valueLabel: built.valueLabel } : {}),
   };
 }
 

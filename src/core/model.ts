@@ -17,6 +17,8 @@ export interface Site {
   office: string;
   district: string;
   title: string;
+  /** URL template of the 我要留言/纠错 link ({number}, {title}), or a mailto: address. */
+  feedback?: string;
 }
 
 export interface Unit {

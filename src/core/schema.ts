@@ -141,6 +141,18 @@ export const withdrawalRow = z.object({
   reason: required,
 });
 
+/** Placeholders of `site.json`'s `feedback` URL template (each filled in URL-encoded). */
+export const FEEDBACK_PLACEHOLDERS = ['number', 'title'] as const;
+
+/** Why a feedback template is unusable, or undefined when it is fine. */
+export function feedbackProblem(template: string): string | undefined {
+  if (!/^(https?:\/\/[^\s/]+|mailto:[^\s@]+@[^\s@]+)/.test(template)) return '应为以 https://、http:// 或 mailto: 开头的地址';
+  if (/\s/.test(template)) return '地址中不能有空格';
+  const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !(FEEDBACK_PLACEHOLDERS as readonly string[]).includes(n));
+  if (unknown.length) return `未知的占位符 ${unknown.map((n) => `{${n}}`).join('、')}，可用的只有 {number}（事项编号）和 {title}（事项内容）`;
+  return undefined;
+}
+
 export const siteSchema = z.object({
   publisher: z.string().min(1),
   /** The footer identity of a government website (src/core/identity.ts). */
@@ -148,10 +160,23 @@ export const siteSchema = z.object({
   office: z.string().min(1),
   district: z.string().min(1),
   title: z.string().min(1),
+  /** Where 我要留言/纠错 on an item page leads: a URL template with {number} and {title}, or mailto:. */
+  feedback: z
+    .string()
+    .superRefine((v, ctx) => {
+      const why = feedbackProblem(v);
+      if (why) ctx.addIssue({ code: 'custom', message: `留言/纠错地址（feedback）${why}` });
+    })
+    .optional(),
 });
 
 /** URL segments the site itself uses under /<year>/ and /feeds/: a programme's slug may not take them. */
 export const RESERVED_SLUGS = ['tasks', 'months', 'notice', 'units', 'items'];
+
+/** The feedback link of one item: the template with {number} and {title} filled in, URL-encoded. */
+export function feedbackUrl(template: string, values: { number: string; title: string }): string {
+  return template.replace(/\{(number|title)\}/g, (_, k: 'number' | 'title') => encodeURIComponent(values[k]));
+}
 
 export const manifestSchema = z.object({
   year: z.number().int().min(2000).max(2100),

@@ -196,6 +196,16 @@ function latestFiled(year: YearData, key: string): string | undefined {
   return latest;
 }
 
+/** What the unit last reported for an item (the newest month's 完成情况), or ''. */
+function latestProgress(year: YearData, key: string): string {
+  const months = year.status.get(key)?.months ?? [];
+  for (let i = months.length - 1; i >= 0; i--) {
+    const r = months[i].report;
+    if (r?.progress) return r.progress;
+  }
+  return '';
+}
+
 function unitName(ds: Dataset, id: string): string {
   return ds.unitById.get(id)?.name ?? id;
 }
@@ -243,6 +253,8 @@ export function itemRecord(ds: Dataset, year: YearData, item: Item): SearchRecor
       unit: lead.join('、'),
       group: groupLabel,
       updated,
+      // The excerpt's source: what the page itself says (the search page builds excerpts from it).
+      text: [item.text, latestProgress(year, item.key)].filter(Boolean).join(' '),
     },
     // The lead unit's names carry the most weight after the numbers: 发改局 should find what 区发改局 leads first.
     names: [...numberForms(item), withWords([item.text])].join(' '),
@@ -258,7 +270,7 @@ export function unitRecord(ds: Dataset, unit: Unit): SearchRecord {
     path: `units/${unit.id}/`,
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.unit], unit: [unit.name], lead: [unit.name] },
     sort: { number: `3${unit.id}`, updated: latest?.manifest.data_date ?? '' },
-    meta: { title: unit.name, number: unit.fullName, kind: KIND.unit, unit: unit.name, updated: latest?.manifest.data_date ?? '' },
+    meta: { title: unit.name, number: unit.fullName, kind: KIND.unit, unit: unit.name, updated: latest?.manifest.data_date ?? '', text: [unit.fullName, unit.aliases.length ? `别名：${unit.aliases.join('、')}` : ''].filter(Boolean).join('。') },
     names: withWords(unitNames(unit)),
     namesWeight: PAGE_NAMES_WEIGHT,
     aliases: '',
@@ -274,7 +286,7 @@ export function leaderRecord(ds: Dataset, leaderId: string): SearchRecord | unde
     path: `leaders/${leader.id}/`,
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.leader], leader: [leader.name] },
     sort: { number: `4${leader.id}`, updated: latest?.manifest.data_date ?? '' },
-    meta: { title: `${leader.name}（${leader.title}）`, number: leader.title, kind: KIND.leader, updated: latest?.manifest.data_date ?? '' },
+    meta: { title: `${leader.name}（${leader.title}）`, number: leader.title, kind: KIND.leader, updated: latest?.manifest.data_date ?? '', text: `${leader.name}，${leader.title}` },
     names: withWords([leader.name, `${leader.name}${leader.title}`]),
     namesWeight: PAGE_NAMES_WEIGHT,
     aliases: '',
@@ -282,12 +294,12 @@ export function leaderRecord(ds: Dataset, leaderId: string): SearchRecord | unde
 }
 
 /** A bulletin page, from what the page itself shows (bulletins are an Astro collection, not core data). */
-export function bulletinRecord(path: string, title: string, date: string): SearchRecord {
+export function bulletinRecord(path: string, title: string, date: string, text = ''): SearchRecord {
   return {
     path,
     filters: { year: /^\d{4}/.test(date) ? [date.slice(0, 4)] : [], kind: [KIND.bulletin] },
     sort: { number: `5${pad(99999999 - Number(date.replaceAll('-', '') || 0), 8)}`, updated: date },
-    meta: { title, number: date ? `通报 · ${date}` : '通报', kind: KIND.bulletin, updated: date },
+    meta: { title, number: date ? `通报 · ${date}` : '通报', kind: KIND.bulletin, updated: date, ...(text ? { text } : {}) },
     names: '',
     aliases: '',
   };
@@ -335,4 +347,58 @@ export function injectionHtml(record: SearchRecord, options: InjectOptions = {})
   if (options.bigramText) parts.push(`<div data-pagefind-weight="0.5">${esc(bigrams(options.bigramText).join(' '))}</div>`);
   if (options.wordText) parts.push(`<div data-pagefind-weight="0.5">${esc(segmentWords(options.wordText).join(' '))}</div>`);
   return parts.join('');
+}
+
+/** One run of an excerpt: text, highlighted when it matches the query. */
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * A result's excerpt, built from the page's own words (the record's `meta.text`, never the
+ * index-only tokens Pagefind also holds): a window of about `length` characters around the
+ * first place the query's words occur, each occurrence marked. Words are the query as typed and
+ * its browser split (browserTerms); single characters are marked only when the query is one.
+ * Without a match, the text's beginning.
+ */
+export function cleanExcerpt(text: string, query: string, length = 60): ExcerptPart[] {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  if (chars.length === 0) return [];
+  const q = query.replace(/\u3000/g, ' ').trim().toLocaleLowerCase();
+  const terms = [...new Set([...q.split(/\s+/), ...browserTerms(q).split(' ')])]
+    .filter((t) => t && ([...t].length > 1 || [...q].length === 1))
+    .sort((a, b) => [...b].length - [...a].length);
+  const flat = chars.join('');
+  const lower = flat.toLocaleLowerCase();
+  // Character offsets (code points) of every match, longest terms first, no overlaps.
+  const marked = new Array<boolean>(chars.length).fill(false);
+  const cpIndex = (utf16: number) => [...flat.slice(0, utf16)].length;
+  let first = -1;
+  for (const t of terms) {
+    let from = 0;
+    for (;;) {
+      const at = lower.indexOf(t, from);
+      if (at < 0) break;
+      const s = cpIndex(at);
+      const n = [...t].length;
+      if (!marked.slice(s, s + n).some(Boolean)) {
+        for (let i = s; i < s + n; i++) marked[i] = true;
+        if (first < 0 || s < first) first = s;
+      }
+      from = at + t.length;
+    }
+  }
+  let start = 0;
+  if (first > length / 3) start = Math.max(0, Math.min(first - Math.floor(length / 3), chars.length - length));
+  const end = Math.min(chars.length, start + length);
+  const parts: ExcerptPart[] = [];
+  if (start > 0) parts.push({ text: '…', mark: false });
+  for (let i = start; i < end; i++) {
+    const last = parts.at(-1);
+    if (last && last.mark === marked[i] && last.text !== '…') last.text += chars[i];
+    else parts.push({ text: chars[i], mark: marked[i] });
+  }
+  if (end < chars.length) parts.push({ text: '…', mark: false });
+  return parts;
 }

@@ -2,7 +2,7 @@
  * Summary statistics over the derived statuses. Computed from `YearData` on demand; pages
  * that need the same figure call the same function, so the site never disagrees with itself.
  */
-import type { Dataset, Item, ItemKind, Report, Status, YearData } from './model.ts';
+import type { Dataset, Item, ItemKind, Report, Status, Unit, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
 
 export type StatusCounts = Record<Status, number> & { total: number };
@@ -157,3 +157,45 @@ export function completedInMonth(year: YearData, month: string): Item[] {
 const completions = new WeakMap<YearData, Map<string, Item[]>>();
 
 export { STATUSES };
+
+/** Collective references that name every street office (全区各街道), and those that name some, unlisted. */
+const ALL_STREETS = new Set(['各街道办事处']);
+const SOME_STREETS = /街道办事处$/;
+
+export interface StreetItems {
+  /** Items that name this street office among their units (lead or shared). */
+  named: { year: YearData; item: Item; role: Role }[];
+  /** Items given to every street office (各街道办事处). */
+  all: { year: YearData; item: Item }[];
+  /** Items given to street offices the notice does not list (相关街道办事处, 涉农街道办事处 …). */
+  unlisted: { year: YearData; item: Item; as: string }[];
+  /** Other items whose text names the street (e.g. 党家、陡沟街道…). */
+  mentioned: { year: YearData; item: Item }[];
+}
+
+/** What one street office (a unit of kind 街道办事处) shares, for the “my street” pages. */
+export function streetItems(dataset: Dataset, unitId: string): StreetItems {
+  const unit = dataset.unitById.get(unitId);
+  const named = [...itemsOfUnit(dataset, unitId)];
+  const seen = new Set(named.map((e) => `${e.year.year}/${e.item.key}`));
+  const out: StreetItems = { named, all: [], unlisted: [], mentioned: [] };
+  const short = unit ? unit.name.replace(/街道办事处$/, '') : '';
+  for (const year of dataset.years) {
+    for (const item of year.items) {
+      const key = `${year.year}/${item.key}`;
+      if (seen.has(key)) continue;
+      const collective = item.units.flatMap((r) => (r.type === 'collective' && SOME_STREETS.test(r.name) ? [r.name] : []));
+      if (collective.some((n) => ALL_STREETS.has(n))) out.all.push({ year, item });
+      else if (collective.length) out.unlisted.push({ year, item, as: collective[0] });
+      else if (short.length >= 2 && item.text.includes(short)) out.mentioned.push({ year, item });
+      else continue;
+      seen.add(key);
+    }
+  }
+  return out;
+}
+
+/** The street offices of the registry (units of kind 街道办事处), in registry order. */
+export function streets(dataset: Dataset): Unit[] {
+  return dataset.units.filter((u) => u.kind === '街道办事处');
+}

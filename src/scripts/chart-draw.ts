@@ -5,7 +5,7 @@
  * chart.js parts the charts use are imported and registered.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { chartConfig } from '../core/chart-config.ts';
+import { chartConfig, chartFontSizes } from '../core/chart-config.ts';
 import type { ChartData } from '../core/chart-style.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
@@ -33,14 +33,21 @@ export function enhance(figure: HTMLElement) {
   const narrow = holder.clientWidth < 560;
   const aspectRatio = !narrow ? 16 / 9 : data.orientation === 'horizontal' ? 0.8 : 1.2;
   const fontFamily = getComputedStyle(figure).fontFamily || 'sans-serif';
+  // Elderly mode (class set by /mode.js, or the no-JS #elder target): chart text follows it.
+  const root = document.documentElement;
+  const elder = root.classList.contains('elder') || !!document.querySelector('#elder:target');
   try {
-    new Chart(canvas, chartConfig(data, { fontFamily, createCanvas: makeCanvas, aspectRatio }));
+    new Chart(canvas, chartConfig(data, { fontFamily, createCanvas: makeCanvas, aspectRatio: elder && narrow ? aspectRatio * 0.8 : aspectRatio, elder }));
   } catch (error) {
     holder.hidden = true;
     console.error(`chart ${data.id}:`, error);
     return;
   }
   figure.dataset.chartState = 'drawn';
+  // The smallest chart text size drawn, for the tests (12 px, 18 px in elderly mode).
+  figure.dataset.chartFont = String(Math.min(...Object.values(chartFontSizes(elder))));
+  // Hidden visually until asked for: out of the tab order meanwhile.
+  tableWrap.tabIndex = -1;
   figure.classList.add('is-drawn');
   const button = document.createElement('button');
   button.type = 'button';
@@ -49,6 +56,7 @@ export function enhance(figure: HTMLElement) {
   button.textContent = '显示数据表';
   button.addEventListener('click', () => {
     const open = tableWrap.classList.toggle('is-open');
+    tableWrap.tabIndex = open ? 0 : -1;
     button.setAttribute('aria-expanded', String(open));
     button.textContent = open ? '隐藏数据表' : '显示数据表';
   });

@@ -51,5 +51,22 @@ function run() {
   figures.forEach((figure) => observer.observe(figure));
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
-else run();
+/**
+ * On a phone opened at the top of a page, charts wait for the reader to scroll (or touch, or
+ * press a key): a reader who only looks at the first screen never pays for chart.js (60 KB and
+ * a few hundred ms of a slow phone's CPU) and sees the chart's data table instead. Wide screens,
+ * embeds (the chart is the page) and pages opened further down draw as soon as a figure nears.
+ */
+function start() {
+  const waitForReader = matchMedia('(max-width: 37.5rem)').matches && window.scrollY === 0 && !location.hash && !document.querySelector('figure.chart--embed');
+  if (!waitForReader) return run();
+  const events = ['scroll', 'pointerdown', 'keydown', 'touchstart'] as const;
+  const go = () => {
+    for (const e of events) window.removeEventListener(e, go);
+    run();
+  };
+  for (const e of events) window.addEventListener(e, go, { passive: true, once: true });
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -5,7 +5,7 @@
  * fieldsets; several values of one filter widen (any), different filters narrow (all).
  * An empty query with filters browses (Pagefind filter-only search).
  */
-import { FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
+import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
 
 interface PagefindResultData {
   url: string;
@@ -42,6 +42,8 @@ const clear = $<HTMLButtonElement>('search-clear');
 const sortSelect = $<HTMLSelectElement>('search-sort');
 const list = $<HTMLOListElement>('search-list');
 const more = $<HTMLButtonElement>('search-more');
+const filtersPanel = $<HTMLDetailsElement>('search-filters-panel');
+const filtersSummary = $('search-filters-summary');
 
 interface State {
   q: string;
@@ -74,18 +76,17 @@ let current: PagefindSearch | null = null;
 let allFilters: Record<string, Record<string, number>> = {};
 let serial = 0;
 
-/** Pagefind's excerpt is HTML with <mark>: rebuilt as text nodes and <mark> only. */
-function excerptNodes(html: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
-  const out: Node[] = [];
-  for (const node of Array.from(doc.body.firstChild?.childNodes ?? [])) {
-    if (node.nodeName === 'MARK') {
-      const m = document.createElement('mark');
-      m.textContent = node.textContent;
-      out.push(m);
-    } else out.push(document.createTextNode(node.textContent ?? ''));
-  }
-  return out;
+/**
+ * The excerpt, from the page's own words (meta.text) with the query marked: never Pagefind's
+ * own excerpt, which would show the index-only tokens (p5, n5, split words) added for matching.
+ */
+function excerptNodes(text: string, query: string): Node[] {
+  return cleanExcerpt(text, query, 60).map((p) => {
+    if (!p.mark) return document.createTextNode(p.text);
+    const m = document.createElement('mark');
+    m.textContent = p.text;
+    return m;
+  });
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -104,7 +105,7 @@ function resultItem(d: PagefindResultData): HTMLLIElement {
   else if (m.kind && m.kind !== m.number) facts.push(' · ', m.kind);
   const li = el('li', { class: 'search-result' }, el('a', { href: d.url }, m.title ?? d.url));
   if (facts.length) li.append(el('p', { class: 'result-facts meta' }, ...facts));
-  if (d.excerpt) li.append(el('p', { class: 'result-excerpt' }, ...excerptNodes(d.excerpt)));
+  if (m.text) li.append(el('p', { class: 'result-excerpt' }, ...excerptNodes(m.text, state.q)));
   return li;
 }
 
@@ -127,7 +128,8 @@ function renderFilters(counts: Record<string, Record<string, number>>) {
   const focused = document.activeElement instanceof HTMLInputElement && filtersBox.contains(document.activeElement) ? document.activeElement.id : '';
   filtersBox.replaceChildren();
   FILTER_NAMES.forEach((name, i) => {
-    const values = Object.keys(allFilters[name] ?? {});
+    // Options that would give no result are left out (a checked one stays, so it can be unchecked).
+    const values = Object.keys(allFilters[name] ?? {}).filter((v) => (counts[name]?.[v] ?? 0) > 0 || state.filters[name]?.includes(v));
     if (!values.length) return;
     values.sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN', { numeric: true })));
     const fs = el('fieldset', { class: 'search-filter' }, el('legend', {}, FILTER_LABELS[name]));
@@ -138,7 +140,6 @@ function renderFilters(counts: Record<string, Record<string, number>>) {
       const n = counts[name]?.[value] ?? 0;
       const box = el('input', { type: 'checkbox', id, name, value });
       box.checked = checked;
-      if (!n && !checked) box.disabled = true;
       box.addEventListener('change', () => {
         const set = new Set(state.filters[name] ?? []);
         if (box.checked) set.add(value);
@@ -157,6 +158,8 @@ function renderFilters(counts: Record<string, Record<string, number>>) {
     } else filtersBox.append(fs);
   });
   clear.hidden = !hasFilters();
+  const chosen = Object.values(state.filters).reduce((k, v) => k + (v?.length ?? 0), 0);
+  filtersSummary.textContent = chosen ? `筛选（已选 ${chosen} 项）` : '筛选';
   if (focused) document.getElementById(focused)?.focus();
 }
 
@@ -179,7 +182,7 @@ async function run() {
     current = null;
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = '请输入搜索词，或勾选左侧筛选条件浏览全部事项。';
+    status.textContent = '请输入搜索词，或打开“筛选”勾选条件浏览全部事项。';
     renderFilters(allFilters);
     return;
   }
@@ -230,10 +233,13 @@ async function start() {
   } catch (error) {
     status.textContent = '搜索暂时无法使用（未能加载搜索索引）。请使用下方目录查找。';
     $('search-app').hidden = false;
+    document.documentElement.classList.remove('js'); // shows the browse pages again
     console.error(error);
     return;
   }
   $('search-nojs').hidden = true;
+  // Wide screens show the filters beside the results; phones keep the panel folded under its summary.
+  if (matchMedia('(min-width: 60rem)').matches) filtersPanel.open = true;
   $('search-app').hidden = false;
   input.value = state.q;
   sortSelect.value = state.sort;

@@ -8,16 +8,15 @@ const dataset: Dataset = loadContentOrThrow(makeContent(), { today: TODAY });
 const year = dataset.years[0];
 
 describe('chart ids', () => {
-  it('lists the year charts, their month variants, units with items and every item; all URL-safe and unique', () => {
+  it('lists the year charts, their month variants, groups and units with items, and no per-item chart; all URL-safe and unique', () => {
     const ids = chartIds(dataset);
     expect(ids.slice(0, 4)).toEqual(['12100-by-category-2020', '12100-completion-2020', 'tasks-by-section-2020', 'tasks-completion-2020']);
     for (const m of year.months) expect(ids).toContain(`12100-by-category-${m}`);
     expect(ids).toContain('unit-zhujianju-2020');
     expect(ids).toContain('12100-category-2020-2');
     expect(ids).toContain('tasks-section-2020-1');
-    expect(ids).toContain('item-2020-T3');
-    expect(ids).toContain('item-2020-P2');
-    expect(ids.filter((id) => id.startsWith('item-'))).toHaveLength(year.items.length);
+    // An item's months are an HTML strip on its page: no item-level chart or image exists.
+    expect(ids.filter((id) => id.startsWith('item-'))).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
       expect(id).toMatch(/^[a-zA-Z0-9-]+$/);
@@ -51,12 +50,14 @@ describe('descriptions agree with the statistics', () => {
     expect(spec.month).toBe(first);
   });
 
-  it('completion line: counts and shares per month from completionSeries', () => {
+  it('completion line: one measure, completed items per month out of all of them', () => {
     const spec = getChart(dataset, '12100-completion-2020');
     const series = completionSeries(year, 'project');
     expect(spec.kind).toBe('line');
+    expect(spec.series).toHaveLength(1);
     expect(spec.series[0].values).toEqual(series.map((p) => p.completed));
-    expect(spec.series[1].values).toEqual(series.map((p) => Math.round(p.share * 1000) / 10));
+    expect(spec.valueMax).toBe(year.projects.length);
+    expect(spec.valueLabel).toBe(`已完成事项（项，共${year.projects.length}项）`);
     expect(spec.description).toContain(`已完成的由${series[0].completed}项增至${series.at(-1)!.completed}项`);
   });
 
@@ -76,14 +77,6 @@ describe('descriptions agree with the statistics', () => {
     expect(getChart(dataset, 'tasks-section-2020-2').title).toContain('二、聚焦民生');
   });
 
-  it('item strip: one cell per month, labelled with its status', () => {
-    const spec = getChart(dataset, 'item-2020-P1');
-    const months = year.status.get('P1')!.months;
-    expect(spec.kind).toBe('strip');
-    expect(spec.table.rows.map((r) => r[1])).toEqual(months.map((m) => m.status));
-    for (const [i, m] of months.entries()) expect(spec.series.find((s) => s.status === m.status)!.values[i]).toBe(1);
-    expect(spec.description).toContain('报告全部完成');
-  });
 });
 
 describe('citation, CSV and metadata', () => {
@@ -95,7 +88,7 @@ describe('citation, CSV and metadata', () => {
   });
 
   it('CSV has the table’s header and rows, quoted where needed', () => {
-    const spec = getChart(dataset, 'item-2020-T1');
+    const spec = getChart(dataset, 'unit-zhujianju-2020');
     const lines = spec.csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(spec.table.columns.join(','));
     expect(lines).toHaveLength(spec.table.rows.length + 1);
@@ -105,8 +98,8 @@ describe('citation, CSV and metadata', () => {
 describe('unknown ids and bad options fail clearly', () => {
   it.each([
     ['no-such-chart', '格式不符'],
-    ['item-2020-P99', '没有事项 P99'],
-    ['item-2019-P1', '没有 2019 年度的数据'],
+    ['item-2020-P1', '事项不再有单独的图表'],
+    ['tasks-completion-2019', '没有 2019 年度的数据'],
     ['unit-nobody-2020', '没有编号为 nobody 的责任单位'],
     ['12100-category-2020-13', '没有第13类'],
     ['12100-by-category-2020-12', '不在已发布的月份中'],
@@ -129,7 +122,7 @@ describe('palette and configuration', () => {
     expect(new Set(Object.values(STATUS_STYLE).map((s) => s.pattern)).size).toBe(4);
   });
 
-  it('one configuration function for every chart kind: stacked bars, line with two axes, labelled strip', () => {
+  it('one configuration function for every chart kind: stacked bars, a line on one axis; static and elderly forms', () => {
     const env = { fontFamily: 'Test' };
     const bar = chartConfig(chartData(getChart(dataset, '12100-by-category-2020')), env);
     expect(bar.type).toBe('bar');
@@ -137,11 +130,24 @@ describe('palette and configuration', () => {
     expect(bar.data.datasets.map((d) => d.label)).toEqual([...STATUSES]);
     const line = chartConfig(chartData(getChart(dataset, 'tasks-completion-2020')), env);
     expect(line.type).toBe('line');
-    expect(Object.keys(line.options?.scales ?? {})).toEqual(['x', 'count', 'share']);
-    const strip = chartConfig(chartData(getChart(dataset, 'item-2020-P1')), { ...env, static: true });
-    expect(strip.options?.animation).toBe(false);
-    expect(strip.options?.responsive).toBe(false);
-    expect(strip.plugins?.map((p) => p.id)).toContain('luoshiLabels');
+    // No second value axis on another scale: one y axis, running to the number of items.
+    expect(Object.keys(line.options?.scales ?? {})).toEqual(['x', 'y']);
+    expect((line.options?.scales as Record<string, { max?: number }>).y.max).toBe(year.tasks.length);
+    const still = chartConfig(chartData(getChart(dataset, 'unit-zhujianju-2020')), { ...env, static: true });
+    expect(still.options?.animation).toBe(false);
+    expect(still.options?.responsive).toBe(false);
+    expect(still.plugins?.map((p) => p.id)).toContain('luoshiLabels');
+    // Axis text at least 12 px; in elderly mode every chart text at least 18 px.
+    const sizes = (c: typeof bar) => {
+      const o = c.options as { font: { size: number }; plugins: Record<string, { font?: { size: number }; size?: number }>; scales: Record<string, { ticks: { font: { size: number } } }> };
+      return [o.font.size, ...Object.values(o.scales).map((a) => a.ticks.font.size), o.plugins.luoshiLabels?.size ?? o.font.size];
+    };
+    for (const size of sizes(bar)) expect(size).toBeGreaterThanOrEqual(12);
+    const elder = chartConfig(chartData(getChart(dataset, '12100-by-category-2020')), { ...env, elder: true, title: 't', footer: 'f' });
+    for (const size of sizes(elder)) expect(size).toBeGreaterThanOrEqual(18);
+    const plugins = elder.options?.plugins as { title: { font: { size: number } }; subtitle: { font: { size: number } } };
+    expect(plugins.title.font.size).toBeGreaterThanOrEqual(18);
+    expect(plugins.subtitle.font.size).toBeGreaterThanOrEqual(18);
   });
 });
 

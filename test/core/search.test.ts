@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDate, contentRoot, loadContentOrThrow } from '../../src/core/index.ts';
-import { bigrams, browserTerms, injectionHtml, itemRecord, numberForms, programmeAliases, searchQuery as rewrite, searchRecords, segmentWords, unitNames } from '../../src/core/search.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildDate, contentRoot, feedbackProblem, feedbackUrl, loadContentOrThrow, siteSchema, streetItems, streets } from '../../src/core/index.ts';
+import { bigrams, browserTerms, cleanExcerpt, injectionHtml, itemRecord, numberForms, programmeAliases, searchQuery as rewrite, searchRecords, segmentWords, unitNames } from '../../src/core/search.ts';
 
 const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });
 const year = ds.years[0];
@@ -68,5 +70,64 @@ describe('records', () => {
     const html = injectionHtml({ ...p5, filters: { unit: ['A"<b>'] } });
     expect(html).toContain('<meta data-pagefind-filter="unit[content]" content="A&quot;&lt;b&gt;">');
     expect(html).toContain('data-pagefind-weight="8"');
+  });
+});
+
+describe('cleanExcerpt: the page’s own words with the query marked', () => {
+  const text = (parts: { text: string; mark: boolean }[]) => parts.map((p) => p.text).join('');
+  const marks = (parts: { text: string; mark: boolean }[]) => parts.filter((p) => p.mark).map((p) => p.text);
+  it('marks the query where it occurs in the record’s text, never index-only tokens', () => {
+    const record = itemRecord(ds, year, year.itemByKey.get('P5')!);
+    expect(record.meta.text).toContain(year.itemByKey.get('P5')!.text);
+    expect(record.meta.text).not.toMatch(/\b[pnt]5\b/);
+    const parts = cleanExcerpt(record.meta.text, '加装电梯');
+    expect(marks(parts)).toContain('加装电梯');
+    expect(text(parts)).not.toMatch(/\bp5\b|\bn5\b/);
+  });
+  it('windows long text around the first match, with ellipses', () => {
+    const long = `${'甲'.repeat(100)}口袋公园${'乙'.repeat(100)}`;
+    const parts = cleanExcerpt(long, '口袋公园', 40);
+    expect(parts[0]).toEqual({ text: '…', mark: false });
+    expect(parts.at(-1)).toEqual({ text: '…', mark: false });
+    expect(marks(parts)).toEqual(['口袋公园']);
+    expect([...text(parts)].length).toBeLessThanOrEqual(42);
+  });
+  it('marks the browser’s words of a query; single characters only for a one-character query', () => {
+    expect(marks(cleanExcerpt('新建学校和陡沟学校', '陡沟学校'))).toEqual(['学校', '陡沟学校']);
+    expect(marks(cleanExcerpt('新建12处口袋公园。', '的'))).toEqual([]);
+    expect(text(cleanExcerpt('新建12处口袋公园。', '没有'))).toBe('新建12处口袋公园。');
+  });
+});
+
+describe('feedback link template (site.json)', () => {
+  it('fills {number} and {title} URL-encoded; rejects other schemes and placeholders', () => {
+    expect(feedbackUrl('https://x.gov.cn/?no={number}&t={title}', { number: '2020年主要工作任务第37项', title: '新建 口袋公园&' })).toBe(
+      `https://x.gov.cn/?no=${encodeURIComponent('2020年主要工作任务第37项')}&t=${encodeURIComponent('新建 口袋公园&')}`,
+    );
+    expect(feedbackProblem('mailto:a@b.cn?subject={number}')).toBeUndefined();
+    expect(feedbackProblem('javascript:alert(1)')).toMatch(/https:\/\/、http:\/\/ 或 mailto:/);
+    expect(feedbackProblem('https://x.gov.cn/?n={no}')).toContain('未知的占位符 {no}');
+    expect(feedbackProblem('https://x.gov.cn/ a')).toContain('空格');
+    // The bundled site.json with only its feedback template changed.
+    const site = JSON.parse(readFileSync(path.join(contentRoot(), 'site.json'), 'utf8'));
+    expect(siteSchema.safeParse({ ...site, feedback: 'ftp://x' }).success).toBe(false);
+    expect(siteSchema.safeParse({ ...site, feedback: 'https://x.gov.cn/?n={number}' }).success).toBe(true);
+  });
+  it('the bundled site.json has one, so every item page links to it', () => {
+    expect(ds.site.feedback).toMatch(/^(https?:|mailto:)/);
+  });
+});
+
+describe('streetItems: what a street office shares', () => {
+  it('named items, items for every street, unlisted street items, and items naming the street', () => {
+    const s = streetItems(ds, 'shiliulihe');
+    expect(s.named.length).toBeGreaterThan(0);
+    expect(s.named.every((e) => e.item.units.some((u) => u.type === 'unit' && u.id === 'shiliulihe'))).toBe(true);
+    expect(s.all.every((e) => e.item.units.some((u) => u.type === 'collective' && u.name === '各街道办事处'))).toBe(true);
+    expect(s.unlisted.length).toBeGreaterThan(0);
+    expect(s.mentioned.some((e) => e.item.key === 'P95')).toBe(true);
+    const keys = [...s.named, ...s.all, ...s.unlisted, ...s.mentioned].map((e) => e.item.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(streets(ds).map((u) => u.id)).toContain('shiliulihe');
   });
 });

@@ -17,15 +17,16 @@ async function inkedPixels(page: Page, selector: string): Promise<number[]> {
   );
 }
 
-/** Embed page paths linked from the gallery, one unit and one item chart. */
+/** Embed page paths linked from the gallery, one unit and one category chart (items have none: their months are an HTML strip). */
 async function samplePaths(page: Page): Promise<string[]> {
   await page.goto('/embed/');
   const hrefs = await page.$$eval('a[href*="/embed/"]', (as) => as.map((a) => a.getAttribute('href')!));
   const unit = hrefs.find((h) => /\/embed\/unit-/.test(h));
-  const item = hrefs.find((h) => /\/embed\/item-/.test(h));
+  const group = hrefs.find((h) => /\/embed\/12100-category-/.test(h));
   expect(unit, 'gallery links a unit chart').toBeTruthy();
-  expect(item, 'gallery links an item chart').toBeTruthy();
-  return [unit!, item!];
+  expect(group, 'gallery links a category chart').toBeTruthy();
+  expect(hrefs.filter((h) => /\/embed\/item-/.test(h)), 'no item-level charts').toEqual([]);
+  return [unit!, group!];
 }
 
 test.describe('with JavaScript', () => {

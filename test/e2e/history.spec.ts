@@ -95,13 +95,15 @@ test.describe('revision history of a site built from a repository with a later c
     const row = history.locator('tr[data-kind="changed"]');
     await expect(row).toHaveCount(1);
     await expect(row.locator('td').nth(0)).toHaveText('2020年5月20日');
-    await expect(row.locator('td').nth(1)).toHaveText('修改2020年1月月报');
-    await expect(row.locator('td').nth(2)).toHaveText('完成情况');
-    await expect(row.locator('td').nth(3)).toHaveText('进展');
-    await expect(row.locator('td').nth(4)).toHaveText('进展（已核实）');
-    await expect(row.locator('td').nth(5)).toHaveText(correction);
+    await expect(row.locator('td').nth(1)).toHaveText('更正2020年1月月报');
+    await expect(row.locator('td').nth(2)).toHaveText('完成情况：进展 → 进展（已核实）');
+    await expect(row.locator('td').nth(2).locator('del')).toHaveText('进展');
+    await expect(row.locator('td').nth(2).locator('ins')).toHaveText('进展（已核实）');
+    await expect(row.locator('td').nth(3)).toHaveText(correction);
+    // Commit messages (English) are never shown to users, not even as tooltips.
+    await expect(history.locator('[title]')).toHaveCount(0);
     // The first publication is listed too, older, below it.
-    await expect(history.locator('tr[data-kind="added"]')).toContainText('发布任务');
+    await expect(history.locator('tr[data-kind="added"]')).toContainText('公开任务');
     // The page offers its own feed, and the feed carries the correction.
     const feedHref = await page.locator('link[rel="alternate"][type="application/atom+xml"]').first().getAttribute('href');
     expect(feedHref).toBe('/feeds/items/2020-T1.xml');
@@ -149,6 +151,6 @@ test('the built site’s history agrees with git log of this repository', async 
     return;
   }
   // T1 was first published in the first commit that added tasks.csv.
-  await expect(history.locator('tr[data-kind="added"]').last()).toContainText('发布任务');
+  await expect(history.locator('tr[data-kind="added"]').last()).toContainText('公开任务');
   await expect(history.locator('tr[data-kind="added"]').last().locator('code')).toHaveText(first);
 });

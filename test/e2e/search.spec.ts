@@ -115,7 +115,7 @@ test.describe('without JavaScript', () => {
   test('the search page explains and offers the browse pages; the header form still lands on it', async ({ page }) => {
     await page.goto(`${BASE}2020/12100/5/`);
     await page.locator('#site-q').fill('电梯');
-    await Promise.all([page.waitForURL(/\/search\/\?q=%E7%94%B5%E6%A2%AF/), page.locator('.site-header form button').click()]);
+    await Promise.all([page.waitForURL(/\/search\/\?q=%E7%94%B5%E6%A2%AF/), page.locator('.site-header .tools form button').click()]);
     const nojs = page.locator('#search-nojs');
     await expect(nojs).toBeVisible();
     await expect(nojs).toContainText('需要启用 JavaScript');

@@ -66,13 +66,13 @@ function iou(a: Mask, b: Mask): number {
 }
 
 /** `text` drawn alone, as chart.js draws the title (bold 18px, dark text on white). */
-function renderText(text: string, family: string) {
+function renderText(text: string, family: string, size = 18) {
   const c = createCanvas(WIDTH, 60);
   const ctx = c.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, WIDTH, 60);
   ctx.fillStyle = '#1f2328';
-  ctx.font = `bold 18px ${family}`;
+  ctx.font = `bold ${size}px ${family}`;
   ctx.textBaseline = 'middle';
   ctx.fillText(text, 10, 30);
   return ctx.getImageData(0, 0, WIDTH, 60);
@@ -84,7 +84,7 @@ describe('chart images', () => {
     out = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
     const r = await renderAll({ out, content, cache: false });
     expect(r.rendered).toBe(chartIds(dataset).length);
-  });
+  }, 120_000); // every chart in four forms (normal and elderly, PNG and SVG), on a busy machine
 
   it('writes a PNG of 800×450 and an SVG for every chart id', () => {
     for (const id of chartIds(dataset)) {
@@ -125,7 +125,7 @@ describe('chart images', () => {
   });
 
   it('the chart title in the PNG matches the same text rendered with the font, not with a missing font', async () => {
-    for (const id of ['12100-by-category-2020', 'item-2020-P1']) {
+    for (const id of ['12100-by-category-2020', 'tasks-completion-2020']) {
       const spec = getChart(dataset, id);
       const img = await pixels(readFileSync(path.join(out, `${id}.png`)));
       const title = inkMask(img, 0, 0, WIDTH, 42);
@@ -137,13 +137,31 @@ describe('chart images', () => {
     }
   });
 
+  it('elderly-mode images: the same chart with every text at least 18 px (title 24 px)', async () => {
+    for (const id of chartIds(dataset)) {
+      expect(existsSync(path.join(out, `${id}.elder.png`)), id).toBe(true);
+      const svg = readFileSync(path.join(out, `${id}.elder.svg`), 'utf8');
+      const sizes = [...svg.matchAll(/<text[^>]*font-size="([\d.]+)(?:px)?"/g)].map((m) => Number(m[1]));
+      expect(sizes.length, `${id}: text in the SVG`).toBeGreaterThan(3);
+      expect(Math.min(...sizes), `${id}: smallest text`).toBeGreaterThanOrEqual(18);
+      const normal = [...readFileSync(path.join(out, `${id}.svg`), 'utf8').matchAll(/<text[^>]*font-size="([\d.]+)(?:px)?"/g)].map((m) => Number(m[1]));
+      expect(Math.min(...normal), `${id}: smallest text of the normal image`).toBeGreaterThanOrEqual(12);
+    }
+    const spec = getChart(dataset, 'tasks-completion-2020');
+    const img = await pixels(readFileSync(path.join(out, 'tasks-completion-2020.elder.png')));
+    const title = inkMask(img, 0, 0, WIDTH, 50);
+    const reference = inkMask(renderText(spec.title, FONT_FAMILY, 24), 0, 0, WIDTH, 60);
+    expect(Math.abs(title.w - reference.w), 'elderly title width').toBeLessThanOrEqual(4);
+  });
+
   it('re-uses cached images when nothing changed', async () => {
     const again = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
     await renderAll({ out: again, content }); // fills the cache
     const r = await renderAll({ out: again, content });
     expect(r.rendered).toBe(0);
     expect(r.cached).toBe(chartIds(dataset).length);
-    expect(existsSync(path.join(again, 'item-2020-P1.png'))).toBe(true);
+    expect(existsSync(path.join(again, '12100-by-category-2020.elder.png'))).toBe(true);
+    expect(existsSync(path.join(again, 'item-2020-P1.png')), 'no item-level images').toBe(false);
   });
 
   it('renders one PNG directly too', () => {
