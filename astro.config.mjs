@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { luoshiBuild } from './src/integrations/build.ts';
 import { luoshiContent } from './src/integrations/content-check.ts';
 import { luoshiSitemap } from './src/integrations/sitemap.ts';
 
@@ -20,7 +21,8 @@ export default defineConfig({
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
     },
   },
-  integrations: [luoshiContent(), mdx(), luoshiSitemap()],
+  // luoshiBuild last: chart images, search index and the swap of the finished dist/ (src/integrations/build.ts).
+  integrations: [luoshiContent(), mdx(), luoshiSitemap(), luoshiBuild()],
   // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

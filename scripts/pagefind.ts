@@ -1,6 +1,7 @@
 /**
  * Builds the search index over the built site (default dist/) with Pagefind (its extended build
- * segments Chinese). Runs after every `astro build` (which wipes dist/): `node scripts/pagefind.ts [site]`.
+ * segments Chinese). Run by the build integration (src/integrations/build.ts) in `astro:build:done`; as a CLI
+ * over an existing site folder: `node scripts/pagefind.ts [site]`.
  *
  * Which pages: the item pages (主要工作任务, “12100”民生工程), unit pages, leader pages and
  * bulletins — the pages a citizen looks for. Lists, month overviews, the home page and embeds
@@ -21,7 +22,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
-import { buildDate, contentRoot, loadContentOrThrow } from '../src/core/index.ts';
+import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../src/core/index.ts';
 import { bulletinRecord, injectionHtml, KIND, searchRecords, type SearchRecord } from '../src/core/search.ts';
 
 export interface IndexOptions {
@@ -36,6 +37,8 @@ export interface IndexOptions {
   /** Where to write the bundle; default SITE/pagefind. */
   outputPath?: string;
   content?: string;
+  /** The dataset the pages were built from (the build integration passes it: loaded once per build). */
+  dataset?: Dataset;
 }
 
 export interface IndexResult {
@@ -43,6 +46,13 @@ export interface IndexResult {
   errors: string[];
   ms: number;
   outputPath: string;
+  /** One line on how the index was built (shards, memory), for the build log. */
+  detail?: string;
+}
+
+/** Stop Pagefind's indexer process (the CLI and the build integration call it when done). */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close();
 }
 
 function htmlFiles(dir: string, rel = ''): string[] {
@@ -106,7 +116,7 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     errors.push(...added.errors);
     pages = added.page_count;
   } else {
-    const ds = loadContentOrThrow(contentRoot(options.content), { today: buildDate() });
+    const ds = options.dataset ?? loadContentOrThrow(contentRoot(options.content), { today: buildDate() });
     const records = searchRecords(ds);
     const seen = new Set<string>();
     for (const file of htmlFiles(site)) {
