@@ -11,6 +11,10 @@
  * previous `dist/` exactly as it was, and a deploy never picks up half a site. The staging
  * folder of a failed build is left for inspection and emptied by the next build.
  *
+ * In `astro dev` it watches the content folder: a CSV, JSON or Markdown edit reloads and
+ * re-validates the dataset, drops every server-side module (their per-build caches go with
+ * them) and reloads the browser. Invalid content is reported and the last valid data stays.
+ *
  * Must be the last integration: the others (sitemap) write into the staging folder in their
  * own `astro:build:done` before this one swaps it in.
  */
@@ -18,7 +22,9 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../core/index.ts';
+import { buildDate, contentRoot, formatIssues, loadContent, loadContentOrThrow, type Dataset } from '../core/index.ts';
+
+const SHARED = Symbol.for('luoshi.dataset');
 
 /** The staging folder for an output folder: `dist` → `dist.next`. */
 export function stagingDir(outDir: string): string {
@@ -39,7 +45,7 @@ export function swapIn(staged: string, target: string): void {
 }
 
 function sharedDataset(): Dataset {
-  const shared = (globalThis as Record<symbol, { key: string; dataset: Dataset } | undefined>)[Symbol.for('luoshi.dataset')];
+  const shared = (globalThis as Record<symbol, { key: string; dataset: Dataset } | undefined>)[SHARED];
   if (shared?.key === `${contentRoot()}|${buildDate()}`) return shared.dataset;
   return loadContentOrThrow(contentRoot(), { today: buildDate() });
 }
@@ -64,6 +70,28 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`) });
         logger.info(`building into ${path.relative(process.cwd(), staging) || staging}; ${path.relative(process.cwd(), target) || target} is replaced only when every step succeeds`);
       },
+      'astro:server:setup': ({ server, logger }) => {
+        const root = contentRoot();
+        server.watcher.add(root);
+        let timer: NodeJS.Timeout | undefined;
+        const reload = () => {
+          const started = performance.now();
+          const result = loadContent(root, { today: buildDate() });
+          if (result.issues.length > 0 || !result.dataset) {
+            logger.error(`内容校验未通过（${result.issues.length} 处错误），页面仍显示上一次有效的数据：\n${formatIssues(result.issues)}`);
+            return;
+          }
+          (globalThis as Record<symbol, unknown>)[SHARED] = { key: `${root}|${buildDate()}`, dataset: result.dataset };
+          for (const env of Object.values(server.environments)) env.moduleGraph.invalidateAll();
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+          logger.info(`内容已更新，重新载入（${Math.round(performance.now() - started)} ms）`);
+        };
+        server.watcher.on('all', (_event, file) => {
+          if (!path.resolve(file).startsWith(`${root}${path.sep}`)) return;
+          clearTimeout(timer);
+          timer = setTimeout(reload, 150);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const ds = sharedDataset();
@@ -72,6 +100,9 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
           const r = await renderAll({ out: path.join(out, 'charts'), dataset: ds });
           logger.info(`图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 [step charts ${r.ms} ms]`);
         }
+        // Fault injection for the test of the atomic swap (test/integrations/build.test.ts): a
+        // failure after every page and chart has been written, as a Pagefind crash would be.
+        if (process.env.LUOSHI_BUILD_FAULT === 'search') throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
         if (options.search !== false) {
           const { buildSearchIndex, closeSearch } = await import('../../scripts/pagefind.ts');
           const r = await buildSearchIndex(out, { dataset: ds });
