@@ -10,6 +10,9 @@ import { luoshiSitemap } from './src/integrations/sitemap.ts';
 const base = process.env.LUOSHI_BASE ?? '/';
 
 export default defineConfig({
+  // LUOSHI_CACHE_DIR moves every build cache (Astro's incremental cache, chart images) to one
+  // folder: CI restores it with actions/cache; tests and the benchmark use private ones.
+  ...(process.env.LUOSHI_CACHE_DIR ? { cacheDir: process.env.LUOSHI_CACHE_DIR } : {}),
   site: process.env.LUOSHI_SITE ?? 'https://example.gov.cn',
   base,
   trailingSlash: 'always',
@@ -26,5 +29,8 @@ export default defineConfig({
   // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // Pages return a cacheKey (src/core/page-keys.ts): an unchanged page is reused from the
+  // cache (node_modules/.astro/) instead of rendered again. See README, "Incremental builds".
+  experimental: { incrementalBuild: true },
   server: { host: '127.0.0.1' },
 });

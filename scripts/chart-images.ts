@@ -11,7 +11,8 @@
  *
  * Run by the build integration (src/integrations/build.ts) in `astro:build:done`, before
  * Pagefind; this CLI renders into an existing site folder. Images are cached by a
- * hash of what is drawn (and of this renderer's code) in node_modules/.cache/luoshi-charts/,
+ * hash of what is drawn (and of this renderer's code) in node_modules/.cache/luoshi-charts/
+ * (LUOSHI_CACHE_DIR/charts/ when that is set),
  * so an unchanged chart is copied, not re-rendered.
  */
 import { createHash } from 'node:crypto';
@@ -127,7 +128,7 @@ export async function renderAll(opts: { out: string; content?: string; cache?: b
   // The build integration passes the dataset the pages were rendered from: loaded once per build.
   const dataset = opts.dataset ?? loadContentOrThrow(contentRoot(opts.content), { today: buildDate() });
   const ids = opts.only ?? chartIds(dataset);
-  const cacheDir = path.join(root, 'node_modules/.cache/luoshi-charts');
+  const cacheDir = process.env.LUOSHI_CACHE_DIR ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'charts') : path.join(root, 'node_modules/.cache/luoshi-charts');
   mkdirSync(opts.out, { recursive: true });
   if (opts.cache !== false) mkdirSync(cacheDir, { recursive: true });
   const code = codeHash();
