@@ -25,7 +25,7 @@ export default defineConfig({
     },
   },
   // luoshiBuild last: chart images, search index and the swap of the finished dist/ (src/integrations/build.ts).
-  integrations: [luoshiContent(), mdx(), luoshiSitemap(), luoshiBuild()],
+  integrations: [luoshiContent(), mdx(), luoshiSitemap(base), luoshiBuild()],
   // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

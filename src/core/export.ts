@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { readCsvBytes, writeCsv } from './csv.ts';
 import type { DataIssue } from './issues.ts';
 import type { Dataset, Source, YearData } from './model.ts';
@@ -279,60 +279,23 @@ export interface ZipEntry {
   data: Uint8Array | string;
 }
 
-function dosDateTime(date: string): { time: number; date: number } {
-  const [y, m, d] = date.split('-').map(Number);
-  return { time: 0, date: ((Math.max(1980, y) - 1980) << 9) | (m << 5) | d };
-}
-
-/** A zip archive of `entries`, every entry dated `date` (YYYY-MM-DD), names in UTF-8. */
+/**
+ * A zip archive of `entries`, every entry dated `date` (YYYY-MM-DD), names in UTF-8. fflate
+ * writes it; a fixed date makes the bytes depend only on the content (the same content gives
+ * the same zip, so a rebuild does not change the download).
+ */
 export function zip(entries: ZipEntry[], date: string): Uint8Array<ArrayBuffer> {
-  const { time, date: dosDate } = dosDateTime(date);
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
+  const [y, m, d] = date.split('-').map(Number);
+  // fflate reads the DOS date from the local-time fields of the Date: build it in local time so
+  // the result does not depend on the machine's time zone. Zip dates start in 1980.
+  const mtime = new Date(Math.max(1980, y), m - 1, d);
+  const files: Zippable = {};
   for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
-    const packed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(0x0314, 4); // made by: Unix, 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external attributes: -rw-r--r--
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
+    const data = typeof entry.data === 'string' ? strToU8(entry.data) : new Uint8Array(entry.data);
+    files[entry.name] = [data, { level: 9, mtime, os: 3, attrs: (0o100644 << 16) >>> 0 }];
   }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, ...centrals, end]));
+  const bytes = zipSync(files);
+  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as Uint8Array<ArrayBuffer>;
 }
 
 /** The zip of everything: all downloads, the dictionary, README and LICENCE, under one folder. */

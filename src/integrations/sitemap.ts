@@ -1,46 +1,22 @@
 /**
- * /sitemap.xml from the pages Astro actually built (astro:build:done), without a dependency.
- * HTML pages only (not downloads or feeds); pages marked noindex and error pages are left out.
+ * The sitemap, by @astrojs/sitemap (sitemap-index.xml and its parts). Pages that tell search
+ * engines not to index them (<meta name="robots" content="noindex">: search results, the error
+ * page, single embeds) are left out; test/site/dist.test.ts checks the two lists agree.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 
-function escape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+/** Paths (below the base) of the pages marked noindex. */
+const NOINDEX = [/^search\/$/, /^404\/?$/, /^500\/?$/, /^embed\/.+/];
+
+/** Whether the page at `url` belongs in the sitemap; `base` is the site's base path. */
+export function inSitemap(url: string, base: string): boolean {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const { pathname } = new URL(url);
+  const p = pathname.startsWith(root) ? pathname.slice(root.length) : pathname.replace(/^\/+/, '');
+  return !NOINDEX.some((re) => re.test(p));
 }
 
-/** The sitemap XML for absolute page URLs. */
-export function sitemapXml(locations: string[]): string {
-  const urls = [...new Set(locations)].sort().map((loc) => `  <url><loc>${escape(loc)}</loc></url>`);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
-}
-
-export function luoshiSitemap(): AstroIntegration {
-  let site = 'https://example.gov.cn/';
-  let base = '/';
-  return {
-    name: 'luoshi:sitemap',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        site = config.site ?? site;
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
-      'astro:build:done': ({ pages, dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const locations: string[] = [];
-        for (const { pathname } of pages) {
-          const p = pathname.replace(/^\/+/, '');
-          if (p !== '' && !p.endsWith('/')) continue; // downloads, feeds, assets
-          if (/^(404|500)\/?$/.test(p)) continue;
-          const html = path.join(out, p, 'index.html');
-          if (existsSync(html) && /<meta[^>]+name="robots"[^>]+noindex/i.test(readFileSync(html, 'utf8'))) continue;
-          locations.push(new URL(`${base}${p}`.replace(/\/{2,}/g, '/'), site).href);
-        }
-        writeFileSync(path.join(out, 'sitemap.xml'), sitemapXml(locations));
-        logger.info(`sitemap.xml: ${locations.length} pages`);
-      },
-    },
-  };
+export function luoshiSitemap(base: string): AstroIntegration {
+  return sitemap({ filter: (url) => inSitemap(url, base) });
 }

@@ -70,17 +70,31 @@ test('every feed is valid Atom, and the site feed is linked from the pages', asy
   await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"][href="/feeds/all.xml"]')).toHaveCount(1);
 });
 
-test('the sitemap lists built pages with absolute URLs', async ({ request }) => {
-  const res = await request.get('/sitemap.xml');
-  expect(res.ok()).toBe(true);
-  const doc = parseXml(await res.text());
-  expect(doc.name).toBe('http://www.sitemaps.org/schemas/sitemap/0.9|urlset');
-  const locs = doc.children.map((u) => u.children[0].text);
-  expect(locs.length).toBeGreaterThan(10);
-  for (const loc of locs) {
-    const u = new URL(loc);
-    expect(u.pathname.endsWith('/'), loc).toBe(true);
-    expect(existsSync(path.join('dist', u.pathname, 'index.html')), loc).toBe(true);
+test('the sitemap lists exactly the built pages that may be indexed, with absolute URLs', async ({ request }) => {
+  const index = await request.get('/sitemap-index.xml');
+  expect(index.ok()).toBe(true);
+  const indexDoc = parseXml(await index.text());
+  expect(indexDoc.name).toBe('http://www.sitemaps.org/schemas/sitemap/0.9|sitemapindex');
+  const locs: string[] = [];
+  for (const part of indexDoc.children.map((s) => s.children[0].text)) {
+    const res = await request.get(new URL(part).pathname);
+    expect(res.ok(), part).toBe(true);
+    const doc = parseXml(await res.text());
+    expect(doc.name).toBe('http://www.sitemaps.org/schemas/sitemap/0.9|urlset');
+    locs.push(...doc.children.map((u) => u.children[0].text));
   }
+  for (const loc of locs) expect(new URL(loc).protocol, loc).toBe('https:');
+  // Every built HTML page is listed unless it carries robots noindex; nothing else is listed.
+  const indexable: string[] = [];
+  const walk = (d: string) =>
+    readdirSync(d, { withFileTypes: true }).forEach((e) => {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) return walk(p);
+      if (e.name !== 'index.html') return;
+      if (/<meta[^>]+name="robots"[^>]+noindex/i.test(readFileSync(p, 'utf8'))) return;
+      indexable.push(`/${path.relative('dist', path.dirname(p))}/`.replace(/^\/+/, '/').replace(/\/{2,}/g, '/'));
+    });
+  walk('dist');
+  expect(locs.map((l) => new URL(l).pathname).sort()).toEqual(indexable.sort());
   expect(locs.some((l) => new URL(l).pathname === '/data/')).toBe(true);
 });

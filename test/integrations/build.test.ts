@@ -75,7 +75,7 @@ describe('astro build is the whole build, published atomically', () => {
     expect(existsSync(path.join(out, '2020/tasks/1/index.html'))).toBe(true);
     expect(readdirSync(path.join(out, 'charts')).some((f) => f.endsWith('.png'))).toBe(true);
     expect(existsSync(path.join(out, 'pagefind/pagefind.js'))).toBe(true);
-    expect(existsSync(path.join(out, 'sitemap.xml'))).toBe(true);
+    expect(existsSync(path.join(out, 'sitemap-index.xml'))).toBe(true);
     expect(existsSync(stagingDir(out))).toBe(false);
     expect(existsSync(`${out}.old`)).toBe(false);
   }, 180_000);
