@@ -214,12 +214,17 @@ flush('the large builds');
 // 3c. Publish one month: the caches as CI restores them, the next month's reports of one district
 // and year added, built into a fresh folder; its output must equal the cold build's (same content).
 if (data.builds.at(-1)?.ok && !values['no-publish']) {
-  const w = await runBuild(steps, SITE, env);
+  // Into another folder: dist/ keeps the cold build, the reference for the comparison below.
+  const warmDist = path.join(OUT, 'dist-warm');
+  const warmSteps = buildSteps(warmDist, SITE);
+  const warmEnv = buildEnv(contentDir, synthetic.today, warmDist, cacheDir);
+  const w = await runBuild(warmSteps, SITE, warmEnv);
   data.warm = w;
   log(`warm (nothing changed): ${(w.ms / 1000).toFixed(1)} s ${JSON.stringify(subSteps(w.steps[0]?.stdout ?? ''))}`);
   const month = withoutLastMonth(contentDir, params);
   writeFileSync(month.file, month.without);
-  const before = await runBuild(steps, SITE, env);
+  const before = await runBuild(warmSteps, SITE, warmEnv);
+  rmSync(warmDist, { recursive: true, force: true });
   log(`  the month before (${month.rows} rows of ${month.district} left out of ${path.relative(contentDir, month.file)}): ${(before.ms / 1000).toFixed(1)} s`);
   writeFileSync(month.file, month.with);
   const publishDist = path.join(OUT, 'dist-publish');
