@@ -206,6 +206,8 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     const tmp = `${outputPath}.shard-${name || 'main'}`;
     rmSync(tmp, { recursive: true, force: true });
     if (!errors.length) errors.push(...(await index.writeFiles({ outputPath: tmp })).errors);
+    // A merged shard needs only its index files: the UI scripts and styles are the main bundle's.
+    if (name && !errors.length) for (const f of readdirSync(tmp)) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(path.join(tmp, f));
     await index.deleteIndex();
     await pagefind.close();
     if (errors.length) break;
