@@ -84,7 +84,7 @@ describe('chart images', () => {
     out = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
     const r = await renderAll({ out, content, cache: false });
     expect(r.rendered).toBe(chartIds(dataset).length);
-  });
+  }, 180_000);
 
   it('writes a PNG of 800×450 and an SVG for every chart id', () => {
     for (const id of chartIds(dataset)) {
