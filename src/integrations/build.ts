@@ -67,6 +67,7 @@ export function collectGarbage(): void {
 export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}): AstroIntegration {
   let target: string | undefined;
   let staging: string | undefined;
+  let serving = false;
   return {
     name: 'luoshi:build',
     hooks: {
@@ -96,10 +97,15 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
           logger.info(`内容已更新，重新载入（${Math.round(performance.now() - started)} ms）`);
         };
         server.watcher.on('all', (_event, file) => {
-          if (!path.resolve(file).startsWith(`${root}${path.sep}`)) return;
+          // Adding the folder reports every file in it once ('add'): not an edit. Reloading
+          // while the server starts would race its own module loading.
+          if (!serving || !path.resolve(file).startsWith(`${root}${path.sep}`)) return;
           clearTimeout(timer);
           timer = setTimeout(reload, 150);
         });
+      },
+      'astro:server:start': () => {
+        serving = true;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);

@@ -12,7 +12,9 @@ import { makeContent, TODAY } from '../fixtures/content.ts';
 // A port of its own (44NN for servers of issue NN's tests): E2E_PORT is Playwright's.
 const PORT = Number(process.env.DEV_TEST_PORT ?? 4412);
 const BASE = `http://127.0.0.1:${PORT}`;
-const content = makeContent();
+// With a bulletin from the start: the dev server writes the project's generated content types
+// (.astro/), and a collection without entries would be typed as empty there.
+const content = makeContent({ 'bulletins/2020-02-01-start.md': '---\ntitle: 起始通报\ndate: 2020-02-01\nkind: notice\n---\n\n正文。\n' });
 let server: ChildProcess;
 let log = '';
 
