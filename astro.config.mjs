@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { luoshiBuild } from './src/integrations/build.ts';
 import { luoshiContent } from './src/integrations/content-check.ts';
 import { luoshiSitemap } from './src/integrations/sitemap.ts';
 import { BULLETIN_REHYPE_PLUGINS } from './src/site/markdown.ts';
@@ -11,6 +12,9 @@ import { BULLETIN_REHYPE_PLUGINS } from './src/site/markdown.ts';
 const base = process.env.LUOSHI_BASE ?? '/';
 
 export default defineConfig({
+  // LUOSHI_CACHE_DIR moves every build cache (Astro's incremental cache, chart images) to one
+  // folder: CI restores it with actions/cache; tests and the benchmark use private ones.
+  ...(process.env.LUOSHI_CACHE_DIR ? { cacheDir: process.env.LUOSHI_CACHE_DIR } : {}),
   site: process.env.LUOSHI_SITE ?? 'https://example.gov.cn',
   base,
   trailingSlash: 'always',
@@ -25,7 +29,8 @@ export default defineConfig({
   // MDX bulletins (npm run bulletin drafts, with <Chart />) compile to code and would lose their
   // components to the sanitiser: they keep a plain unified processor, and `npm run validate`
   // (src/core/bulletin-files.ts) allows them nothing but text, Markdown and <Chart id="…" />.
-  integrations: [luoshiContent(), mdx({ processor: unified() }), luoshiSitemap(base)],
+  // luoshiBuild last: chart images, search index and the swap of the finished dist/ (src/integrations/build.ts).
+  integrations: [luoshiContent(), mdx({ processor: unified() }), luoshiSitemap(base), luoshiBuild()],
   markdown: {
     // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
     syntaxHighlight: false,
@@ -33,5 +38,8 @@ export default defineConfig({
     processor: unified({ rehypePlugins: BULLETIN_REHYPE_PLUGINS }),
   },
   devToolbar: { enabled: false },
+  // Pages return a cacheKey (src/core/page-keys.ts): an unchanged page is reused from the
+  // cache (node_modules/.astro/) instead of rendered again. See README, "Incremental builds".
+  experimental: { incrementalBuild: true },
   server: { host: '127.0.0.1' },
 });

@@ -14,7 +14,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDate, loadContentOrThrow } from '../src/core/index.ts';
 import { DEFAULT_SYNTHETIC, writeSyntheticContent, type SyntheticParams } from '../src/core/synthetic.ts';
-import { NODE, ROOT, buildEnv, buildSteps, runBuild, siteStats } from './bench/build.ts';
+import { NODE, ROOT, buildEnv, buildSteps, runBuild, siteStats, subSteps } from './bench/build.ts';
+import { diffDirs, withoutLastMonth } from './bench/publish.ts';
+import { runProvince } from './bench/province.ts';
 import { floorPages, writeFloor } from './bench/floor.ts';
 import { findItemPage, runLighthouse, type LighthouseResult } from './bench/lighthouse.ts';
 import { hasTime, runMeasured, type StepResult } from './bench/measure.ts';
@@ -38,6 +40,8 @@ const { values } = parseArgs({
     'no-bundled': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
+    'no-publish': { type: 'boolean', default: false },
+    shards: { type: 'string' },
     profile: { type: 'boolean', default: false },
     report: { type: 'string' },
     site: { type: 'string' },
@@ -51,6 +55,9 @@ if (values.help) {
   --check            exit 1 when a budget fails
   --runs N           runs of each timed step (default 3; quick 1)
   --districts N --years N --items N --months N --seed N   dataset size (default ${DEFAULT_SYNTHETIC.districts} × ${DEFAULT_SYNTHETIC.years} × ${DEFAULT_SYNTHETIC.itemsPerYear} × ${DEFAULT_SYNTHETIC.months})
+  --shards N         the province: N district sites (1 district each, the dataset's years and items), each built
+                     as its own job into /<district>/, then the portal (scripts/portal.ts); wall time for 136 projected
+  --no-publish       skip the warm rebuild and "publish one month"
   --profile          one more build of the large dataset under node --cpu-prof, summarized in the report
   --no-floor --no-bundled --no-search --no-lighthouse   skip a part
   --report FILE      where to write the report (default bench/REPORT.md; quick: bench/out/REPORT.md)
@@ -92,7 +99,7 @@ const data: BenchData = {
       ? 'peak RSS of the whole process tree, sampled from /proc every 100 ms (the budget); the largest single process from /usr/bin/time (getrusage, exact)'
       : 'peak RSS of the whole process tree and of its largest process, sampled from /proc every 100 ms (/usr/bin/time not installed)',
   },
-  builtFrom: values.site ? path.resolve(values.site) : undefined,
+  builtFrom: values.site ? path.relative(ROOT, path.resolve(values.site)) : undefined,
   patch: values.patch ? path.relative(ROOT, path.resolve(values.patch)) : undefined,
   quick,
   runs,
@@ -101,6 +108,7 @@ const data: BenchData = {
   validate: [],
   builds: [],
   floors: [],
+  floorSearch: [],
   floorPages: 0,
   bundled: [],
   steps: [],
@@ -158,17 +166,22 @@ for (let i = 0; i < runs; i++) {
 flush('validate');
 
 // 3. The large build and the floor, interleaved so that both see the same load on the machine.
+// Every large run is cold, as on a fresh CI machine: the build caches (LUOSHI_CACHE_DIR: Astro's
+// incremental cache, chart images, search shards) are emptied first. The floor is bare Astro plus
+// Pagefind (its CLI, every page) over the floor's pages, in the same minutes.
 const dist = path.join(OUT, 'dist');
 const floorDist = path.join(OUT, 'floor-dist');
+const cacheDir = path.join(OUT, 'cache');
 const steps = buildSteps(dist, SITE);
 data.steps = steps.map((s) => s.name);
-const env = buildEnv(contentDir, synthetic.today, dist);
+const env = buildEnv(contentDir, synthetic.today, dist, cacheDir);
 let floor: ReturnType<typeof writeFloor> | undefined;
 for (let i = 0; i < runs; i++) {
-  log(`build run ${i + 1}/${runs}: ${steps.map((s) => s.name).join(' → ')}`);
+  rmSync(cacheDir, { recursive: true, force: true });
+  log(`cold build run ${i + 1}/${runs}: ${steps.map((s) => s.name).join(' → ')}`);
   const b = await runBuild(steps, SITE, env);
   data.builds.push(b);
-  log(`  ${(b.ms / 1000).toFixed(1)} s (${b.steps.map((s) => `${s.name.split(' ').slice(-1)[0]} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}), peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`);
+  log(`  ${(b.ms / 1000).toFixed(1)} s (${JSON.stringify(subSteps(b.steps[0]?.stdout ?? ''))}), peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`);
   if (!b.ok) break;
   if (i === 0) data.site = siteStats(dist);
   flush(`large build run ${i + 1}`);
@@ -179,16 +192,57 @@ for (let i = 0; i < runs; i++) {
     data.floorPages = pages.length;
     floor = writeFloor(pages, floorDist);
   }
-  const f = await runMeasured(floor.step.name, floor.step.command, floor.step.args, { cwd: floor.dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' } });
+  const floorEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+  const f = await runMeasured(floor.step.name, floor.step.command, floor.step.args, { cwd: floor.dir, env: floorEnv });
   if (f.code !== 0) {
     console.error(f.stdout.slice(-2000), f.stderr.slice(-2000));
     throw new Error('the bare-Astro floor build failed');
   }
   data.floors.push(f);
-  log(`  floor: ${(f.ms / 1000).toFixed(1)} s for ${data.floorPages} pages, peak ${(f.treePeak / 1e6).toFixed(0)} MB`);
+  const fs = await runMeasured('pagefind --site (floor)', NODE, [path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', floorDist], { cwd: floor.dir, env: floorEnv });
+  if (fs.code !== 0) {
+    console.error(fs.stdout.slice(-2000), fs.stderr.slice(-2000));
+    throw new Error('Pagefind over the floor failed');
+  }
+  data.floorSearch.push(fs);
+  log(`  floor: astro ${(f.ms / 1000).toFixed(1)} s + pagefind ${(fs.ms / 1000).toFixed(1)} s for ${data.floorPages} pages, peak ${(Math.max(f.treePeak, fs.treePeak) / 1e6).toFixed(0)} MB`);
 }
 if (floor) rmSync(floor.dir, { recursive: true, force: true });
 flush('the large builds');
+
+// 3b. Warm: the same content again with the caches of the last cold run (nothing changed).
+// 3c. Publish one month: the caches as CI restores them, the next month's reports of one district
+// and year added, built into a fresh folder; its output must equal the cold build's (same content).
+if (data.builds.at(-1)?.ok && !values['no-publish']) {
+  // Into another folder: dist/ keeps the cold build, the reference for the comparison below.
+  const warmDist = path.join(OUT, 'dist-warm');
+  const warmSteps = buildSteps(warmDist, SITE);
+  const warmEnv = buildEnv(contentDir, synthetic.today, warmDist, cacheDir);
+  const w = await runBuild(warmSteps, SITE, warmEnv);
+  data.warm = w;
+  log(`warm (nothing changed): ${(w.ms / 1000).toFixed(1)} s ${JSON.stringify(subSteps(w.steps[0]?.stdout ?? ''))}`);
+  const month = withoutLastMonth(contentDir, params);
+  writeFileSync(month.file, month.without);
+  const before = await runBuild(warmSteps, SITE, warmEnv);
+  rmSync(warmDist, { recursive: true, force: true });
+  log(`  the month before (${month.rows} rows of ${month.district} left out of ${path.relative(contentDir, month.file)}): ${(before.ms / 1000).toFixed(1)} s`);
+  writeFileSync(month.file, month.with);
+  const publishDist = path.join(OUT, 'dist-publish');
+  rmSync(publishDist, { recursive: true, force: true });
+  const pub = await runBuild(buildSteps(publishDist, SITE), SITE, buildEnv(contentDir, synthetic.today, publishDist, cacheDir));
+  const diff = pub.ok ? diffDirs(publishDist, dist) : ['the publish build failed'];
+  data.publish = { before, build: pub, rows: month.rows, district: month.district, file: path.relative(contentDir, month.file), diff };
+  log(`  publish one month: ${(pub.ms / 1000).toFixed(1)} s ${JSON.stringify(subSteps(pub.steps[0]?.stdout ?? ''))}; differences from the cold build: ${diff.length}`);
+  rmSync(publishDist, { recursive: true, force: true });
+  flush('publish one month');
+}
+
+// 3d. The province: --shards N districts, each its own build, and the portal.
+if (values.shards) {
+  log(`province: ${values.shards} district shards and the portal`);
+  data.province = await runProvince(Number(values.shards), params, SITE, OUT, synthetic.today, log);
+  flush('the province');
+}
 
 // 4. The first search on the large site.
 if (!values['no-search'] && data.builds.at(-1)?.ok) {
@@ -204,8 +258,10 @@ if (!values['no-bundled']) {
   const bundledSteps = buildSteps(bundledDist, SITE);
   // The work tree's content/, not the copy's: it is in git, so the build computes its revision
   // history as a real build does.
-  const bundledEnv = buildEnv(path.join(ROOT, 'content'), buildDate(), bundledDist);
+  const bundledCache = path.join(OUT, 'cache-bundled');
+  const bundledEnv = buildEnv(path.join(ROOT, 'content'), buildDate(), bundledDist, bundledCache);
   for (let i = 0; i < runs; i++) {
+    rmSync(bundledCache, { recursive: true, force: true });
     const b = await runBuild(bundledSteps, SITE, bundledEnv);
     data.bundled.push(b);
     log(`bundled build run ${i + 1}: ${(b.ms / 1000).toFixed(1)} s, peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`);

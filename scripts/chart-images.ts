@@ -12,8 +12,10 @@
  * Each chart is drawn twice: `<id>.png`/`<id>.svg` and, with every text at least 18 px for
  * elderly mode (适老模式), `<id>.elder.png`/`<id>.elder.svg` (the pages link to those in that mode).
  *
- * Run after `astro build` (which empties dist/) and before Pagefind. Images are cached by a
- * hash of what is drawn (and of this renderer's code) in node_modules/.cache/luoshi-charts/,
+ * Run by the build integration (src/integrations/build.ts) in `astro:build:done`, before
+ * Pagefind; this CLI renders into an existing site folder. Images are cached by a
+ * hash of what is drawn (and of this renderer's code) in node_modules/.cache/luoshi-charts/
+ * (LUOSHI_CACHE_DIR/charts/ when that is set),
  * so an unchanged chart is copied, not re-rendered.
  */
 import { createHash } from 'node:crypto';
@@ -125,35 +127,38 @@ export interface RenderResult {
   ms: number;
 }
 
-export async function renderAll(opts: { out: string; content?: string; cache?: boolean; only?: string[] }): Promise<RenderResult> {
+export async function renderAll(opts: { out: string; content?: string; cache?: boolean; only?: string[]; dataset?: Dataset }): Promise<RenderResult> {
   const started = performance.now();
-  const dataset = loadContentOrThrow(contentRoot(opts.content), { today: buildDate() });
+  // The build integration passes the dataset the pages were rendered from: loaded once per build.
+  const dataset = opts.dataset ?? loadContentOrThrow(contentRoot(opts.content), { today: buildDate() });
   const ids = opts.only ?? chartIds(dataset);
-  const cacheDir = path.join(root, 'node_modules/.cache/luoshi-charts');
+  const cacheDir = process.env.LUOSHI_CACHE_DIR ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'charts') : path.join(root, 'node_modules/.cache/luoshi-charts');
   mkdirSync(opts.out, { recursive: true });
   if (opts.cache !== false) mkdirSync(cacheDir, { recursive: true });
   const code = codeHash();
   let cached = 0;
   const todo: Job[] = [];
   for (const id of ids) {
-    const hash = imageHash(getChart(dataset, id), code);
+    const spec = getChart(dataset, id);
+    const hash = imageHash(spec, code);
     const files = IMAGE_FORMS.map((f) => ({ cache: path.join(cacheDir, `${hash}${f}`), out: path.join(opts.out, `${id}${f}`) }));
     if (opts.cache !== false && files.every((f) => existsSync(f.cache))) {
       for (const f of files) copyFileSync(f.cache, f.out);
       cached++;
-    } else todo.push({ id, hash });
+    } else todo.push({ id, hash, spec });
   }
   // Drawing is CPU-bound and serial in Chart.js: the cache misses are shared among worker
-  // threads, one per core (each loads the dataset itself; a few dozen charts are not worth it).
+  // threads, one per core, each handed the specs of its charts (plain data: the dataset is not
+  // loaded again); a few dozen charts are not worth a thread.
   const cache = opts.cache !== false ? cacheDir : undefined;
   const threads = Math.min(availableParallelism(), Math.floor(todo.length / 32));
-  if (threads <= 1) await renderJobs(dataset, todo, opts.out, cache);
+  if (threads <= 1) await renderJobs(todo, opts.out, cache);
   else {
     await Promise.all(
       Array.from({ length: threads }, (_, t) => {
         const jobs = todo.filter((_, i) => i % threads === t);
         return new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL(import.meta.url), { workerData: { jobs, out: opts.out, content: opts.content, cache } satisfies WorkerInput });
+          const worker = new Worker(new URL(import.meta.url), { workerData: { jobs, out: opts.out, cache } satisfies WorkerInput });
           worker.once('error', reject);
           worker.once('exit', (exit) => (exit === 0 ? resolve() : reject(new Error(`图表绘制线程异常退出（chart worker exited with ${exit}）`))));
         });
@@ -169,21 +174,20 @@ export const IMAGE_FORMS = ['.png', '.svg', '.elder.png', '.elder.svg'] as const
 interface Job {
   id: string;
   hash: string;
+  spec: ChartSpec;
 }
 
 interface WorkerInput {
   jobs: Job[];
   out: string;
-  content?: string;
   cache?: string;
 }
 
-async function renderJobs(dataset: Dataset, jobs: Job[], out: string, cacheDir: string | undefined): Promise<void> {
-  for (const [n, { id, hash }] of jobs.entries()) {
+async function renderJobs(jobs: Job[], out: string, cacheDir: string | undefined): Promise<void> {
+  for (const [n, { id, hash, spec }] of jobs.entries()) {
     // The canvases' native memory is freed by finalizers that run on the event loop: a loop
     // that never yields holds every canvas it drew until it ends (gigabytes for a large site).
     if (n % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
-    const spec = getChart(dataset, id);
     const images: Record<(typeof IMAGE_FORMS)[number], Buffer> = {
       '.png': renderPng(spec),
       '.svg': renderSvg(spec),
@@ -199,7 +203,7 @@ async function renderJobs(dataset: Dataset, jobs: Job[], out: string, cacheDir: 
 
 if (!isMainThread && (workerData as WorkerInput | undefined)?.jobs) {
   const input = workerData as WorkerInput;
-  await renderJobs(loadContentOrThrow(contentRoot(input.content), { today: buildDate() }), input.jobs, input.out, input.cache);
+  await renderJobs(input.jobs, input.out, input.cache);
 }
 
 if (isMainThread && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,7 @@
 /**
  * Builds the search index over the built site (default dist/) with Pagefind (its extended build
- * segments Chinese). Runs after every `astro build` (which wipes dist/): `node scripts/pagefind.ts [site]`.
+ * segments Chinese). Run by the build integration (src/integrations/build.ts) in `astro:build:done`; as a CLI
+ * over an existing site folder: `node scripts/pagefind.ts [site]`.
  *
  * Which pages: the item pages (main tasks and the programme's items), unit pages, leader pages and
  * bulletins — the pages a citizen looks for. Lists, month overviews, the home page and embeds
@@ -17,11 +18,12 @@
  * Fails (exit 1) on any Pagefind error, when a known page lacks `data-pagefind-body`, or when a
  * record of the data has no page, so a broken or partial index never ships silently.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
-import { buildDate, contentRoot, loadContentOrThrow } from '../src/core/index.ts';
+import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../src/core/index.ts';
 import { bulletinRecord, injectionHtml, KIND, searchRecords, type SearchRecord } from '../src/core/search.ts';
 
 export interface IndexOptions {
@@ -36,6 +38,8 @@ export interface IndexOptions {
   /** Where to write the bundle; default SITE/pagefind. */
   outputPath?: string;
   content?: string;
+  /** The dataset the pages were built from (the build integration passes it: loaded once per build). */
+  dataset?: Dataset;
 }
 
 export interface IndexResult {
@@ -43,6 +47,13 @@ export interface IndexResult {
   errors: string[];
   ms: number;
   outputPath: string;
+  /** One line on how the index was built (shards, memory), for the build log. */
+  detail?: string;
+}
+
+/** Stop Pagefind's indexer process (the CLI and the build integration call it when done). */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close();
 }
 
 function htmlFiles(dir: string, rel = ''): string[] {
@@ -83,7 +94,9 @@ export function augment(html: string, record: SearchRecord, opts: { bigrams?: bo
   // made a unit page outrank the leader's own page for the leader's name. They stay unindexed.
   if (record.meta.kind === KIND.unit) html = html.replace(/<td((?: [^>]*)?)>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td$1 data-pagefind-ignore>');
   const text = opts.bigrams || opts.words ? bodyText(html) : '';
-  const extra = injectionHtml(opts.extraText === false ? { ...record, names: '', aliases: '' } : record, { bigramText: opts.bigrams ? text : undefined, wordText: opts.words ? text : undefined });
+  // The sort keys also as result metadata: the browser merges sorted shards by them (src/scripts/search-shards.ts).
+  const sortMeta = Object.entries(record.sort).map(([name, v]) => (v ? `<meta data-pagefind-meta="sort_${name}[content]" content="${v.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '')).join('');
+  const extra = sortMeta + injectionHtml(opts.extraText === false ? { ...record, names: '', aliases: '' } : record, { bigramText: opts.bigrams ? text : undefined, wordText: opts.words ? text : undefined });
   return html.slice(0, end) + extra + html.slice(end);
 }
 
@@ -97,48 +110,122 @@ function bulletinOf(rel: string, html: string): SearchRecord {
   return bulletinRecord(rel, title, date, text);
 }
 
+/**
+ * The shard a page's index goes to: one per year (`2024/…` pages → `pagefind/2024/`), and the
+ * site-wide pages (units, leaders, bulletins) in the main bundle `pagefind/`. The browser loads
+ * the main bundle and merges the year shards into it (Pagefind's multisite `mergeIndex`,
+ * src/scripts/search.ts), so one query searches every shard, with filters across all.
+ * Pagefind's memory grows with the pages of one index (3.4 GB for 7,285 pages at once): a
+ * shard of one year is a fifth of that on the large dataset.
+ */
+export function shardOf(rel: string): string {
+  return /^(\d{4})\//.exec(rel)?.[1] ?? '';
+}
+
+/** The shards' folders below `pagefind/`, written by the build for the browser: `{"shards":["2020",…]}`. */
+export const SHARDS_FILE = 'shards.json';
+
+function searchCacheDir(): string {
+  const root = path.resolve(import.meta.dirname, '..');
+  return process.env.LUOSHI_CACHE_DIR ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'search') : path.join(root, 'node_modules/.cache/luoshi-search');
+}
+
+/** Hash of what makes a shard: Pagefind's version, this indexer's code, every page's URL and indexed HTML. */
+function shardHash(pages: { url: string; content: string }[]): string {
+  const h = createHash('sha256');
+  h.update(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')).version);
+  h.update(readFileSync(import.meta.filename));
+  h.update(readFileSync(path.resolve(import.meta.dirname, '../src/core/search.ts')));
+  for (const p of pages) h.update(p.url).update('\0').update(p.content).update('\0');
+  return h.digest('hex').slice(0, 32);
+}
+
 export async function buildSearchIndex(site: string, options: IndexOptions = {}): Promise<IndexResult> {
   const started = performance.now();
   const outputPath = options.outputPath ?? path.join(site, 'pagefind');
   const errors: string[] = [];
-  const { index, errors: created } = await pagefind.createIndex({ forceLanguage: 'zh' });
-  if (!index || created.length) return { pages: 0, errors: created.length ? created : ['Pagefind did not start'], ms: 0, outputPath };
-  let pages = 0;
   if (options.mode === 'plain') {
+    const { index, errors: created } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index || created.length) return { pages: 0, errors: created.length ? created : ['Pagefind did not start'], ms: 0, outputPath };
     const added = await index.addDirectory({ path: site });
     errors.push(...added.errors);
-    pages = added.page_count;
-  } else {
-    const ds = loadContentOrThrow(contentRoot(options.content), { today: buildDate() });
-    const records = searchRecords(ds);
-    const seen = new Set<string>();
-    for (const file of htmlFiles(site)) {
-      const rel = file.slice(0, -'index.html'.length);
-      let record = records.get(rel);
-      const isBulletin = /^bulletins\/[^/]+\/$/.test(rel);
-      if (!record && !isBulletin) continue;
-      const html = readFileSync(path.join(site, file), 'utf8');
-      record ??= bulletinOf(rel, html);
-      seen.add(rel);
-      const content = augment(html, record, options);
-      if (!content) {
-        errors.push(`${file}: no data-pagefind-body element: the page would not be searchable`);
-        continue;
-      }
-      const added = await index.addHTMLFile({ url: `/${rel}`, content });
-      errors.push(...added.errors.map((e) => `${file}: ${e}`));
-      pages++;
+    if (added.page_count === 0) errors.push(`no page in ${site}/ to index`);
+    if (!errors.length) errors.push(...(await index.writeFiles({ outputPath })).errors);
+    await index.deleteIndex();
+    return { pages: added.page_count, errors, ms: Math.round(performance.now() - started), outputPath };
+  }
+  const ds = options.dataset ?? loadContentOrThrow(contentRoot(options.content), { today: buildDate() });
+  const records = searchRecords(ds);
+  const seen = new Set<string>();
+  const shards = new Map<string, { url: string; content: string; file: string }[]>();
+  for (const file of htmlFiles(site)) {
+    const rel = file.slice(0, -'index.html'.length);
+    let record = records.get(rel);
+    const isBulletin = /^bulletins\/[^/]+\/$/.test(rel);
+    if (!record && !isBulletin) continue;
+    const html = readFileSync(path.join(site, file), 'utf8');
+    record ??= bulletinOf(rel, html);
+    seen.add(rel);
+    const content = augment(html, record, options);
+    if (!content) {
+      errors.push(`${file}: no data-pagefind-body element: the page would not be searchable`);
+      continue;
     }
-    const missing = [...records.keys()].filter((p) => !seen.has(p));
-    if (missing.length) errors.push(`${missing.length} page(s) of the data are missing from ${site}/ (URL scheme changed?): ${missing.slice(0, 5).join(', ')}`);
+    const shard = shardOf(rel);
+    shards.set(shard, [...(shards.get(shard) ?? []), { url: `/${rel}`, content, file }]);
   }
+  const missing = [...records.keys()].filter((p) => !seen.has(p));
+  if (missing.length) errors.push(`${missing.length} page(s) of the data are missing from ${site}/ (URL scheme changed?): ${missing.slice(0, 5).join(', ')}`);
+  let pages = 0;
+  for (const list of shards.values()) pages += list.length;
   if (pages === 0) errors.push(`no page in ${site}/ to index`);
-  if (!errors.length) {
-    const written = await index.writeFiles({ outputPath });
-    errors.push(...written.errors);
+  if (errors.length) return { pages, errors, ms: Math.round(performance.now() - started), outputPath };
+
+  // The main bundle first (the year shards are written inside its folder), then one index per
+  // shard, each in a fresh Pagefind process so its memory is returned before the next one.
+  // A shard whose pages are unchanged is copied from the cache instead of indexed again.
+  const cacheRoot = options.outputPath ? undefined : searchCacheDir();
+  const names = [...shards.keys()].sort();
+  let indexed = 0;
+  let cached = 0;
+  rmSync(outputPath, { recursive: true, force: true });
+  for (const name of names) {
+    const list = shards.get(name)!;
+    const dest = name ? path.join(outputPath, name) : outputPath;
+    const hash = shardHash(list);
+    const hit = cacheRoot && path.join(cacheRoot, hash);
+    if (hit && existsSync(path.join(hit, 'pagefind.js'))) {
+      cpSync(hit, dest, { recursive: true });
+      cached++;
+      continue;
+    }
+    const { index, errors: created } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index || created.length) return { pages, errors: created.length ? created : ['Pagefind did not start'], ms: Math.round(performance.now() - started), outputPath };
+    for (const page of list) {
+      const added = await index.addHTMLFile({ url: page.url, content: page.content });
+      errors.push(...added.errors.map((e) => `${page.file}: ${e}`));
+    }
+    // Written to a private folder first: the main bundle's folder holds the other shards.
+    const tmp = `${outputPath}.shard-${name || 'main'}`;
+    rmSync(tmp, { recursive: true, force: true });
+    if (!errors.length) errors.push(...(await index.writeFiles({ outputPath: tmp })).errors);
+    // A merged shard needs only its index files: the UI scripts and styles are the main bundle's.
+    if (name && !errors.length) for (const f of readdirSync(tmp)) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(path.join(tmp, f));
+    await index.deleteIndex();
+    await pagefind.close();
+    if (errors.length) break;
+    if (hit) {
+      rmSync(hit, { recursive: true, force: true });
+      mkdirSync(path.dirname(hit), { recursive: true });
+      cpSync(tmp, hit, { recursive: true });
+    }
+    cpSync(tmp, dest, { recursive: true });
+    rmSync(tmp, { recursive: true, force: true });
+    indexed++;
   }
-  await index.deleteIndex();
-  return { pages, errors, ms: Math.round(performance.now() - started), outputPath };
+  if (!errors.length) writeFileSync(path.join(outputPath, SHARDS_FILE), JSON.stringify({ shards: names.filter(Boolean) }));
+  const detail = `(${names.length} shards: ${indexed} indexed, ${cached} from cache)`;
+  return { pages, errors, ms: Math.round(performance.now() - started), outputPath, detail };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -149,5 +236,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`搜索索引生成失败 (Pagefind):\n${result.errors.join('\n')}`);
     process.exit(1);
   }
-  console.log(`Pagefind: indexed ${result.pages} pages in ${result.ms} ms → ${result.outputPath}/`);
+  console.log(`Pagefind: indexed ${result.pages} pages in ${result.ms} ms → ${result.outputPath}/ ${result.detail ?? ''}`);
 }

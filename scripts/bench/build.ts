@@ -50,9 +50,10 @@ export function buildSteps(outDir: string, site: string, script = 'build'): Step
   return steps;
 }
 
-export function buildEnv(content: string, today: string, outDir: string): NodeJS.ProcessEnv {
+export function buildEnv(content: string, today: string, outDir: string, cacheDir?: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...(cacheDir ? { LUOSHI_CACHE_DIR: cacheDir } : {}),
     PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
     LUOSHI_CONTENT: content,
     LUOSHI_TODAY: today,
@@ -91,6 +92,19 @@ export interface BuildResult {
   /** Largest tree peak over the steps (they run one after another). */
   peak: number;
   ok: boolean;
+}
+
+/**
+ * The parts of a one-process build, from what the build integration logs
+ * (src/integrations/build.ts): `[step charts N ms]`, `[step search N ms]`; the rest is Astro's
+ * (config, bundling, pages). Also the pages Astro reused from its incremental cache.
+ */
+export function subSteps(stdout: string): { charts?: number; search?: number; reused: number; rendered: number } {
+  const n = (name: string) => {
+    const m = new RegExp(`\\[step ${name} (\\d+) ms\\]`).exec(stdout);
+    return m ? Number(m[1]) : undefined;
+  };
+  return { charts: n('charts'), search: n('search'), reused: (stdout.match(/\((cached|restored)\)/g) ?? []).length, rendered: (stdout.match(/├─ .*\(\+\d+m?s\)/g) ?? []).length };
 }
 
 export async function runBuild(steps: Step[], site: string, env: NodeJS.ProcessEnv): Promise<BuildResult> {

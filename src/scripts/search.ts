@@ -6,6 +6,7 @@
  * An empty query with filters browses (Pagefind filter-only search).
  */
 import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
+import { loadSharded, mergeRuns, shardList } from './search-shards.ts';
 
 interface PagefindResultData {
   url: string;
@@ -21,6 +22,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(o: object): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(url: string, o?: object): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string | null, o?: object): Promise<PagefindSearch | null>;
   debouncedSearch(q: string | null, o?: object, ms?: number): Promise<PagefindSearch | null>;
@@ -173,6 +175,8 @@ async function showMore() {
 }
 
 let pagefind: Pagefind | undefined;
+let sortedOnce: Promise<Pagefind> | undefined;
+const sortedPagefind = () => (sortedOnce ??= loadSharded(BASE, { baseUrl: BASE, excerptLength: 40 }, 0, '?sorted') as Promise<Pagefind>);
 
 async function run() {
   writeUrl(state);
@@ -187,8 +191,16 @@ async function run() {
     return;
   }
   const query = state.q.trim() ? searchQuery(state.q, PROGRAMME_ALIASES) : null;
-  const search = await pf.search(query, { filters: pagefindFilters(), sort: sortOption() });
+  const sort = sortOption();
+  // Sorted searches go to the instance that keeps each shard's order, and are merged here.
+  const sorted = sort ? await sortedPagefind() : undefined;
+  const search = await (sorted ?? pf).search(query, { filters: pagefindFilters(), sort });
   if (mine !== serial || !search) return; // a newer search replaced this one
+  if (sorted) {
+    const [key, dir] = Object.entries(sort!)[0] as [string, string];
+    search.results = mergeRuns(search, await shardList(BASE), key, dir);
+    delete search.filters.shard;
+  }
   current = search;
   shown = 0;
   list.replaceChildren();
@@ -226,9 +238,8 @@ more.addEventListener('click', () => void showMore());
 
 async function start() {
   try {
-    pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: BASE, excerptLength: 40 });
-    await pagefind.init();
+    // The index is sharded by year: every shard is merged in (src/scripts/search-shards.ts).
+    pagefind = (await loadSharded(BASE, { baseUrl: BASE, excerptLength: 40 })) as Pagefind;
     allFilters = await pagefind.filters();
   } catch (error) {
     status.textContent = '搜索暂时无法使用（未能加载搜索索引）。请使用下方目录查找。';

@@ -84,7 +84,7 @@ describe('chart images', () => {
     out = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
     const r = await renderAll({ out, content, cache: false });
     expect(r.rendered).toBe(chartIds(dataset).length);
-  }, 120_000); // every chart in four forms (normal and elderly, PNG and SVG), on a busy machine
+  }, 180_000); // every chart in four forms (normal and elderly, PNG and SVG), on a busy machine
 
   it('writes a PNG of 800×450 and an SVG for every chart id', () => {
     for (const id of chartIds(dataset)) {

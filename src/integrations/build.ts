@@ -1,0 +1,141 @@
+/**
+ * The whole build as one Astro integration: `astro build` writes the pages, then, in
+ * `astro:build:done`, the chart images (scripts/chart-images.ts) and the search index
+ * (scripts/pagefind.ts) are made from the dataset the pages were rendered from (loaded once,
+ * by the content-check integration), and the finished site replaces the previous one.
+ *
+ * Atomic output: Astro writes into a staging folder next to the configured outDir
+ * (`dist.next/` for `dist/`). Only when every step has succeeded is the old `dist/` moved
+ * aside and the staging folder renamed to `dist/` (two renames on the same file system), so a
+ * build that fails at any point, in a page, in a chart or in the search index, leaves the
+ * previous `dist/` exactly as it was, and a deploy never picks up half a site. The staging
+ * folder of a failed build is left for inspection and emptied by the next build.
+ *
+ * In `astro dev` it watches the content folder: a CSV, JSON or Markdown edit reloads and
+ * re-validates the dataset, drops every server-side module (their per-build caches go with
+ * them) and reloads the browser. Invalid content is reported and the last valid data stays.
+ *
+ * Must be the last integration: the others (sitemap) write into the staging folder in their
+ * own `astro:build:done` before this one swaps it in.
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildDate, contentRoot, formatIssues, loadContent, loadContentOrThrow, type Dataset } from '../core/index.ts';
+
+const SHARED = Symbol.for('luoshi.dataset');
+
+/** The staging folder for an output folder: `dist` → `dist.next`. */
+export function stagingDir(outDir: string): string {
+  return `${outDir.replace(/[\\/]+$/, '')}.next`;
+}
+
+/**
+ * Put `staged` in the place of `target`: the old target is renamed aside, the staged folder
+ * renamed in, the old one deleted. Between the two renames (microseconds) there is no `target`
+ * at all, never a partial one.
+ */
+export function swapIn(staged: string, target: string): void {
+  const old = `${target.replace(/[\\/]+$/, '')}.old`;
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(staged, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function sharedDataset(): Dataset {
+  const shared = (globalThis as Record<symbol, { key: string; dataset: Dataset } | undefined>)[SHARED];
+  if (shared?.key === `${contentRoot()}|${buildDate()}`) return shared.dataset;
+  return loadContentOrThrow(contentRoot(), { today: buildDate() });
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+
+/** A full garbage collection (V8's gc() made reachable at run time; a no-op if that fails). */
+export function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+  } catch {
+    // Not essential: only the memory peak is higher.
+  }
+}
+
+export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}): AstroIntegration {
+  let target: string | undefined;
+  let staging: string | undefined;
+  let serving = false;
+  return {
+    name: 'luoshi:build',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
+        if (command !== 'build') return;
+        target = fileURLToPath(config.outDir);
+        staging = stagingDir(target);
+        if (path.resolve(staging) === path.resolve(fileURLToPath(config.root))) throw new Error('outDir must not be the project root');
+        rmSync(staging, { recursive: true, force: true });
+        updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`) });
+        logger.info(`building into ${path.relative(process.cwd(), staging) || staging}; ${path.relative(process.cwd(), target) || target} is replaced only when every step succeeds`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const root = contentRoot();
+        server.watcher.add(root);
+        let timer: NodeJS.Timeout | undefined;
+        const reload = () => {
+          const started = performance.now();
+          const result = loadContent(root, { today: buildDate() });
+          if (result.issues.length > 0 || !result.dataset) {
+            logger.error(`内容校验未通过（${result.issues.length} 处错误），页面仍显示上一次有效的数据：\n${formatIssues(result.issues)}`);
+            return;
+          }
+          (globalThis as Record<symbol, unknown>)[SHARED] = { key: `${root}|${buildDate()}`, dataset: result.dataset };
+          for (const env of Object.values(server.environments)) env.moduleGraph.invalidateAll();
+          server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+          logger.info(`内容已更新，重新载入（${Math.round(performance.now() - started)} ms）`);
+        };
+        server.watcher.on('all', (_event, file) => {
+          // Adding the folder reports every file in it once ('add'): not an edit. Reloading
+          // while the server starts would race its own module loading.
+          if (!serving || !path.resolve(file).startsWith(`${root}${path.sep}`)) return;
+          clearTimeout(timer);
+          timer = setTimeout(reload, 150);
+        });
+      },
+      'astro:server:start': () => {
+        serving = true;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const ds = sharedDataset();
+        // What rendering left behind is garbage now: collect it before the memory-hungry steps,
+        // so that the process tree's peak is the larger of the steps, not their sum.
+        const before = process.memoryUsage().rss;
+        collectGarbage();
+        logger.info(`[rss pages ${mb(before)} → ${mb(process.memoryUsage().rss)} MB after GC]`);
+        if (options.charts !== false) {
+          const { renderAll } = await import('../../scripts/chart-images.ts');
+          const r = await renderAll({ out: path.join(out, 'charts'), dataset: ds });
+          collectGarbage();
+          logger.info(`图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 [step charts ${r.ms} ms] [rss ${mb(process.memoryUsage().rss)} MB]`);
+        }
+        // Fault injection for the test of the atomic swap (test/integrations/build.test.ts): a
+        // failure after every page and chart has been written, as a Pagefind crash would be.
+        if (process.env.LUOSHI_BUILD_FAULT === 'search') throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
+        if (options.search !== false) {
+          const { buildSearchIndex, closeSearch } = await import('../../scripts/pagefind.ts');
+          const r = await buildSearchIndex(out, { dataset: ds });
+          await closeSearch();
+          if (r.errors.length) throw new Error(`搜索索引生成失败 (Pagefind):\n${r.errors.join('\n')}`);
+          logger.info(`Pagefind: indexed ${r.pages} pages in ${r.ms} ms [step search ${r.ms} ms]${r.detail ? ` ${r.detail}` : ''}`);
+        }
+        if (target && staging && path.resolve(out) === path.resolve(staging)) {
+          swapIn(staging, target);
+          logger.info(`published → ${path.relative(process.cwd(), target) || target}`);
+        }
+      },
+    },
+  };
+}

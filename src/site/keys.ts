@@ -1,0 +1,11 @@
+/**
+ * The incremental build's cache keys (src/core/page-keys.ts) for this build's dataset: pages
+ * return `cacheKey: keys().item(year, item)` etc. from getStaticPaths.
+ */
+import { buildDate } from '../core/index.ts';
+import { pageKeys, type PageKeys } from '../core/page-keys.ts';
+import { getDataset } from './data.ts';
+
+export function keys(): PageKeys {
+  return pageKeys(getDataset(), { accessed: buildDate() });
+}
