@@ -43,7 +43,7 @@ export function buildPortal(site: string): PortalResult {
   });
   writeFileSync(
     path.join(site, 'index.html'),
-    `${head('各区政府工作报告任务落实情况')}<main><h1>各区政府工作报告任务落实情况</h1><p><a href="/search/">搜索全部区</a></p><table><caption>各区最新年度主要工作任务和“12100”民生工程的状态（项）</caption><thead><tr><th scope="col">区</th><th scope="col">年度</th>${STATUSES.map((s) => `<th scope="col">${s}</th>`).join('')}<th scope="col">数据日期</th></tr></thead><tbody>${rows.join('')}</tbody></table></main></body></html>\n`,
+    `${head('各区政府工作报告任务落实情况')}<main><h1>各区政府工作报告任务落实情况</h1><p><a href="/search/">搜索全部区</a></p><table><caption>各区最新年度全部事项的落实状态（项）</caption><thead><tr><th scope="col">区</th><th scope="col">年度</th>${STATUSES.map((s) => `<th scope="col">${s}</th>`).join('')}<th scope="col">数据日期</th></tr></thead><tbody>${rows.join('')}</tbody></table></main></body></html>\n`,
   );
   mkdirSync(path.join(site, 'search'), { recursive: true });
   writeFileSync(path.join(site, 'search/bundles.json'), JSON.stringify(bundles));
