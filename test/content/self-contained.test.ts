@@ -1,6 +1,6 @@
 /**
  * The repository stands alone and the programme is data:
- * - nothing in the build, the scripts or the tests reads outside the repository (../shared);
+ * - nothing in the build, the scripts or the tests reads outside the repository (the developers' shared folder beside the checkout);
  * - no programme name or slug of the bundled year is written in code (src/, scripts/, the
  *   Astro config): it comes from content/<year>/manifest.json.
  */
@@ -21,7 +21,7 @@ describe('self-contained', () => {
   const code = [...files(path.join(ROOT, 'src')), ...files(path.join(ROOT, 'scripts')), path.join(ROOT, 'astro.config.mjs'), path.join(ROOT, 'package.json')];
   const tests = [...files(path.join(ROOT, 'test')), path.join(ROOT, 'vitest.config.ts'), path.join(ROOT, 'playwright.config.ts')];
 
-  it('nothing reads ../shared', () => {
+  it('nothing reads the shared folder outside the repository', () => {
     const outside = ['..', 'shared'].join('/');
     const seeds = ['shared', 'seeds'].join('/');
     const hits = [...code, ...tests].filter((f) => f !== __filename).filter((f) => { const t = readFileSync(f, 'utf8'); return t.includes(outside) || t.includes(seeds); });
