@@ -105,6 +105,19 @@ export function chartIds(dataset: Dataset): string[] {
   return [...chartIdSet(dataset)];
 }
 
+/**
+ * Whether a chart is also published as static images (PNG and SVG, normal and large text, by
+ * the build's chart step). Images are for news posts without JavaScript and for print: they pay
+ * for the district-wide charts (a year's or a month's overview, a category, a section), which
+ * the /embed/ gallery offers. A unit's chart is one department's view, as an item's month strip
+ * is one item's: its unit page draws it with its table, and its CSV and embed page stay, but its
+ * images were 83 % of the large dataset's chart images (1,800 of 2,159 charts; 530 MB, and
+ * 85 s of a cold build: bench/REPORT.md).
+ */
+export function hasImages(id: string): boolean {
+  return !id.startsWith('unit-');
+}
+
 /** Whether `id` names a chart of this dataset (a unit has a chart only in years it has items). */
 export function hasChart(dataset: Dataset, id: string): boolean {
   return chartIdSet(dataset).has(id);

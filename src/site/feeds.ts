@@ -67,6 +67,13 @@ function corrections(year: YearData, items: Item[], links: EntryLinks): FeedEntr
   return correctionEntries(year, h.changes.filter((c) => c.year === year.year && keys.has(c.item)), links);
 }
 
+/**
+ * Entries kept in a category's or a unit's feed: the newest hundred (a unit's whole history ran
+ * to 300 entries and 200 kB a feed on the large dataset). A feed is what changed lately; the
+ * full record stays on the item pages and in the open data.
+ */
+const FEED_LIMIT = 100;
+
 const XML_HEADERS = { 'Content-Type': 'application/atom+xml; charset=utf-8' };
 
 export function feedResponse(xml: string): Response {
@@ -110,7 +117,7 @@ export function categoryFeed(site: URL | undefined, year: YearData, no: number, 
     author: ds.site.publisher,
     updated: year.manifest.data_date,
     entries: [...reportEntries(year, items, links), ...completionEntries(year, items, links), ...corrections(year, items, links)],
-    limit: 300,
+    limit: FEED_LIMIT,
   });
 }
 
@@ -130,7 +137,7 @@ export function unitFeed(site: URL | undefined, unitId: string, ds: Dataset = ge
     author: ds.site.publisher,
     updated: feedFallbackDate(ds),
     entries,
-    limit: 300,
+    limit: FEED_LIMIT,
   });
 }
 

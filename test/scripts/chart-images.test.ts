@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chartIds, getChart } from '../../src/core/charts.ts';
+import { chartIds, getChart, hasImages } from '../../src/core/charts.ts';
 import { loadContentOrThrow } from '../../src/core/index.ts';
 import { FONT_FAMILY, HEIGHT, registerFonts, renderAll, renderPng, WIDTH } from '../../scripts/chart-images.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
@@ -78,16 +78,22 @@ function renderText(text: string, family: string, size = 18) {
   return ctx.getImageData(0, 0, WIDTH, 60);
 }
 
+const imageIds = () => chartIds(dataset).filter(hasImages);
+
 describe('chart images', () => {
   let out: string;
   beforeAll(async () => {
     out = mkdtempSync(path.join(tmpdir(), 'luoshi-charts-'));
     const r = await renderAll({ out, content, cache: false });
-    expect(r.rendered).toBe(chartIds(dataset).length);
+    expect(r.rendered).toBe(imageIds().length);
   }, 180_000); // every chart in four forms (normal and elderly, PNG and SVG), on a busy machine
 
-  it('writes a PNG of 800×450 and an SVG for every chart id', () => {
-    for (const id of chartIds(dataset)) {
+  it('writes a PNG of 800×450 and an SVG for every chart with images, and none for a unit chart', () => {
+    const units = chartIds(dataset).filter((id) => id.startsWith('unit-'));
+    expect(units.length).toBeGreaterThan(0);
+    expect(imageIds().length).toBe(chartIds(dataset).length - units.length);
+    for (const id of units) expect(existsSync(path.join(out, `${id}.png`)), `${id}: no image`).toBe(false);
+    for (const id of imageIds()) {
       const png = readFileSync(path.join(out, `${id}.png`));
       expect(pngSize(png), id).toEqual({ width: WIDTH, height: HEIGHT });
       const svg = readFileSync(path.join(out, `${id}.svg`), 'utf8');
@@ -138,7 +144,7 @@ describe('chart images', () => {
   });
 
   it('elderly-mode images: the same chart with every text at least 18 px (title 24 px)', async () => {
-    for (const id of chartIds(dataset)) {
+    for (const id of imageIds()) {
       expect(existsSync(path.join(out, `${id}.elder.png`)), id).toBe(true);
       const svg = readFileSync(path.join(out, `${id}.elder.svg`), 'utf8');
       const sizes = [...svg.matchAll(/<text[^>]*font-size="([\d.]+)(?:px)?"/g)].map((m) => Number(m[1]));
@@ -159,7 +165,7 @@ describe('chart images', () => {
     await renderAll({ out: again, content }); // fills the cache
     const r = await renderAll({ out: again, content });
     expect(r.rendered).toBe(0);
-    expect(r.cached).toBe(chartIds(dataset).length);
+    expect(r.cached).toBe(imageIds().length);
     expect(existsSync(path.join(again, '12100-by-category-2020.elder.png'))).toBe(true);
     expect(existsSync(path.join(again, 'item-2020-P1.png')), 'no item-level images').toBe(false);
   });
