@@ -229,7 +229,7 @@ export function renderReport(d: BenchData, budgetList: Budget[], command: string
     L.push('', '### First search', '');
     if (q.error) L.push(`Not measured: ${q.error}`);
     else {
-      L.push(`Fresh browser (Chromium, empty cache) on \`${q.page}\`, query 「${q.query}」 through the Pagefind JS API, then the data of the first 5 of ${q.results.toLocaleString('en')} results: **${kb(q.bytes)}** in ${q.requests} requests under /pagefind/ as stored (index chunks and fragments are gzip files; ${kb(q.bytesGzip)} with HTTP gzip on the script and WASM), ${Math.round(q.ms)} ms on localhost.`);
+      L.push(`Fresh browser (Chromium, empty cache, 390×844) opens \`${q.page}?q=${q.query}\`; the site's own search UI merges the shards, runs the query and shows the first results (${q.results.toLocaleString('en')} found): **${kb(q.bytes)}** in ${q.requests} requests under /pagefind/ as stored (index chunks and fragments are gzip files; ${kb(q.bytesGzip)} with HTTP gzip on the script and WASM), ${Math.round(q.ms)} ms on localhost.${q.filterBytes === undefined ? '' : ` Opening the 筛选 panel then fetches the filter index: ${kb(q.filterBytes)} more.`}`);
       L.push('', `By kind: ${Object.entries(q.byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}. First titles: ${q.firstTitles.map((t) => `「${t}」`).join(' ')}`);
     }
   }

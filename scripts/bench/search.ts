@@ -1,9 +1,12 @@
 /**
- * Bytes of a first search: a fresh browser (empty cache) opens the search page, runs one query
- * through the Pagefind JS API and loads the first five results' data, as the results list
- * does. Everything fetched under /pagefind/ from opening the page to the fifth result counts:
- * the Pagefind script and WASM, the metadata, the index chunks for the query, the fragments.
- * Falls back to the home page when the site has no /search/ page.
+ * Bytes of a first search, as a reader makes it: a fresh browser (empty cache) at phone size
+ * opens /search/?q=… (what the header's search box submits), and the site's own search UI
+ * (src/scripts/search.ts) merges the index shards, runs the query and shows the first page of
+ * results. Everything fetched under /pagefind/ until the results are shown and the network is
+ * idle counts: the Pagefind script and WASM, each shard's metadata, the index chunks for the
+ * query, the fragments of the results shown. Then the 筛选 panel is opened, and what that
+ * fetches (the filter index) is counted apart. Falls back to the Pagefind API on the home
+ * page when the site has no /search/ page.
  */
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +30,8 @@ export interface SearchResult {
   byKind: Record<string, number>;
   requests: number;
   ms: number;
+  /** Bytes fetched when the 筛选 panel is then opened (the filter index), as stored. */
+  filterBytes?: number;
   error?: string;
 }
 
@@ -47,20 +52,29 @@ export async function measureFirstQuery(dist: string, query: string, base = '/')
   try {
     // A strict CSP may keep page.evaluate from importing the Pagefind script; the bytes are the
     // same either way, so the measurement bypasses it (the site's own search UI is tested in e2e).
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
     const page = await context.newPage();
     server.served.clear();
     const started = performance.now();
-    await page.goto(server.url + pagePath, { waitUntil: 'load' });
-    const found = await page.evaluate(async ({ query, base }) => {
-      const pf = await import(`${base}pagefind/pagefind.js`);
-      await pf.options?.({ baseUrl: base });
-      const search = await pf.search(query);
-      const data = await Promise.all(search.results.slice(0, 5).map((r: { data: () => Promise<{ meta?: { title?: string } }> }) => r.data()));
-      return { results: search.results.length as number, titles: data.map((d) => d.meta?.title ?? '') };
-    }, { query, base });
-    // Requests the page started (e.g. a search UI warming up) finish before counting.
-    await page.waitForLoadState('networkidle');
+    let found: { results: number; titles: string[] };
+    if (pagePath) {
+      await page.goto(`${server.url}${pagePath}?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+      await page.locator('#search-status').filter({ hasText: /找到|没有找到/ }).waitFor({ timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      const status = (await page.locator('#search-status').textContent()) ?? '';
+      const titles = await page.locator('#search-list > li > a').evaluateAll((as) => as.slice(0, 5).map((a) => a.textContent ?? ''));
+      found = { results: Number(/找到 (\d+) 条/.exec(status)?.[1] ?? 0), titles };
+    } else {
+      await page.goto(server.url, { waitUntil: 'load' });
+      found = await page.evaluate(async ({ query, base }) => {
+        const pf = await import(`${base}pagefind/pagefind.js`);
+        await pf.options?.({ baseUrl: base });
+        const search = await pf.search(query);
+        const data = await Promise.all(search.results.slice(0, 5).map((r: { data: () => Promise<{ meta?: { title?: string } }> }) => r.data()));
+        return { results: search.results.length as number, titles: data.map((d) => d.meta?.title ?? '') };
+      }, { query, base });
+      await page.waitForLoadState('networkidle');
+    }
     const ms = performance.now() - started;
     const byKind: Record<string, number> = {};
     let bytes = 0;
@@ -74,7 +88,16 @@ export async function measureFirstQuery(dist: string, query: string, base = '/')
       const compressible = /\.(js|json|wasm)$/.test(p) || p.includes('wasm');
       bytesGzip += compressible ? gzipSync(readFileSync(path.join(dist, p.slice(base.length)))).length : n;
     }
-    return { page: `/${pagePath}`, query, results: found.results, firstTitles: found.titles, bytes, bytesGzip, byKind, requests, ms };
+    let filterBytes: number | undefined;
+    if (pagePath) {
+      const before = new Set(server.served.keys());
+      await page.locator('#search-filters-panel > summary').click();
+      await page.locator('#search-filters fieldset').first().waitFor({ timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      filterBytes = 0;
+      for (const [p, n] of server.served) if (!before.has(p) && p.startsWith(`${base}pagefind/`)) filterBytes += n;
+    }
+    return { page: `/${pagePath}`, query, results: found.results, firstTitles: found.titles, bytes, bytesGzip, byKind, requests, ms, filterBytes };
   } catch (error) {
     return { page: `/${pagePath}`, query, results: 0, firstTitles: [], bytes: 0, bytesGzip: 0, byKind: {}, requests: 0, ms: 0, error: (error as Error).message.split('\n')[0] };
   } finally {

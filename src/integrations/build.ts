@@ -114,7 +114,8 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         // so that the process tree's peak is the larger of the steps, not their sum.
         const before = process.memoryUsage().rss;
         collectGarbage();
-        logger.info(`[rss pages ${mb(before)} → ${mb(process.memoryUsage().rss)} MB after GC]`);
+        const m = process.memoryUsage();
+        logger.info(`[rss pages ${mb(before)} → ${mb(m.rss)} MB after GC; V8 heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB]`);
         if (options.charts !== false) {
           const { renderAll } = await import('../../scripts/chart-images.ts');
           const r = await renderAll({ out: path.join(out, 'charts'), dataset: ds });

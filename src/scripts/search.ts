@@ -4,6 +4,11 @@
  * and reached from the header's plain form. Filters: checkboxes with counts, grouped in
  * fieldsets; several values of one filter widen (any), different filters narrow (all).
  * An empty query with filters browses (Pagefind filter-only search).
+ *
+ * The filter index is loaded when it is first needed: when the 筛选 panel is opened, or when the
+ * URL already holds filters. Filters are a third of what a first search would fetch on a large
+ * site (every shard's filter chunks, scripts/bench/search.ts); a reader who only types a query
+ * never downloads them.
  */
 import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
 import { loadSharded, mergeRuns, shardList } from './search-shards.ts';
@@ -76,7 +81,16 @@ let state = readUrl();
 let shown = 0;
 let current: PagefindSearch | null = null;
 let allFilters: Record<string, Record<string, number>> = {};
+let filtersOnce: Promise<void> | undefined;
 let serial = 0;
+
+/** Load every shard's filter index (once), for the panel's options and their counts. */
+function loadFilters(): Promise<void> {
+  filtersOnce ??= pagefind!.filters().then((all) => {
+    allFilters = all;
+  });
+  return filtersOnce;
+}
 
 /**
  * The excerpt, from the page's own words (meta.text) with the query marked: never Pagefind's
@@ -187,7 +201,7 @@ async function run() {
     list.replaceChildren();
     more.hidden = true;
     status.textContent = '请输入搜索词，或打开“筛选”勾选条件浏览全部事项。';
-    renderFilters(allFilters);
+    if (filtersOnce) renderFilters(allFilters);
     return;
   }
   const query = state.q.trim() ? searchQuery(state.q, PROGRAMME_ALIASES) : null;
@@ -208,7 +222,8 @@ async function run() {
   const n = search.results.length;
   const what = state.q.trim() ? `“${state.q.trim()}”` : '所选条件';
   status.textContent = n ? `${what}：找到 ${n} 条结果。` : `${what}：没有找到结果。${hasFilters() ? '可减少筛选条件再试。' : '可换个说法，或试试单位简称、事项编号。'}`;
-  renderFilters(search.filters);
+  // Counts are known only for loaded filters: before the panel is first opened there are none to show.
+  if (filtersOnce) renderFilters(search.filters);
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -240,7 +255,7 @@ async function start() {
   try {
     // The index is sharded by year: every shard is merged in (src/scripts/search-shards.ts).
     pagefind = (await loadSharded(BASE, { baseUrl: BASE, excerptLength: 40 })) as Pagefind;
-    allFilters = await pagefind.filters();
+    if (hasFilters()) await loadFilters();
   } catch (error) {
     status.textContent = '搜索暂时无法使用（未能加载搜索索引）。请使用下方目录查找。';
     $('search-app').hidden = false;
@@ -249,8 +264,16 @@ async function start() {
     return;
   }
   $('search-nojs').hidden = true;
-  // Wide screens show the filters beside the results; phones keep the panel folded under its summary.
-  if (matchMedia('(min-width: 60rem)').matches) filtersPanel.open = true;
+  // The panel starts folded under its summary (its options load when it opens), and open when
+  // the URL already filters; on wide screens it sits beside the results.
+  if (hasFilters()) filtersPanel.open = true;
+  filtersPanel.addEventListener('toggle', () => {
+    if (!filtersPanel.open || filtersOnce) return;
+    filtersSummary.textContent = '筛选（正在载入筛选条件…）';
+    loadFilters().then(run, () => {
+      filtersSummary.textContent = '筛选（筛选条件载入失败，请刷新页面重试）';
+    });
+  });
   $('search-app').hidden = false;
   input.value = state.q;
   sortSelect.value = state.sort;

@@ -55,9 +55,37 @@ test('a result shows the item number, status and lead unit; the page is accessib
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 });
 
+/** Open the 筛选 panel (folded until used: its options load when it opens) and wait for its options. */
+async function openFilters(page: Page) {
+  const panel = page.locator('details#search-filters-panel');
+  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+  await expect(page.locator('#search-filters fieldset').first()).toBeVisible();
+}
+
+test('the filter index is fetched only when the 筛选 panel opens', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pagefind/')) fetched.push(r.url());
+  });
+  await search(page, { q: '建设' });
+  await expect(page.locator('#search-list > li').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const panel = page.locator('details#search-filters-panel');
+  await expect(panel).not.toHaveAttribute('open');
+  expect(fetched.filter((u) => u.endsWith('.pf_filter')), 'filter chunks before the panel opens').toEqual([]);
+  await openFilters(page);
+  expect(fetched.filter((u) => u.endsWith('.pf_filter')).length, 'filter chunks once it opens').toBeGreaterThan(0);
+  // Counts are those of the current query, not of the whole site.
+  const all = await total(page);
+  const counts = await page.locator('#search-filters input[name="kind"] + label .count').allTextContents();
+  expect(counts.length).toBeGreaterThan(0);
+  for (const c of counts) expect(Number(c.replace(/\D/g, ''))).toBeLessThanOrEqual(all);
+});
+
 test('every filter narrows the results, to the count it shows', async ({ page }) => {
   // A broad query matching items of every kind, category, section, unit, leader and status.
   await search(page, { q: '建设' });
+  await openFilters(page);
   const all = await total(page);
   expect(all).toBeGreaterThan(20);
   const names = ['kind', 'category', 'section', 'lead', 'unit', 'leader', 'status'];
@@ -79,6 +107,7 @@ test('every filter narrows the results, to the count it shows', async ({ page })
   }
   // Year: the data has one year; units without items in any year have none, so browsing units narrows.
   await search(page, { kind: '责任单位' });
+  await expect(page.locator('details#search-filters-panel'), 'a URL with filters opens the panel').toHaveAttribute('open');
   const units = await total(page);
   await page.locator('#search-filters input[name="year"][value="2020"]').click();
   await expect.poll(() => total(page)).toBeLessThan(units);
