@@ -265,15 +265,17 @@ async function start() {
   }
   $('search-nojs').hidden = true;
   // The panel starts folded under its summary (its options load when it opens), and open when
-  // the URL already filters; on wide screens it sits beside the results.
-  if (hasFilters()) filtersPanel.open = true;
-  filtersPanel.addEventListener('toggle', () => {
+  // the URL already filters or sorts; on wide screens it sits beside the results.
+  if (hasFilters() || state.sort) filtersPanel.open = true;
+  const onToggle = () => {
     if (!filtersPanel.open || filtersOnce) return;
     filtersSummary.textContent = '筛选（正在载入筛选条件…）';
     loadFilters().then(run, () => {
       filtersSummary.textContent = '筛选（筛选条件载入失败，请刷新页面重试）';
     });
-  });
+  };
+  filtersPanel.addEventListener('toggle', onToggle);
+  onToggle();
   $('search-app').hidden = false;
   input.value = state.q;
   sortSelect.value = state.sort;

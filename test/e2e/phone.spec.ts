@@ -241,6 +241,8 @@ test('search on a phone: the first result within a screen and a half, filters in
   await expect(panel).not.toHaveAttribute('open');
   await panel.locator('summary').click();
   await expect(panel).toHaveAttribute('open');
+  // Its options load when it first opens.
+  await expect(page.locator('#search-filters .count').first()).toBeVisible();
   // Zero-count options are not offered.
   const counts = await page.locator('#search-filters .count').allTextContents();
   expect(counts.length).toBeGreaterThan(0);
