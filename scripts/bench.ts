@@ -296,7 +296,7 @@ if (values.profile && data.builds.at(-1)?.ok) {
   log('profiling the astro build step');
   const profDist = path.join(OUT, 'dist-profile');
   const astroStep = buildSteps(profDist, SITE)[0];
-  const r: StepResult = await runMeasured(astroStep.name, NODE, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...astroStep.args], { cwd: SITE, env: buildEnv(contentDir, synthetic.today, profDist) });
+  const r: StepResult = await runMeasured(astroStep.name, NODE, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...astroStep.args], { cwd: SITE, env: { ...buildEnv(contentDir, synthetic.today, profDist), ...astroStep.env } });
   rmSync(profDist, { recursive: true, force: true });
   data.profile = { astroMs: r.ms, summary: summarizeProfiles(profDir, SITE) };
   flush('the profile');

@@ -22,6 +22,8 @@ export interface Step {
   name: string;
   command: string;
   args: string[];
+  /** Variables the script sets for the step (`cross-env A=1 astro build`, `A=1 astro build`). */
+  env?: Record<string, string>;
 }
 
 function scripts(site: string): Record<string, string> {
@@ -34,13 +36,20 @@ export function buildSteps(outDir: string, site: string, script = 'build'): Step
   if (!line) throw new Error(`package.json has no "${script}" script`);
   const steps: Step[] = [];
   for (const part of line.split('&&').map((s) => s.trim()).filter(Boolean)) {
-    const words = part.split(/\s+/);
+    let words = part.split(/\s+/);
+    const env: Record<string, string> = {};
+    if (words[0] === 'cross-env') words = words.slice(1);
+    while (words.length > 1 && /^[A-Za-z_]\w*=/.test(words[0])) {
+      const [name, ...value] = words[0].split('=');
+      env[name] = value.join('=');
+      words = words.slice(1);
+    }
     if (words[0] === 'astro') {
       const args = [ASTRO, ...words.slice(1)];
       if (words[1] === 'build' && !words.includes('--outDir')) args.push('--outDir', outDir);
-      steps.push({ name: part, command: NODE, args });
+      steps.push({ name: part, command: NODE, args, env });
     } else if (words[0] === 'node') {
-      steps.push({ name: part, command: NODE, args: nodeArgs(words.slice(1), outDir, site) });
+      steps.push({ name: part, command: NODE, args: nodeArgs(words.slice(1), outDir, site), env });
     } else if (words[0] === 'npm' && words[1] === 'run' && words[2]) {
       steps.push(...buildSteps(outDir, site, words[2]));
     } else {
@@ -110,7 +119,7 @@ export function subSteps(stdout: string): { charts?: number; search?: number; re
 export async function runBuild(steps: Step[], site: string, env: NodeJS.ProcessEnv): Promise<BuildResult> {
   const results: StepResult[] = [];
   for (const step of steps) {
-    const r = await runMeasured(step.name, step.command, step.args, { cwd: site, env });
+    const r = await runMeasured(step.name, step.command, step.args, { cwd: site, env: { ...env, ...step.env } });
     results.push(r);
     if (r.code !== 0) {
       process.stderr.write(`\n✗ ${step.name} exited ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}\n`);
