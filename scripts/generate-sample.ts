@@ -14,9 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import chineseDays from 'chinese-days';
-import {
-  buildDate, contentRoot, formatIssues, loadContent, nextMonth, nthWorkingDay, reportDeadline, writeCsv, mulberry32, seedOf, type Dataset, type Item,
-} from '../src/core/index.ts';
+import { nextMonth, nthWorkingDay, reportDeadline } from '../src/core/calendar.ts';
+import { writeCsv } from '../src/core/csv.ts';
+import { formatIssues, loadContent } from '../src/core/load.ts';
+import type { Dataset, Item } from '../src/core/model.ts';
+import { buildDate, contentRoot } from '../src/core/paths.ts';
+import { mulberry32, seedOf } from '../src/core/random.ts';
 
 // ---------------------------------------------------------------- rates and text templates
 /** Shares of items completed by the last month (exact), and per-item / per-item-month probabilities. */
