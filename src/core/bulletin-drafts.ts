@@ -61,7 +61,7 @@ function requireCovered(year: YearData, month: string): void {
 
 function leadNames(dataset: Dataset, item: Item): string {
   const names = item.leadUnitIds.map((id) => dataset.unitById.get(id)?.name ?? id);
-  return names.length ? names.join('、') : item.units.map((u) => (u.type === 'unit' ? u.written : u.name)).join('、');
+  return joinCn(names.length ? names : item.units.map((u) => (u.type === 'unit' ? u.written : u.name)));
 }
 
 /** The year's programme; the monthly bulletin is the programme's. */

@@ -1,9 +1,9 @@
 /**
- * What the year's lists are called and where their pages live: all from the year's data
- * (manifest.json's programme and tasks), never from code. Pure, no imports: the browser's
- * search script uses it too.
+ * What the year's lists are called and the URL segment of their pages: all from the year's
+ * data (manifest.json's programme and tasks), never from code (paths: urls.ts). Pure, no
+ * imports: the browser's search script uses it too.
  */
-import type { Item, ItemKind, YearData } from './model.ts';
+import type { ItemKind, YearData } from './model.ts';
 
 type YearNames = Pick<YearData, 'year' | 'programme' | 'mainTasks'>;
 

@@ -26,7 +26,7 @@ describe('form import (core)', () => {
     locateIssues(batch, [{ file: 'content/2020/reports/2020-03.csv', line: 3, field: 'progress', value: '进展', message: '测试问题', hint: '测试提示' }], 'content', '/x/content');
     const outcome = finishImport(batch);
     expect(outcome.ok).toBe(false);
-    expect(outcome.errors).toEqual([expect.stringMatching(/^t3\.csv 第 2 行 E 列.*「进展」  测试问题  提示：测试提示$/)]);
+    expect(outcome.errors).toEqual([expect.stringMatching(/^t3\.csv 第 2 行 E 列.*「进展」 {2}测试问题 {2}提示：测试提示$/)]);
     expect(outcome.summary).toEqual([
       { unit: '区住建局', added: 1, changed: 0, unchanged: 0, blank: 0 },
       { unit: '区发改局', added: 1, changed: 0, unchanged: 0, blank: 0 },
@@ -61,7 +61,7 @@ describe('form import (core)', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.errors[0]).toBe('d.csv  文件不存在');
     expect(outcome.errors).toContainEqual(expect.stringMatching(/^b\.csv 第 2 行.*事项 T1 重复填报，且与 a\.csv 第 2 行的内容不同/));
-    expect(outcome.errors).toContainEqual(expect.stringMatching(/^b\.csv 第 3 行 B 列.*「2020年3月」  月份无效/));
+    expect(outcome.errors).toContainEqual(expect.stringMatching(/^b\.csv 第 3 行 B 列.*「2020年3月」 {2}月份无效/));
     expect(outcome.errors).toContainEqual('c.xls  不支持旧版 Excel/WPS 格式');
   });
 
