@@ -1,9 +1,9 @@
 /**
- * What the year's lists are called and where their pages live: all from the year's data
- * (manifest.json's programme and tasks), never from code. Pure, no imports: the browser's
- * search script uses it too.
+ * What the year's lists are called and the URL segment of their pages: all from the year's
+ * data (manifest.json's programme and tasks), never from code (paths: urls.ts). Pure, no
+ * imports: the browser's search script uses it too.
  */
-import type { Item, ItemKind, YearData } from './model.ts';
+import type { ItemKind, YearData } from './model.ts';
 
 type YearNames = Pick<YearData, 'year' | 'programme' | 'mainTasks'>;
 
@@ -24,12 +24,4 @@ export function kindGrouped(year: YearNames, kind: ItemKind): boolean {
   return kind === 'task' ? !!year.mainTasks?.sections : !!year.programme?.categories;
 }
 
-/** "<list name>第5项". */
-export function itemName(item: Pick<Item, 'kindName' | 'no'>): string {
-  return `${item.kindName}第${item.no}项`;
-}
 
-/** Site-relative path of an item's page, without the base: `2020/tasks/37/`. */
-export function itemPath(year: YearNames, item: Pick<Item, 'kind' | 'no'>): string {
-  return `${year.year}/${kindSlug(year, item.kind)}/${item.no}/`;
-}

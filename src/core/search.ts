@@ -2,11 +2,12 @@
  * What the search index knows about each page beyond its visible text: the filters, sort keys
  * and result metadata of an item, unit or leader page, and the index-only text that makes the
  * searches citizens type work (number forms like `第37项`, `<programme>第5项`; unit aliases such as
- * 发改局 for 区发改局; leader names). Pure: scripts/pagefind.ts injects it into the copy of the
+ * 发改局 for 区发改局; leader names). Pure: src/build/pagefind.ts injects it into the copy of the
  * page it hands to Pagefind, so nothing here is ever shown on the site.
  */
 import type { Dataset, Item, Unit, YearData } from './model.ts';
-import { itemName, itemPath } from './naming.ts';
+import { itemPath, leaderPath, unitPath } from './urls.ts';
+import { escapeHtml as esc, itemLabel, sectionNumber } from './vocabulary.ts';
 
 /** Filter names as the search page shows them, in display order. */
 export const FILTER_LABELS = {
@@ -42,10 +43,6 @@ export interface SearchRecord {
   namesWeight?: number;
   /** Index-only text, weighted like body text: aliases of units and leaders it mentions. */
   aliases: string;
-}
-
-export function itemLabel(item: Pick<Item, 'kindName' | 'no'>): string {
-  return itemName(item);
 }
 
 /**
@@ -111,7 +108,7 @@ export function searchQuery(input: string, aliases: string[] = []): string {
 /**
  * The terms Pagefind's search script actually looks up for a query in a browser: it splits a
  * Chinese query into words with `Intl.Segmenter` and drops punctuation (pagefind.js, `search`).
- * Node's copy of the script does not, so scripts/search-report.ts applies this to measure what
+ * Node's copy of the script does not, so tools/search-report.ts applies this to measure what
  * the browser does. The index holds the same split of every page's own text (segmentWords), so
  * both sides agree.
  */
@@ -219,7 +216,7 @@ export function itemRecord(ds: Dataset, year: YearData, item: Item): SearchRecor
   const lead = item.leadUnitIds.map((id) => unitName(ds, id));
   const group = item.kind === 'project' ? year.categories.find((c) => c.no === item.group) : undefined;
   const section = item.kind === 'task' ? year.sections.find((s) => s.no === item.group) : undefined;
-  const groupLabel = group ? `${group.numeral}、${group.name}` : section ? `第${section.no}部分` : '';
+  const groupLabel = group ? `${group.numeral}、${group.name}` : section ? sectionNumber(section.no) : '';
   const updated = latestFiled(year, item.key) ?? year.manifest.data_date;
   const leadAliases = item.leadUnitIds.flatMap((id) => {
     const u = ds.unitById.get(id);
@@ -267,7 +264,7 @@ export function unitRecord(ds: Dataset, unit: Unit): SearchRecord {
   const years = ds.years.filter((y) => y.items.some((i) => i.units.some((r) => r.type === 'unit' && r.id === unit.id)));
   const latest = ds.years.at(-1);
   return {
-    path: `units/${unit.id}/`,
+    path: unitPath(unit.id),
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.unit], unit: [unit.name], lead: [unit.name] },
     sort: { number: `3${unit.id}`, updated: latest?.manifest.data_date ?? '' },
     meta: { title: unit.name, number: unit.fullName, kind: KIND.unit, unit: unit.name, updated: latest?.manifest.data_date ?? '', text: [unit.fullName, unit.aliases.length ? `别名：${unit.aliases.join('、')}` : ''].filter(Boolean).join('。') },
@@ -283,7 +280,7 @@ export function leaderRecord(ds: Dataset, leaderId: string): SearchRecord | unde
   const years = ds.years.filter((y) => y.items.some((i) => i.leaderIds.includes(leaderId)));
   const latest = ds.years.at(-1);
   return {
-    path: `leaders/${leader.id}/`,
+    path: leaderPath(leader.id),
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.leader], leader: [leader.name] },
     sort: { number: `4${leader.id}`, updated: latest?.manifest.data_date ?? '' },
     meta: { title: `${leader.name}（${leader.title}）`, number: leader.title, kind: KIND.leader, updated: latest?.manifest.data_date ?? '', text: `${leader.name}，${leader.title}` },
@@ -309,7 +306,7 @@ export function bulletinRecord(path: string, title: string, date: string, text =
 export function searchRecords(ds: Dataset): Map<string, SearchRecord> {
   const out = new Map<string, SearchRecord>();
   for (const year of ds.years) for (const item of year.items) out.set(itemPath(year, item), itemRecord(ds, year, item));
-  for (const unit of ds.units) out.set(`units/${unit.id}/`, unitRecord(ds, unit));
+  for (const unit of ds.units) out.set(unitPath(unit.id), unitRecord(ds, unit));
   for (const leader of ds.leaders) {
     const r = leaderRecord(ds, leader.id);
     if (r) out.set(r.path, r);
@@ -317,16 +314,14 @@ export function searchRecords(ds: Dataset): Map<string, SearchRecord> {
   return out;
 }
 
-/** Weights (Pagefind's default for body text is 1; headings get more). Tuned with scripts/search-report.ts. */
+/** Weights (Pagefind's default for body text is 1; headings get more). Tuned with tools/search-report.ts. */
 export const ITEM_NAMES_WEIGHT = 8;
 export const PAGE_NAMES_WEIGHT = 5;
 export const ALIAS_WEIGHT = 1;
 
-const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPE[c]);
 
 export interface InjectOptions {
-  /** Add character pairs of this text (the page's visible text; measured: see scripts/search-report.ts). */
+  /** Add character pairs of this text (the page's visible text; measured: see tools/search-report.ts). */
   bigramText?: string;
   /** Add this text split into words as the browser splits queries (segmentWords). */
   wordText?: string;

@@ -7,10 +7,12 @@
  *
  * The filter index is loaded when it is first needed: when the 筛选 panel is opened, or when the
  * URL already holds filters. Filters are a third of what a first search would fetch on a large
- * site (every shard's filter chunks, scripts/bench/search.ts); a reader who only types a query
+ * site (every shard's filter chunks, tools/bench/search.ts); a reader who only types a query
  * never downloads them.
  */
 import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
+import { withTrailingSlash } from '../core/urls.ts';
+import { STATUS_CLASS as CLASSES } from '../core/vocabulary.ts';
 import { loadSharded, mergeRuns, shardList } from './search-shards.ts';
 
 interface PagefindResultData {
@@ -34,9 +36,9 @@ interface Pagefind {
 }
 
 const PAGE = 20;
-const STATUS_CLASS: Record<string, string> = { 已完成: 's-done', 序时推进: 's-ontrack', 滞后: 's-behind', 未报送: 's-missing' };
+const STATUS_CLASS: Record<string, string> = CLASSES;
 const FILTER_NAMES = Object.keys(FILTER_LABELS) as FilterName[];
-const BASE = ((import.meta.env.BASE_URL as string) ?? '/').replace(/\/?$/, '/');
+const BASE = withTrailingSlash((import.meta.env.BASE_URL as string) ?? '/');
 /** The programmes' own names (from the year's data), for number queries such as “<name> 第5项”. */
 const PROGRAMME_ALIASES: string[] = JSON.parse(document.getElementById('search-app')?.dataset.programmeAliases ?? '[]');
 
@@ -253,7 +255,7 @@ more.addEventListener('click', () => void showMore());
 
 async function start() {
   try {
-    // The index is sharded by year: every shard is merged in (src/scripts/search-shards.ts).
+    // The index is sharded by year: every shard is merged in (src/client/search-shards.ts).
     pagefind = (await loadSharded(BASE, { baseUrl: BASE, excerptLength: 40 })) as Pagefind;
     if (hasFilters()) await loadFilters();
   } catch (error) {

@@ -5,10 +5,10 @@
  * Charts are embedded as <Chart id="…" /> (src/components/Chart.astro, ids from charts.ts).
  */
 import { kindChartId } from './charts.ts';
-import { itemName } from './naming.ts';
 import { monthsOfYear, reportDeadline } from './calendar.ts';
 import type { Dataset, Item, Report, YearData } from './model.ts';
 import { completedInMonth, countStatuses, countsByGroup, type StatusCounts } from './stats.ts';
+import { formatMonth as monthLabel, formatQuarter, itemLabel, joinCn } from './vocabulary.ts';
 
 export type BulletinKind = 'monthly' | 'quarterly';
 
@@ -38,10 +38,6 @@ function pct(n: number, total: number): string {
   return `${v}%`;
 }
 
-function monthLabel(month: string): string {
-  return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
-}
-
 /** The notice's title inside 《》: its own 《》 become 〈〉, as Chinese typography requires. */
 function noticeTitle(year: YearData): string {
   return escapeMdx(year.manifest.notice.title.replace(/《/g, '〈').replace(/》/g, '〉'));
@@ -65,11 +61,7 @@ function requireCovered(year: YearData, month: string): void {
 
 function leadNames(dataset: Dataset, item: Item): string {
   const names = item.leadUnitIds.map((id) => dataset.unitById.get(id)?.name ?? id);
-  return names.length ? names.join('、') : item.units.map((u) => (u.type === 'unit' ? u.written : u.name)).join('、');
-}
-
-function itemLabel(item: Item): string {
-  return itemName(item);
+  return joinCn(names.length ? names : item.units.map((u) => (u.type === 'unit' ? u.written : u.name)));
 }
 
 /** The year's programme; the monthly bulletin is the programme's. */
@@ -98,6 +90,11 @@ function frontmatter(d: { title: string; date: string; kind: BulletinKind; year:
 function sampleNote(year: YearData): string[] {
   if (!year.manifest.sample) return [];
   return [`> **示例数据：**本通报中的数字由示例数据计算，不代表真实进展。${escapeMdx(year.manifest.sample_note)}`, ''];
+}
+
+/** A draft's first lines: front matter, the Chart import, the sample note and the editing note. */
+function draftHead(year: YearData, front: Parameters<typeof frontmatter>[0]): string[] {
+  return [frontmatter(front), '', CHART_IMPORT, '', ...sampleNote(year), '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}', ''];
 }
 
 function groupTable(rows: ReturnType<typeof countsByGroup>, groupHeader: string): string[] {
@@ -140,13 +137,7 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
   const summary = `${projects.length}项${programme.name}：${countsSentence(c)}。${year.manifest.sample ? '（示例数据）' : ''}`;
   const groups = countsByGroup(year, 'project', month);
   const text = [
-    frontmatter({ title, date, kind: 'monthly', year: year.year, summary }),
-    '',
-    CHART_IMPORT,
-    '',
-    ...sampleNote(year),
-    '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}',
-    '',
+    ...draftHead(year, { title, date, kind: 'monthly', year: year.year, summary }),
     `按照《${noticeTitle(year)}》（${escapeMdx(year.manifest.notice.doc_no)}）“${escapeMdx(quoted(programme.name))}完成情况一月一通报”的要求，现将${label}${escapeMdx(programme.name)}推进情况通报如下。`,
     '',
     '## 总体情况',
@@ -198,8 +189,6 @@ export function parseQuarter(quarter: string): { year: number; quarter: number; 
   return { year, quarter: q, months: monthsOfYear(year).slice((q - 1) * 3, q * 3) };
 }
 
-const NUMERAL = ['', '一', '二', '三', '四'];
-
 /** Draft of the quarterly bulletin of overall progress (main tasks and the programme). */
 export function quarterlyDraft(dataset: Dataset, quarter: string, options: { date?: string } = {}): BulletinDraft {
   const q = parseQuarter(quarter);
@@ -207,7 +196,7 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
   const year = yearOf(dataset, q.year);
   const end = q.months[2];
   requireCovered(year, end);
-  const label = `${q.year}年第${NUMERAL[q.quarter]}季度`;
+  const label = `${q.year}年${formatQuarter(q.quarter)}`;
   const tasks = countStatuses(year, year.tasks, end);
   const projects = countStatuses(year, year.projects, end);
   const completed = q.months.flatMap((m) => completedInMonth(year, m));
@@ -219,13 +208,7 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
   const P = year.programme?.name ?? '';
   const summary = `${[T && `${T}${year.tasks.length}项：${countsSentence(tasks)}`, P && `${P}${year.projects.length}项：${countsSentence(projects)}`].filter(Boolean).join('；')}。${year.manifest.sample ? '（示例数据）' : ''}`;
   const text = [
-    frontmatter({ title, date, kind: 'quarterly', year: year.year, summary }),
-    '',
-    CHART_IMPORT,
-    '',
-    ...sampleNote(year),
-    '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}',
-    '',
+    ...draftHead(year, { title, date, kind: 'quarterly', year: year.year, summary }),
     `按照《${noticeTitle(year)}》（${escapeMdx(year.manifest.notice.doc_no)}）“整体工作推进情况一季度一通报”的要求，现将${label}${escapeMdx([T, P].filter(Boolean).join('和'))}推进情况通报如下（截至${monthLabel(end)}）。`,
     '',
     '## 总体情况',
