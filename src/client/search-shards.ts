@@ -4,12 +4,11 @@
  * Relevance: Pagefind's multisite search (`mergeIndex`) merges the shards by score, which is
  * what a relevance search wants.
  * Sorted (by number, by latest update): the multisite merge re-sorts by score and loses the
- * order. A second Pagefind instance (the same script under another URL, so a separate module;
- * its files come from the HTTP cache) merges every shard with `indexWeight: 0`: every score is
- * then 0, the stable re-sort keeps each shard's own sorted results in shard order, and the
- * `shard` filter's counts tell where each shard's run starts. The runs are merged here by the
- * sort key Pagefind also stores as result metadata (`sort_<name>`), reading only the result
- * data the page shows plus one head per shard.
+ * order (even with every shard weighted 0: the browse-by-number test got 3, 8, 5, 2, … back).
+ * So a sorted search asks each shard on its own (every shard folder is a complete Pagefind
+ * bundle: its own pagefind.js is a module of its own), each returns its results in sort order,
+ * and the runs are merged here by the sort key Pagefind also stores as result metadata
+ * (`sort_<name>`), reading only the result data the page shows plus one head per shard.
  */
 export interface ResultData {
   url: string;
@@ -37,17 +36,47 @@ export interface PagefindApi {
 /** The name of the main bundle's shard in the `shard` filter. */
 export const MAIN_SHARD = 'site';
 
-/** Load the shard list and a Pagefind instance with every shard merged (`weight` 0: the sorted instance). */
-export async function loadSharded(base: string, options: object, weight?: number, tag = ''): Promise<PagefindApi> {
-  const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js${tag}`)) as PagefindApi;
+/** Load the shard list and a Pagefind instance with every shard merged in (relevance searches). */
+export async function loadSharded(base: string, options: object): Promise<PagefindApi> {
+  const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
   const shards = await shardList(base);
-  await pf.options({ ...options, ...(weight === undefined ? {} : { indexWeight: weight }), mergeFilter: { shard: MAIN_SHARD } });
-  for (const shard of shards) await pf.mergeIndex(`${base}pagefind/${shard}/`, { ...options, ...(weight === undefined ? {} : { indexWeight: weight }), mergeFilter: { shard } });
+  await pf.options({ ...options, mergeFilter: { shard: MAIN_SHARD } });
+  for (const shard of shards) await pf.mergeIndex(`${base}pagefind/${shard}/`, { ...options, mergeFilter: { shard } });
   await pf.init();
-  // Pagefind counts filter values only for the filters it has loaded: load them all (the relevance
-  // instance does so for the filter list; the sorted one reads the same files from the HTTP cache).
-  if (weight !== undefined) await pf.filters();
   return pf;
+}
+
+/** One Pagefind instance per shard, the main bundle first (sorted searches). */
+export async function loadShardsApart(base: string, options: object): Promise<PagefindApi[]> {
+  const shards = await shardList(base);
+  return Promise.all(
+    ['', ...shards].map(async (shard) => {
+      // The main bundle's script under another URL: a module apart from the merged instance.
+      const url = shard ? `${base}pagefind/${shard}/pagefind.js` : `${base}pagefind/pagefind.js?apart`;
+      const pf = (await import(/* @vite-ignore */ url)) as PagefindApi;
+      await pf.options({ ...options, ...(shard ? { bundlePath: `${base}pagefind/${shard}/` } : { bundlePath: `${base}pagefind/` }) });
+      await pf.init();
+      return pf;
+    }),
+  );
+}
+
+/** A sorted search over shards apart: one Search whose results are the shards' runs merged by `key`. */
+export async function sortedSearch(instances: PagefindApi[], query: string | null, options: { filters: object; sort: Record<string, string> }, withFilters: boolean): Promise<Search> {
+  const [key, dir] = Object.entries(options.sort)[0];
+  if (withFilters) await Promise.all(instances.map((pf) => pf.filters()));
+  const searches = (await Promise.all(instances.map((pf) => pf.search(query, options)))).map((s) => s ?? { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} });
+  const sum = (list: Record<string, Record<string, number>>[]) => {
+    const out: Record<string, Record<string, number>> = {};
+    for (const f of list) for (const [name, values] of Object.entries(f)) for (const [v, n] of Object.entries(values)) ((out[name] ??= {})[v] = (out[name][v] ?? 0) + n);
+    return out;
+  };
+  return {
+    results: mergeRuns(searches.map((s) => s.results), key, dir),
+    unfilteredResultCount: searches.reduce((n, s) => n + s.unfilteredResultCount, 0),
+    filters: sum(searches.map((s) => s.filters)),
+    totalFilters: sum(searches.map((s) => s.totalFilters)),
+  };
 }
 
 let shardsOnce: Promise<string[]> | undefined;
@@ -57,20 +86,11 @@ export function shardList(base: string): Promise<string[]> {
 }
 
 /**
- * Merge a weight-0 multisite result list (shard runs in shard order, each sorted) into one list
- * sorted by `key` (`asc` or `desc`), lazily: result i's data() settles the order up to i.
+ * Merge runs of results, each sorted by `key` (`asc` or `desc`), into one sorted list, lazily:
+ * result i's data() settles the order up to i.
  */
-export function mergeRuns(search: Search, shards: string[], key: string, dir: string): Result[] {
-  const counts = search.filters.shard ?? {};
-  const runs: Result[][] = [];
-  let at = 0;
-  for (const s of [MAIN_SHARD, ...shards]) {
-    const n = counts[s] ?? 0;
-    runs.push(search.results.slice(at, at + n));
-    at += n;
-  }
-  // Filter counts that do not add up would mean the runs are not where we think: keep Pagefind's order.
-  if (at !== search.results.length) return search.results;
+export function mergeRuns(runs: Result[][], key: string, dir: string): Result[] {
+  const total = runs.reduce((n, r) => n + r.length, 0);
   const memo = new Map<Result, Promise<ResultData>>();
   const dataOf = (r: Result) => memo.get(r) ?? memo.set(r, r.data()).get(r)!;
   const heads = runs.map(() => 0);
@@ -94,7 +114,7 @@ export function mergeRuns(search: Search, shards: string[], key: string, dir: st
         order.push(runs[best][heads[best]++]);
       }
     }));
-  return search.results.map((_, i) => ({
+  return Array.from({ length: total }, (_, i) => ({
     id: `sorted-${i}`,
     data: async () => {
       await advanceTo(i);

@@ -13,7 +13,7 @@
 import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
 import { withTrailingSlash } from '../core/urls.ts';
 import { STATUS_CLASS as CLASSES } from '../core/vocabulary.ts';
-import { loadSharded, mergeRuns, shardList } from './search-shards.ts';
+import { loadShardsApart, loadSharded, sortedSearch, type PagefindApi } from './search-shards.ts';
 
 interface PagefindResultData {
   url: string;
@@ -127,7 +127,7 @@ function resultItem(d: PagefindResultData): HTMLLIElement {
   return li;
 }
 
-function sortOption(): object | undefined {
+function sortOption(): Record<string, string> | undefined {
   const [key, dir] = (state.sort || (state.q ? '' : 'number:asc')).split(':');
   return key ? { [key]: dir } : undefined;
 }
@@ -191,8 +191,8 @@ async function showMore() {
 }
 
 let pagefind: Pagefind | undefined;
-let sortedOnce: Promise<Pagefind> | undefined;
-const sortedPagefind = () => (sortedOnce ??= loadSharded(BASE, { baseUrl: BASE, excerptLength: 40 }, 0, '?sorted') as Promise<Pagefind>);
+let sortedOnce: Promise<PagefindApi[]> | undefined;
+const sortedShards = () => (sortedOnce ??= loadShardsApart(BASE, { baseUrl: BASE, excerptLength: 40 }));
 
 async function run() {
   writeUrl(state);
@@ -208,16 +208,12 @@ async function run() {
   }
   const query = state.q.trim() ? searchQuery(state.q, PROGRAMME_ALIASES) : null;
   const sort = sortOption();
-  // Sorted searches go to the instance that keeps each shard's order, and are merged here.
-  const sorted = sort ? await sortedPagefind() : undefined;
-  const search = await (sorted ?? pf).search(query, { filters: pagefindFilters(), sort });
+  // Sorted searches ask each shard apart and merge their sorted runs (src/client/search-shards.ts).
+  const search = sort
+    ? await sortedSearch(await sortedShards(), query, { filters: pagefindFilters(), sort }, filtersOnce !== undefined)
+    : await pf.search(query, { filters: pagefindFilters() });
   if (mine !== serial || !search) return; // a newer search replaced this one
-  if (sorted) {
-    const [key, dir] = Object.entries(sort!)[0] as [string, string];
-    search.results = mergeRuns(search, await shardList(BASE), key, dir);
-    delete search.filters.shard;
-  }
-  current = search;
+  current = search as PagefindSearch;
   shown = 0;
   list.replaceChildren();
   await showMore();

@@ -181,9 +181,16 @@ export function withWords(strings: string[]): string {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** Sort key by number: projects (1…), tasks (2…), then units, leaders, bulletins; newer years first. */
+/**
+ * Sort keys by number start with a letter, so Pagefind compares them as text. Keys of digits
+ * alone it parses as floating-point numbers: 1797900001 and 1797900008 are the same 32-bit float,
+ * and a category's items came back in index order (3, 8, 5, 2, …) instead of 1, 2, 3, ….
+ */
+const SORT_PREFIX = 'n';
+
+/** Sort key by number: projects (n1…), tasks (n2…), then units, leaders, bulletins; newer years first. */
 export function numberKey(rank: number, year: number, no: number): string {
-  return `${rank}${pad(9999 - year, 4)}${pad(no, 5)}`;
+  return `${SORT_PREFIX}${rank}${pad(9999 - year, 4)}${pad(no, 5)}`;
 }
 
 function latestFiled(year: YearData, key: string): string | undefined {
@@ -266,7 +273,7 @@ export function unitRecord(ds: Dataset, unit: Unit): SearchRecord {
   return {
     path: unitPath(unit.id),
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.unit], unit: [unit.name], lead: [unit.name] },
-    sort: { number: `3${unit.id}`, updated: latest?.manifest.data_date ?? '' },
+    sort: { number: `${SORT_PREFIX}3${unit.id}`, updated: latest?.manifest.data_date ?? '' },
     meta: { title: unit.name, number: unit.fullName, kind: KIND.unit, unit: unit.name, updated: latest?.manifest.data_date ?? '', text: [unit.fullName, unit.aliases.length ? `别名：${unit.aliases.join('、')}` : ''].filter(Boolean).join('。') },
     names: withWords(unitNames(unit)),
     namesWeight: PAGE_NAMES_WEIGHT,
@@ -282,7 +289,7 @@ export function leaderRecord(ds: Dataset, leaderId: string): SearchRecord | unde
   return {
     path: leaderPath(leader.id),
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.leader], leader: [leader.name] },
-    sort: { number: `4${leader.id}`, updated: latest?.manifest.data_date ?? '' },
+    sort: { number: `${SORT_PREFIX}4${leader.id}`, updated: latest?.manifest.data_date ?? '' },
     meta: { title: `${leader.name}（${leader.title}）`, number: leader.title, kind: KIND.leader, updated: latest?.manifest.data_date ?? '', text: `${leader.name}，${leader.title}` },
     names: withWords([leader.name, `${leader.name}${leader.title}`]),
     namesWeight: PAGE_NAMES_WEIGHT,
@@ -295,7 +302,7 @@ export function bulletinRecord(path: string, title: string, date: string, text =
   return {
     path,
     filters: { year: /^\d{4}/.test(date) ? [date.slice(0, 4)] : [], kind: [KIND.bulletin] },
-    sort: { number: `5${pad(99999999 - Number(date.replaceAll('-', '') || 0), 8)}`, updated: date },
+    sort: { number: `${SORT_PREFIX}5${pad(99999999 - Number(date.replaceAll('-', '') || 0), 8)}`, updated: date },
     meta: { title, number: date ? `通报 · ${date}` : '通报', kind: KIND.bulletin, updated: date, ...(text ? { text } : {}) },
     names: '',
     aliases: '',
