@@ -46,6 +46,8 @@ export function sitePaths(yearOf: (year: number) => YearNames) {
     home: () => '',
     about: () => 'about/',
     data: () => 'data/',
+    /** A download under /data/ by its path there (`2020/projects.csv`, `units.json`). */
+    download: (file: string) => `data/${file}`,
     search: () => 'search/',
     projects: (year: number) => programme(year),
     project: (year: number, no: number) => `${programme(year)}${no}/`,
@@ -62,6 +64,7 @@ export function sitePaths(yearOf: (year: number) => YearNames) {
     unit: unitPath,
     leaders: () => 'leaders/',
     leader: leaderPath,
+    street: (id: string) => `streets/${id}/`,
     bulletins: () => 'bulletins/',
     bulletin: (slug: string) => `bulletins/${slug}/`,
     embeds: () => 'embed/',

@@ -32,7 +32,7 @@ export function getZip(site?: URL): Uint8Array<ArrayBuffer> {
 }
 
 export function downloadUrl(path: string): string {
-  return `${urls.data()}${path}`;
+  return urls.download(path);
 }
 
 export const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
