@@ -3,7 +3,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './test/e2e/browser.ts';
 
 /**
  * Browser tests against the built site (dist/), served by `astro preview`. `npm test` builds
- * first if dist/ is missing (see scripts/ensure-build.ts); set E2E_PORT to move the server.
+ * first if dist/ is missing (see tools/ensure-build.ts); set E2E_PORT to move the server.
  */
 const port = Number(process.env.E2E_PORT ?? 4329);
 
@@ -20,7 +20,7 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `node scripts/ensure-build.ts && astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node tools/ensure-build.ts && astro preview --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 600_000,

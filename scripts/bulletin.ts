@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
-import { monthlyDraft, quarterlyDraft, type BulletinDraft } from '../src/core/bulletin-draft.ts';
+import { monthlyDraft, quarterlyDraft, type BulletinDraft } from '../src/core/bulletin-drafts.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 
 const USAGE = `用法：

@@ -4,7 +4,7 @@
  * working day of the next month, by China's public holidays and adjusted working days).
  */
 import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
-import { monthReporting } from '../src/core/deadlines.ts';
+import { monthReporting } from '../src/core/reporting.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 
 const USAGE = `用法：npm run status -- --month 2020-07 [--date YYYY-MM-DD] [--details] [--content 目录]

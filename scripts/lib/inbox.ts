@@ -13,8 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { monthlyDraft, quarterlyDraft } from '../../src/core/bulletin-draft.ts';
-import { buildForm, reportingUnits } from '../../src/core/forms.ts';
+import { monthlyDraft, quarterlyDraft } from '../../src/core/bulletin-drafts.ts';
+import { buildForm } from '../../src/core/forms.ts';
+import { reportingUnits } from '../../src/core/stats.ts';
 import {
   INBOX,
   OUTGOING,
@@ -38,7 +39,7 @@ import {
 } from '../../src/core/inbox.ts';
 import { formatIssues, loadContent } from '../../src/core/load.ts';
 import type { Dataset } from '../../src/core/model.ts';
-import { monthReporting } from '../../src/core/deadlines.ts';
+import { monthReporting } from '../../src/core/reporting.ts';
 import { withImportLock } from './import-lock.ts';
 import { runImport, type ImportOutcome } from './importer.ts';
 import { writeFormXlsx } from './xlsx.ts';

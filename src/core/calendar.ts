@@ -52,3 +52,13 @@ export function reportDeadline(month: string): string {
 export function monthsOfYear(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }
+
+/** `2020-03` → 3. */
+export function monthNumber(month: string): number {
+  return Number(month.slice(5, 7));
+}
+
+/** The quarter of a month, 0-based: `2020-03` → 0, `2020-04` → 1. */
+export function quarterOf(month: string): 0 | 1 | 2 | 3 {
+  return Math.floor((monthNumber(month) - 1) / 3) as 0 | 1 | 2 | 3;
+}

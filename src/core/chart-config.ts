@@ -1,6 +1,6 @@
 /**
  * The one translation of a chart definition into a chart.js configuration, used by the browser
- * script (src/scripts/chart.ts) and by the image renderer (scripts/chart-images.ts), so the
+ * script (src/client/chart.ts) and by the image renderer (src/build/chart-images.ts), so the
  * drawn chart and the static PNG/SVG cannot drift apart. Imports only chart.js *types*: the
  * browser bundle registers just the controllers and elements it uses.
  *

@@ -7,8 +7,10 @@
  * A grid is rows of cell texts; row r of the grid is row r+1 of the spreadsheet (and record r+1
  * of a CSV saved from it), which is the row number every message refers to.
  */
-import type { Dataset, Item, Plan, Report, Unit, YearData } from './model.ts';
+import type { Dataset, Item, Plan, Report, YearData } from './model.ts';
+import { monthNumber, quarterOf } from './calendar.ts';
 import { EVALUATIONS, YES_NO } from './schema.ts';
+import { completedBefore, itemsLedBy } from './stats.ts';
 
 export type FormKind = 'report' | 'plan';
 
@@ -114,30 +116,6 @@ export interface FormSheet {
   filedCell: [number, number];
 }
 
-export function monthNumber(month: string): number {
-  return Number(month.slice(5, 7));
-}
-
-/** Items a unit reports on: those it leads (the lead unit files for the item). */
-export function itemsLedBy(year: YearData, unitId: string): Item[] {
-  return year.items.filter((i) => i.leadUnitIds.includes(unitId));
-}
-
-/** Units that lead at least one item of the year, in registry order. */
-export function reportingUnits(dataset: Dataset, year: YearData): Unit[] {
-  const leads = new Set(year.items.flatMap((i) => i.leadUnitIds));
-  return dataset.units.filter((u) => leads.has(u.id));
-}
-
-/** Items with no lead unit (only collective references such as 各责任单位): no form can carry them. */
-export function itemsWithoutLead(year: YearData): Item[] {
-  return year.items.filter((i) => i.leadUnitIds.length === 0);
-}
-
-export function quarterOf(month: string): 0 | 1 | 2 | 3 {
-  return Math.floor((monthNumber(month) - 1) / 3) as 0 | 1 | 2 | 3;
-}
-
 function reportCells(item: Item, month: string, plan: Plan | undefined, existing: Report | undefined, completed: boolean): Record<string, string> {
   if (existing) {
     return {
@@ -152,16 +130,6 @@ function planCells(item: Item, plan: Plan | undefined): Record<string, string> {
   if (!plan) return { item: item.key, text: item.text };
   const [q1, q2, q3, q4] = plan.quarters;
   return { item: item.key, text: item.text, q1, q2, q3, q4, principal: plan.principal, deputy: plan.deputy, note: plan.note };
-}
-
-/** Whether the item was reported complete (and not reopened) before `month`. */
-export function completedBefore(year: YearData, key: string, month: string): boolean {
-  let done = false;
-  for (const r of year.reportsByItem.get(key) ?? []) {
-    if (r.month >= month) break;
-    done = r.itemComplete;
-  }
-  return done;
 }
 
 /**

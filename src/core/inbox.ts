@@ -12,7 +12,7 @@
  *   inbox/已处理/2020-07/2020-08-07/  forms imported on that day
  */
 import { nextMonth, nthWorkingDay } from './calendar.ts';
-import type { MonthReporting } from './deadlines.ts';
+import type { MonthReporting } from './reporting.ts';
 
 export const INBOX = 'inbox';
 export const PROCESSED = '已处理';

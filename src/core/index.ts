@@ -1,5 +1,5 @@
 /** The data core: pure TypeScript, no Astro. Pages, scripts and tests import from here. */
-export * from './bulletins.ts';
+export * from './generated-bulletins.ts';
 export * from './calendar.ts';
 export * from './csv.ts';
 export * from './identity.ts';

@@ -20,7 +20,7 @@
  * Pure: no Astro. Memoized per dataset object (one build = one dataset).
  */
 import { createHash } from 'node:crypto';
-import { generatedBulletins, type GeneratedBulletin } from './bulletins.ts';
+import { generatedBulletins, type GeneratedBulletin } from './generated-bulletins.ts';
 import { getChart, hasChart } from './charts.ts';
 import { loadHistory, type Change } from './history.ts';
 import type { Dataset, Item, YearData } from './model.ts';

@@ -2,7 +2,7 @@
  * What the search index knows about each page beyond its visible text: the filters, sort keys
  * and result metadata of an item, unit or leader page, and the index-only text that makes the
  * searches citizens type work (number forms like `第37项`, `<programme>第5项`; unit aliases such as
- * 发改局 for 区发改局; leader names). Pure: scripts/pagefind.ts injects it into the copy of the
+ * 发改局 for 区发改局; leader names). Pure: src/build/pagefind.ts injects it into the copy of the
  * page it hands to Pagefind, so nothing here is ever shown on the site.
  */
 import type { Dataset, Item, Unit, YearData } from './model.ts';
@@ -111,7 +111,7 @@ export function searchQuery(input: string, aliases: string[] = []): string {
 /**
  * The terms Pagefind's search script actually looks up for a query in a browser: it splits a
  * Chinese query into words with `Intl.Segmenter` and drops punctuation (pagefind.js, `search`).
- * Node's copy of the script does not, so scripts/search-report.ts applies this to measure what
+ * Node's copy of the script does not, so tools/search-report.ts applies this to measure what
  * the browser does. The index holds the same split of every page's own text (segmentWords), so
  * both sides agree.
  */
@@ -317,7 +317,7 @@ export function searchRecords(ds: Dataset): Map<string, SearchRecord> {
   return out;
 }
 
-/** Weights (Pagefind's default for body text is 1; headings get more). Tuned with scripts/search-report.ts. */
+/** Weights (Pagefind's default for body text is 1; headings get more). Tuned with tools/search-report.ts. */
 export const ITEM_NAMES_WEIGHT = 8;
 export const PAGE_NAMES_WEIGHT = 5;
 export const ALIAS_WEIGHT = 1;
@@ -326,7 +326,7 @@ const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPE[c]);
 
 export interface InjectOptions {
-  /** Add character pairs of this text (the page's visible text; measured: see scripts/search-report.ts). */
+  /** Add character pairs of this text (the page's visible text; measured: see tools/search-report.ts). */
   bigramText?: string;
   /** Add this text split into words as the browser splits queries (segmentWords). */
   wordText?: string;

@@ -4,6 +4,7 @@
  */
 import type { Dataset, Item, ItemKind, Report, Status, Unit, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
+import { completeBefore } from './status.ts';
 
 export type StatusCounts = Record<Status, number> & { total: number };
 
@@ -198,4 +199,25 @@ export function streetItems(dataset: Dataset, unitId: string): StreetItems {
 /** The street offices of the registry (units of kind 街道办事处), in registry order. */
 export function streets(dataset: Dataset): Unit[] {
   return dataset.units.filter((u) => u.kind === '街道办事处');
+}
+
+/** Items a unit reports on: those it leads (the lead unit files for the item). */
+export function itemsLedBy(year: YearData, unitId: string): Item[] {
+  return year.items.filter((i) => i.leadUnitIds.includes(unitId));
+}
+
+/** Units that lead at least one item of the year, in registry order. */
+export function reportingUnits(dataset: Dataset, year: YearData): Unit[] {
+  const leads = new Set(year.items.flatMap((i) => i.leadUnitIds));
+  return dataset.units.filter((u) => leads.has(u.id));
+}
+
+/** Items with no lead unit (only collective references such as 各责任单位): no form can carry them. */
+export function itemsWithoutLead(year: YearData): Item[] {
+  return year.items.filter((i) => i.leadUnitIds.length === 0);
+}
+
+/** Whether the item was reported complete (and not reopened) before `month` (status.ts's rule). */
+export function completedBefore(year: YearData, key: string, month: string): boolean {
+  return completeBefore(year.reportsByItem.get(key) ?? [], month);
 }

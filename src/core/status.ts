@@ -39,3 +39,14 @@ export function deriveItemStatus(reports: Report[], months: string[]): ItemStatu
   }
   return { months: result, current: result.at(-1), completedIn };
 }
+
+/**
+ * Whether an item stood complete before `month`: the status rule above applied to its earlier
+ * reports (reported complete, not reopened since). Forms and the reporting record use it to
+ * skip items that need no report.
+ */
+export function completeBefore(reports: readonly Report[], month: string): boolean {
+  const earlier = reports.filter((r) => r.month < month);
+  const months = [...new Set(earlier.map((r) => r.month))].sort();
+  return deriveItemStatus(earlier, months).completedIn !== undefined;
+}

@@ -1,7 +1,7 @@
 /**
  * The whole build as one Astro integration: `astro build` writes the pages, then, in
- * `astro:build:done`, the chart images (scripts/chart-images.ts) and the search index
- * (scripts/pagefind.ts) are made from the dataset the pages were rendered from (loaded once,
+ * `astro:build:done`, the chart images (src/build/chart-images.ts) and the search index
+ * (src/build/pagefind.ts) are made from the dataset the pages were rendered from (loaded once,
  * by the content-check integration), and the finished site replaces the previous one.
  *
  * Atomic output: Astro writes into a staging folder next to the configured outDir
@@ -116,7 +116,7 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         collectGarbage();
         logger.info(`[rss pages ${mb(before)} → ${mb(process.memoryUsage().rss)} MB after GC]`);
         if (options.charts !== false) {
-          const { renderAll } = await import('../../scripts/chart-images.ts');
+          const { renderAll } = await import('../build/chart-images.ts');
           const r = await renderAll({ out: path.join(out, 'charts'), dataset: ds });
           collectGarbage();
           logger.info(`图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 [step charts ${r.ms} ms] [rss ${mb(process.memoryUsage().rss)} MB]`);
@@ -125,7 +125,7 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         // failure after every page and chart has been written, as a Pagefind crash would be.
         if (process.env.LUOSHI_BUILD_FAULT === 'search') throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
         if (options.search !== false) {
-          const { buildSearchIndex, closeSearch } = await import('../../scripts/pagefind.ts');
+          const { buildSearchIndex, closeSearch } = await import('../build/pagefind.ts');
           const r = await buildSearchIndex(out, { dataset: ds });
           await closeSearch();
           if (r.errors.length) throw new Error(`搜索索引生成失败 (Pagefind):\n${r.errors.join('\n')}`);

@@ -1,6 +1,6 @@
 /**
  * The site's Atom feeds: their URLs, the `<link rel="alternate">` lists pages pass to Base's
- * `feeds` prop, and the XML of each feed (built by src/core/feeds.ts).
+ * `feeds` prop, and the XML of each feed (built by src/core/atom.ts).
  *
  *   /feeds/all.xml                 通报 (office-written and generated) and completion notices
  *   /feeds/<slug>/<year>-<no>.xml  one programme category (slug: the year's programme slug)
@@ -9,7 +9,7 @@
  */
 import {
   atom, completionEntries, correctionEntries, feedFallbackDate, itemsOfUnitIn, reportEntries, tagId, type EntryLinks, type FeedEntry,
-} from '../core/feeds.ts';
+} from '../core/atom.ts';
 import { loadHistory } from '../core/history.ts';
 import type { Dataset, Item, YearData } from '../core/index.ts';
 import { allBulletins } from './bulletins.ts';

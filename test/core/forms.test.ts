@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadContentOrThrow } from '../../src/core/index.ts';
-import { PLAN_COLUMNS, REPORT_COLUMNS, buildForm, columnLetter, normaliseDate, parseContentGrid, parseFormGrid, reportingUnits } from '../../src/core/forms.ts';
+import { PLAN_COLUMNS, REPORT_COLUMNS, buildForm, columnLetter, normaliseDate, parseContentGrid, parseFormGrid } from '../../src/core/forms.ts';
+import { reportingUnits } from '../../src/core/stats.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 
 const ds = () => loadContentOrThrow(makeContent(), { today: TODAY });

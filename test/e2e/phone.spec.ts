@@ -1,5 +1,5 @@
 /**
- * Phones first: every page type (scripts/page-types.ts) at 390×844 (mobile emulation) and at
+ * Phones first: every page type (tools/page-types.ts) at 390×844 (mobile emulation) and at
  * 1366×900, asserting layout facts rather than pixels: no page wider than the viewport; no text
  * squeezed narrower than two characters of its font (the one-character-per-line columns); status
  * words inside the viewport; the first search result within a screen and a half; the month
@@ -10,7 +10,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PAGE_TYPES } from '../../scripts/page-types.ts';
+import { PAGE_TYPES } from '../../tools/page-types.ts';
 
 const BASE = (process.env.LUOSHI_BASE ?? '/').replace(/\/?$/, '/');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };

@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { buildDate, contentRoot, loadContentOrThrow } from '../../src/core/index.ts';
-import { isHit, SEARCH_QUERIES } from '../../scripts/search-queries.ts';
+import { isHit, SEARCH_QUERIES } from '../../tools/search-queries.ts';
 
 const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });
 const BASE = (process.env.LUOSHI_BASE ?? '/').replace(/\/?$/, '/');

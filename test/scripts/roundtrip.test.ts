@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { loadContent, loadContentOrThrow, countStatuses } from '../../src/core/index.ts';
-import { itemsLedBy, reportingUnits } from '../../src/core/forms.ts';
+import { itemsLedBy, reportingUnits } from '../../src/core/stats.ts';
 import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';

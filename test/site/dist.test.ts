@@ -49,7 +49,7 @@ function resolves(target: string): boolean {
 let pages: { file: string; url: string; html: string }[] = [];
 
 beforeAll(() => {
-  execSync('node scripts/ensure-build.ts', { stdio: 'inherit', env: ENV });
+  execSync('node tools/ensure-build.ts', { stdio: 'inherit', env: ENV });
   pages = htmlFiles(DIST).map((file) => ({ file, url: urlOf(file), html: readFileSync(file, 'utf8') }));
 }, 600_000);
 

@@ -7,7 +7,7 @@
  * still counts for it. An item reported complete in an earlier month needs no report.
  */
 import { reportDeadline } from './calendar.ts';
-import { completedBefore, itemsLedBy, itemsWithoutLead, reportingUnits } from './forms.ts';
+import { completedBefore, itemsLedBy, itemsWithoutLead, reportingUnits } from './stats.ts';
 import type { Dataset, Item, Report, Unit, YearData } from './model.ts';
 
 /** One item's state for the month. */

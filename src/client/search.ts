@@ -238,7 +238,7 @@ more.addEventListener('click', () => void showMore());
 
 async function start() {
   try {
-    // The index is sharded by year: every shard is merged in (src/scripts/search-shards.ts).
+    // The index is sharded by year: every shard is merged in (src/client/search-shards.ts).
     pagefind = (await loadSharded(BASE, { baseUrl: BASE, excerptLength: 40 })) as Pagefind;
     allFilters = await pagefind.filters();
   } catch (error) {

@@ -1,7 +1,7 @@
 /**
- * node scripts/screenshots.ts [site] [--out screenshots] [--only name,name]
+ * node tools/screenshots.ts [site] [--out screenshots] [--only name,name]
  *
- * Screenshots of every page type (scripts/page-types.ts) of a built site (default dist/; build
+ * Screenshots of every page type (tools/page-types.ts) of a built site (default dist/; build
  * it first) at a phone (390×844, mobile emulation) and a desktop (1366×900), each in normal and
  * in elderly mode (适老模式): `<out>/<type>-<phone|desktop>-<normal|elder>.png` (the first
  * screen) and `…-full.png` (the whole page, cut at 8,000 px). For people to look at; the

@@ -3,7 +3,7 @@
 # forms out (npm run forms, as the monthly job writes them), filled programmatically
 # (test/scripts/fill.ts), committed into inbox/2020-07/ of a temporary git repository holding a
 # copy of content/, then npm run inbox (import, validate, move, commit). Sample data: 2020-07.
-#   bash scripts/bench/inbox-roundtrip.sh
+#   bash tools/bench/inbox-roundtrip.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:$PATH"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atom, completionEntries, correctionEntries, reportEntries, rfc3339, tagId, xmlEscape, type Feed } from '../../src/core/feeds.ts';
+import { atom, completionEntries, correctionEntries, reportEntries, rfc3339, tagId, xmlEscape, type Feed } from '../../src/core/atom.ts';
 import type { Change } from '../../src/core/history.ts';
 import { loadContentOrThrow } from '../../src/core/index.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';

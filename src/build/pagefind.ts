@@ -1,7 +1,7 @@
 /**
  * Builds the search index over the built site (default dist/) with Pagefind (its extended build
  * segments Chinese). Run by the build integration (src/integrations/build.ts) in `astro:build:done`; as a CLI
- * over an existing site folder: `node scripts/pagefind.ts [site]`.
+ * over an existing site folder: `node src/build/pagefind.ts [site]`.
  *
  * Which pages: the item pages (main tasks and the programme's items), unit pages, leader pages and
  * bulletins — the pages a citizen looks for. Lists, month overviews, the home page and embeds
@@ -23,13 +23,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
-import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../src/core/index.ts';
-import { bulletinRecord, injectionHtml, KIND, searchRecords, type SearchRecord } from '../src/core/search.ts';
+import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../core/index.ts';
+import { bulletinRecord, injectionHtml, KIND, searchRecords, type SearchRecord } from '../core/search.ts';
 
 export interface IndexOptions {
   /** `plain`: Pagefind alone over every page (the baseline of the measurements); `full`: the site's index. */
   mode?: 'plain' | 'full';
-  /** Also index character pairs of each page's text (off: measured not to be needed, see scripts/search-report.ts). */
+  /** Also index character pairs of each page's text (off: measured not to be needed, see tools/search-report.ts). */
   bigrams?: boolean;
   /** Also index each page's whole text split into words as the browser splits queries (segmentWords). */
   words?: boolean;
@@ -94,7 +94,7 @@ export function augment(html: string, record: SearchRecord, opts: { bigrams?: bo
   // made a unit page outrank the leader's own page for the leader's name. They stay unindexed.
   if (record.meta.kind === KIND.unit) html = html.replace(/<td((?: [^>]*)?)>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td$1 data-pagefind-ignore>');
   const text = opts.bigrams || opts.words ? bodyText(html) : '';
-  // The sort keys also as result metadata: the browser merges sorted shards by them (src/scripts/search-shards.ts).
+  // The sort keys also as result metadata: the browser merges sorted shards by them (src/client/search-shards.ts).
   const sortMeta = Object.entries(record.sort).map(([name, v]) => (v ? `<meta data-pagefind-meta="sort_${name}[content]" content="${v.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '')).join('');
   const extra = sortMeta + injectionHtml(opts.extraText === false ? { ...record, names: '', aliases: '' } : record, { bigramText: opts.bigrams ? text : undefined, wordText: opts.words ? text : undefined });
   return html.slice(0, end) + extra + html.slice(end);
@@ -114,7 +114,7 @@ function bulletinOf(rel: string, html: string): SearchRecord {
  * The shard a page's index goes to: one per year (`2024/…` pages → `pagefind/2024/`), and the
  * site-wide pages (units, leaders, bulletins) in the main bundle `pagefind/`. The browser loads
  * the main bundle and merges the year shards into it (Pagefind's multisite `mergeIndex`,
- * src/scripts/search.ts), so one query searches every shard, with filters across all.
+ * src/client/search.ts), so one query searches every shard, with filters across all.
  * Pagefind's memory grows with the pages of one index (3.4 GB for 7,285 pages at once): a
  * shard of one year is a fifth of that on the large dataset.
  */
@@ -126,16 +126,16 @@ export function shardOf(rel: string): string {
 export const SHARDS_FILE = 'shards.json';
 
 function searchCacheDir(): string {
-  const root = path.resolve(import.meta.dirname, '..');
+  const root = path.resolve(import.meta.dirname, '../..');
   return process.env.LUOSHI_CACHE_DIR ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'search') : path.join(root, 'node_modules/.cache/luoshi-search');
 }
 
 /** Hash of what makes a shard: Pagefind's version, this indexer's code, every page's URL and indexed HTML. */
 function shardHash(pages: { url: string; content: string }[]): string {
   const h = createHash('sha256');
-  h.update(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')).version);
+  h.update(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version);
   h.update(readFileSync(import.meta.filename));
-  h.update(readFileSync(path.resolve(import.meta.dirname, '../src/core/search.ts')));
+  h.update(readFileSync(path.resolve(import.meta.dirname, '../core/search.ts')));
   for (const p of pages) h.update(p.url).update('\0').update(p.content).update('\0');
   return h.digest('hex').slice(0, 32);
 }

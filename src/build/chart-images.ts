@@ -1,5 +1,5 @@
 /**
- * node scripts/chart-images.ts [--out dist/charts] [--content DIR] [--no-cache] [--only ID,ID]
+ * node src/build/chart-images.ts [--out dist/charts] [--content DIR] [--no-cache] [--only ID,ID]
  *
  * Renders every chart (src/core/charts.ts) as a static image with chart.js on @napi-rs/canvas,
  * using the same configuration as the browser (src/core/chart-config.ts): dist/charts/<id>.png
@@ -27,9 +27,9 @@ import { parseArgs } from 'node:util';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
-import { chartConfig } from '../src/core/chart-config.ts';
-import { chartData, chartIds, getChart, type ChartSpec } from '../src/core/charts.ts';
-import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../src/core/index.ts';
+import { chartConfig } from '../core/chart-config.ts';
+import { chartData, chartIds, getChart, type ChartSpec } from '../core/charts.ts';
+import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../core/index.ts';
 
 export const WIDTH = 800;
 export const HEIGHT = 450;
@@ -37,7 +37,7 @@ export const HEIGHT = 450;
 export const FONT_FAMILY = 'Luoshi Noto Sans SC';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
+const root = path.resolve(here, '../..');
 
 Chart.register(...registerables);
 
@@ -105,7 +105,7 @@ export function renderSvg(spec: ChartSpec, elder = false): Buffer {
 /** Hash of the renderer's own code: a change to it invalidates every cached image. */
 function codeHash(): string {
   const h = createHash('sha256');
-  for (const f of ['scripts/chart-images.ts', 'src/core/chart-config.ts', 'node_modules/chart.js/package.json', 'node_modules/@napi-rs/canvas/package.json']) {
+  for (const f of ['src/build/chart-images.ts', 'src/core/chart-config.ts', 'node_modules/chart.js/package.json', 'node_modules/@napi-rs/canvas/package.json']) {
     h.update(readFileSync(path.join(root, f)));
   }
   return h.digest('hex');

@@ -1,8 +1,8 @@
 /**
- * node scripts/search-report.ts [site] [--content DIR] [--variants plain,pages,full,bigrams] [--query 加装电梯] [--json]
+ * node tools/search-report.ts [site] [--content DIR] [--variants plain,pages,full,bigrams] [--query 加装电梯] [--json]
  *
  * Measures the search on a built site (default dist/; build it first): builds each index variant
- * into a temporary folder, runs the queries of scripts/search-queries.ts through Pagefind's own
+ * into a temporary folder, runs the queries of tools/search-queries.ts through Pagefind's own
  * JS API (pagefind.js, in Node, reading the bundle from disk) and prints, per variant, the share
  * of queries whose expected page is among the first 3 results, the misses, the index size and the
  * bytes a first query downloads (entry, metadata, WASM, index chunks, five result fragments;
@@ -13,7 +13,7 @@
  *            query rewrite of item numbers (searchQuery): what the site ships
  *   bigrams  + character pairs of every page's text
  *   words    + every page's text split into words the way the browser splits queries
- * The bench (scripts/bench) can import `searchReport`.
+ * The bench (tools/bench) can import `searchReport`.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../src/core/index.ts';
 import { browserTerms, searchQuery } from '../src/core/search.ts';
-import { buildSearchIndex, type IndexOptions } from './pagefind.ts';
+import { buildSearchIndex, type IndexOptions } from '../src/build/pagefind.ts';
 import { isHit, SEARCH_QUERIES, type SearchQuery } from './search-queries.ts';
 
 export type Variant = 'plain' | 'pages' | 'full' | 'bigrams' | 'words';

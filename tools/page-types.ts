@@ -1,6 +1,6 @@
 /**
- * One page of each type of the built site, for the screenshots (scripts/screenshots.ts), the
- * Lighthouse run (scripts/lighthouse.ts) and the phone layout tests (test/e2e/phone.spec.ts).
+ * One page of each type of the built site, for the screenshots (tools/screenshots.ts), the
+ * Lighthouse run (tools/lighthouse.ts) and the phone layout tests (test/e2e/phone.spec.ts).
  * Site-relative paths without the base; search pages carry their query. The programme's URL
  * segment is the bundled year's slug from its manifest (no programme name is written in code).
  */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { reportDeadline } from '../../src/core/calendar.ts';
-import { monthReporting } from '../../src/core/deadlines.ts';
+import { monthReporting } from '../../src/core/reporting.ts';
 import { loadContentOrThrow } from '../../src/core/index.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Real searches, in words taken from the notice (市中政办发〔2020〕1号), and the pages a citizen
- * expects among the first three results. Used by scripts/search-report.ts (hit rates of the index
+ * expects among the first three results. Used by tools/search-report.ts (hit rates of the index
  * variants) and test/e2e/search.spec.ts (the site's search in a browser).
  *
  * `expect`: site-relative paths, any of which counts as a hit; `ledBy`: any item page led by

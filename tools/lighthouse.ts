@@ -1,11 +1,11 @@
 /**
- * node scripts/lighthouse.ts [site] [--min 0.95]
+ * node tools/lighthouse.ts [site] [--min 0.95]
  *
  * Lighthouse in its default mode (a mobile phone, simulated slow 4G, 4× CPU slowdown) on the
  * home page, a list, an item, a month and the search page of a built site (default dist/; build
  * it first): performance, accessibility and best practices per page. Exits 1 when a score is
  * below --min (default 0.95) or a page could not be measured. Slow (about a minute): not part of
- * `npm test`. Uses scripts/bench/lighthouse.ts (the benchmark's runner) with Debian's Chromium.
+ * `npm test`. Uses tools/bench/lighthouse.ts (the benchmark's runner) with Debian's Chromium.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

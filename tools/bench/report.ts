@@ -193,7 +193,7 @@ export function renderReport(d: BenchData, budgetList: Budget[], command: string
   L.push(`| chart images | ${sec(f.charts)} | ${d.builds.map((b) => ((part(b).charts ?? NaN) / 1000).toFixed(2)).join(', ')} |`);
   L.push(`| search index (year shards) | ${sec(f.search)} | ${d.builds.map((b) => ((part(b).search ?? NaN) / 1000).toFixed(2)).join(', ')} |`);
   L.push('', '### The floor', '');
-  L.push(`A bare Astro project with one \`[...slug].astro\` page and no layout, CSS or integrations, writing **${d.floorPages.toLocaleString('en')} pages** (as many as the site has) from the same text (scripts/bench/floor.ts), then Pagefind's CLI over all of them (\`pagefind --site\`), in the same minutes as the site's builds.`, '');
+  L.push(`A bare Astro project with one \`[...slug].astro\` page and no layout, CSS or integrations, writing **${d.floorPages.toLocaleString('en')} pages** (as many as the site has) from the same text (tools/bench/floor.ts), then Pagefind's CLI over all of them (\`pagefind --site\`), in the same minutes as the site's builds.`, '');
   L.push(`| | median | runs | peak memory |`, '|---|---:|---|---:|');
   L.push(`| floor \`astro build\` | ${sec(f.astroFloor)} | ${d.floors.map((x) => (x.ms / 1000).toFixed(2)).join(', ')} | ${mb(Math.max(0, ...d.floors.map((x) => x.treePeak)))} |`);
   L.push(`| floor \`pagefind --site\` | ${sec(f.searchFloor)} | ${d.floorSearch.map((x) => (x.ms / 1000).toFixed(2)).join(', ')} | ${mb(Math.max(0, ...d.floorSearch.map((x) => x.treePeak)))} |`);
