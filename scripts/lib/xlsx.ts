@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { decodeUtf8, normaliseLineEnds, SWALLOWED_HINT, swallowedRows } from '../../src/core/csv.ts';
+import { decodeUtf8, normaliseLineEnds, swallowedRows } from '../../src/core/csv.ts';
+import { issueOf, type Coded } from '../../src/core/error-catalogue.ts';
 import type { FormError, FormSheet } from '../../src/core/forms.ts';
 
 const FONT = '宋体';
@@ -69,12 +70,10 @@ function pad(n: number): string {
 }
 
 /** A problem with one cell, found while reading (row and column 1-based). */
-export interface CellProblem {
+export interface CellProblem extends Coded {
   row: number;
   column: number;
   value?: string;
-  message: string;
-  hint?: string;
 }
 
 /** `HYPERLINK("target", "text")` with literal arguments: the target and the text. */
@@ -110,13 +109,13 @@ export function cellText(value: ExcelJS.CellValue, problem?: (p: Omit<CellProble
       const hasResult = result !== undefined && result !== null && !(typeof result === 'object' && 'error' in (result as object));
       if (/^\s*=?\s*HYPERLINK\s*\(/i.test(formula)) {
         if (!link) {
-          problem?.({ value: `=${formula}`, message: '单元格是 HYPERLINK 公式，但链接地址不是直接写出的文字，无法导入', hint: '把单元格改为文字：写出链接文字和网址，如 通知全文（https://…）' });
+          problem?.(issueOf('LS-FORM-011', { value: `=${formula}` }));
           return '';
         }
         return withTarget(hasResult ? cellText(result) : (link.text ?? ''), link.target);
       }
       if (!hasResult) {
-        problem?.({ value: `=${formula}`, message: '单元格是公式，但文件中没有保存计算结果，无法知道它显示什么', hint: '在 Excel 或 WPS 中打开并保存一次后重新导入；或把公式改为文字（复制，再“选择性粘贴”→“数值”）' });
+        problem?.(issueOf('LS-FORM-012', { value: `=${formula}` }));
         return '';
       }
       return cellText(result);
@@ -171,13 +170,13 @@ export async function readXlsxGrid(file: string): Promise<string[][]> {
 export type CsvEncoding = 'UTF-8' | 'UTF-8（带 BOM）' | 'GB18030/GBK';
 
 /** Decode CSV bytes as UTF-8 (with or without BOM), else GB18030 (a superset of GBK). */
-export function decodeCsv(bytes: Uint8Array, file: string): { text: string; encoding: CsvEncoding } | { error: string } {
+export function decodeCsv(bytes: Uint8Array, file: string): { text: string; encoding: CsvEncoding } | { failure: Coded } {
   const utf8 = decodeUtf8(bytes, file);
   if (utf8.ok) return { text: utf8.text, encoding: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'UTF-8（带 BOM）' : 'UTF-8' };
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'GB18030/GBK' };
   } catch {
-    return { error: `${utf8.issue.message}。${utf8.issue.hint ?? ''}` };
+    return { failure: utf8.issue };
   }
 }
 
@@ -191,12 +190,14 @@ export function csvGrid(text: string): { grid: string[][]; problems: CellProblem
     grid = parse(normaliseLineEnds(text), { relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     const err = error as { lines?: number; code?: string; column?: number };
-    const what: Record<string, string> = {
-      CSV_QUOTE_NOT_CLOSED: '读到文件末尾，英文双引号（"）仍不成对：从前面某一格开始的引号没有结束',
-      INVALID_OPENING_QUOTE: '本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起',
-      CSV_INVALID_CLOSING_QUOTE: '本行的英文双引号（"）结束后紧跟着其他文字：多半是前面某一格的引号不成对，把几行读成了一格',
+    const known: Record<string, 'LS-FORM-013' | 'LS-FORM-014' | 'LS-FORM-015'> = {
+      CSV_QUOTE_NOT_CLOSED: 'LS-FORM-013',
+      INVALID_OPENING_QUOTE: 'LS-FORM-014',
+      CSV_INVALID_CLOSING_QUOTE: 'LS-FORM-015',
     };
-    problems.push({ row: err.lines ?? 0, column: 0, message: `CSV 格式错误，文件未导入：${what[err.code ?? ''] ?? `无法解析（${err.code ?? 'CSV_ERROR'}）`}`, hint: SWALLOWED_HINT });
+    const at = { row: err.lines ?? 0, column: 0 };
+    const code = known[err.code ?? ''];
+    problems.push(code ? issueOf(code, at) : issueOf('LS-FORM-016', at, { reason: err.code ?? 'CSV_ERROR' }));
     return { grid: [], problems };
   }
   // Every record kept, empty ones too, so record n is spreadsheet row n, as long as no cell spans lines.
@@ -204,7 +205,7 @@ export function csvGrid(text: string): { grid: string[][]; problems: CellProblem
   const width = Math.max(0, ...grid.map((r) => r.length));
   grid.forEach((cells, r) => {
     cells.forEach((cell, c) => {
-      if (swallowedRows(cell, width)) problems.push({ row: r + 1, column: c + 1, message: '单元格跨了多行，且含有整行数据，像是吞并了后面的行', hint: SWALLOWED_HINT });
+      if (swallowedRows(cell, width)) problems.push(issueOf('LS-CSV-008', { row: r + 1, column: c + 1 }));
     });
   });
   return { grid, problems };
@@ -215,8 +216,8 @@ export interface ReadGrid {
   /** The worksheet the grid came from (.xlsx). */
   sheet?: string;
   encoding?: CsvEncoding | 'xlsx';
-  error?: string;
-  hint?: string;
+  /** Why the file gave no grid. */
+  failure?: Coded;
   /** Cells that could not be read as they were meant; nothing from the file is imported then. */
   problems?: CellProblem[];
 }
@@ -234,29 +235,29 @@ export async function readGrid(file: string): Promise<ReadGrid> {
     if (ext === '.xlsx') {
       const all = await readXlsxSheets(file);
       const sheets = all.filter((s) => !isBlank(s.grid));
-      if (sheets.length === 0) return { error: '工作簿中没有任何内容' };
+      if (sheets.length === 0) return { failure: issueOf('LS-FORM-017', {}) };
       if (sheets.length > 1) {
         const names = sheets.map((s) => `“${s.name}”${s.hidden ? '（隐藏）' : ''}`).join('、');
-        return { error: `工作簿中有 ${sheets.length} 个工作表有内容（${names}），无法确定导入哪一个`, hint: '把要报送的表格留在一个工作表中，删除或清空其他工作表后重新导入' };
+        return { failure: issueOf('LS-FORM-018', {}, { count: sheets.length, names }) };
       }
       // Messages name the worksheet when the workbook has more than one.
       return { grid: sheets[0].grid, sheet: all.length > 1 ? sheets[0].name : undefined, encoding: 'xlsx', problems: sheets[0].problems };
     }
     if (ext === '.csv') {
       const decoded = decodeCsv(readFileSync(file), file);
-      if ('error' in decoded) return { error: decoded.error };
+      if ('failure' in decoded) return { failure: decoded.failure };
       const { grid, problems } = csvGrid(decoded.text);
       return { grid, encoding: decoded.encoding, problems };
     }
-    if (ext === '.xls' || ext === '.et' || ext === '.wps') return { error: '不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入' };
-    return { error: '只能导入 .xlsx 或 .csv 文件' };
+    if (ext === '.xls' || ext === '.et' || ext === '.wps') return { failure: issueOf('LS-FORM-019', {}) };
+    return { failure: issueOf('LS-FORM-020', {}) };
   } catch (error) {
-    return { error: `无法读取文件：${(error as Error).message}` };
+    return { failure: issueOf('LS-FORM-021', {}, { detail: (error as Error).message }) };
   }
 }
 
 /** Reading problems as form errors, each naming the worksheet (for a workbook) and the cell. */
 export function readProblems(file: string, read: ReadGrid): FormError[] {
   const where = read.sheet ? `${file}（工作表“${read.sheet}”）` : file;
-  return (read.problems ?? []).map((p) => ({ file: where, row: p.row, column: p.column || undefined, value: p.value, message: p.message, hint: p.hint }));
+  return (read.problems ?? []).map((p) => ({ file: where, row: p.row, column: p.column || undefined, value: p.value, code: p.code, message: p.message, hint: p.hint }));
 }

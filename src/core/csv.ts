@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { SWALLOWED_HINT, issueOf } from './error-catalogue.ts';
+import { issueOf } from './error-catalogue.ts';
 import type { DataIssue } from './issues.ts';
 
 export interface CsvRecord {
@@ -130,7 +130,6 @@ export function swallowedRows(value: string, columns: number): boolean {
     .some((line) => (line.match(/,/g) ?? []).length >= columns - 2);
 }
 
-export { SWALLOWED_HINT };
 
 /** Columns named twice in a header: [name, first column, second column] (1-based). */
 export function duplicateColumns(header: string[]): [string, number, number][] {

@@ -17,7 +17,6 @@
  * exactly those. Where a hint is only a parameter (a column's own hint from schema.ts), `fix`
  * says for the guide what to do.
  */
-import type { DataIssue, IssueLocation } from './issues.ts';
 
 export const AREAS = {
   CSV: '文件编码与结构',
@@ -28,6 +27,13 @@ export const AREAS = {
   SITE: '内容目录、网站信息与年度设置',
   FORM: '导入表格',
 } as const;
+
+/** What the catalogue gives a problem: its code, message and hint (a location is added by the caller). */
+export interface Coded {
+  code: IssueCode;
+  message: string;
+  hint?: string;
+}
 
 export type Area = keyof typeof AREAS;
 
@@ -239,6 +245,56 @@ export const CATALOGUE = {
     hint: SEE_README,
   },
   'LS-SITE-057': { message: '{label}（{field}）应为 http:// 或 https:// 开头的网址{asIn}', hint: SEE_README },
+
+  // Filled forms being imported (附件3/附件4, .xlsx or CSV) ---------------------------------------
+  'LS-FORM-001': {
+    message: '找不到表格标题（“2020年主要工作任务落实情况表”或“2020年工作任务落实计划表”），不是附件3或附件4',
+    hint: '请使用 npm run forms 生成的表格填报，不要删除标题行',
+  },
+  'LS-FORM-002': { message: '标题下缺少月份，如“（7月）”', hint: '在标题下一行写明所报月份' },
+  'LS-FORM-003': { message: '填报单位为空', hint: '填写本单位名称，如 区发改局' },
+  'LS-FORM-004': { message: '填报时间为空', hint: '填写报送日期，如 2020-08-05' },
+  'LS-FORM-005': { message: '找不到表头（第一列应为“{first}”）', hint: '请使用 npm run forms 生成的表格，不要修改表头' },
+  'LS-FORM-006': {
+    message: '表头中“{name}”列出现两次（{first} 列和 {second} 列），无法确定以哪一列为准',
+    hint: '删除多余的一列后重新导入；请使用 npm run forms 生成的表格，不要增删列',
+  },
+  'LS-FORM-007': { message: '表头缺少“{name}”列', hint: '请使用 npm run forms 生成的表格，不要增删或改动列' },
+  'LS-FORM-008': { message: '列名“{name}”出现两次（{first} 列和 {second} 列），无法确定以哪一列为准', hint: '删除多余的一列后重新导入' },
+  'LS-FORM-009': { message: '表头有重复的列，本文件未导入', hint: '改正表头后重新导入' },
+  'LS-FORM-010': { message: '缺少列 {name}', hint: '表头应为：{header}' },
+  'LS-FORM-011': {
+    message: '单元格是 HYPERLINK 公式，但链接地址不是直接写出的文字，无法导入',
+    hint: '把单元格改为文字：写出链接文字和网址，如 通知全文（https://…）',
+  },
+  'LS-FORM-012': {
+    message: '单元格是公式，但文件中没有保存计算结果，无法知道它显示什么',
+    hint: '在 Excel 或 WPS 中打开并保存一次后重新导入；或把公式改为文字（复制，再“选择性粘贴”→“数值”）',
+  },
+  'LS-FORM-013': { message: 'CSV 格式错误，文件未导入：读到文件末尾，英文双引号（"）仍不成对：从前面某一格开始的引号没有结束', hint: SWALLOWED_HINT },
+  'LS-FORM-014': { message: 'CSV 格式错误，文件未导入：本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起', hint: SWALLOWED_HINT },
+  'LS-FORM-015': {
+    message: 'CSV 格式错误，文件未导入：本行的英文双引号（"）结束后紧跟着其他文字：多半是前面某一格的引号不成对，把几行读成了一格',
+    hint: SWALLOWED_HINT,
+  },
+  'LS-FORM-016': { message: 'CSV 格式错误，文件未导入：无法解析（{reason}）', hint: SWALLOWED_HINT },
+  'LS-FORM-017': { message: '工作簿中没有任何内容', fix: '在工作簿中填写表格后重新导入；请使用 npm run forms 生成的表格' },
+  'LS-FORM-018': {
+    message: '工作簿中有 {count} 个工作表有内容（{names}），无法确定导入哪一个',
+    hint: '把要报送的表格留在一个工作表中，删除或清空其他工作表后重新导入',
+  },
+  'LS-FORM-019': { message: '不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入', fix: '另存为 .xlsx 后重新导入' },
+  'LS-FORM-020': { message: '只能导入 .xlsx 或 .csv 文件', fix: '上传 npm run forms 生成的 .xlsx 表格，或保存为 CSV' },
+  'LS-FORM-021': { message: '无法读取文件：{detail}', fix: '文件可能已损坏或不是真正的 .xlsx：在 Excel 或 WPS 中打开，另存为 .xlsx 后重新导入' },
+  'LS-FORM-022': { message: '内容中没有 {year} 年度', hint: '先建立 content/{year}/ 年度目录（见 content/README.md）' },
+  'LS-FORM-023': { message: '内容中没有 {year} 年度', fix: '本行的月份属于这一年度：检查月份；或先建立该年度的目录（见 content/README.md）' },
+  'LS-FORM-024': { message: '月份无效', hint: '写作 YYYY-MM' },
+  'LS-FORM-025': {
+    message: '事项 {item} 重复填报，且与 {file} 第 {row} 行的内容不同',
+    hint: '同一事项每月（计划每年）只能有一行；请核对后只保留一份',
+  },
+  'LS-FORM-026': { message: '文件不存在', fix: '检查文件名和路径' },
+  'LS-FORM-027': { message: '目录中没有 .xlsx 或 .csv 文件', fix: '把填好的表格放进这个目录，或直接给出文件名' },
 } as const satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof CATALOGUE;
@@ -284,8 +340,8 @@ function renderEntry(code: IssueCode, params: Record<string, string | number>): 
   return { message: render(entry.message, params), hint: entry.hint === undefined ? undefined : render(entry.hint, params) };
 }
 
-/** The issue `code` at `at`, its message and hint from the catalogue. */
-export function issueOf<C extends IssueCode>(code: C, at: IssueLocation, ...params: ParamArgs<C>): DataIssue {
+/** The problem `code` at `at` (a content file's line, a form's row, …), its message and hint from the catalogue. */
+export function issueOf<C extends IssueCode, L extends object>(code: C, at: L, ...params: ParamArgs<C>): L & Coded {
   const { message, hint } = renderEntry(code, (params[0] ?? {}) as Record<string, string | number>);
   return { ...at, code, message, ...(hint === undefined ? {} : { hint }) };
 }
@@ -311,7 +367,7 @@ export function zodMessage<C extends IssueCode>(code: C, ...params: MessageArgs<
  * catalogue, else `fallback` with the text as `{detail}` (zod's own wording, e.g. for a
  * missing field of site.json). `extra` fills parameters such as `{columnHint}`.
  */
-export function issueFromZod(message: string, at: IssueLocation, fallback: 'LS-SITE-003', extra: Record<string, string> = {}): DataIssue {
+export function issueFromZod<L extends object>(message: string, at: L, fallback: 'LS-SITE-003', extra: Record<string, string> = {}): L & Coded {
   const known = zodTexts.get(message);
   const code = known?.code ?? fallback;
   const params = known ? { ...extra, ...known.params } : { ...extra, detail: message };

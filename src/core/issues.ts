@@ -4,7 +4,7 @@
  * is one) the column, the offending value, a message and a hint, in Chinese, because the
  * people who read them are the office staff who edit the files.
  */
-import type { IssueCode } from './error-catalogue.ts';
+import type { Coded } from './error-catalogue.ts';
 
 /** Where a problem is: file, line and, for one cell, its column, field and value. */
 export interface IssueLocation {
@@ -20,12 +20,8 @@ export interface IssueLocation {
   value?: string;
 }
 
-export interface DataIssue extends IssueLocation {
-  /** The catalogue code, e.g. `LS-REF-019`, listed with its fix in content/GUIDE.md. */
-  code: IssueCode;
-  message: string;
-  hint?: string;
-}
+/** `code` is the catalogue's, e.g. `LS-REF-019`, listed with its fix in content/GUIDE.md. */
+export interface DataIssue extends IssueLocation, Coded {}
 
 export function formatIssue(issue: DataIssue, label?: (field: string) => string | undefined): string {
   const where = `${issue.file}:${issue.line}${issue.column ? `:${issue.column}` : ''}`;
