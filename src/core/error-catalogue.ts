@@ -12,6 +12,7 @@
  *   BUL   the office's bulletins (content/bulletins)
  *   SITE  the content folder, site.json (identity) and each year's manifest.json
  *   FORM  filled forms being imported (npm run import, npm run inbox)
+ *   NTC   a year's notice being imported (npm run import-notice)
  *
  * Templates name their parameters in braces (`{first}`); the type of `issueOf` requires
  * exactly those. Where a hint is only a parameter (a column's own hint from schema.ts), `fix`
@@ -26,6 +27,7 @@ export const AREAS = {
   BUL: '通报文件',
   SITE: '内容目录、网站信息与年度设置',
   FORM: '导入表格',
+  NTC: '从立项通知导入年度任务',
 } as const;
 
 /** What the catalogue gives a problem: its code, message and hint (a location is added by the caller). */
@@ -54,7 +56,7 @@ const SAVE_AS_UTF8 = '请在 Excel 中“另存为”→“CSV UTF-8（逗号分
 const HTML_HINT = '通报只能用 Markdown 排版，请删除这段 HTML：标题用 #，列表用 -，加粗用 **文字**，链接写作 [文字](https://…)';
 const MDX_HINT = 'MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}';
 /** Hint for a cell whose stray quote swallowed the rows after it (CSV content files and CSV forms). */
-export const SWALLOWED_HINT = '多半是本单元格或前面某个单元格中的英文双引号（"）不成对，使后面几行都被读进了这一格；请删除多余的双引号，或把整格用英文双引号括起、内部的双引号写两遍';
+const SWALLOWED_HINT = '多半是本单元格或前面某个单元格中的英文双引号（"）不成对，使后面几行都被读进了这一格；请删除多余的双引号，或把整格用英文双引号括起、内部的双引号写两遍';
 
 export const CATALOGUE = {
   // Encoding and structure ------------------------------------------------------------------
@@ -295,6 +297,29 @@ export const CATALOGUE = {
   },
   'LS-FORM-026': { message: '文件不存在', fix: '检查文件名和路径' },
   'LS-FORM-027': { message: '目录中没有 .xlsx 或 .csv 文件', fix: '把填好的表格放进这个目录，或直接给出文件名' },
+
+  // A year's notice being imported (npm run import-notice) -------------------------------------
+  'LS-NTC-001': {
+    message: '无法识别表头（前 6 行中没有同时含“序号、任务/内容、牵头领导、责任单位”等列名的一行）；可用 --map 列名=字段 指定。第一行为：{first}',
+    fix: '用 --map 列名=字段 说明各列，如 --map 工作内容=text',
+  },
+  'LS-NTC-002': {
+    message: '无法判断是主要工作任务表还是民生实事表（标题「{title}」，表头 {headers}）；请在表格上方加标题，或用 --kind {source}=tasks 或 =programme 指定',
+    fix: '在表格上方加标题，或用 --kind 表名=tasks（或 =programme）指定',
+  },
+  'LS-NTC-003': { message: '又一张{kind}表：一个年度每类只能有一张表（可用 --kind 指定各表的类型）', fix: '用 --kind 指定各表的类型，或删去重复的表' },
+  'LS-NTC-004': { message: '缺少列：{missing}（表头为 {headers}；可用 --map 列名=字段 指定）', fix: '用 --map 列名=字段 指出这一列' },
+  'LS-NTC-005': { message: '这一行的单元格比表头少（表头 {columns} 列）', fix: '在原表中补齐这一行的单元格（合并单元格请拆开）' },
+  'LS-NTC-006': { message: '这一行的单元格比表头多：{extra}', fix: '删去多出的单元格，或把内容移入应在的列' },
+  'LS-NTC-007': { message: '这一行没有序号', fix: '补上序号；标题行只能有类别一格' },
+  'LS-NTC-008': { message: '序号「{no}」不是正整数', fix: '序号写作 1、2、3……' },
+  'LS-NTC-009': { message: '序号 {no} 不连续（上一项为 {last}）', fix: '检查是否漏行或序号写错' },
+  'LS-NTC-010': { message: '任务内容为空', fix: '补上任务内容' },
+  'LS-NTC-011': { message: '牵头领导为空', fix: '补上牵头领导' },
+  'LS-NTC-012': { message: '责任单位为空', fix: '补上责任单位' },
+  'LS-NTC-013': { message: '第一项之前没有类别', fix: '在第一项之前加上类别行（如“一、居住舒心工程”）' },
+  'LS-NTC-014': { message: '无法从表格标题「{title}」得出民生实事项目的名称；请用 --programme 名称 指定', fix: '用 --programme 名称 指定' },
+  'LS-NTC-015': { message: '没有找到任务分解表（共读到 {count} 张表）', fix: '检查文件是否为立项通知及其附件；表格须有序号、内容、牵头领导、责任单位等列' },
 } as const satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof CATALOGUE;
