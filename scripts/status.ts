@@ -5,6 +5,7 @@
  */
 import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
 import { monthReporting } from '../src/core/reporting.ts';
+import { formatMonth } from '../src/core/vocabulary.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 
 const USAGE = `用法：npm run status -- --month 2020-07 [--date YYYY-MM-DD] [--details] [--content 目录]
@@ -37,8 +38,7 @@ try {
   fail(`错误：${(error as Error).message}`);
 }
 
-const [y, m] = values.month.split('-').map(Number);
-console.log(`${y}年${m}月月报报送情况（报送期限 ${r.deadline}，按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}）`);
+console.log(`${formatMonth(values.month)}月报报送情况（报送期限 ${r.deadline}，按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}）`);
 const groups: [string, typeof r.units][] = [
   ['已按时报送', r.units.filter((u) => u.state === '已按时报送')],
   ['逾期报送', r.units.filter((u) => u.state === '逾期报送')],

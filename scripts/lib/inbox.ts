@@ -40,6 +40,7 @@ import {
 import { formatIssues, loadContent } from '../../src/core/load.ts';
 import type { Dataset } from '../../src/core/model.ts';
 import { monthReporting } from '../../src/core/reporting.ts';
+import { formatMonth } from '../../src/core/vocabulary.ts';
 import { withImportLock } from './import-lock.ts';
 import { runImport, type ImportOutcome } from './importer.ts';
 import { writeFormXlsx } from './xlsx.ts';
@@ -374,10 +375,9 @@ export async function runMonthly(options: MonthlyOptions): Promise<MonthlyResult
 
   const result: MonthlyResult = { status, forms, bulletins };
   if (options.commit !== false) {
-    const [y, m] = options.month.split('-').map(Number);
     const planForms = forms.filter((f) => f.includes('-plan/')).length;
     const reportForms = forms.length - planForms;
-    const message = `${y}年${m}月报送情况：${lateAndMissing(reporting).text}${reportForms ? `；发出 ${formsMonth} 月报表 ${reportForms} 份` : ''}${planForms ? `；发出 ${formsMonth.slice(0, 4)} 年落实计划表 ${planForms} 份` : ''}\n\n报送期限 ${reporting.deadline}，按 ${options.today} 判断。详见 ${status}${forms.length ? `；表格在 ${posix(path.relative(repo, outDir))}/，下载后发给各单位` : ''}。\n`;
+    const message = `${formatMonth(options.month)}报送情况：${lateAndMissing(reporting).text}${reportForms ? `；发出 ${formsMonth} 月报表 ${reportForms} 份` : ''}${planForms ? `；发出 ${formsMonth.slice(0, 4)} 年落实计划表 ${planForms} 份` : ''}\n\n报送期限 ${reporting.deadline}，按 ${options.today} 判断。详见 ${status}${forms.length ? `；表格在 ${posix(path.relative(repo, outDir))}/，下载后发给各单位` : ''}。\n`;
     result.commit = commitAll(repo, [status, ...new Set(forms.map((f) => path.posix.dirname(f)))], message);
     if (result.commit) log(`已提交 ${result.commit.slice(0, 8)}：${message.split('\n')[0]}`);
   }

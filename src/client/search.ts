@@ -6,6 +6,8 @@
  * An empty query with filters browses (Pagefind filter-only search).
  */
 import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
+import { withTrailingSlash } from '../core/urls.ts';
+import { STATUS_CLASS as CLASSES } from '../core/vocabulary.ts';
 import { loadSharded, mergeRuns, shardList } from './search-shards.ts';
 
 interface PagefindResultData {
@@ -29,9 +31,9 @@ interface Pagefind {
 }
 
 const PAGE = 20;
-const STATUS_CLASS: Record<string, string> = { 已完成: 's-done', 序时推进: 's-ontrack', 滞后: 's-behind', 未报送: 's-missing' };
+const STATUS_CLASS: Record<string, string> = CLASSES;
 const FILTER_NAMES = Object.keys(FILTER_LABELS) as FilterName[];
-const BASE = ((import.meta.env.BASE_URL as string) ?? '/').replace(/\/?$/, '/');
+const BASE = withTrailingSlash((import.meta.env.BASE_URL as string) ?? '/');
 /** The programmes' own names (from the year's data), for number queries such as “<name> 第5项”. */
 const PROGRAMME_ALIASES: string[] = JSON.parse(document.getElementById('search-app')?.dataset.programmeAliases ?? '[]');
 

@@ -4,12 +4,12 @@
  * caller supplies absolute URLs, so the same entries serve the site feed and the feeds per
  * programme category, per unit and per item.
  */
-import { itemName } from './naming.ts';
 import type { Change } from './history.ts';
 import type { Dataset, Item, Report, YearData } from './model.ts';
 import { completedInMonth } from './stats.ts';
 import { reportDeadline } from './calendar.ts';
 import { columnLabel, type FileKind } from './schema.ts';
+import { escapeXml, formatMonth as monthLabel, itemLabel, shortText } from './vocabulary.ts';
 
 export interface FeedEntry {
   /** A tag: URI or an absolute URL, stable for the life of the entry. */
@@ -42,13 +42,8 @@ export interface Feed {
   limit?: number;
 }
 
-// Characters XML 1.0 does not allow at all, even escaped.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escape text for XML element content and attribute values (double-quoted). */
-export function xmlEscape(value: string): string {
-  return value.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
+/** Escape text for XML element content and attribute values (vocabulary.ts). */
+export const xmlEscape = escapeXml;
 
 /**
  * An RFC 3339 time: a date alone is read as midnight in China Standard Time (the data's dates
@@ -119,20 +114,6 @@ export interface EntryLinks {
   month: (month: string) => string;
   /** The completion notice page of an item in a month; defaults to the item page. */
   completion?: (item: Item, month: string) => string;
-}
-
-function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${y}年${m}月`;
-}
-
-export function itemLabel(item: Item): string {
-  return itemName(item);
-}
-
-function shortText(text: string, max = 40): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
 }
 
 function capAt(date: string, dataDate: string): string {

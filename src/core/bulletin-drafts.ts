@@ -5,10 +5,10 @@
  * Charts are embedded as <Chart id="…" /> (src/components/Chart.astro, ids from charts.ts).
  */
 import { kindChartId } from './charts.ts';
-import { itemName } from './naming.ts';
 import { monthsOfYear, reportDeadline } from './calendar.ts';
 import type { Dataset, Item, Report, YearData } from './model.ts';
 import { completedInMonth, countStatuses, countsByGroup, type StatusCounts } from './stats.ts';
+import { formatMonth as monthLabel, formatQuarter, itemLabel, joinCn } from './vocabulary.ts';
 
 export type BulletinKind = 'monthly' | 'quarterly';
 
@@ -38,10 +38,6 @@ function pct(n: number, total: number): string {
   return `${v}%`;
 }
 
-function monthLabel(month: string): string {
-  return `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
-}
-
 /** The notice's title inside 《》: its own 《》 become 〈〉, as Chinese typography requires. */
 function noticeTitle(year: YearData): string {
   return escapeMdx(year.manifest.notice.title.replace(/《/g, '〈').replace(/》/g, '〉'));
@@ -66,10 +62,6 @@ function requireCovered(year: YearData, month: string): void {
 function leadNames(dataset: Dataset, item: Item): string {
   const names = item.leadUnitIds.map((id) => dataset.unitById.get(id)?.name ?? id);
   return names.length ? names.join('、') : item.units.map((u) => (u.type === 'unit' ? u.written : u.name)).join('、');
-}
-
-function itemLabel(item: Item): string {
-  return itemName(item);
 }
 
 /** The year's programme; the monthly bulletin is the programme's. */
@@ -198,8 +190,6 @@ export function parseQuarter(quarter: string): { year: number; quarter: number; 
   return { year, quarter: q, months: monthsOfYear(year).slice((q - 1) * 3, q * 3) };
 }
 
-const NUMERAL = ['', '一', '二', '三', '四'];
-
 /** Draft of the quarterly bulletin of overall progress (main tasks and the programme). */
 export function quarterlyDraft(dataset: Dataset, quarter: string, options: { date?: string } = {}): BulletinDraft {
   const q = parseQuarter(quarter);
@@ -207,7 +197,7 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
   const year = yearOf(dataset, q.year);
   const end = q.months[2];
   requireCovered(year, end);
-  const label = `${q.year}年第${NUMERAL[q.quarter]}季度`;
+  const label = `${q.year}年${formatQuarter(q.quarter)}`;
   const tasks = countStatuses(year, year.tasks, end);
   const projects = countStatuses(year, year.projects, end);
   const completed = q.months.flatMap((m) => completedInMonth(year, m));

@@ -20,7 +20,9 @@ import type { Dataset, Item, ItemKind, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
 import { SHARE_COLOR, STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
 import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCounts } from './stats.ts';
-import { itemName, kindGrouped, kindName, kindSlug } from './naming.ts';
+import { kindGrouped, kindName, kindSlug } from './naming.ts';
+import { embedPath } from './urls.ts';
+import { chineseNumeral, formatMonth as monthLabel, formatMonthShort as shortMonth, shortText } from './vocabulary.ts';
 
 export { SHARE_COLOR, STATUS_STYLE };
 export type { ChartData, ChartKind, ChartSeries };
@@ -208,16 +210,6 @@ function checkOptions(opts: ChartOptions | undefined): ChartOptions {
   return opts;
 }
 
-/** `2020-06` → `2020年6月`. */
-export function monthLabel(month: string): string {
-  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-}
-
-/** `2020-06` → `6月` (axis labels within one year). */
-function shortMonth(month: string): string {
-  return `${Number(month.slice(5, 7))}月`;
-}
-
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
@@ -232,16 +224,11 @@ export function toCsv(columns: string[], rows: (string | number)[][]): string {
 }
 
 
-function shortText(text: string, max = 24): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
-}
 
 /** A section's short label: its ordinal and the first clause (`一、聚焦产业升级`). */
 function sectionLabel(no: number, name: string): string {
-  const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
   const first = name.split(/[，。,；;]/)[0] || name;
-  return `${numerals[no - 1] ?? no}、${shortText(first, 12)}`;
+  return `${chineseNumeral(no)}、${shortText(first, 12)}`;
 }
 
 /** What each chart builder computes; getChart adds the source, dates, citation and CSV. */
@@ -377,7 +364,7 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
   const site = dataset.site;
   const dataDate = year.manifest.data_date;
   const source = `${site.publisher}（${site.office}）据${year.manifest.notice.doc_no}及各责任单位月度落实情况整理${year.manifest.sample ? '；计划和月报为示例数据' : ''}`;
-  const url = options.siteUrl ? ` ${options.siteUrl}embed/${id}/.` : '';
+  const url = options.siteUrl ? ` ${options.siteUrl}${embedPath(id)}.` : '';
   const accessed = options.accessed ? `[${options.accessed}]` : '';
   const citation = `${site.publisher}. ${built.title}[EB/OL]. (${dataDate})${accessed}.${url}`;
   return {

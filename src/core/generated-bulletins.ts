@@ -6,7 +6,8 @@
 import { reportDeadline } from './calendar.ts';
 import type { Dataset, YearData } from './model.ts';
 import { completedInMonth, countStatuses, reportOf } from './stats.ts';
-import { itemName } from './naming.ts';
+import { completionSlug } from './urls.ts';
+import { formatMonth, formatQuarter, itemLabel } from './vocabulary.ts';
 
 export type GeneratedKind = 'monthly' | 'quarterly' | 'completion';
 
@@ -39,8 +40,6 @@ export function coveredQuarters(year: YearData): { quarter: number; months: stri
   return out;
 }
 
-const QN = ['一', '二', '三', '四'];
-
 /**
  * Bulletins computed from the data, as the notice asks: the livelihood programme monthly, overall
  * progress quarterly, and every completed item at once. Newest first.
@@ -60,12 +59,11 @@ function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
     const dataDate = year.manifest.data_date;
     const programme = year.programme;
     for (const month of year.months) {
-      const [y, m] = month.split('-').map(Number);
       if (programme) {
         const c = countStatuses(year, year.projects, month);
         out.push({
           slug: `${month}-${programme.slug}`,
-          title: `${y}年${m}月${programme.name}推进情况通报`,
+          title: `${formatMonth(month)}${programme.name}推进情况通报`,
           date: minDate(reportDeadline(month), dataDate),
           kind: 'monthly',
           year: year.year,
@@ -75,16 +73,16 @@ function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
       }
       for (const item of completedInMonth(year, month)) {
         const report = reportOf(year, item.key, month);
-        const label = itemName(item);
+        const label = itemLabel(item);
         out.push({
-          slug: `${month}-complete-${item.key.toLowerCase()}`,
+          slug: completionSlug(item, month),
           title: `关于${label}已完成的通报`,
           date: minDate(report?.filed ?? reportDeadline(month), dataDate),
           kind: 'completion',
           year: year.year,
           month,
           itemKey: item.key,
-          summary: `${label}于${y}年${m}月报告全部完成。`,
+          summary: `${label}于${formatMonth(month)}报告全部完成。`,
         });
       }
     }
@@ -98,7 +96,7 @@ function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
       ].filter(Boolean);
       out.push({
         slug: `${year.year}-q${quarter}`,
-        title: `${year.year}年第${QN[quarter - 1]}季度${what}推进情况通报`,
+        title: `${year.year}年${formatQuarter(quarter)}${what}推进情况通报`,
         date: minDate(reportDeadline(last), dataDate),
         kind: 'quarterly',
         year: year.year,

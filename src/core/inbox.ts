@@ -13,6 +13,7 @@
  */
 import { nextMonth, nthWorkingDay } from './calendar.ts';
 import type { MonthReporting } from './reporting.ts';
+import { formatMonth } from './vocabulary.ts';
 
 export const INBOX = 'inbox';
 export const PROCESSED = '已处理';
@@ -51,7 +52,7 @@ export function parseReplaceList(text: string): string[] {
 }
 
 export function folderTitle(folder: InboxFolder): string {
-  return folder.kind === 'report' ? `${folder.year}年${Number(folder.month.slice(5))}月月报` : `${folder.year}年落实计划`;
+  return folder.kind === 'report' ? `${formatMonth(folder.month)}月报` : `${folder.year}年落实计划`;
 }
 
 /** The month whose reports the job on `date` looks at, if `date` is the job's day (else undefined). */
@@ -174,8 +175,7 @@ export function failureReport(folder: InboxFolder, today: string, files: FailedF
 
 /** 报送情况.md: the month's record per unit, as `npm run status` prints it, in Markdown. */
 export function reportingMarkdown(r: MonthReporting): string {
-  const [y, m] = r.month.split('-').map(Number);
-  const out = [`# ${y}年${m}月月报报送情况`, '', `报送期限：${r.deadline}（次月初第 5 个工作日）。按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}。`, ''];
+  const out = [`# ${formatMonth(r.month)}月报报送情况`, '', `报送期限：${r.deadline}（次月初第 5 个工作日）。按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}。`, ''];
   const groups: [string, MonthReporting['units']][] = [
     ['已按时报送', r.units.filter((u) => u.state === '已按时报送')],
     ['逾期报送', r.units.filter((u) => u.state === '逾期报送')],

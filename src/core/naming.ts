@@ -24,12 +24,4 @@ export function kindGrouped(year: YearNames, kind: ItemKind): boolean {
   return kind === 'task' ? !!year.mainTasks?.sections : !!year.programme?.categories;
 }
 
-/** "<list name>第5项". */
-export function itemName(item: Pick<Item, 'kindName' | 'no'>): string {
-  return `${item.kindName}第${item.no}项`;
-}
 
-/** Site-relative path of an item's page, without the base: `2020/tasks/37/`. */
-export function itemPath(year: YearNames, item: Pick<Item, 'kind' | 'no'>): string {
-  return `${year.year}/${kindSlug(year, item.kind)}/${item.no}/`;
-}

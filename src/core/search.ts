@@ -6,7 +6,8 @@
  * page it hands to Pagefind, so nothing here is ever shown on the site.
  */
 import type { Dataset, Item, Unit, YearData } from './model.ts';
-import { itemName, itemPath } from './naming.ts';
+import { itemPath, leaderPath, unitPath } from './urls.ts';
+import { escapeHtml as esc, itemLabel } from './vocabulary.ts';
 
 /** Filter names as the search page shows them, in display order. */
 export const FILTER_LABELS = {
@@ -42,10 +43,6 @@ export interface SearchRecord {
   namesWeight?: number;
   /** Index-only text, weighted like body text: aliases of units and leaders it mentions. */
   aliases: string;
-}
-
-export function itemLabel(item: Pick<Item, 'kindName' | 'no'>): string {
-  return itemName(item);
 }
 
 /**
@@ -267,7 +264,7 @@ export function unitRecord(ds: Dataset, unit: Unit): SearchRecord {
   const years = ds.years.filter((y) => y.items.some((i) => i.units.some((r) => r.type === 'unit' && r.id === unit.id)));
   const latest = ds.years.at(-1);
   return {
-    path: `units/${unit.id}/`,
+    path: unitPath(unit.id),
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.unit], unit: [unit.name], lead: [unit.name] },
     sort: { number: `3${unit.id}`, updated: latest?.manifest.data_date ?? '' },
     meta: { title: unit.name, number: unit.fullName, kind: KIND.unit, unit: unit.name, updated: latest?.manifest.data_date ?? '', text: [unit.fullName, unit.aliases.length ? `别名：${unit.aliases.join('、')}` : ''].filter(Boolean).join('。') },
@@ -283,7 +280,7 @@ export function leaderRecord(ds: Dataset, leaderId: string): SearchRecord | unde
   const years = ds.years.filter((y) => y.items.some((i) => i.leaderIds.includes(leaderId)));
   const latest = ds.years.at(-1);
   return {
-    path: `leaders/${leader.id}/`,
+    path: leaderPath(leader.id),
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.leader], leader: [leader.name] },
     sort: { number: `4${leader.id}`, updated: latest?.manifest.data_date ?? '' },
     meta: { title: `${leader.name}（${leader.title}）`, number: leader.title, kind: KIND.leader, updated: latest?.manifest.data_date ?? '', text: `${leader.name}，${leader.title}` },
@@ -309,7 +306,7 @@ export function bulletinRecord(path: string, title: string, date: string, text =
 export function searchRecords(ds: Dataset): Map<string, SearchRecord> {
   const out = new Map<string, SearchRecord>();
   for (const year of ds.years) for (const item of year.items) out.set(itemPath(year, item), itemRecord(ds, year, item));
-  for (const unit of ds.units) out.set(`units/${unit.id}/`, unitRecord(ds, unit));
+  for (const unit of ds.units) out.set(unitPath(unit.id), unitRecord(ds, unit));
   for (const leader of ds.leaders) {
     const r = leaderRecord(ds, leader.id);
     if (r) out.set(r.path, r);
@@ -322,8 +319,6 @@ export const ITEM_NAMES_WEIGHT = 8;
 export const PAGE_NAMES_WEIGHT = 5;
 export const ALIAS_WEIGHT = 1;
 
-const ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPE[c]);
 
 export interface InjectOptions {
   /** Add character pairs of this text (the page's visible text; measured: see tools/search-report.ts). */

@@ -5,13 +5,14 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { withTrailingSlash } from '../core/urls.ts';
 
 /** Paths (below the base) of the pages marked noindex. */
 const NOINDEX = [/^search\/$/, /^404\/?$/, /^500\/?$/, /^embed\/.+/];
 
 /** Whether the page at `url` belongs in the sitemap; `base` is the site's base path. */
 export function inSitemap(url: string, base: string): boolean {
-  const root = base.endsWith('/') ? base : `${base}/`;
+  const root = withTrailingSlash(base);
   const { pathname } = new URL(url);
   const p = pathname.startsWith(root) ? pathname.slice(root.length) : pathname.replace(/^\/+/, '');
   return !NOINDEX.some((re) => re.test(p));

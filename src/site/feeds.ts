@@ -12,21 +12,11 @@ import {
 } from '../core/atom.ts';
 import { loadHistory } from '../core/history.ts';
 import type { Dataset, Item, YearData } from '../core/index.ts';
+import { completionSlug } from '../core/urls.ts';
+import { itemLabel } from '../core/vocabulary.ts';
 import { allBulletins } from './bulletins.ts';
 import { getDataset } from './data.ts';
-import { url, urls } from './urls.ts';
-
-/** The programme's slug in a year (manifest.json), the feed folder of its categories. */
-function slugOf(year: number): string {
-  return getDataset().years.find((y) => y.year === year)?.programme?.slug ?? '';
-}
-
-export const feedUrls = {
-  all: () => url('feeds/all.xml'),
-  category: (year: number, no: number) => url(`feeds/${slugOf(year)}/${year}-${no}.xml`),
-  unit: (id: string) => url(`feeds/units/${id}.xml`),
-  item: (year: number, key: string) => url(`feeds/items/${year}-${key}.xml`),
-};
+import { urls } from './urls.ts';
 
 export interface FeedLinkInfo {
   title: string;
@@ -35,14 +25,14 @@ export interface FeedLinkInfo {
 
 /** For Base's `feeds` prop: the feeds a page offers, most specific first, then the site feed. */
 export const feedLinks = {
-  site: (): FeedLinkInfo[] => [{ title: `${getDataset().site.title}：通报和完成通报`, href: feedUrls.all() }],
-  item: (item: Item): FeedLinkInfo[] => [{ title: `${item.kindName}第${item.no}项的更新`, href: feedUrls.item(item.year, item.key) }, ...feedLinks.site()],
+  site: (): FeedLinkInfo[] => [{ title: `${getDataset().site.title}：通报和完成通报`, href: urls.feedAll() }],
+  item: (item: Item): FeedLinkInfo[] => [{ title: `${itemLabel(item)}的更新`, href: urls.feedItem(item.year, item.key) }, ...feedLinks.site()],
   category: (year: number, no: number): FeedLinkInfo[] => {
     const y = getDataset().years.find((d) => d.year === year);
     const c = y?.categories.find((x) => x.no === no);
-    return [{ title: `${year}年${y?.programme?.name ?? ''}·${c?.name ?? no}的更新`, href: feedUrls.category(year, no) }, ...feedLinks.site()];
+    return [{ title: `${year}年${y?.programme?.name ?? ''}·${c?.name ?? no}的更新`, href: urls.feedCategory(year, no) }, ...feedLinks.site()];
   },
-  unit: (id: string): FeedLinkInfo[] => [{ title: `${getDataset().unitById.get(id)?.name ?? id}承担事项的更新`, href: feedUrls.unit(id) }, ...feedLinks.site()],
+  unit: (id: string): FeedLinkInfo[] => [{ title: `${getDataset().unitById.get(id)?.name ?? id}承担事项的更新`, href: urls.feedUnit(id) }, ...feedLinks.site()],
 };
 
 function absolute(site: URL | undefined, path: string): string {
@@ -55,8 +45,7 @@ function entryLinks(site: URL | undefined): EntryLinks {
     site: s,
     item: (item) => absolute(site, urls.item(item)),
     month: (month) => absolute(site, urls.month(month)),
-    // The slug generatedBulletins() gives completion notices.
-    completion: (item, month) => absolute(site, urls.bulletin(`${month}-complete-${item.key.toLowerCase()}`)),
+    completion: (item, month) => absolute(site, urls.bulletin(completionSlug(item, month))),
   };
 }
 
@@ -88,7 +77,7 @@ export async function siteFeed(site: URL | undefined, ds: Dataset = getDataset()
     id: tagId(links.site, firstYear, 'feeds/all'),
     title: `${ds.site.title}：通报`,
     subtitle: `${ds.site.office}发布的通报、民生工程月度通报、季度通报和事项完成通报`,
-    self: absolute(site, feedUrls.all()),
+    self: absolute(site, urls.feedAll()),
     alternate: absolute(site, urls.bulletins()),
     author: ds.site.publisher,
     updated: feedFallbackDate(ds),
@@ -105,7 +94,7 @@ export function categoryFeed(site: URL | undefined, year: YearData, no: number, 
     id: tagId(links.site, year.year, `feeds/${year.programme?.slug ?? ''}/${year.year}-${no}`),
     title: `${year.year}年${year.programme?.name ?? ''}·${category ? `${category.numeral}、${category.name}` : no}`,
     subtitle: `本类${year.programme?.name ?? ''}的月度落实情况、完成通报和更正`,
-    self: absolute(site, feedUrls.category(year.year, no)),
+    self: absolute(site, urls.feedCategory(year.year, no)),
     alternate: absolute(site, urls.category(year.year, no)),
     author: ds.site.publisher,
     updated: year.manifest.data_date,
@@ -125,7 +114,7 @@ export function unitFeed(site: URL | undefined, unitId: string, ds: Dataset = ge
     id: tagId(links.site, ds.years[0]?.year ?? 2000, `feeds/units/${unitId}`),
     title: `${unit?.name ?? unitId}承担的任务`,
     subtitle: `${unit?.fullName ?? unitId}牵头或参与的主要工作任务和民生工程：月度落实情况、完成通报和更正`,
-    self: absolute(site, feedUrls.unit(unitId)),
+    self: absolute(site, urls.feedUnit(unitId)),
     alternate: absolute(site, urls.unit(unitId)),
     author: ds.site.publisher,
     updated: feedFallbackDate(ds),
@@ -136,12 +125,12 @@ export function unitFeed(site: URL | undefined, unitId: string, ds: Dataset = ge
 
 export function itemFeed(site: URL | undefined, year: YearData, item: Item, ds: Dataset = getDataset()): string {
   const links = entryLinks(site);
-  const label = `${item.kindName}第${item.no}项`;
+  const label = itemLabel(item);
   return atom({
     id: tagId(links.site, year.year, `feeds/items/${year.year}-${item.key}`),
     title: `${year.year}年${label}`,
     subtitle: item.text,
-    self: absolute(site, feedUrls.item(year.year, item.key)),
+    self: absolute(site, urls.feedItem(year.year, item.key)),
     alternate: absolute(site, urls.item(item)),
     author: ds.site.publisher,
     updated: year.manifest.data_date,

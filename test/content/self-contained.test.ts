@@ -1,7 +1,7 @@
 /**
  * The repository stands alone and the programme is data:
  * - nothing in the build, the scripts or the tests reads outside the repository (the developers' shared folder beside the checkout);
- * - no programme name or slug of the bundled year is written in code (src/, scripts/, the
+ * - no programme name or slug of the bundled year is written in code (src/, scripts/, tools/, the
  *   Astro config): it comes from content/<year>/manifest.json.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 }
 
 describe('self-contained', () => {
-  const code = [...files(path.join(ROOT, 'src')), ...files(path.join(ROOT, 'scripts')), path.join(ROOT, 'astro.config.mjs'), path.join(ROOT, 'package.json')];
+  const code = [...files(path.join(ROOT, 'src')), ...files(path.join(ROOT, 'scripts')), ...files(path.join(ROOT, 'tools')), path.join(ROOT, 'astro.config.mjs'), path.join(ROOT, 'package.json')];
   const tests = [...files(path.join(ROOT, 'test')), path.join(ROOT, 'vitest.config.ts'), path.join(ROOT, 'playwright.config.ts')];
 
   it('nothing reads the shared folder outside the repository', () => {
