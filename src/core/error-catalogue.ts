@@ -383,6 +383,9 @@ const zodTexts = new Map<string, { code: IssueCode; params: Record<string, strin
 export function zodMessage<C extends IssueCode>(code: C, ...params: MessageArgs<C>): string {
   const values = (params[0] ?? {}) as Record<string, string | number>;
   const message = render(CATALOGUE[code].message, values);
+  const known = zodTexts.get(message);
+  // Two codes with the same text could not be told apart: a programming error, found when the schemas load.
+  if (known && known.code !== code) throw new Error(`error catalogue: ${code} and ${known.code} both give zod the message “${message}”`);
   zodTexts.set(message, { code, params: values });
   return message;
 }
