@@ -195,7 +195,7 @@ function checkOptions(opts: ChartOptions | undefined): ChartOptions {
     if (!OPTION_KEYS.has(key)) throw new ChartError(`未知的图表选项「${key}」，可用：siteUrl、accessed（unknown chart option "${key}"）`);
   }
   if (opts.siteUrl !== undefined) {
-    let ok = false;
+    let ok: boolean;
     try {
       const u = new URL(opts.siteUrl);
       ok = (u.protocol === 'http:' || u.protocol === 'https:') && opts.siteUrl.endsWith('/');
