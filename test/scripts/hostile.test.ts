@@ -68,7 +68,7 @@ describe('3. a stray quote in an imported CSV', () => {
     writeFileSync(inner, [HEADER, row('T1', '区发改局'), row('T2', '区教体局', '待"协调'), ''].join('\n'));
     const r2 = run('import', [inner], content);
     expect(r2.code).toBe(1);
-    expect(r2.err).toContain(`${inner} 第 3 行  CSV 格式错误，文件未导入：本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起`);
+    expect(r2.err).toContain(`${inner} 第 3 行  [LS-FORM-014]  CSV 格式错误，文件未导入：本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起`);
   });
 
   it('still imports every row of a well-quoted CSV with quotes, commas and line breaks in a note', () => {
