@@ -42,8 +42,6 @@ export const bulletinFrontmatter = z.strictObject(
   { error: (iss) => (iss.code === 'unrecognized_keys' ? zodMessage('LS-BUL-014', { keys: iss.keys.join('、'), fields: Object.keys(FIELD_HINTS).join('、') }) : undefined) },
 );
 
-export type BulletinFrontmatter = z.output<typeof bulletinFrontmatter>;
-
 
 /** Tags and attributes that never reach the page (the sanitiser drops them). */
 const FORBIDDEN_TAGS = /<\s*\/?\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|textarea|select|option|link|meta|base|svg|math|template|noscript|portal)\b/gi;

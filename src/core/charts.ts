@@ -18,13 +18,13 @@
 import { writeCsv } from './csv.ts';
 import type { Dataset, Item, ItemKind, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
-import { SHARE_COLOR, STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
+import { STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
 import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCounts } from './stats.ts';
 import { kindGrouped, kindName, kindSlug } from './naming.ts';
 import { embedPath } from './urls.ts';
 import { chineseNumeral, formatMonth as monthLabel, formatMonthShort as shortMonth, shortText } from './vocabulary.ts';
 
-export { SHARE_COLOR, STATUS_STYLE };
+export { STATUS_STYLE };
 export type { ChartData, ChartKind, ChartSeries };
 
 export interface ChartTable {

@@ -341,10 +341,6 @@ type MessageArgs<C extends IssueCode> = [MessageName<C>] extends [never]
   ? [params?: Partial<Params<C>>]
   : [params: Record<MessageName<C>, string | number> & Partial<Params<C>>];
 
-export function isIssueCode(code: string): code is IssueCode {
-  return Object.hasOwn(CATALOGUE, code);
-}
-
 export function areaOf(code: IssueCode): Area {
   return code.split('-')[1] as Area;
 }

@@ -31,9 +31,6 @@ export function countStatuses(year: YearData, items: Item[], month?: string): St
   return counts;
 }
 
-export function latestMonth(year: YearData): string | undefined {
-  return year.months.at(-1);
-}
 
 export function itemsOfKind(year: YearData, kind: ItemKind): Item[] {
   return kind === 'task' ? year.tasks : year.projects;
@@ -128,14 +125,6 @@ export function latestYear(ds: Dataset): YearData {
   const y = ds.years.at(-1);
   if (!y) throw new Error('No year in the dataset');
   return y;
-}
-
-/** All reports of a month, with the item, for the month page and bulletins. */
-export function reportsOfMonth(year: YearData, month: string): { item: Item; report?: Report; status?: Status }[] {
-  return year.items.map((item) => {
-    const ms = year.status.get(item.key)?.months.find((m) => m.month === month);
-    return { item, report: ms?.report, status: ms?.status };
-  });
 }
 
 /** Items that became complete in `month` (for completion notices). */
