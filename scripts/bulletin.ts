@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
+import { formatIssues, loadContent } from '../src/core/load.ts';
+import { buildDate, contentRoot } from '../src/core/paths.ts';
 import { monthlyDraft, quarterlyDraft, type BulletinDraft } from '../src/core/bulletin-drafts.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 

@@ -7,7 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
+import { formatIssues, loadContent } from '../src/core/load.ts';
+import { buildDate, contentRoot } from '../src/core/paths.ts';
 import { buildForm } from '../src/core/forms.ts';
 import { itemsLedBy, itemsWithoutLead, reportingUnits } from '../src/core/stats.ts';
 import { MONTH_ARG, cli, fail } from './lib/cli.ts';

@@ -10,7 +10,10 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildDate, contentRoot, formatIssues, loadContent, readCsvBytes, type DataIssue } from '../src/core/index.ts';
+import { readCsvBytes } from '../src/core/csv.ts';
+import type { DataIssue } from '../src/core/issues.ts';
+import { formatIssues, loadContent } from '../src/core/load.ts';
+import { buildDate, contentRoot } from '../src/core/paths.ts';
 import { FIELD_LABELS, formatImportErrors, importFiles, importNotice, noticeHeading, type Field, type Registries } from '../src/core/notice-import.ts';
 import { cli, DATE_ARG, fail } from './lib/cli.ts';
 import { readNotice } from './lib/notice-readers.ts';

@@ -3,7 +3,7 @@
  * Reads filled forms (.xlsx, or .csv in UTF-8 / UTF-8 with BOM / GBK), validates every row with
  * the data core and merges them into the content folder; all or nothing.
  */
-import { buildDate, contentRoot } from '../src/core/index.ts';
+import { buildDate, contentRoot } from '../src/core/paths.ts';
 import { DATE_ARG, cli, fail } from './lib/cli.ts';
 import { withImportLock } from './lib/import-lock.ts';
 import { runImport } from './lib/importer.ts';

@@ -6,7 +6,7 @@
  * commit; or the monthly job. Logic in scripts/lib/inbox.ts and src/core/inbox.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { buildDate, contentRoot } from '../src/core/index.ts';
+import { buildDate, contentRoot } from '../src/core/paths.ts';
 import { scheduledMonth } from '../src/core/inbox.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 import { InboxError, runInbox, runMonthly } from './lib/inbox.ts';

@@ -3,7 +3,8 @@
  * Who has reported for the month, who is late, who is missing, against the deadline (the 5th
  * working day of the next month, by China's public holidays and adjusted working days).
  */
-import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
+import { formatIssues, loadContent } from '../src/core/load.ts';
+import { buildDate, contentRoot } from '../src/core/paths.ts';
 import { monthReporting } from '../src/core/reporting.ts';
 import { formatMonth } from '../src/core/vocabulary.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';

@@ -5,7 +5,8 @@
  * a withdrawal record.
  */
 import { parseArgs } from 'node:util';
-import { buildDate, contentRoot, formatIssues, loadContent } from '../src/core/index.ts';
+import { formatIssues, loadContent } from '../src/core/load.ts';
+import { buildDate, contentRoot } from '../src/core/paths.ts';
 import { removedReports } from '../src/core/removed.ts';
 
 const { values } = parseArgs({

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { contentRoot } from './core/index.ts';
+import { contentRoot } from './core/paths.ts';
 import { BULLETIN_KINDS } from './core/bulletin-files.ts';
 
 const bulletins = defineCollection({

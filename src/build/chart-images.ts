@@ -29,7 +29,9 @@ import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 import { chartConfig } from '../core/chart-config.ts';
 import { chartData, chartIds, getChart, type ChartSpec } from '../core/charts.ts';
-import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../core/index.ts';
+import { loadContentOrThrow } from '../core/load.ts';
+import type { Dataset } from '../core/model.ts';
+import { buildDate, contentRoot } from '../core/paths.ts';
 
 export const WIDTH = 800;
 export const HEIGHT = 450;

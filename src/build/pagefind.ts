@@ -23,7 +23,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
-import { buildDate, contentRoot, loadContentOrThrow, type Dataset } from '../core/index.ts';
+import { loadContentOrThrow } from '../core/load.ts';
+import type { Dataset } from '../core/model.ts';
+import { buildDate, contentRoot } from '../core/paths.ts';
 import { bulletinRecord, injectionHtml, KIND, searchRecords, type SearchRecord } from '../core/search.ts';
 
 export interface IndexOptions {

@@ -92,6 +92,11 @@ function sampleNote(year: YearData): string[] {
   return [`> **示例数据：**本通报中的数字由示例数据计算，不代表真实进展。${escapeMdx(year.manifest.sample_note)}`, ''];
 }
 
+/** A draft's first lines: front matter, the Chart import, the sample note and the editing note. */
+function draftHead(year: YearData, front: Parameters<typeof frontmatter>[0]): string[] {
+  return [frontmatter(front), '', CHART_IMPORT, '', ...sampleNote(year), '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}', ''];
+}
+
 function groupTable(rows: ReturnType<typeof countsByGroup>, groupHeader: string): string[] {
   const lines = [`| ${groupHeader} | 项数 | 已完成 | 序时推进 | 滞后 | 未报送 | 完成率 |`, '|---|---:|---:|---:|---:|---:|---:|'];
   for (const g of rows) {
@@ -132,13 +137,7 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
   const summary = `${projects.length}项${programme.name}：${countsSentence(c)}。${year.manifest.sample ? '（示例数据）' : ''}`;
   const groups = countsByGroup(year, 'project', month);
   const text = [
-    frontmatter({ title, date, kind: 'monthly', year: year.year, summary }),
-    '',
-    CHART_IMPORT,
-    '',
-    ...sampleNote(year),
-    '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}',
-    '',
+    ...draftHead(year, { title, date, kind: 'monthly', year: year.year, summary }),
     `按照《${noticeTitle(year)}》（${escapeMdx(year.manifest.notice.doc_no)}）“${escapeMdx(quoted(programme.name))}完成情况一月一通报”的要求，现将${label}${escapeMdx(programme.name)}推进情况通报如下。`,
     '',
     '## 总体情况',
@@ -209,13 +208,7 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
   const P = year.programme?.name ?? '';
   const summary = `${[T && `${T}${year.tasks.length}项：${countsSentence(tasks)}`, P && `${P}${year.projects.length}项：${countsSentence(projects)}`].filter(Boolean).join('；')}。${year.manifest.sample ? '（示例数据）' : ''}`;
   const text = [
-    frontmatter({ title, date, kind: 'quarterly', year: year.year, summary }),
-    '',
-    CHART_IMPORT,
-    '',
-    ...sampleNote(year),
-    '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}',
-    '',
+    ...draftHead(year, { title, date, kind: 'quarterly', year: year.year, summary }),
     `按照《${noticeTitle(year)}》（${escapeMdx(year.manifest.notice.doc_no)}）“整体工作推进情况一季度一通报”的要求，现将${label}${escapeMdx([T, P].filter(Boolean).join('和'))}推进情况通报如下（截至${monthLabel(end)}）。`,
     '',
     '## 总体情况',

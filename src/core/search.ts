@@ -7,7 +7,7 @@
  */
 import type { Dataset, Item, Unit, YearData } from './model.ts';
 import { itemPath, leaderPath, unitPath } from './urls.ts';
-import { escapeHtml as esc, itemLabel } from './vocabulary.ts';
+import { escapeHtml as esc, itemLabel, sectionNumber } from './vocabulary.ts';
 
 /** Filter names as the search page shows them, in display order. */
 export const FILTER_LABELS = {
@@ -216,7 +216,7 @@ export function itemRecord(ds: Dataset, year: YearData, item: Item): SearchRecor
   const lead = item.leadUnitIds.map((id) => unitName(ds, id));
   const group = item.kind === 'project' ? year.categories.find((c) => c.no === item.group) : undefined;
   const section = item.kind === 'task' ? year.sections.find((s) => s.no === item.group) : undefined;
-  const groupLabel = group ? `${group.numeral}、${group.name}` : section ? `第${section.no}部分` : '';
+  const groupLabel = group ? `${group.numeral}、${group.name}` : section ? sectionNumber(section.no) : '';
   const updated = latestFiled(year, item.key) ?? year.manifest.data_date;
   const leadAliases = item.leadUnitIds.flatMap((id) => {
     const u = ds.unitById.get(id);

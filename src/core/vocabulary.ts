@@ -11,9 +11,19 @@ import type { Item, Status } from './model.ts';
 // ---------------------------------------------------------------------------------------------
 // Items
 
+/** 37 → "第37项". */
+export function itemNumber(no: number): string {
+  return `第${no}项`;
+}
+
 /** "主要工作任务第37项" / "<programme>第5项": the list's name from the data, then the number. */
 export function itemLabel(item: Pick<Item, 'kindName' | 'no'>): string {
-  return `${item.kindName}第${item.no}项`;
+  return `${item.kindName}${itemNumber(item.no)}`;
+}
+
+/** 2 → "第2部分" (a section of the main tasks). */
+export function sectionNumber(no: number): string {
+  return `第${no}部分`;
 }
 
 /** Short form of the number: "任务37" / "民生5" (the item label of the year's data). */

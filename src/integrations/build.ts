@@ -24,7 +24,9 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildDate, contentRoot, formatIssues, loadContent, loadContentOrThrow, type Dataset } from '../core/index.ts';
+import { formatIssues, loadContent, loadContentOrThrow } from '../core/load.ts';
+import type { Dataset } from '../core/model.ts';
+import { buildDate, contentRoot } from '../core/paths.ts';
 
 const SHARED = Symbol.for('luoshi.dataset');
 

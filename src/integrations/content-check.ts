@@ -3,7 +3,8 @@
  * every problem in the same form as `npm run validate`.
  */
 import type { AstroIntegration } from 'astro';
-import { buildDate, contentRoot, formatIssues, loadContent } from '../core/index.ts';
+import { formatIssues, loadContent } from '../core/load.ts';
+import { buildDate, contentRoot } from '../core/paths.ts';
 import { removedReports } from '../core/removed.ts';
 
 export function luoshiContent(): AstroIntegration {

@@ -1,7 +1,6 @@
 /** The open-data downloads, built once per build from the dataset and the content rows. */
-import { exportFiles, exportZip, type ExportFile } from '../core/export.ts';
-import { contentRoot } from '../core/index.ts';
-import { sourceRowReader } from '../core/export.ts';
+import { exportFiles, exportZip, type ExportFile, sourceRowReader } from '../core/export.ts';
+import { contentRoot } from '../core/paths.ts';
 import { getDataset } from './data.ts';
 import { urls } from './urls.ts';
 

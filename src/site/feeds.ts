@@ -11,7 +11,7 @@ import {
   atom, completionEntries, correctionEntries, feedFallbackDate, itemsOfUnitIn, reportEntries, tagId, type EntryLinks, type FeedEntry,
 } from '../core/atom.ts';
 import { loadHistory } from '../core/history.ts';
-import type { Dataset, Item, YearData } from '../core/index.ts';
+import type { Dataset, Item, YearData } from '../core/model.ts';
 import { completionSlug } from '../core/urls.ts';
 import { itemLabel } from '../core/vocabulary.ts';
 import { allBulletins } from './bulletins.ts';

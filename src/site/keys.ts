@@ -2,7 +2,7 @@
  * The incremental build's cache keys (src/core/page-keys.ts) for this build's dataset: pages
  * return `cacheKey: keys().item(year, item)` etc. from getStaticPaths.
  */
-import { buildDate } from '../core/index.ts';
+import { buildDate } from '../core/paths.ts';
 import { pageKeys, type PageKeys } from '../core/page-keys.ts';
 import { getDataset } from './data.ts';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartIds, getChart } from '../../src/core/charts.ts';
-import { loadContentOrThrow } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
 import { FONT_FAMILY, HEIGHT, registerFonts, renderAll, renderPng, WIDTH } from '../../src/build/chart-images.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 

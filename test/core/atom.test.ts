@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { atom, completionEntries, correctionEntries, reportEntries, rfc3339, tagId, xmlEscape, type Feed } from '../../src/core/atom.ts';
 import type { Change } from '../../src/core/history.ts';
-import { loadContentOrThrow } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 import { atomProblems, child, parseXml } from '../fixtures/atom.ts';
 

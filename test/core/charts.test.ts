@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chartConfig } from '../../src/core/chart-config.ts';
 import { chartData, chartIds, ChartError, contrastRatio, getChart, STATUS_STYLE } from '../../src/core/charts.ts';
-import { completionSeries, countStatuses, countsByGroup, loadContentOrThrow, STATUSES, type Dataset } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
+import type { Dataset } from '../../src/core/model.ts';
+import { STATUSES } from '../../src/core/schema.ts';
+import { completionSeries, countStatuses, countsByGroup } from '../../src/core/stats.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 
 const dataset: Dataset = loadContentOrThrow(makeContent(), { today: TODAY });

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DICTIONARY_COLUMNS, REGISTRY_TABLES, YEAR_TABLES, dictionary, exportFiles, exportZip, newestDataDate, sourceRowReader, toCsv,
 } from '../../src/core/export.ts';
-import { FILES, loadContentOrThrow, type Dataset, type FileKind } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
+import type { Dataset } from '../../src/core/model.ts';
+import { FILES, type FileKind } from '../../src/core/schema.ts';
 import { TODAY, edit, fixtureText, makeContent } from '../fixtures/content.ts';
 
 /** The rows of a content file, read straight with csv-parse (not through the core). */

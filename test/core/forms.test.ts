@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { loadContentOrThrow } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
 import { PLAN_COLUMNS, REPORT_COLUMNS, buildForm, columnLetter, normaliseDate, parseContentGrid, parseFormGrid } from '../../src/core/forms.ts';
 import { reportingUnits } from '../../src/core/stats.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, formatIssues, loadContent, loadContentOrThrow, ContentError } from '../../src/core/index.ts';
+import { formatIssue, ContentError } from '../../src/core/issues.ts';
+import { formatIssues, loadContent, loadContentOrThrow } from '../../src/core/load.ts';
 import { TODAY, edit, fixtureText, makeContent } from '../fixtures/content.ts';
 
 const load = (changes: Parameters<typeof makeContent>[0] = {}, today = TODAY) => loadContent(makeContent(changes), { today });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { reportDeadline } from '../../src/core/calendar.ts';
 import { monthReporting } from '../../src/core/reporting.ts';
-import { loadContentOrThrow } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 
 describe('report deadline: the 5th working day of the next month', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildDate, contentRoot, feedbackProblem, feedbackUrl, loadContentOrThrow, siteSchema, streetItems, streets } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
+import { buildDate, contentRoot } from '../../src/core/paths.ts';
+import { feedbackProblem, feedbackUrl, siteSchema } from '../../src/core/schema.ts';
+import { streetItems, streets } from '../../src/core/stats.ts';
 import { bigrams, browserTerms, cleanExcerpt, injectionHtml, itemRecord, numberForms, programmeAliases, searchQuery as rewrite, searchRecords, segmentWords, unitNames } from '../../src/core/search.ts';
 
 const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coveredMonths, deriveItemStatus, monthsOfYear, nextMonth, reportDeadline, type Report } from '../../src/core/index.ts';
+import { monthsOfYear, nextMonth, reportDeadline } from '../../src/core/calendar.ts';
+import type { Report } from '../../src/core/model.ts';
+import { coveredMonths, deriveItemStatus } from '../../src/core/status.ts';
 
 function report(month: string, evaluation: '完成' | '未完成', itemComplete = false, note = ''): Report {
   const deadline = reportDeadline(month);

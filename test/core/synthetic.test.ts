@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssues, loadContent } from '../../src/core/index.ts';
+import { formatIssues, loadContent } from '../../src/core/load.ts';
 import { syntheticContent, syntheticToday, writeSyntheticContent, type SyntheticParams } from '../../src/core/synthetic.ts';
 
 const small: SyntheticParams = { districts: 3, years: 2, itemsPerYear: 12, months: 7, seed: 1 };

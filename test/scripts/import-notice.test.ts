@@ -14,7 +14,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zip } from '../../src/core/export.ts';
-import { loadContentOrThrow } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
 import { importNotice, textGrids, type Grid } from '../../src/core/notice-import.ts';
 import { readNotice } from '../../scripts/lib/notice-readers.ts';
 import { registries } from '../core/notice-import.test.ts';

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { loadContent } from '../../src/core/index.ts';
+import { loadContent } from '../../src/core/load.ts';
 import { lintWorkflow } from '../../scripts/lib/actionlint.ts';
 import { acquireImportLock } from '../../scripts/lib/import-lock.ts';
 import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentOrThrow } from '../../src/core/index.ts';
+import { loadContentOrThrow } from '../../src/core/load.ts';
 import { siteSummary } from '../../src/core/summary.ts';
 import { buildPortal } from '../../scripts/portal.ts';
 import { makeContent, TODAY } from '../fixtures/content.ts';

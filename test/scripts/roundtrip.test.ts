@@ -9,8 +9,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { loadContent, loadContentOrThrow, countStatuses } from '../../src/core/index.ts';
-import { itemsLedBy, reportingUnits } from '../../src/core/stats.ts';
+import { loadContent, loadContentOrThrow } from '../../src/core/load.ts';
+import { countStatuses, itemsLedBy, reportingUnits } from '../../src/core/stats.ts';
 import { formatIssue } from '../../src/core/issues.ts';
 import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';

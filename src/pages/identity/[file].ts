@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { contentRoot, isPlaceholder } from '../../core/index.ts';
+import { isPlaceholder } from '../../core/identity.ts';
+import { contentRoot } from '../../core/paths.ts';
 import { getDataset } from '../../site/data.ts';
 
 const TYPES: Record<string, string> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.jpg': 'image/jpeg' };
