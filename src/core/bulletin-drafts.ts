@@ -8,7 +8,7 @@ import { kindChartId } from './charts.ts';
 import { monthsOfYear, reportDeadline } from './calendar.ts';
 import type { Dataset, Item, Report, YearData } from './model.ts';
 import { completedInMonth, countStatuses, countsByGroup, type StatusCounts } from './stats.ts';
-import { formatMonth as monthLabel, formatQuarter, itemLabel, joinCn } from './vocabulary.ts';
+import { formatMonth as monthLabel, formatQuarter, itemLabel } from './vocabulary.ts';
 
 export type BulletinKind = 'monthly' | 'quarterly';
 

@@ -3,7 +3,7 @@
  * (manifest.json's programme and tasks), never from code. Pure, no imports: the browser's
  * search script uses it too.
  */
-import type { Item, ItemKind, YearData } from './model.ts';
+import type { ItemKind, YearData } from './model.ts';
 
 type YearNames = Pick<YearData, 'year' | 'programme' | 'mainTasks'>;
 

@@ -3,7 +3,6 @@
  * that need the same figure call the same function, so the site never disagrees with itself.
  */
 import type { Dataset, Item, ItemKind, Report, Status, Unit, YearData } from './model.ts';
-import { STATUSES } from './schema.ts';
 import { completeBefore } from './status.ts';
 
 export type StatusCounts = Record<Status, number> & { total: number };
@@ -145,8 +144,6 @@ export function completedInMonth(year: YearData, month: string): Item[] {
 
 /** Completions by month, per year: indexed once, since every feed asks for every month. */
 const completions = new WeakMap<YearData, Map<string, Item[]>>();
-
-export { STATUSES };
 
 /** Collective references that name every street office (全区各街道), and those that name some, unlisted. */
 const ALL_STREETS = new Set(['各街道办事处']);
