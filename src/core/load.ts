@@ -63,8 +63,9 @@ const CODE_FIELDS = new Set(['id', 'no', 'item', 'month', 'filed', 'section', 'c
  * variation selectors, a BOM inside the text): a name containing one looks identical to the
  * real name but is a different name.
  */
-// eslint-disable-next-line no-misleading-character-class -- the class lists combining marks and variation selectors one by one: finding them is the point
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- the class lists combining marks and variation selectors one by one: finding them is the point
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
 
 /** Columns holding ids and names (of units, leaders, collectives), and the names that refer to them. */
 const NAME_FIELDS: Partial<Record<FileKind, string[]>> = {

@@ -108,8 +108,9 @@ export function escapeHtml(value: string): string {
 }
 
 // Characters XML 1.0 does not allow at all, even escaped.
-// eslint-disable-next-line no-control-regex -- these are the control characters XML forbids, to be dropped
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- these are the control characters XML forbids, to be dropped
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escape text for XML element content and attribute values; characters XML forbids are dropped. */
 export function escapeXml(value: string): string {
