@@ -17,4 +17,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // Plain browser scripts served as they are (public/): the browser's globals.
+  { files: ['public/**/*.js'], languageOptions: { globals: { location: 'readonly', localStorage: 'readonly' } } },
 );

@@ -26,7 +26,9 @@
     for (var i = 0; i < frames.length; i++) {
       try {
         frames[i].contentWindow.postMessage({ type: 'luoshi:height?' }, '*');
-      } catch (e) {}
+      } catch (e) {
+        // A frame that is gone or not ours: nothing to ask.
+      }
     }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ask);

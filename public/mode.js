@@ -4,7 +4,9 @@
   try {
     if (v) localStorage.setItem(k, v);
     else v = localStorage.getItem(k);
-  } catch (e) {}
+  } catch (e) {
+    // Storage blocked (private mode, strict settings): the mode is just not remembered.
+  }
   if (v === '1') d.classList.add('elder');
   // Scripts run: pages can lay out their scripted parts from the first paint (no shift).
   d.classList.add('js');

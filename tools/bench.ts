@@ -139,7 +139,7 @@ if (values.patch) {
     execFileSync('patch', ['-p1', '--forward', '--batch', '-d', SITE, '-i', diff], { stdio: 'pipe' });
   } catch (error) {
     console.error(String((error as { stdout?: Buffer }).stdout ?? error));
-    throw new Error(`--patch ${values.patch} does not apply to the work tree any more`);
+    throw new Error(`--patch ${values.patch} does not apply to the work tree any more`, { cause: error });
   }
   log(`applied ${path.relative(ROOT, diff)} to the copy`);
 }
@@ -148,7 +148,7 @@ if (values.patch) {
 const contentDir = path.join(OUT, 'content');
 rmSync(contentDir, { recursive: true, force: true });
 log(`generating ${params.districts} districts × ${params.years} years × ${params.itemsPerYear} items × ${params.months} months → ${path.relative(ROOT, contentDir)}`);
-let t = performance.now();
+const t = performance.now();
 const synthetic = writeSyntheticContent(contentDir, params);
 data.synthetic = { ...synthetic.stats, today: synthetic.today, generateMs: performance.now() - t };
 log(`${synthetic.stats.items} items, ${synthetic.stats.reports} report rows, ${(synthetic.stats.bytes / 1e6).toFixed(1)} MB`);

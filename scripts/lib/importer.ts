@@ -13,6 +13,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { failedImport, finishImport, locateIssues, mergeTargets, mergedFiles, setDataDate, startImport, type FormRead, type ImportOutcome } from '../../src/core/form-import.ts';
+import { issueOf } from '../../src/core/error-catalogue.ts';
+import { formatFormError } from '../../src/core/forms.ts';
 import { formatIssues, loadContent } from '../../src/core/load.ts';
 import { readGrid, readProblems } from './xlsx.ts';
 
@@ -31,7 +33,7 @@ export function expandInputs(inputs: string[]): { files: string[]; errors: strin
   const errors: string[] = [];
   for (const input of inputs) {
     if (!existsSync(input)) {
-      errors.push(`${input}  文件不存在`);
+      errors.push(formatFormError(issueOf('LS-FORM-026', { file: input, row: 0 })));
       continue;
     }
     if (statSync(input).isDirectory()) {
@@ -39,7 +41,7 @@ export function expandInputs(inputs: string[]): { files: string[]; errors: strin
         .filter((n) => /\.(xlsx|csv)$/i.test(n) && !n.startsWith('~$'))
         .sort()
         .map((n) => path.join(input, n));
-      if (found.length === 0) errors.push(`${input}  目录中没有 .xlsx 或 .csv 文件`);
+      if (found.length === 0) errors.push(formatFormError(issueOf('LS-FORM-027', { file: input, row: 0 })));
       files.push(...found);
     } else files.push(input);
   }
@@ -65,7 +67,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const reads: FormRead[] = [];
   for (const file of files) {
     const read = await readGrid(file);
-    reads.push({ file, grid: read.grid, sheet: read.sheet, encoding: read.encoding, error: read.error, hint: read.hint, problems: read.grid ? readProblems(file, read) : [] });
+    reads.push({ file, grid: read.grid, sheet: read.sheet, encoding: read.encoding, failure: read.failure, problems: read.grid ? readProblems(file, read) : [] });
   }
   const batch = startImport(existing.dataset, reads, inputErrors);
   mergeTargets(batch, (rel) => (existsSync(path.join(root, rel)) ? readFileSync(path.join(root, rel)) : undefined), options.replace ?? false);

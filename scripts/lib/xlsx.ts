@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { csvGrid, decodeCsv, type CellProblem, type CsvEncoding } from '../../src/core/form-csv.ts';
+import { issueOf, type Coded } from '../../src/core/error-catalogue.ts';
 import type { FormError, FormSheet } from '../../src/core/forms.ts';
 
 const FONT = '宋体';
@@ -100,13 +101,13 @@ export function cellText(value: ExcelJS.CellValue, problem?: (p: Omit<CellProble
       const hasResult = result !== undefined && result !== null && !(typeof result === 'object' && 'error' in (result as object));
       if (/^\s*=?\s*HYPERLINK\s*\(/i.test(formula)) {
         if (!link) {
-          problem?.({ value: `=${formula}`, message: '单元格是 HYPERLINK 公式，但链接地址不是直接写出的文字，无法导入', hint: '把单元格改为文字：写出链接文字和网址，如 通知全文（https://…）' });
+          problem?.(issueOf('LS-FORM-011', { value: `=${formula}` }));
           return '';
         }
         return withTarget(hasResult ? cellText(result) : (link.text ?? ''), link.target);
       }
       if (!hasResult) {
-        problem?.({ value: `=${formula}`, message: '单元格是公式，但文件中没有保存计算结果，无法知道它显示什么', hint: '在 Excel 或 WPS 中打开并保存一次后重新导入；或把公式改为文字（复制，再“选择性粘贴”→“数值”）' });
+        problem?.(issueOf('LS-FORM-012', { value: `=${formula}` }));
         return '';
       }
       return cellText(result);
@@ -163,8 +164,8 @@ export interface ReadGrid {
   /** The worksheet the grid came from (.xlsx). */
   sheet?: string;
   encoding?: CsvEncoding | 'xlsx';
-  error?: string;
-  hint?: string;
+  /** Why the file gave no grid. */
+  failure?: Coded;
   /** Cells that could not be read as they were meant; nothing from the file is imported then. */
   problems?: CellProblem[];
 }
@@ -182,29 +183,29 @@ export async function readGrid(file: string): Promise<ReadGrid> {
     if (ext === '.xlsx') {
       const all = await readXlsxSheets(file);
       const sheets = all.filter((s) => !isBlank(s.grid));
-      if (sheets.length === 0) return { error: '工作簿中没有任何内容' };
+      if (sheets.length === 0) return { failure: issueOf('LS-FORM-017', {}) };
       if (sheets.length > 1) {
         const names = sheets.map((s) => `“${s.name}”${s.hidden ? '（隐藏）' : ''}`).join('、');
-        return { error: `工作簿中有 ${sheets.length} 个工作表有内容（${names}），无法确定导入哪一个`, hint: '把要报送的表格留在一个工作表中，删除或清空其他工作表后重新导入' };
+        return { failure: issueOf('LS-FORM-018', {}, { count: sheets.length, names }) };
       }
       // Messages name the worksheet when the workbook has more than one.
       return { grid: sheets[0].grid, sheet: all.length > 1 ? sheets[0].name : undefined, encoding: 'xlsx', problems: sheets[0].problems };
     }
     if (ext === '.csv') {
       const decoded = decodeCsv(readFileSync(file), file);
-      if ('error' in decoded) return { error: decoded.error };
+      if ('failure' in decoded) return { failure: decoded.failure };
       const { grid, problems } = csvGrid(decoded.text);
       return { grid, encoding: decoded.encoding, problems };
     }
-    if (ext === '.xls' || ext === '.et' || ext === '.wps') return { error: '不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入' };
-    return { error: '只能导入 .xlsx 或 .csv 文件' };
+    if (ext === '.xls' || ext === '.et' || ext === '.wps') return { failure: issueOf('LS-FORM-019', {}) };
+    return { failure: issueOf('LS-FORM-020', {}) };
   } catch (error) {
-    return { error: `无法读取文件：${(error as Error).message}` };
+    return { failure: issueOf('LS-FORM-021', {}, { detail: (error as Error).message }) };
   }
 }
 
 /** Reading problems as form errors, each naming the worksheet (for a workbook) and the cell. */
 export function readProblems(file: string, read: ReadGrid): FormError[] {
   const where = read.sheet ? `${file}（工作表“${read.sheet}”）` : file;
-  return (read.problems ?? []).map((p) => ({ file: where, row: p.row, column: p.column || undefined, value: p.value, message: p.message, hint: p.hint }));
+  return (read.problems ?? []).map((p) => ({ file: where, row: p.row, column: p.column || undefined, value: p.value, code: p.code, message: p.message, hint: p.hint }));
 }

@@ -79,7 +79,7 @@ function writeUrl(state: State) {
   history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
 }
 
-let state = readUrl();
+const state = readUrl();
 let shown = 0;
 let current: PagefindSearch | null = null;
 let allFilters: Record<string, Record<string, number>> = {};

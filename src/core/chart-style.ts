@@ -15,9 +15,6 @@ export const STATUS_STYLE: Record<Status, { color: string; pattern: 'solid' | 'd
   未报送: { color: '#5f6673', pattern: 'horizontal', patternLabel: '横线' },
 };
 
-/** Colour of the completion-share line (not a status). */
-export const SHARE_COLOR = '#6d3fa0';
-
 export type ChartKind = 'bar-stacked' | 'line' | 'strip';
 
 export interface ChartSeries {

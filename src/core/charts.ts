@@ -18,13 +18,13 @@
 import { writeCsv } from './csv.ts';
 import type { Dataset, Item, ItemKind, YearData } from './model.ts';
 import { STATUSES } from './schema.ts';
-import { SHARE_COLOR, STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
+import { STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
 import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCounts } from './stats.ts';
 import { kindGrouped, kindName, kindSlug } from './naming.ts';
 import { embedPath } from './urls.ts';
 import { chineseNumeral, formatMonth as monthLabel, formatMonthShort as shortMonth, shortText } from './vocabulary.ts';
 
-export { SHARE_COLOR, STATUS_STYLE };
+export { STATUS_STYLE };
 export type { ChartData, ChartKind, ChartSeries };
 
 export interface ChartTable {
@@ -208,7 +208,7 @@ function checkOptions(opts: ChartOptions | undefined): ChartOptions {
     if (!OPTION_KEYS.has(key)) throw new ChartError(`未知的图表选项「${key}」，可用：siteUrl、accessed（unknown chart option "${key}"）`);
   }
   if (opts.siteUrl !== undefined) {
-    let ok = false;
+    let ok: boolean;
     try {
       const u = new URL(opts.siteUrl);
       ok = (u.protocol === 'http:' || u.protocol === 'https:') && opts.siteUrl.endsWith('/');

@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { issueOf } from './error-catalogue.ts';
 import type { DataIssue } from './issues.ts';
 
 export interface CsvRecord {
@@ -72,15 +73,7 @@ function lineOfByte(bytes: Uint8Array, index: number): number {
 /** Decode a file's bytes as UTF-8, or explain which encoding it is in and how to convert it. */
 export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      ok: false,
-      issue: {
-        file,
-        line: 0,
-        message: '文件是 UTF-16 编码（Excel“Unicode 文本”格式），无法读取',
-        hint: '请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”',
-      },
-    };
+    return { ok: false, issue: issueOf('LS-CSV-001', { file, line: 0 }) };
   }
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = hasBom ? bytes.subarray(3) : bytes;
@@ -89,7 +82,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
   } catch {
     const bad = firstInvalidUtf8(body);
     const line = lineOfByte(body, bad);
-    let looksGbk = false;
+    let looksGbk: boolean;
     try {
       new TextDecoder('gb18030', { fatal: true }).decode(body);
       looksGbk = true;
@@ -99,19 +92,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): DecodeResult {
     const convert = `iconv -f GB18030 -t UTF-8 "${file}" > "${file}.utf8" && mv "${file}.utf8" "${file}"`;
     return {
       ok: false,
-      issue: looksGbk
-        ? {
-            file,
-            line,
-            message: '文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 上 Excel 默认的“CSV（逗号分隔）”格式）',
-            hint: `请用 Excel“另存为”→“CSV UTF-8（逗号分隔）”，或运行：${convert}；也可用 npm run import 导入，它会自动转换`,
-          }
-        : {
-            file,
-            line,
-            message: '文件不是 UTF-8 编码，也不是 GBK/GB18030，无法识别',
-            hint: '请用 Excel“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”后重新提交',
-          },
+      issue: looksGbk ? issueOf('LS-CSV-002', { file, line }, { convert }) : issueOf('LS-CSV-003', { file, line }),
     };
   }
 }
@@ -149,7 +130,6 @@ export function swallowedRows(value: string, columns: number): boolean {
     .some((line) => (line.match(/,/g) ?? []).length >= columns - 2);
 }
 
-export const SWALLOWED_HINT = '多半是本单元格或前面某个单元格中的英文双引号（"）不成对，使后面几行都被读进了这一格；请删除多余的双引号，或把整格用英文双引号括起、内部的双引号写两遍';
 
 /** Columns named twice in a header: [name, first column, second column] (1-based). */
 export function duplicateColumns(header: string[]): [string, number, number][] {
@@ -165,7 +145,7 @@ export function duplicateColumns(header: string[]): [string, number, number][] {
 
 /** The message for a column named twice. */
 export function duplicateColumnIssue(file: string, [name, first, second]: [string, number, number]): DataIssue {
-  return { file, line: 1, column: second, value: name, message: `列名重复（第 ${first} 列已是“${name}”），两列中只有一列会被读取`, hint: '删除多余的一列，或把其中一列改成应有的列名；本文件在改正前不会被读取' };
+  return issueOf('LS-CSV-006', { file, line: 1, column: second, value: name }, { first, name });
 }
 
 /**
@@ -187,16 +167,11 @@ export function parseCsvText(input: string | Uint8Array, file: string, issues: D
     }) as unknown as { record: string[]; info: { lines: number; raw?: string } }[];
   } catch (error) {
     const err = error as { lines?: number; message: string; code?: string };
-    issues.push({
-      file,
-      line: err.lines ?? 0,
-      message: `CSV 格式错误，文件无法解析（${err.code ?? 'CSV_ERROR'}）`,
-      hint: '多半是某个单元格中的英文双引号不成对；含逗号、引号或换行的单元格应整体用英文双引号括起，内部的双引号写两遍',
-    });
+    issues.push(issueOf('LS-CSV-004', { file, line: err.lines ?? 0 }, { reason: err.code ?? 'CSV_ERROR' }));
     return { file, header: [], records: [], rowCount: 0 };
   }
   if (rows.length === 0) {
-    issues.push({ file, line: 1, message: '文件为空，缺少表头', hint: '第一行应为列名，见 content/README.md' });
+    issues.push(issueOf('LS-CSV-005', { file, line: 1 }));
     return { file, header: [], records: [], rowCount: 0 };
   }
   const lineOf = (row: { info: { lines: number; raw?: string } }): number => {
@@ -215,12 +190,7 @@ export function parseCsvText(input: string | Uint8Array, file: string, issues: D
   for (const row of rows.slice(1)) {
     const line = lineOf(row);
     if (row.record.length !== header.length) {
-      issues.push({
-        file,
-        line,
-        message: `本行有 ${row.record.length} 个单元格，表头有 ${header.length} 列`,
-        hint: '检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号',
-      });
+      issues.push(issueOf('LS-CSV-007', { file, line }, { cells: row.record.length, columns: header.length }));
       continue;
     }
     const values: Record<string, string> = {};
@@ -230,7 +200,7 @@ export function parseCsvText(input: string | Uint8Array, file: string, issues: D
       if (swallowed < 0 && swallowedRows(row.record[i], header.length)) swallowed = i;
     });
     if (swallowed >= 0) {
-      issues.push({ file, line, column: swallowed + 1, field: header[swallowed], message: '单元格跨了多行，且含有整行数据，像是吞并了后面的行', hint: SWALLOWED_HINT });
+      issues.push(issueOf('LS-CSV-008', { file, line, column: swallowed + 1, field: header[swallowed] }));
       continue;
     }
     records.push({ line, values });

@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { readCsvBytes } from './csv.ts';
+import { issueFromZod, issueOf, type Coded } from './error-catalogue.ts';
 import { formatFormError, parseContentGrid, parseFormGrid, type FormError, type FormKind, type ParsedForm } from './forms.ts';
 import { formatIssue, type DataIssue } from './issues.ts';
 import { compareItemKeys, mergeRows, stringifyCsv, type Conflict, type IncomingRow, type MergeResult, type Origin } from './merge.ts';
@@ -48,8 +49,8 @@ export interface FormRead {
   /** The worksheet the grid came from (.xlsx with several sheets). */
   sheet?: string;
   encoding?: string;
-  error?: string;
-  hint?: string;
+  /** Why there is no grid: code, message and hint. */
+  failure?: Coded;
   /** Cells that could not be read as meant, as form errors. */
   problems: FormError[];
 }
@@ -125,7 +126,7 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
   for (const read of reads) {
     const { file } = read;
     if (!read.grid) {
-      formErrors.push({ file, row: 0, message: read.error ?? '无法读取', hint: read.hint });
+      formErrors.push({ file, row: 0, ...(read.failure ?? issueOf('LS-FORM-021', {}, { detail: '没有读到表格' })) });
       continue;
     }
     formErrors.push(...read.problems);
@@ -139,7 +140,7 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
     formErrors.push(...form.errors);
     if (form.errors.some((e) => e.row === 0)) continue;
     if (!dataset.years.some((y) => y.year === form.year)) {
-      formErrors.push({ file, row: 1, message: `内容中没有 ${form.year} 年度`, hint: `先建立 content/${form.year}/ 年度目录（见 content/README.md）` });
+      formErrors.push(issueOf('LS-FORM-022', { file, row: 1 }, { year: form.year }));
       continue;
     }
     // 填报时间 is one cell for the whole form: check it once here, so a bad date is reported
@@ -148,7 +149,8 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
       const check = FILES[KIND_FILE[form.kind]].schema.shape.filed.safeParse(form.filed);
       if (!check.success) {
         const at = form.locate(form.rows[0].row, 'filed');
-        formErrors.push({ file, row: at.row, column: at.column, label: at.label, value: form.filed, message: check.error.issues[0].message, hint: FILES[KIND_FILE[form.kind]].columns.filed.hint });
+        const columnHint = FILES[KIND_FILE[form.kind]].columns.filed.hint;
+        formErrors.push(issueFromZod(check.error.issues[0].message, { file, row: at.row, column: at.column, label: at.label, value: form.filed }, 'LS-SITE-003', { columnHint }));
       }
     }
     forms.push(form);
@@ -163,14 +165,14 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
         const month = row.values.month;
         if (!/^\d{4}-\d{2}$/.test(month)) {
           const at = form.locate(row.row, 'month');
-          formErrors.push({ file: form.file, row: at.row, column: at.column, label: at.label, value: month, message: '月份无效', hint: '写作 YYYY-MM' });
+          formErrors.push(issueOf('LS-FORM-024', { file: form.file, row: at.row, column: at.column, label: at.label, value: month }));
           continue;
         }
         year = Number(month.slice(0, 4));
         rel = `${year}/reports/${month}.csv`;
       } else rel = `${year}/plans.csv`;
       if (!dataset.years.some((y) => y.year === year)) {
-        formErrors.push({ file: form.file, row: row.row, message: `内容中没有 ${year} 年度` });
+        formErrors.push(issueOf('LS-FORM-023', { file: form.file, row: row.row }, { year }));
         continue;
       }
       const target: ImportTarget = batch.targets.get(rel) ?? { rel, kind: form.kind, year, incoming: [], lineOrigin: new Map() };
@@ -201,7 +203,7 @@ export function mergeTargets(batch: ImportBatch, existing: (rel: string) => Uint
     const merge = mergeRows(header, rows, target.incoming, (v) => v.item, { replace, order: compareItemKeys });
     target.merge = merge;
     for (const d of merge.duplicates) {
-      batch.formErrors.push({ file: d.second.file, row: d.second.row, message: `事项 ${d.key} 重复填报，且与 ${d.first.file} 第 ${d.first.row} 行的内容不同`, hint: '同一事项每月（计划每年）只能有一行；请核对后只保留一份' });
+      batch.formErrors.push(issueOf('LS-FORM-025', { file: d.second.file, row: d.second.row }, { item: d.key, file: d.first.file, row: d.first.row }));
     }
     const month = target.kind === 'report' ? path.basename(target.rel, '.csv') : undefined;
     for (const c of merge.conflicts) batch.outcome.conflicts.push(describeConflict(c, target.kind, target.rel, month));
@@ -253,7 +255,7 @@ export function locateIssues(batch: ImportBatch, issues: DataIssue[], contentNam
     const form = origin && batch.formByFile.get(origin.file);
     if (origin && form) {
       const at = form.locate(origin.row, issue.field ?? '');
-      batch.formErrors.push({ file: origin.file, row: at.row, column: at.column, label: at.label ?? issue.field, value: issue.value, message: issue.message, hint: issue.hint });
+      batch.formErrors.push({ file: origin.file, row: at.row, column: at.column, label: at.label ?? issue.field, value: issue.value, code: issue.code, message: issue.message, hint: issue.hint });
     } else {
       const kind = rel.includes('/reports/') ? 'reports' : rel.endsWith('plans.csv') ? 'plans' : 'reports';
       batch.coreErrors.push(`${formatIssue({ ...issue, file: path.join(root, rel) }, (f) => columnLabel(kind, f))}（合并后的内容）`);

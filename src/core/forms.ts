@@ -9,6 +9,7 @@
  */
 import type { Dataset, Item, Plan, Report, YearData } from './model.ts';
 import { monthNumber, quarterOf } from './calendar.ts';
+import { issueOf, type Coded } from './error-catalogue.ts';
 import { EVALUATIONS, YES_NO } from './schema.ts';
 import { completedBefore, itemsLedBy } from './stats.ts';
 
@@ -225,8 +226,8 @@ export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind
 // Reading a filled form
 // ---------------------------------------------------------------------------------------------
 
-/** A problem with a form, located by the form's own row (and column) numbers. */
-export interface FormError {
+/** A problem with a form, located by the form's own row (and column) numbers; code, message and hint from the catalogue. */
+export interface FormError extends Coded {
   file: string;
   /** 1-based spreadsheet row; 0 for the whole file. */
   row: number;
@@ -235,8 +236,6 @@ export interface FormError {
   /** The column's header on the form (or the header field's label). */
   label?: string;
   value?: string;
-  message: string;
-  hint?: string;
 }
 
 /** Where a content field of an imported row sits on the form. */
@@ -316,8 +315,8 @@ function duplicateHeaders(header: string[], subHeader: string[], columns: readon
 /** Read a filled form from its grid (from an .xlsx sheet or a CSV saved from it). */
 export function parseFormGrid(grid: string[][], file: string): ParsedForm {
   const errors: FormError[] = [];
-  const fail = (message: string, hint?: string): ParsedForm => {
-    errors.push({ file, row: 0, message, hint });
+  const fail = (error: FormError): ParsedForm => {
+    errors.push(error);
     return { file, kind: 'report', year: 0, unit: '', filed: '', rows: [], blankRows: 0, locate: (row) => ({ row }), errors };
   };
   let kind: FormKind | undefined;
@@ -333,7 +332,7 @@ export function parseFormGrid(grid: string[][], file: string): ParsedForm {
       break;
     }
   }
-  if (!kind) return fail(`找不到表格标题（“2020年${TITLE.report}”或“2020年${TITLE.plan}”），不是附件3或附件4`, '请使用 npm run forms 生成的表格填报，不要删除标题行');
+  if (!kind) return fail(issueOf('LS-FORM-001', { file, row: 0 }));
 
   let month: string | undefined;
   let monthRow = titleRow;
@@ -347,26 +346,26 @@ export function parseFormGrid(grid: string[][], file: string): ParsedForm {
         break;
       }
     }
-    if (!month) errors.push({ file, row: monthRow, message: '标题下缺少月份，如“（7月）”', hint: '在标题下一行写明所报月份' });
+    if (!month) errors.push(issueOf('LS-FORM-002', { file, row: monthRow }));
   }
 
   const unitCell = labelledValue(grid, UNIT_LABEL);
   const filedCell = labelledValue(grid, FILED_LABEL);
-  if (!unitCell || unitCell.value === '') errors.push({ file, row: unitCell?.row ?? titleRow + 1, label: '填报单位', message: '填报单位为空', hint: '填写本单位名称，如 区发改局' });
-  if (!filedCell || filedCell.value === '') errors.push({ file, row: filedCell?.row ?? titleRow + 1, column: filedCell?.column, label: '填报时间', message: '填报时间为空', hint: '填写报送日期，如 2020-08-05' });
+  if (!unitCell || unitCell.value === '') errors.push(issueOf('LS-FORM-003', { file, row: unitCell?.row ?? titleRow + 1, label: '填报单位' }));
+  if (!filedCell || filedCell.value === '') errors.push(issueOf('LS-FORM-004', { file, row: filedCell?.row ?? titleRow + 1, column: filedCell?.column, label: '填报时间' }));
 
   const columns = formColumns(kind);
   const headerIndex = grid.findIndex((cells) => squash(cells.find((c) => c.trim() !== '') ?? '') === squash(columns[0].header));
-  if (headerIndex < 0) return fail(`找不到表头（第一列应为“${columns[0].header}”）`, '请使用 npm run forms 生成的表格，不要修改表头');
+  if (headerIndex < 0) return fail(issueOf('LS-FORM-005', { file, row: 0 }, { first: columns[0].header }));
   const header = grid[headerIndex].map(squash);
   const subHeader = (grid[headerIndex + 1] ?? []).map(squash);
   for (const [name, first, second] of duplicateHeaders(header, subHeader, columns)) {
-    errors.push({ file, row: headerIndex + 1, column: second, label: name, message: `表头中“${name}”列出现两次（${columnLetter(first)} 列和 ${columnLetter(second)} 列），无法确定以哪一列为准`, hint: '删除多余的一列后重新导入；请使用 npm run forms 生成的表格，不要增删列' });
+    errors.push(issueOf('LS-FORM-006', { file, row: headerIndex + 1, column: second, label: name }, { name, first: columnLetter(first), second: columnLetter(second) }));
   }
   const columnOf = new Map<string, number>();
   for (const col of columns) {
     const index = col.sub ? subHeader.indexOf(squash(col.sub)) : header.indexOf(squash(col.header));
-    if (index < 0) errors.push({ file, row: headerIndex + (col.sub ? 2 : 1), label: col.sub ?? col.header, message: `表头缺少“${col.sub ?? col.header}”列`, hint: '请使用 npm run forms 生成的表格，不要增删或改动列' });
+    if (index < 0) errors.push(issueOf('LS-FORM-007', { file, row: headerIndex + (col.sub ? 2 : 1), label: col.sub ?? col.header }, { name: col.sub ?? col.header }));
     else columnOf.set(col.field, index);
   }
   const dataStart = headerIndex + (columns.some((c) => c.sub) ? 2 : 1);
@@ -415,11 +414,11 @@ export function parseContentGrid(grid: string[][], file: string): ParsedForm | u
   const errors: FormError[] = [];
   header.forEach((name, i) => {
     const first = header.indexOf(name);
-    if (name !== '' && first < i) errors.push({ file, row: 1, column: i + 1, label: name, message: `列名“${name}”出现两次（${columnLetter(first + 1)} 列和 ${columnLetter(i + 1)} 列），无法确定以哪一列为准`, hint: '删除多余的一列后重新导入' });
+    if (name !== '' && first < i) errors.push(issueOf('LS-FORM-008', { file, row: 1, column: i + 1, label: name }, { name, first: columnLetter(first + 1), second: columnLetter(i + 1) }));
   });
-  if (errors.length > 0) return { file, kind, year: 0, unit: '', filed: '', rows: [], blankRows: 0, locate: (row) => ({ row }), errors: errors.map((e) => ({ ...e })).concat([{ file, row: 0, message: '表头有重复的列，本文件未导入', hint: '改正表头后重新导入' }]) };
+  if (errors.length > 0) return { file, kind, year: 0, unit: '', filed: '', rows: [], blankRows: 0, locate: (row) => ({ row }), errors: errors.map((e) => ({ ...e })).concat([issueOf('LS-FORM-009', { file, row: 0 })]) };
   for (const field of CONTENT_FIELDS[kind]) {
-    if (!header.includes(field)) errors.push({ file, row: 1, label: field, message: `缺少列 ${field}`, hint: `表头应为：${CONTENT_FIELDS[kind].join(',')}` });
+    if (!header.includes(field)) errors.push(issueOf('LS-FORM-010', { file, row: 1, label: field }, { name: field, header: CONTENT_FIELDS[kind].join(',') }));
   }
   const rows: FormRow[] = [];
   for (let r = 1; r < grid.length; r++) {
@@ -444,7 +443,7 @@ export function formatFormError(e: FormError): string {
   const where = [`${e.file}`];
   if (e.row > 0) where.push(`第 ${e.row} 行`);
   if (e.column) where.push(`${columnLetter(e.column)} 列`);
-  const parts = [where.join(' ')];
+  const parts = [where.join(' '), `[${e.code}]`];
   if (e.label) parts.push(`（${e.label}）`);
   if (e.value !== undefined && e.value !== '') parts.push(`「${e.value}」`);
   parts.push(e.message);

@@ -225,7 +225,7 @@ export function computeHistory(root: string): History {
     }
     if (any) touched++;
   }
-  let dirty = false;
+  let dirty: boolean;
   try {
     dirty = git(top, ['status', '--porcelain', '--', prefix || '.']).toString('utf8').trim().length > 0;
   } catch {

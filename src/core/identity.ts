@@ -6,6 +6,7 @@
  * (values starting with 待填写), which the site shows as such; a real site may not.
  */
 import { z } from 'zod';
+import { zodMessage, type IssueCode } from './error-catalogue.ts';
 
 /** A value starting with this is a labelled placeholder (allowed only on a demo site). */
 export const PLACEHOLDER = '待填写';
@@ -23,15 +24,16 @@ export function policeFilingUrl(filing: string): string {
   return `https://beian.mps.gov.cn/#/query/webSearch?code=${code}`;
 }
 
-type Check = (v: string) => string | undefined;
-const nonEmpty: Check = (v) => (v.trim() === '' ? '不能为空' : v !== v.trim() ? '首尾有多余的空格' : undefined);
-const pattern = (re: RegExp, why: string): Check => (v) => nonEmpty(v) ?? (re.test(v) ? undefined : why);
+/** What is wrong with a value: the catalogue code of the message, or undefined when it is fine. */
+type Check = (v: string) => IssueCode | undefined;
+const nonEmpty: Check = (v) => (v.trim() === '' ? 'LS-SITE-049' : v !== v.trim() ? 'LS-SITE-050' : undefined);
+const pattern = (re: RegExp, why: IssueCode): Check => (v) => nonEmpty(v) ?? (re.test(v) ? undefined : why);
 const httpUrl: Check = (v) => {
   try {
     const u = new URL(v);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? undefined : '应为 http:// 或 https:// 开头的网址';
+    return u.protocol === 'https:' || u.protocol === 'http:' ? undefined : 'LS-SITE-057';
   } catch {
-    return '应为 http:// 或 https:// 开头的网址';
+    return 'LS-SITE-057';
   }
 };
 
@@ -39,13 +41,13 @@ const httpUrl: Check = (v) => {
 export const IDENTITY_FIELDS = {
   sponsor: { label: '主办单位', check: nonEmpty, example: '济南市市中区人民政府办公室' },
   operator: { label: '承办单位', check: nonEmpty, example: '济南市市中区人民政府办公室督查室' },
-  phone: { label: '联系电话', check: pattern(/^(\+?\d[\d-]{5,}\d)(、\+?\d[\d-]{5,}\d)*$/, '应为电话号码（数字和连字符），多个用顿号分隔'), example: '0531-86000000' },
-  email: { label: '联系邮箱', check: pattern(/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/, '应为电子邮箱地址'), example: 'dcs@example.gov.cn' },
+  phone: { label: '联系电话', check: pattern(/^(\+?\d[\d-]{5,}\d)(、\+?\d[\d-]{5,}\d)*$/, 'LS-SITE-051'), example: '0531-86000000' },
+  email: { label: '联系邮箱', check: pattern(/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/, 'LS-SITE-052'), example: 'dcs@example.gov.cn' },
   address: { label: '联系地址', check: nonEmpty, example: '济南市市中区××路×号' },
-  site_code: { label: '网站标识码', check: pattern(/^\d{10}$/, '应为 10 位数字'), example: '3701030001' },
-  icp: { label: 'ICP备案号', check: pattern(/^[\u4e00-\u9fff]ICP备\d{6,10}号(-\d{1,3})?$/, '格式应为“鲁ICP备12345678号”（可带 -1 这样的网站序号）'), example: '鲁ICP备12345678号' },
-  police: { label: '公安机关备案号', check: pattern(/^[\u4e00-\u9fff]公网安备 ?\d{14}号$/, '格式应为“鲁公网安备 37010302000001号”（14 位数字）'), example: '鲁公网安备 37010302000001号' },
-  badge: { label: '党政机关网站标识', check: pattern(/^[\w-]+(\/[\w-]+)*\.(png|svg|gif|jpg)$/, '应为内容目录中的图片文件名（.png/.svg/.gif/.jpg），如 identity/dzjg.png'), example: 'identity/dzjg.png' },
+  site_code: { label: '网站标识码', check: pattern(/^\d{10}$/, 'LS-SITE-053'), example: '3701030001' },
+  icp: { label: 'ICP备案号', check: pattern(/^[\u4e00-\u9fff]ICP备\d{6,10}号(-\d{1,3})?$/, 'LS-SITE-054'), example: '鲁ICP备12345678号' },
+  police: { label: '公安机关备案号', check: pattern(/^[\u4e00-\u9fff]公网安备 ?\d{14}号$/, 'LS-SITE-055'), example: '鲁公网安备 37010302000001号' },
+  badge: { label: '党政机关网站标识', check: pattern(/^[\w-]+(\/[\w-]+)*\.(png|svg|gif|jpg)$/, 'LS-SITE-056'), example: 'identity/dzjg.png' },
   badge_link: { label: '党政机关网站标识链接', check: httpUrl, example: 'https://bszs.conac.cn/sitename?method=show&id=…' },
 } as const satisfies Record<string, { label: string; check: Check; example: string }>;
 
@@ -58,26 +60,28 @@ export const LICENCE_FIELDS = {
 } as const;
 
 const text = (label: string, field: string) =>
-  z.string({ error: (iss) => (iss.input === undefined ? `缺少${label}（${field}）` : `${label}（${field}）应为文本`) });
+  z.string({ error: (iss) => zodMessage(iss.input === undefined ? 'LS-SITE-044' : 'LS-SITE-045', { label, field }) });
 
 export const identitySchema = z
   .object({
-    demo: z.boolean({ error: (iss) => (iss.input === undefined ? '缺少 demo（是否为示例站点：true 或 false）' : 'demo 应为 true 或 false') }),
+    demo: z.boolean({ error: (iss) => zodMessage(iss.input === undefined ? 'LS-SITE-042' : 'LS-SITE-043') }),
     ...(Object.fromEntries(Object.entries(IDENTITY_FIELDS).map(([f, s]) => [f, f === 'badge_link' ? text(s.label, `identity.${f}`).optional() : text(s.label, `identity.${f}`)])) as Record<IdentityField, z.ZodString>),
     licence: z.object(
       Object.fromEntries(Object.entries(LICENCE_FIELDS).map(([f, s]) => [f, text(s.label, `identity.licence.${f}`)])) as Record<keyof typeof LICENCE_FIELDS, z.ZodString>,
-      { error: (iss) => (iss.input === undefined ? '缺少数据许可（licence：name、url、text）' : 'licence 应为对象') },
+      { error: (iss) => zodMessage(iss.input === undefined ? 'LS-SITE-046' : 'LS-SITE-047') },
     ),
-  }, { error: (iss) => (iss.input === undefined ? '缺少网站标识信息（identity）：主办单位、承办单位、联系方式、网站标识码、备案号等，格式见 content/README.md' : 'identity 应为对象') })
+  }, { error: (iss) => zodMessage(iss.input === undefined ? 'LS-SITE-040' : 'LS-SITE-041') })
   .superRefine((v, ctx) => {
     const checkOne = (path: string[], label: string, value: string | undefined, check: Check, example?: string) => {
       if (value === undefined) return;
+      const params = { label, field: `identity.${path.join('.')}`, asIn: example ? `，如 ${example}` : '' };
       if (isPlaceholder(value)) {
-        if (!v.demo) ctx.addIssue({ code: 'custom', path, message: `${label}（identity.${path.join('.')}）仍是待填写的占位内容；正式站点须填写真实信息${example ? `，如 ${example}` : ''}（示例站点可把 demo 设为 true）` });
+        if (!v.demo) ctx.addIssue({ code: 'custom', path, message: zodMessage('LS-SITE-048', params) });
         return;
       }
       const why = check(value);
-      if (why) ctx.addIssue({ code: 'custom', path, message: `${label}（identity.${path.join('.')}）${why}${example ? `，如 ${example}` : ''}` });
+      // Every check's code takes the same three parameters ({label}, {field}, {asIn}).
+      if (why) ctx.addIssue({ code: 'custom', path, message: zodMessage(why as 'LS-SITE-049', params) });
     };
     for (const [f, s] of Object.entries(IDENTITY_FIELDS)) checkOne([f], s.label, (v as unknown as Record<string, string | undefined>)[f], s.check, s.example);
     for (const [f, s] of Object.entries(LICENCE_FIELDS)) checkOne(['licence', f], s.label, (v.licence as Record<string, string>)[f], s.check);

@@ -1,9 +1,13 @@
 /**
- * Data problems found while loading content. Every problem names the file, the line and
- * (where there is one) the column, the offending value, a message and a hint, in Chinese,
- * because the people who read them are the office staff who edit the files.
+ * Data problems found while loading content. Every problem has a stable code (its message and
+ * hint are defined once, in error-catalogue.ts) and names the file, the line and (where there
+ * is one) the column, the offending value, a message and a hint, in Chinese, because the
+ * people who read them are the office staff who edit the files.
  */
-export interface DataIssue {
+import type { Coded } from './error-catalogue.ts';
+
+/** Where a problem is: file, line and, for one cell, its column, field and value. */
+export interface IssueLocation {
   /** Path relative to the content root's parent, e.g. `content/2020/tasks.csv`. */
   file: string;
   /** 1-based line in the file where the record starts (0 when the problem is the whole file). */
@@ -14,13 +18,14 @@ export interface DataIssue {
   field?: string;
   /** The value as written. */
   value?: string;
-  message: string;
-  hint?: string;
 }
+
+/** `code` is the catalogue's, e.g. `LS-REF-019`, listed with its fix in content/GUIDE.md. */
+export interface DataIssue extends IssueLocation, Coded {}
 
 export function formatIssue(issue: DataIssue, label?: (field: string) => string | undefined): string {
   const where = `${issue.file}:${issue.line}${issue.column ? `:${issue.column}` : ''}`;
-  const parts = [where];
+  const parts = [where, `[${issue.code}]`];
   if (issue.field) {
     const zh = label?.(issue.field);
     parts.push(zh ? `${issue.field}（${zh}）` : issue.field);
@@ -38,16 +43,5 @@ export class ContentError extends Error {
     super(report);
     this.name = 'ContentError';
     this.issues = issues;
-  }
-}
-
-/** Collects issues while loading; loaders never throw on bad data, they report and go on. */
-export class IssueList {
-  readonly items: DataIssue[] = [];
-  add(issue: DataIssue): void {
-    this.items.push(issue);
-  }
-  get count(): number {
-    return this.items.length;
   }
 }

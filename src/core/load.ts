@@ -9,8 +9,9 @@ import type { z } from 'zod';
 import { reportDeadline } from './calendar.ts';
 import { checkBulletins } from './bulletin-files.ts';
 import { readCsvBytes } from './csv.ts';
+import { issueFromZod, issueOf } from './error-catalogue.ts';
 import { isPlaceholder } from './identity.ts';
-import { ContentError, formatIssue, type DataIssue } from './issues.ts';
+import { ContentError, formatIssue, type DataIssue, type IssueLocation } from './issues.ts';
 import type {
   Category, Collective, Dataset, Item, ItemKind, Leader, MainTasks, Manifest, Plan, Programme, Report, RowCount,
   Section, Site, Unit, UnitRef, Withdrawal, YearData,
@@ -62,7 +63,9 @@ const CODE_FIELDS = new Set(['id', 'no', 'item', 'month', 'filed', 'section', 'c
  * variation selectors, a BOM inside the text): a name containing one looks identical to the
  * real name but is a different name.
  */
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- the class lists combining marks and variation selectors one by one: finding them is the point
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|[\u{E0000}-\u{E0FFF}]/gu;
 
 /** Columns holding ids and names (of units, leaders, collectives), and the names that refer to them. */
 const NAME_FIELDS: Partial<Record<FileKind, string[]>> = {
@@ -151,7 +154,7 @@ class Loader {
     }
     if (this.links.has(abs)) return true;
     this.links.add(abs);
-    this.issue({ file: this.display(abs), line: 0, message: '是符号链接（快捷方式），出于安全不读取，也不发布', hint: '内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里' });
+    this.issue(issueOf('LS-CSV-015', { file: this.display(abs), line: 0 }));
     return true;
   }
 
@@ -161,7 +164,7 @@ class Loader {
     if (this.isLink(abs)) return rowsOf([], []);
     if (!existsSync(abs)) {
       if (optional) return rowsOf([], []);
-      this.issue({ file, line: 0, message: '缺少文件', hint: `应有 ${FILES[kind].title} 文件，格式见 content/README.md` });
+      this.issue(issueOf('LS-CSV-009', { file, line: 0 }, { title: FILES[kind].title }));
       return rowsOf([], []);
     }
     const spec = FILES[kind];
@@ -173,13 +176,13 @@ class Loader {
     const known = Object.keys(columns);
     for (const [i, name] of table.header.entries()) {
       if (!known.includes(name)) {
-        this.issue({ file, line: 1, column: i + 1, value: name, message: '未知的列名，该列数据不会被发布', hint: `允许的列：${known.join(', ')}` });
+        this.issue(issueOf('LS-CSV-010', { file, line: 1, column: i + 1, value: name }, { columns: known.join(', ') }));
       }
     }
     const optionalColumns = known.filter((name) => (columns[name] as { optionalColumn?: boolean }).optionalColumn && !table.header.includes(name));
     const missing = known.filter((name) => !table.header.includes(name) && !optionalColumns.includes(name));
     for (const name of missing) {
-      this.issue({ file, line: 1, field: name, message: '缺少这一列', hint: `表头应包含：${known.join(', ')}` });
+      this.issue(issueOf('LS-CSV-011', { file, line: 1, field: name }, { columns: known.join(', ') }));
     }
     if (missing.length > 0) return rowsOf([], table.records.map((r) => r.values));
     const rows: Row<z.output<(typeof FILES)[K]['schema']>>[] = [];
@@ -192,23 +195,24 @@ class Loader {
         const at = { file, line: record.line, column, field, value };
         const fieldBefore = this.issues.length;
         if (value.includes('\u3000')) {
-          this.issue({ ...at, message: '含有全角空格', hint: '删除全角空格（　）' });
+          this.issue(issueOf('LS-FLD-001', at));
         } else if (value !== value.trim()) {
-          this.issue({ ...at, message: '首尾有多余的空格或换行', hint: '删除单元格首尾的空格' });
+          this.issue(issueOf('LS-FLD-002', at));
         }
         if (CODE_FIELDS.has(field) && FULLWIDTH_ASCII.test(value)) {
-          this.issue({ ...at, message: '含有全角字母、数字或符号', hint: `改为半角：${toHalfWidth(value)}` });
+          this.issue(issueOf('LS-FLD-003', at, { fixed: toHalfWidth(value) }));
         }
+        // eslint-disable-next-line no-control-regex -- detecting control characters in a cell is the point
         if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) {
-          this.issue({ ...at, message: '含有不可见的控制字符', hint: '重新输入该单元格' });
+          this.issue(issueOf('LS-FLD-004', at));
         }
         const invisible = [...new Set(value.match(INVISIBLE) ?? [])];
         if (invisible.length > 0) {
-          this.issue({ ...at, message: `含有看不见的字符（${invisible.map(codePoint).join('、')}），看起来相同的文字实际上不同`, hint: `删除看不见的字符，应为：${realName(value)}` });
+          this.issue(issueOf('LS-FLD-005', at, { chars: invisible.map(codePoint).join('、'), real: realName(value) }));
         }
         const alike = NAME_FIELDS[kind]?.includes(field) ? lookAlikes(value) : [];
         if (alike.length > 0) {
-          this.issue({ ...at, message: `含有与常用字外形相同的特殊字符：${alike.map((a) => `「${a.char}」（${codePoint(a.char)}，应为「${a.real}」）`).join('、')}`, hint: `多为从 PDF 或网页复制而来；应为：${realName(value)}` });
+          this.issue(issueOf('LS-FLD-006', at, { chars: alike.map((a) => `「${a.char}」（${codePoint(a.char)}，应为「${a.real}」）`).join('、'), real: realName(value) }));
         }
         if (this.issues.length > fieldBefore) flagged.add(field);
       }
@@ -220,15 +224,8 @@ class Loader {
           // One message per cell: a cell already flagged for stray characters says enough.
           if (seen.has(field) || flagged.has(field)) continue;
           seen.add(field);
-          this.issue({
-            file,
-            line: record.line,
-            column: table.header.indexOf(field) + 1 || undefined,
-            field,
-            value: record.values[field],
-            message: zi.message,
-            hint: columns[field]?.hint,
-          });
+          const at = { file, line: record.line, column: table.header.indexOf(field) + 1 || undefined, field, value: record.values[field] };
+          this.issue(issueFromZod(zi.message, at, 'LS-SITE-003', { columnHint: columns[field]?.hint ?? '' }));
         }
       }
       if (this.issues.length === before && parsed.success) {
@@ -238,24 +235,24 @@ class Loader {
     return rowsOf(rows, rejected);
   }
 
-  json<T>(abs: string, schema: z.ZodType<T>): T | undefined {
+  json<S extends z.ZodType>(abs: string, schema: S): z.output<S> | undefined {
     const file = this.display(abs);
     if (this.isLink(abs)) return undefined;
     if (!existsSync(abs)) {
-      this.issue({ file, line: 0, message: '缺少文件', hint: '格式见 content/README.md' });
+      this.issue(issueOf('LS-SITE-001', { file, line: 0 }));
       return undefined;
     }
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(abs, 'utf8').replace(/^\uFEFF/, ''));
     } catch (error) {
-      this.issue({ file, line: 0, message: `JSON 格式错误：${(error as Error).message}`, hint: '检查逗号、引号和括号是否成对' });
+      this.issue(issueOf('LS-SITE-002', { file, line: 0 }, { detail: (error as Error).message }));
       return undefined;
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       for (const zi of parsed.error.issues) {
-        this.issue({ file, line: 0, field: zi.path.join('.'), message: zi.message, hint: '格式见 content/README.md' });
+        this.issue(issueFromZod(zi.message, { file, line: 0, field: zi.path.join('.') }, 'LS-SITE-003'));
       }
       return undefined;
     }
@@ -287,23 +284,23 @@ class Registry {
       const unit = this.unitByName.get(name);
       if (unit) {
         if (refs.some((r) => r.type === 'unit' && r.id === unit.id)) {
-          loader.issue({ ...at, value: entry, message: '同一单位重复列出', hint: `删除重复的“${entry}”` });
+          loader.issue(issueOf('LS-REF-014', { ...at, value: entry }, { entry }));
         }
         refs.push({ type: 'unit', id: unit.id, written: name });
       } else if (this.collectiveNames.has(name)) {
         refs.push({ type: 'collective', name });
       } else {
-        loader.issue({ ...at, value: entry, message: '未知的责任单位', hint: this.suggestUnit(name) });
+        const candidates = this.candidates(name);
+        loader.issue(candidates ? issueOf('LS-REF-015', { ...at, value: entry }, { candidates }) : issueOf('LS-REF-016', { ...at, value: entry }));
       }
     });
     return { refs, etc };
   }
 
-  suggestUnit(name: string): string {
+  /** Up to three registered names the written one may have meant, `、`-joined, or undefined. */
+  candidates(name: string): string | undefined {
     const candidates = [...this.unitByName.keys()].filter((n) => n.includes(name) || name.includes(n) || n === `区${name}`);
-    return candidates.length > 0
-      ? `是否应为：${[...new Set(candidates)].slice(0, 3).join('、')}？`
-      : '请使用 units.csv 中的名称或别名；新单位须先加入 units.csv，统称须先加入 collectives.csv';
+    return candidates.length > 0 ? [...new Set(candidates)].slice(0, 3).join('、') : undefined;
   }
 }
 
@@ -321,10 +318,10 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   };
   if (existsSync(root) && statSync(root).isDirectory()) walk(root);
 
-  const site = loader.json<Site>(at('site.json'), siteSchema as z.ZodType<Site>);
+  const site: Site | undefined = loader.json(at('site.json'), siteSchema);
   const badge = site?.identity.badge;
   if (badge && !isPlaceholder(badge) && !existsSync(at(badge))) {
-    loader.issue({ file: loader.display(at('site.json')), line: 0, field: 'identity.badge', value: badge, message: '党政机关网站标识（identity.badge）的图片文件不存在', hint: `把图片放在 ${loader.display(at(badge))}，或改正文件名` });
+    loader.issue(issueOf('LS-SITE-006', { file: loader.display(at('site.json')), line: 0, field: 'identity.badge', value: badge }, { path: loader.display(at(badge)) }));
   }
 
   // Registries.
@@ -336,7 +333,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
     const d = row.data;
     const col = (f: string) => Object.keys(row.values).indexOf(f) + 1;
     if (ids.has(d.id)) {
-      loader.issue({ file: unitFile, line: row.line, column: col('id'), field: 'id', value: d.id, message: `编号重复（第 ${ids.get(d.id)} 行已使用）`, hint: '每个单位的编号必须唯一' });
+      loader.issue(issueOf('LS-REF-001', { file: unitFile, line: row.line, column: col('id'), field: 'id', value: d.id }, { first: ids.get(d.id)! }));
       continue;
     }
     ids.set(d.id, row.line);
@@ -344,7 +341,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
     for (const [field, name] of [['name', d.name], ['full_name', d.full_name], ...d.aliases.map((a) => ['aliases', a])] as [string, string][]) {
       const other = registry.unitByName.get(name);
       if (other && other !== unit) {
-        loader.issue({ file: unitFile, line: row.line, column: col(field), field, value: name, message: `名称与单位“${other.name}”（${other.id}）的名称或别名重复`, hint: '名称和别名在名录中必须唯一' });
+        loader.issue(issueOf('LS-REF-002', { file: unitFile, line: row.line, column: col(field), field, value: name }, { other: other.name, id: other.id }));
       }
       registry.unitByName.set(name, unit);
     }
@@ -357,11 +354,11 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   for (const row of loader.table('leaders', at('leaders.csv'))) {
     const d = row.data;
     if (leaders.some((l) => l.id === d.id)) {
-      loader.issue({ file: leaderFile, line: row.line, field: 'id', value: d.id, message: '编号重复', hint: '每位领导的编号必须唯一' });
+      loader.issue(issueOf('LS-REF-003', { file: leaderFile, line: row.line, field: 'id', value: d.id }));
       continue;
     }
     if (registry.leaderByName.has(d.name)) {
-      loader.issue({ file: leaderFile, line: row.line, field: 'name', value: d.name, message: '姓名重复', hint: '同名时请在姓名后加括注区分' });
+      loader.issue(issueOf('LS-REF-004', { file: leaderFile, line: row.line, field: 'name', value: d.name }));
       continue;
     }
     const leader: Leader = { id: d.id, name: d.name, title: d.title, collective: d.collective };
@@ -374,7 +371,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   const collectiveFile = loader.display(at('collectives.csv'));
   for (const row of loader.table('collectives', at('collectives.csv'))) {
     if (registry.collectiveNames.has(row.data.name) || registry.unitByName.has(row.data.name)) {
-      loader.issue({ file: collectiveFile, line: row.line, field: 'name', value: row.data.name, message: '统称重复或与单位名称相同', hint: '删除重复行' });
+      loader.issue(issueOf('LS-REF-005', { file: collectiveFile, line: row.line, field: 'name', value: row.data.name }));
       continue;
     }
     registry.collectiveNames.add(row.data.name);
@@ -386,8 +383,8 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   const yearDirs = existsSync(root)
     ? readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name)).map((e) => e.name).sort()
     : [];
-  if (!existsSync(root)) loader.issue({ file: loader.display(root), line: 0, message: '内容目录不存在', hint: '检查 LUOSHI_CONTENT 设置' });
-  else if (yearDirs.length === 0) loader.issue({ file: loader.display(root), line: 0, message: '没有年度目录（如 2020/）', hint: '新建年度目录，文件格式见 content/README.md' });
+  if (!existsSync(root)) loader.issue(issueOf('LS-SITE-004', { file: loader.display(root), line: 0 }));
+  else if (yearDirs.length === 0) loader.issue(issueOf('LS-SITE-005', { file: loader.display(root), line: 0 }));
 
   const years: YearData[] = [];
   for (const dir of yearDirs) {
@@ -399,7 +396,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   if (loader.issues.length === 0) {
     for (const c of loader.rowCounts) {
       if (c.read !== c.published) {
-        loader.issue({ file: c.file, line: 0, message: `内部错误：读取 ${c.read} 行，发布 ${c.published} 行`, hint: '请将此文件报告给开发人员' });
+        loader.issue(issueOf('LS-REF-034', { file: c.file, line: 0 }, { read: c.read, published: c.published }));
       }
     }
   }
@@ -423,18 +420,18 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
 function loadYear(loader: Loader, registry: Registry, dir: string, year: number): YearData | undefined {
   const at = (name: string) => path.join(dir, name);
   const manifestFile = loader.display(at('manifest.json'));
-  const manifest = loader.json<Manifest>(at('manifest.json'), manifestSchema as z.ZodType<Manifest>);
+  const manifest: Manifest | undefined = loader.json(at('manifest.json'), manifestSchema);
   if (manifest && manifest.year !== year) {
-    loader.issue({ file: manifestFile, line: 0, field: 'year', value: String(manifest.year), message: `年度与目录名 ${year} 不一致`, hint: `改为 ${year}` });
+    loader.issue(issueOf('LS-SITE-007', { file: manifestFile, line: 0, field: 'year', value: String(manifest.year) }, { year }));
   }
   if (manifest && manifest.data_date > loader.today) {
-    loader.issue({ file: manifestFile, line: 0, field: 'data_date', value: manifest.data_date, message: `数据日期晚于今天（${loader.today}）`, hint: '数据日期应为数据截止的日期，不能是将来' });
+    loader.issue(issueOf('LS-SITE-008', { file: manifestFile, line: 0, field: 'data_date', value: manifest.data_date }, { today: loader.today }));
   }
   const dataDate = manifest?.data_date ?? loader.today;
   let noticeText: string | undefined;
   if (manifest?.notice.text) {
     const abs = at(manifest.notice.text);
-    if (!existsSync(abs)) loader.issue({ file: manifestFile, line: 0, field: 'notice.text', value: manifest.notice.text, message: '通知原文文件不存在', hint: `把通知原文（纯文本，UTF-8）放在 ${loader.display(abs)}，或删去 notice.text` });
+    if (!existsSync(abs)) loader.issue(issueOf('LS-SITE-009', { file: manifestFile, line: 0, field: 'notice.text', value: manifest.notice.text }, { path: loader.display(abs) }));
     else noticeText = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   }
 
@@ -445,15 +442,15 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   const withSections = hasTasks && (manifest ? (manifest.tasks ? manifest.tasks.sections : true) : existsSync(at('sections.csv')));
   const hasProgramme = manifest ? !!manifest.programme : existsSync(at('projects.csv'));
   const withCategories = hasProgramme && (manifest ? !!manifest.programme?.categories : existsSync(at('categories.csv')));
-  const unexpected = (name: string, why: string, hint: string) => {
-    if (existsSync(at(name))) loader.issue({ file: loader.display(at(name)), line: 0, message: `${why}，此文件不会被发布`, hint });
+  const unexpected = (name: string, code: 'LS-SITE-010' | 'LS-SITE-011' | 'LS-SITE-012' | 'LS-SITE-013') => {
+    if (existsSync(at(name))) loader.issue(issueOf(code, { file: loader.display(at(name)), line: 0 }));
   };
   if (manifest) {
-    if (!hasTasks) unexpected('tasks.csv', 'manifest.json 中 tasks 为 false（本年度没有主要工作任务）', '删除 tasks 的 false 设置，或删除此文件');
-    if (hasTasks && !withSections) unexpected('sections.csv', 'manifest.json 中 tasks.sections 为 false（主要工作任务不分部分）', '把 tasks.sections 改为 true，或删除此文件');
-    if (!hasProgramme) unexpected('projects.csv', 'manifest.json 中没有 programme（民生实事项目的名称、网址段等）', '在 manifest.json 中加上 programme（格式见 content/README.md），或删除此文件');
-    if (hasProgramme && !withCategories) unexpected('categories.csv', 'manifest.json 中 programme.categories 为 false（不分类别）', '把 programme.categories 改为 true，或删除此文件');
-    if (!hasTasks && !hasProgramme) loader.issue({ file: manifestFile, line: 0, field: 'programme', message: '本年度既没有主要工作任务，也没有民生实事项目', hint: '在 manifest.json 中加上 programme，或删去 "tasks": false' });
+    if (!hasTasks) unexpected('tasks.csv', 'LS-SITE-010');
+    if (hasTasks && !withSections) unexpected('sections.csv', 'LS-SITE-011');
+    if (!hasProgramme) unexpected('projects.csv', 'LS-SITE-012');
+    if (hasProgramme && !withCategories) unexpected('categories.csv', 'LS-SITE-013');
+    if (!hasTasks && !hasProgramme) loader.issue(issueOf('LS-SITE-014', { file: manifestFile, line: 0, field: 'programme' }));
   }
 
   // When a file has errors, checks that depend on it are skipped: the root cause is reported
@@ -491,7 +488,7 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   for (const [kind, fileKind] of itemKinds) {
     const abs = at(`${fileKind}.csv`);
     const file = loader.display(abs);
-    const rows = loader.table(fileKind, abs);
+    const rows = itemRows(loader, fileKind, abs);
     const numbered: { no: number; line: number }[] = [];
     const prefix = kind === 'task' ? 'T' : 'P';
     const grouped = kind === 'task' ? withSections : withCategories;
@@ -506,29 +503,30 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
       const v = row.values;
       const col = (f: string) => Object.keys(v).indexOf(f) + 1;
       const before = loader.issues.length;
-      const d = row.data as Record<string, unknown> & { no: number; leaders: string[]; units: string[]; lead_units: string[]; deadline: string };
+      const d = row.data;
       if (numbered.some((n) => n.no === d.no && n.line > 0)) {
-        loader.issue({ file, line: row.line, column: col('no'), field: 'no', value: v.no, message: `序号重复（第 ${numbered.find((n) => n.no === d.no)!.line} 行已使用）`, hint: '每项序号必须唯一' });
+        loader.issue(issueOf('LS-REF-006', { file, line: row.line, column: col('no'), field: 'no', value: v.no }, { first: numbered.find((n) => n.no === d.no)!.line }));
         continue;
       }
       numbered.push({ no: d.no, line: row.line });
-      const groupNo = (kind === 'task' ? d.section : d.category) as number | undefined;
+      const groupNo = d.group;
       const groupField = kind === 'task' ? 'section' : 'category';
       const groups = kind === 'task' ? sections : categories;
       const groupsBroken = kind === 'task' ? sectionsBroken : categoriesBroken;
+      const nos = groups.map((g) => g.no).join('、');
       if (grouped && groupNo === undefined) {
-        loader.issue({ file, line: row.line, column: col(groupField) || undefined, field: groupField, value: v[groupField] ?? '', message: '必填项为空', hint: `填 ${kind === 'task' ? 'sections.csv' : 'categories.csv'} 中的序号：${groups.map((g) => g.no).join('、')}` });
+        loader.issue(issueOf('LS-REF-008', { file, line: row.line, column: col(groupField) || undefined, field: groupField, value: v[groupField] ?? '' }, { file: kind === 'task' ? 'sections.csv' : 'categories.csv', nos }));
       } else if (!grouped && groupNo !== undefined) {
-        loader.issue({ file, line: row.line, column: col(groupField), field: groupField, value: v[groupField], message: kind === 'task' ? '本年度主要工作任务不分部分，此列应留空' : '本年度民生实事不分类别，此列应留空', hint: kind === 'task' ? '删除此列的值，或在 manifest.json 中把 tasks.sections 设为 true 并建 sections.csv' : '删除此列的值，或在 manifest.json 中把 programme.categories 设为 true 并建 categories.csv' });
+        loader.issue(issueOf(kind === 'task' ? 'LS-REF-009' : 'LS-REF-010', { file, line: row.line, column: col(groupField), field: groupField, value: v[groupField] }));
       } else if (grouped && !groupsBroken && !groups.some((g) => g.no === groupNo)) {
-        loader.issue({ file, line: row.line, column: col(groupField), field: groupField, value: v[groupField], message: kind === 'task' ? '类别序号不存在' : '民生实事类别不存在', hint: `可用的序号：${groups.map((g) => g.no).join('、')}` });
+        loader.issue(issueOf(kind === 'task' ? 'LS-REF-011' : 'LS-REF-012', { file, line: row.line, column: col(groupField), field: groupField, value: v[groupField] }, { nos }));
       }
       const group = groupNo ?? 0;
       const leaderIds: string[] = [];
       for (const name of d.leaders) {
         const leader = registry.leaderByName.get(name) ?? [...registry.leaderByName.values()].find((l) => l.id === name);
         if (leader) leaderIds.push(leader.id);
-        else loader.issue({ file, line: row.line, column: col('leaders'), field: 'leaders', value: name, message: '未知的牵头领导', hint: `可用的姓名：${[...registry.leaderByName.keys()].join('、')}；新领导须先加入 leaders.csv` });
+        else loader.issue(issueOf('LS-REF-013', { file, line: row.line, column: col('leaders'), field: 'leaders', value: name }, { names: [...registry.leaderByName.keys()].join('、') }));
       }
       const { refs, etc } = registry.resolveUnits(d.units, { file, line: row.line, column: col('units'), field: 'units' }, loader);
       const unitIds = refs.flatMap((r) => (r.type === 'unit' ? [r.id] : []));
@@ -536,7 +534,7 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
       for (const name of d.lead_units) {
         const unit = registry.unitByName.get(name);
         if (!unit || !unitIds.includes(unit.id)) {
-          loader.issue({ file, line: row.line, column: col('lead_units'), field: 'lead_units', value: name, message: '牵头单位不在本行的责任单位中', hint: '牵头单位必须同时列在责任单位中' });
+          loader.issue(issueOf('LS-REF-017', { file, line: row.line, column: col('lead_units'), field: 'lead_units', value: name }));
         } else leadUnitIds.push(unit.id);
       }
       if (d.lead_units.length === 0 && unitIds.length > 0) leadUnitIds.push(unitIds[0]);
@@ -550,15 +548,15 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
         year,
         no: d.no,
         group,
-        subsection: (d.subsection as string | undefined) ?? '',
-        leadIn: (d.lead_in as string | undefined) ?? '',
-        text: (kind === 'task' ? d.target : d.content) as string,
+        subsection: d.subsection,
+        leadIn: d.leadIn,
+        text: d.text,
         leaderIds,
         units: refs,
         leadUnitIds,
         etc,
-        related: kind === 'project' && d.task ? [`T${d.task as number}`] : [],
-        deadline: d.deadline ?? '',
+        related: d.task ? [`T${d.task}`] : [],
+        deadline: d.deadline,
         kindName: (kind === 'task' ? mainTasks?.name : programme?.name) ?? '',
         itemLabel: (kind === 'task' ? mainTasks?.itemLabel : programme?.itemLabel) ?? '',
         source: { file, line: row.line },
@@ -574,7 +572,7 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
     for (const key of item.related) {
       const task = itemByKey.get(key);
       if (!task) {
-        if (!brokenKeys.has(key)) loader.issue({ file: item.source.file, line: item.source.line, field: 'task', value: key.slice(1), message: '对应的主要工作任务不存在', hint: '填 tasks.csv 中存在的序号，没有对应任务则留空' });
+        if (!brokenKeys.has(key)) loader.issue(issueOf('LS-REF-018', { file: item.source.file, line: item.source.line, field: 'task', value: key.slice(1) }));
       } else task.related.push(item.key);
     }
   }
@@ -601,31 +599,67 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   return { year, manifest, noticeText, programme, mainTasks, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, withdrawals, months, status };
 }
 
+/** A row of tasks.csv or projects.csv in the shape both kinds of item share (from the zod-typed rows). */
+interface ItemRow {
+  no: number;
+  /** Section (tasks) or category (projects) number. */
+  group: number | undefined;
+  subsection: string;
+  leadIn: string;
+  text: string;
+  leaders: string[];
+  units: string[];
+  lead_units: string[];
+  /** The main task a project repeats. */
+  task: number | undefined;
+  deadline: string;
+}
+
+function itemRows(loader: Loader, fileKind: 'tasks' | 'projects', abs: string): Rows<ItemRow> {
+  if (fileKind === 'tasks') {
+    const rows = loader.table('tasks', abs);
+    const shaped = rows.map(({ line, values, data: d }) => ({
+      line,
+      values,
+      data: { no: d.no, group: d.section, subsection: d.subsection, leadIn: d.lead_in, text: d.target, leaders: d.leaders, units: d.units, lead_units: d.lead_units, task: undefined, deadline: d.deadline },
+    }));
+    return rowsOf(shaped, rows.rejected);
+  }
+  const rows = loader.table('projects', abs);
+  const shaped = rows.map(({ line, values, data: d }) => ({
+    line,
+    values,
+    data: { no: d.no, group: d.category, subsection: '', leadIn: '', text: d.content, leaders: d.leaders, units: d.units, lead_units: d.lead_units, task: d.task, deadline: d.deadline },
+  }));
+  return rowsOf(shaped, rows.rejected);
+}
+
 /** Numbers must run 1, 2, 3 … with no gap: a gap usually means a row was lost. */
 function checkNumbering(loader: Loader, file: string, numbered: { no: number; line: number }[]): void {
   const firstLine = new Map<number, number>();
   for (const n of numbered) {
     const first = firstLine.get(n.no);
-    if (first !== undefined && first > 0 && n.line > 0) loader.issue({ file, line: n.line, field: 'no', value: String(n.no), message: `序号重复（第 ${first} 行已使用）`, hint: '每项序号必须唯一' });
+    if (first !== undefined && first > 0 && n.line > 0) loader.issue(issueOf('LS-REF-006', { file, line: n.line, field: 'no', value: String(n.no) }, { first }));
     else firstLine.set(n.no, n.line);
   }
   const nos = new Set(numbered.map((n) => n.no));
   const max = Math.max(0, ...nos);
   const gaps = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !nos.has(n));
   if (gaps.length > 0) {
-    loader.issue({ file, line: 0, field: 'no', message: `序号不连续，缺少：${gaps.slice(0, 10).join('、')}${gaps.length > 10 ? '……' : ''}`, hint: '补上缺少的行，或检查是否误删' });
+    loader.issue(issueOf('LS-REF-007', { file, line: 0, field: 'no' }, { gaps: `${gaps.slice(0, 10).join('、')}${gaps.length > 10 ? '……' : ''}` }));
   }
 }
 
-function unitOfItem(loader: Loader, registry: Registry, item: Item | undefined, name: string, at: DataIssue): string | undefined {
+function unitOfItem(loader: Loader, registry: Registry, item: Item | undefined, name: string, at: IssueLocation): string | undefined {
   const unit = registry.unitByName.get(name);
   if (!unit) {
-    loader.issue({ ...at, message: '未知的填报单位', hint: registry.suggestUnit(name) });
+    const candidates = registry.candidates(name);
+    loader.issue(candidates ? issueOf('LS-REF-021', at, { candidates }) : issueOf('LS-REF-022', at));
     return undefined;
   }
   if (item && !item.units.some((r) => r.type === 'unit' && r.id === unit.id)) {
     const named = item.units.flatMap((r) => (r.type === 'unit' ? [r.written] : [])).join('、');
-    loader.issue({ ...at, message: `不是事项 ${item.key} 的责任单位`, hint: named ? `该事项的责任单位：${named}` : '该事项只列有统称，请先在任务表中写明具体单位' });
+    loader.issue(named ? issueOf('LS-REF-023', at, { item: item.key, units: named }) : issueOf('LS-REF-024', at, { item: item.key }));
     return undefined;
   }
   return unit.id;
@@ -643,11 +677,11 @@ function loadPlans(loader: Loader, registry: Registry, abs: string, itemByKey: M
     const before = loader.issues.length;
     if (brokenKeys.has(d.item)) continue;
     const item = itemByKey.get(d.item);
-    if (!item) loader.issue({ file, line: row.line, column: col('item'), field: 'item', value: d.item, message: '事项不存在', hint: '主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中' });
-    if (seen.has(d.item)) loader.issue({ file, line: row.line, column: col('item'), field: 'item', value: d.item, message: `该事项的计划重复（第 ${seen.get(d.item)} 行已有）`, hint: '每个事项只保留一行计划；修改请直接改原行' });
+    if (!item) loader.issue(issueOf('LS-REF-019', { file, line: row.line, column: col('item'), field: 'item', value: d.item }));
+    if (seen.has(d.item)) loader.issue(issueOf('LS-REF-020', { file, line: row.line, column: col('item'), field: 'item', value: d.item }, { first: seen.get(d.item)! }));
     seen.set(d.item, row.line);
-    const unitId = unitOfItem(loader, registry, item, d.unit, { file, line: row.line, column: col('unit'), field: 'unit', value: d.unit, message: '' });
-    if (d.filed > dataDate) loader.issue({ file, line: row.line, column: col('filed'), field: 'filed', value: d.filed, message: `填报时间晚于数据日期 ${dataDate}`, hint: '检查日期；或更新 manifest.json 中的 data_date' });
+    const unitId = unitOfItem(loader, registry, item, d.unit, { file, line: row.line, column: col('unit'), field: 'unit', value: d.unit });
+    if (d.filed > dataDate) loader.issue(issueOf('LS-REF-025', { file, line: row.line, column: col('filed'), field: 'filed', value: d.filed }, { date: dataDate }));
     if (loader.issues.length > before || !unitId) continue;
     plans.push({ year: item!.year, item: d.item, unitId, quarters: [d.q1, d.q2, d.q3, d.q4], principal: d.principal, deputy: d.deputy, note: d.note, filed: d.filed, source: { file, line: row.line } });
   }
@@ -666,11 +700,11 @@ function loadWithdrawals(loader: Loader, abs: string, year: number, itemByKey: M
     const col = (f: string) => Object.keys(v).indexOf(f) + 1;
     const cell = (field: string) => ({ file, line: row.line, column: col(field), field, value: v[field] });
     const before = loader.issues.length;
-    if (!brokenKeys.has(d.item) && !itemByKey.has(d.item)) loader.issue({ ...cell('item'), message: '事项不存在', hint: '主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中' });
-    if (!d.month.startsWith(`${year}-`)) loader.issue({ ...cell('month'), message: `月份不属于 ${year} 年度`, hint: `写到 content/${d.month.slice(0, 4)}/withdrawals.csv` });
-    if (d.withdrawn > dataDate) loader.issue({ ...cell('withdrawn'), message: `撤回日期晚于数据日期 ${dataDate}`, hint: '检查日期；或更新 manifest.json 中的 data_date' });
+    if (!brokenKeys.has(d.item) && !itemByKey.has(d.item)) loader.issue(issueOf('LS-REF-019', cell('item')));
+    if (!d.month.startsWith(`${year}-`)) loader.issue(issueOf('LS-WDR-002', cell('month'), { year, other: d.month.slice(0, 4) }));
+    if (d.withdrawn > dataDate) loader.issue(issueOf('LS-WDR-003', cell('withdrawn'), { date: dataDate }));
     const key = `${d.item}@${d.month}`;
-    if (seen.has(key)) loader.issue({ ...cell('item'), message: `该事项 ${d.month} 的撤回记录重复（第 ${seen.get(key)} 行已有）`, hint: '每份月报只登记一次撤回' });
+    if (seen.has(key)) loader.issue(issueOf('LS-WDR-004', cell('item'), { month: d.month, first: seen.get(key)! }));
     seen.set(key, row.line);
     if (loader.issues.length > before) continue;
     withdrawals.push({ year, item: d.item, month: d.month, withdrawn: d.withdrawn, reason: d.reason, source: { file, line: row.line } });
@@ -695,15 +729,15 @@ function loadReports(loader: Loader, registry: Registry, dir: string, year: numb
     if (loader.isLink(abs)) continue;
     const fileMonth = /^(\d{4}-\d{2})\.csv$/.exec(name)?.[1];
     if (!fileMonth) {
-      loader.issue({ file, line: 0, message: '月报文件名应为 YYYY-MM.csv', hint: `如 ${year}-03.csv；其他文件请移出 reports 目录` });
+      loader.issue(issueOf('LS-CSV-012', { file, line: 0 }, { year }));
       continue;
     }
     if (!isRealMonth(fileMonth)) {
-      loader.issue({ file, line: 0, value: name, message: `文件名中的月份不存在（${fileMonth}）`, hint: `月报文件名应为 YYYY-MM.csv，月份 01–12，如 ${year}-03.csv` });
+      loader.issue(issueOf('LS-CSV-013', { file, line: 0, value: name }, { month: fileMonth, year }));
       continue;
     }
     if (!fileMonth.startsWith(`${year}-`)) {
-      loader.issue({ file, line: 0, value: name, message: `文件名中的月份不属于 ${year} 年度`, hint: `移到 content/${fileMonth.slice(0, 4)}/reports/ 下` });
+      loader.issue(issueOf('LS-CSV-014', { file, line: 0, value: name }, { year, other: fileMonth.slice(0, 4) }));
       continue;
     }
     let published = 0;
@@ -711,10 +745,7 @@ function loadReports(loader: Loader, registry: Registry, dir: string, year: numb
     const rows = loader.table('reports', abs);
     const read = loader.rowCounts.find((c) => c.file === file)?.read ?? 0;
     if (read === 0 && loader.issues.length === mark) {
-      loader.issue({
-        file, line: 1, message: `月报文件只有表头、没有任何月报：发布后 ${fileMonth} 的全部事项都会显示为“未报送”`,
-        hint: `如是误删或误存，请恢复文件内容（git checkout -- ${file}）；确要撤回该月已发布的月报，请删除本文件，并在 ${withdrawalFile} 中逐项登记撤回原因（见 content/README.md）`,
-      });
+      loader.issue(issueOf('LS-WDR-001', { file, line: 1 }, { month: fileMonth, file, withdrawals: withdrawalFile }));
     }
     for (const row of rows) {
       const d = row.data;
@@ -722,23 +753,23 @@ function loadReports(loader: Loader, registry: Registry, dir: string, year: numb
       const col = (f: string) => Object.keys(v).indexOf(f) + 1;
       const cell = (field: string) => ({ file, line: row.line, column: col(field), field, value: v[field] });
       const before = loader.issues.length;
-      if (d.month !== fileMonth) loader.issue({ ...cell('month'), message: `月份与文件名 ${fileMonth} 不一致`, hint: `改为 ${fileMonth}，或移到 ${d.month}.csv` });
-      if (!d.month.startsWith(`${year}-`)) loader.issue({ ...cell('month'), message: `月份不属于 ${year} 年度`, hint: `放到 content/${d.month.slice(0, 4)}/reports/ 下` });
-      if (d.month > dataDate.slice(0, 7)) loader.issue({ ...cell('month'), message: `报告月份晚于数据日期 ${dataDate}`, hint: '不能报送将来月份的情况；检查月份或 manifest.json 的 data_date' });
+      if (d.month !== fileMonth) loader.issue(issueOf('LS-REF-026', cell('month'), { month: fileMonth, other: d.month }));
+      if (!d.month.startsWith(`${year}-`)) loader.issue(issueOf('LS-REF-027', cell('month'), { year, other: d.month.slice(0, 4) }));
+      if (d.month > dataDate.slice(0, 7)) loader.issue(issueOf('LS-REF-028', cell('month'), { date: dataDate }));
       if (brokenKeys.has(d.item)) continue;
       const item = itemByKey.get(d.item);
-      if (!item) loader.issue({ ...cell('item'), message: '事项不存在', hint: '主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中' });
+      if (!item) loader.issue(issueOf('LS-REF-019', cell('item')));
       const key = `${d.item}@${d.month}`;
-      if (seen.has(key)) loader.issue({ ...cell('item'), message: `该事项 ${d.month} 的月报重复（${seen.get(key)} 已有）`, hint: '每个事项每月只保留一行；更正请修改原行' });
+      if (seen.has(key)) loader.issue(issueOf('LS-REF-029', cell('item'), { month: d.month, first: seen.get(key)! }));
       seen.set(key, `${file}:${row.line}`);
-      const unitId = unitOfItem(loader, registry, item, d.unit, { ...cell('unit'), message: '' });
+      const unitId = unitOfItem(loader, registry, item, d.unit, cell('unit'));
       const w = withdrawn.get(key);
-      if (w) loader.issue({ ...cell('item'), message: `该月报已登记撤回（${w.source.file} 第 ${w.source.line} 行），不能同时发布`, hint: '撤回有误则删除那条撤回记录；否则删除本行' });
-      if (d.filed < `${d.month}-01`) loader.issue({ ...cell('filed'), message: `填报时间早于所报月份 ${d.month}`, hint: '月报应在该月开始之后填报' });
-      if (d.filed > dataDate) loader.issue({ ...cell('filed'), message: `填报时间晚于数据日期 ${dataDate}`, hint: '检查日期；或更新 manifest.json 中的 data_date' });
+      if (w) loader.issue(issueOf('LS-WDR-005', cell('item'), { file: w.source.file, line: w.source.line }));
+      if (d.filed < `${d.month}-01`) loader.issue(issueOf('LS-REF-030', cell('filed'), { month: d.month }));
+      if (d.filed > dataDate) loader.issue(issueOf('LS-REF-025', cell('filed'), { date: dataDate }));
       const plan = planByItem.get(d.item);
-      if (item && !plan) loader.issue({ ...cell('item'), message: '该事项还没有落实计划（附件3），不能报送月报', hint: '先在 plans.csv 中补上该事项的计划' });
-      else if (plan && d.month < plan.filed.slice(0, 7)) loader.issue({ ...cell('month'), message: `月份早于该事项计划的填报时间 ${plan.filed}`, hint: '检查月份，或计划的填报时间' });
+      if (item && !plan) loader.issue(issueOf('LS-REF-031', cell('item')));
+      else if (plan && d.month < plan.filed.slice(0, 7)) loader.issue(issueOf('LS-REF-032', cell('month'), { filed: plan.filed }));
       if (loader.issues.length > before || !item || !unitId) continue;
       const deadline = reportDeadline(d.month);
       reports.push({
@@ -761,7 +792,7 @@ function checkReopenedItems(loader: Loader, reportsByItem: Map<string, Report[]>
       if (r.itemComplete) completed = r;
       else if (completed) {
         if (r.note === '') {
-          loader.issue({ file: r.source.file, line: r.source.line, field: 'item_complete', value: '否', message: `该事项已在 ${completed.month} 报告全部完成，本月又报未全部完成，但没有说明`, hint: '在 note（说明）列写明原因，如“验收未通过，需整改”；若是误报，改为 是' });
+          loader.issue(issueOf('LS-REF-033', { file: r.source.file, line: r.source.line, field: 'item_complete', value: '否' }, { month: completed.month }));
         }
         completed = undefined;
       }

@@ -13,6 +13,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { writeCsv } from './csv.ts';
+import { issueOf, type Coded, type IssueCode, type ParamArgs } from './error-catalogue.ts';
 import { FILES } from './schema.ts';
 
 /** One table as read: where it came from, its title (text above the header) and its rows of cell texts. */
@@ -315,11 +316,10 @@ export interface ImportOptions {
   link?: boolean;
 }
 
-export interface ImportError {
+export interface ImportError extends Coded {
   source: string;
   line: number;
   column?: string;
-  message: string;
 }
 
 export interface ImportResult {
@@ -415,7 +415,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
 
   const seen = new Set<'tasks' | 'programme'>();
   for (const grid of grids) {
-    const err = (line: number, message: string, column?: string) => errors.push({ source: grid.source, line, column, message });
+    const err = <C extends IssueCode>(line: number, column: string | undefined, code: C, ...params: ParamArgs<C>) => errors.push(issueOf(code, { source: grid.source, line, column }, ...params));
     // The header: the first of the first six rows with a text column and two more known columns.
     let headerAt = -1;
     let fields: (Field | undefined)[] = [];
@@ -434,7 +434,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
         continue;
       }
       if (grid.rows.some((r) => r.cells.some((c) => /^\d+$/.test(c.trim())))) {
-        err(grid.rows[0]?.line ?? 0, `无法识别表头（前 6 行中没有同时含“序号、任务/内容、牵头领导、责任单位”等列名的一行）；可用 --map 列名=字段 指定。第一行为：${grid.rows[0]?.cells.join(' | ')}`);
+        err(grid.rows[0]?.line ?? 0, undefined, 'LS-NTC-001', { first: grid.rows[0]?.cells.join(' | ') ?? '' });
       } else review.push(`${grid.source}「${grid.title}」：不是任务分解表（没有表头和编号行），已跳过`);
       continue;
     }
@@ -443,11 +443,11 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     const g: Grid = { ...grid, title };
     const kind = kindOf(g, headers, options);
     if (!kind) {
-      err(grid.rows[headerAt].line, `无法判断是主要工作任务表还是民生实事表（标题「${title || '无'}」，表头 ${headers.join('、')}）；请在表格上方加标题，或用 --kind ${grid.source}=tasks 或 =programme 指定`);
+      err(grid.rows[headerAt].line, undefined, 'LS-NTC-002', { title: title || '无', headers: headers.join('、'), source: grid.source });
       continue;
     }
     if (seen.has(kind)) {
-      err(grid.rows[headerAt].line, `又一张${kind === 'tasks' ? '主要工作任务' : '民生实事'}表：一个年度每类只能有一张表（可用 --kind 指定各表的类型）`);
+      err(grid.rows[headerAt].line, undefined, 'LS-NTC-003', { kind: kind === 'tasks' ? '主要工作任务' : '民生实事' });
       continue;
     }
     seen.add(kind);
@@ -455,7 +455,8 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     const missing = (['no', 'text', 'leaders'] as Field[]).filter((f) => col(f) < 0);
     if (col('units') < 0 && col('lead_units') < 0) missing.push('units');
     if (missing.length) {
-      err(grid.rows[headerAt].line, `缺少列：${missing.map((f) => FIELD_LABELS[f]).join('、')}（表头为 ${headers.join('、')}；可用 --map 列名=字段 指定）`, missing.map((f) => FIELD_LABELS[f]).join('、'));
+      const names = missing.map((f) => FIELD_LABELS[f]).join('、');
+      err(grid.rows[headerAt].line, names, 'LS-NTC-004', { missing: names, headers: headers.join('、') });
       continue;
     }
     const mapping = headers.map((h, i) => (fields[i] ? `${h || '（空）'}→${FIELD_LABELS[fields[i]!]}` : `${h || '（空）'}→未识别，不导入`)).join('，');
@@ -469,8 +470,8 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     const cellOf = (cells: string[], f: Field) => (col(f) >= 0 ? (cells[col(f)] ?? '').trim() : '');
     for (const row of dataRows) {
       const cells = row.cells;
-      if (cells.includes('\u0000short')) err(row.line, `这一行的单元格比表头少（表头 ${headers.length} 列）`);
-      else if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim())) err(row.line, `这一行的单元格比表头多：${cells.slice(headers.length).join(' | ')}`);
+      if (cells.includes('\u0000short')) err(row.line, undefined, 'LS-NTC-005', { columns: headers.length });
+      else if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim())) err(row.line, undefined, 'LS-NTC-006', { extra: cells.slice(headers.length).join(' | ') });
       if (cells.every((c) => c.trim() === '')) continue;
       const noText = cellOf(cells, 'no');
       const groupText = cellOf(cells, 'group').replace(/\s+/g, '');
@@ -487,20 +488,20 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       const textVal = cellOf(cells, 'text');
       if (noText === '') {
         // A heading row (only the group cell) or nothing to import.
-        if (textVal || cellOf(cells, 'leaders') || cellOf(cells, 'units')) err(row.line, '这一行没有序号', FIELD_LABELS.no);
+        if (textVal || cellOf(cells, 'leaders') || cellOf(cells, 'units')) err(row.line, FIELD_LABELS.no, 'LS-NTC-007');
         continue;
       }
       const no = /^\d+$/.test(noText.replace(/[.、]$/, '')) ? Number(noText.replace(/[.、]$/, '')) : NaN;
       if (!Number.isInteger(no) || no < 1) {
-        err(row.line, `序号「${noText}」不是正整数`, FIELD_LABELS.no);
+        err(row.line, FIELD_LABELS.no, 'LS-NTC-008', { no: noText });
         continue;
       }
-      if (no !== lastNo + 1) err(row.line, `序号 ${no} 不连续（上一项为 ${lastNo}）`, FIELD_LABELS.no);
+      if (no !== lastNo + 1) err(row.line, FIELD_LABELS.no, 'LS-NTC-009', { no, last: lastNo });
       lastNo = no;
       const text = textVal.replace(/\n+/g, '');
-      if (!text) err(row.line, '任务内容为空', headers[col('text')]);
+      if (!text) err(row.line, headers[col('text')], 'LS-NTC-010');
       const leaders = splitLeaders(cellOf(cells, 'leaders'));
-      if (leaders.length === 0) err(row.line, '牵头领导为空', headers[col('leaders')]);
+      if (leaders.length === 0) err(row.line, headers[col('leaders')], 'LS-NTC-011');
       const padded = /[^\s\u3000][\s\u3000]+[^\s\u3000]/.test(cellOf(cells, 'leaders').split('\n').find((l) => /[\s\u3000]/.test(l.trim())) ?? '');
       if (padded) review.push(`${grid.source} 第 ${row.line} 行：领导姓名中的对齐空格已去掉（${cellOf(cells, 'leaders').replace(/\n/g, ' / ')} → ${leaders.join('、')}）`);
       if (leaders.length > 1) review.push(`${grid.source} 第 ${row.line} 行：牵头领导按 ${leaders.length} 人处理：${leaders.join('、')}`);
@@ -510,10 +511,10 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       const all = expandUnits(cellOf(cells, 'units'), ctx);
       for (const n of [...lead.notes, ...co.notes, ...all.notes]) review.push(`${grid.source} 第 ${row.line} 行：${n}`);
       const units = [...lead.names, ...co.names, ...all.names];
-      if (units.length === 0) err(row.line, '责任单位为空', headers[col('units') >= 0 ? col('units') : col('lead_units')]);
+      if (units.length === 0) err(row.line, headers[col('units') >= 0 ? col('units') : col('lead_units')], 'LS-NTC-012');
       units.forEach(addUnit);
       const grouped = col('group') >= 0;
-      if (grouped && groups.length === 0) err(row.line, '第一项之前没有类别', headers[col('group')]);
+      if (grouped && groups.length === 0) err(row.line, headers[col('group')], 'LS-NTC-013');
       const deadline = cellOf(cells, 'deadline').replace(/\s+/g, '');
       const r: Record<string, string> = kind === 'tasks'
         ? { no: String(no), section: grouped ? String(groups.length) : '', subsection: sub, lead_in: cellOf(cells, 'lead_in').replace(/\n+/g, ''), target: text, leaders: leaders.join('、'), units: units.join('、'), lead_units: col('lead_units') >= 0 ? lead.names.map((n) => n.replace(/等$/, '')).join('、') : '' }
@@ -527,7 +528,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       result.tasks = { sections: groups.map((s, i) => ({ no: i + 1, name: s.name })), rows, attachment };
     } else {
       const name = options.programme ?? programmeNameOf(title);
-      if (!name) err(grid.rows[headerAt].line, `无法从表格标题「${title}」得出民生实事项目的名称；请用 --programme 名称 指定`);
+      if (!name) err(grid.rows[headerAt].line, undefined, 'LS-NTC-014', { title });
       else review.push(`民生实事项目名称：「${name}」${options.programme ? '（--programme 指定）' : `（取自表格标题「${title}」）`}`);
       const slug = options.slug ?? slugOf(name);
       if (!options.slug) review.push(`网址段：${slug}（页面地址为 /${options.year}/${slug}/；可用 --slug 指定，发布后不要修改）`);
@@ -536,7 +537,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       result.programme = { name, slug, itemLabel, categories: groups.map((c, i) => ({ no: i + 1, numeral: c.numeral, name: c.name })), rows, attachment };
     }
   }
-  if (!result.tasks && !result.programme && errors.length === 0) errors.push({ source: '（全部表格）', line: 0, message: `没有找到任务分解表（共读到 ${grids.length} 张表）` });
+  if (!result.tasks && !result.programme && errors.length === 0) errors.push(issueOf('LS-NTC-015', { source: '（全部表格）', line: 0 }, { count: grids.length }));
 
   // Items of the programme that repeat a main task: linked, never merged.
   if (options.link && result.tasks && result.programme) {
@@ -567,7 +568,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
 }
 
 export function formatImportErrors(errors: ImportError[]): string {
-  return errors.map((e) => `${e.source}${e.line ? ` 第 ${e.line} 行` : ''}${e.column ? ` 「${e.column}」列` : ''}：${e.message}`).join('\n');
+  return errors.map((e) => `${e.source}${e.line ? ` 第 ${e.line} 行` : ''}${e.column ? ` 「${e.column}」列` : ''}：[${e.code}] ${e.message}`).join('\n');
 }
 
 /** The files an import writes into the content folder (paths relative to it). */

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { decodeUtf8, parseCsvText } from './csv.ts';
+import { issueOf } from './error-catalogue.ts';
 import type { DataIssue } from './issues.ts';
 import type { Dataset } from './model.ts';
 
@@ -73,14 +74,7 @@ export function removedReports(root: string, dataset: Dataset, ref = 'HEAD'): Re
       const { item, month } = r.values;
       if (!item || !month || present.has(`${item}@${month}`)) continue;
       present.add(`${item}@${month}`);
-      issues.push({
-        file: display(rel),
-        line: 0,
-        field: 'item',
-        value: item,
-        message: `已发布的 ${item} ${month} 月报不见了（提交 ${commit} 中在第 ${r.line} 行）：删除已发布的月报必须登记撤回`,
-        hint: `如是误删，请恢复：git checkout ${commit} -- ${display(rel)}；确要撤回，请在 ${display(`${year}/withdrawals.csv`)} 中加一行：${item},${month},撤回日期,撤回原因（见 content/README.md）`,
-      });
+      issues.push(issueOf('LS-WDR-006', { file: display(rel), line: 0, field: 'item', value: item }, { item, month, commit, line: r.line, file: display(rel), withdrawals: display(`${year}/withdrawals.csv`) }));
     }
   }
   return { checked: true, ref, issues };

@@ -4,6 +4,7 @@
  * rows; rules that span rows or files live in load.ts.
  */
 import { z } from 'zod';
+import { zodMessage } from './error-catalogue.ts';
 import { identitySchema } from './identity.ts';
 
 export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
@@ -38,41 +39,41 @@ export function isRealMonth(value: string): boolean {
   return m >= 1 && m <= 12;
 }
 
-const required = z.string().min(1, { error: '必填项为空' });
+const required = z.string().min(1, { error: zodMessage('LS-FLD-010') });
 const optional = z.string();
-const positiveInt = z.string().regex(/^[1-9]\d*$/, { error: '应为正整数' }).transform(Number);
+const positiveInt = z.string().regex(/^[1-9]\d*$/, { error: zodMessage('LS-FLD-011') }).transform(Number);
 const optionalInt = z
   .string()
-  .regex(/^([1-9]\d*)?$/, { error: '应为正整数或留空' })
+  .regex(/^([1-9]\d*)?$/, { error: zodMessage('LS-FLD-012') })
   .transform((v) => (v === '' ? undefined : Number(v)));
-const date = z.string().refine(isRealDate, { error: '日期无效，应写作 YYYY-MM-DD 且为真实日期' });
-const month = z.string().refine(isRealMonth, { error: '月份无效，应写作 YYYY-MM（月份 01–12）' });
-const itemKey = z.string().regex(/^[TP][1-9]\d*$/, { error: '事项编号格式错误' });
+const date = z.string().refine(isRealDate, { error: zodMessage('LS-FLD-013') });
+const month = z.string().refine(isRealMonth, { error: zodMessage('LS-FLD-014') });
+const itemKey = z.string().regex(/^[TP][1-9]\d*$/, { error: zodMessage('LS-FLD-015') });
 /** `、`-separated list; empty parts are reported rather than dropped. */
 const list = z
   .string()
-  .min(1, { error: '必填项为空' })
-  .refine((v) => !/[,，;；/]/.test(v), { error: '多个值应使用顿号“、”分隔' })
-  .refine((v) => v.split('、').every((p) => p.length > 0), { error: '列表中有空项（连续或多余的顿号）' })
+  .min(1, { error: zodMessage('LS-FLD-010') })
+  .refine((v) => !/[,，;；/]/.test(v), { error: zodMessage('LS-FLD-016') })
+  .refine((v) => v.split('、').every((p) => p.length > 0), { error: zodMessage('LS-FLD-017') })
   .transform((v) => v.split('、'));
 const optionalList = z
   .string()
-  .refine((v) => !/[,，;；/]/.test(v), { error: '多个值应使用顿号“、”分隔' })
+  .refine((v) => !/[,，;；/]/.test(v), { error: zodMessage('LS-FLD-016') })
   .transform((v) => (v === '' ? [] : v.split('、')));
 
 export const unitRow = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '编号只能含小写字母、数字和连字符' }),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: zodMessage('LS-FLD-018') }),
   name: required,
   full_name: required,
-  kind: z.enum(UNIT_KINDS, { error: '类型只能是 区直部门、街道办事处、其他' }),
+  kind: z.enum(UNIT_KINDS, { error: zodMessage('LS-FLD-019') }),
   aliases: optionalList,
 });
 
 export const leaderRow = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '编号只能含小写字母、数字和连字符' }),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: zodMessage('LS-FLD-018') }),
   name: required,
   title: required,
-  collective: z.enum(YES_NO, { error: '只能是 是 或 否' }).transform((v) => v === '是'),
+  collective: z.enum(YES_NO, { error: zodMessage('LS-FLD-020') }).transform((v) => v === '是'),
 });
 
 export const collectiveRow = z.object({ name: required, meaning: required });
@@ -127,8 +128,8 @@ export const reportRow = z.object({
   progress: required,
   problems: optional,
   next_steps: optional,
-  evaluation: z.enum(EVALUATIONS, { error: '评价只能是“完成”或“未完成”' }),
-  item_complete: z.enum(YES_NO, { error: '只能是 是 或 否' }).transform((v) => v === '是'),
+  evaluation: z.enum(EVALUATIONS, { error: zodMessage('LS-FLD-021') }),
+  item_complete: z.enum(YES_NO, { error: zodMessage('LS-FLD-020') }).transform((v) => v === '是'),
   filed: date,
   note: optional,
 });
@@ -144,12 +145,12 @@ export const withdrawalRow = z.object({
 /** Placeholders of `site.json`'s `feedback` URL template (each filled in URL-encoded). */
 export const FEEDBACK_PLACEHOLDERS = ['number', 'title'] as const;
 
-/** Why a feedback template is unusable, or undefined when it is fine. */
+/** Why a feedback template is unusable (the message, from the catalogue), or undefined when it is fine. */
 export function feedbackProblem(template: string): string | undefined {
-  if (!/^(https?:\/\/[^\s/]+|mailto:[^\s@]+@[^\s@]+)/.test(template)) return '应为以 https://、http:// 或 mailto: 开头的地址';
-  if (/\s/.test(template)) return '地址中不能有空格';
+  if (!/^(https?:\/\/[^\s/]+|mailto:[^\s@]+@[^\s@]+)/.test(template)) return zodMessage('LS-SITE-030');
+  if (/\s/.test(template)) return zodMessage('LS-SITE-031');
   const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !(FEEDBACK_PLACEHOLDERS as readonly string[]).includes(n));
-  if (unknown.length) return `未知的占位符 ${unknown.map((n) => `{${n}}`).join('、')}，可用的只有 {number}（事项编号）和 {title}（事项内容）`;
+  if (unknown.length) return zodMessage('LS-SITE-032', { placeholders: unknown.map((n) => `{${n}}`).join('、'), known: '{number}（事项编号）和 {title}（事项内容）' });
   return undefined;
 }
 
@@ -165,7 +166,7 @@ export const siteSchema = z.object({
     .string()
     .superRefine((v, ctx) => {
       const why = feedbackProblem(v);
-      if (why) ctx.addIssue({ code: 'custom', message: `留言/纠错地址（feedback）${why}` });
+      if (why) ctx.addIssue({ code: 'custom', message: why });
     })
     .optional(),
 });
@@ -183,24 +184,24 @@ export const manifestSchema = z.object({
   notice: z.object({
     doc_no: z.string().min(1),
     title: z.string().min(1),
-    date: z.string().refine(isRealDate, { error: '日期无效' }),
+    date: z.string().refine(isRealDate, { error: zodMessage('LS-SITE-020') }),
     publicity: z.string().min(1),
     /** The notice's text as extracted, a file in the year's folder (e.g. notice.txt), shown on the site. */
-    text: z.string().regex(/^[\w.-]+\.(txt|md)$/, { error: '应为年度目录中的文本文件名，如 notice.txt' }).optional(),
+    text: z.string().regex(/^[\w.-]+\.(txt|md)$/, { error: zodMessage('LS-SITE-022') }).optional(),
   }),
-  data_date: z.string().refine(isRealDate, { error: '日期无效，应写作 YYYY-MM-DD' }),
+  data_date: z.string().refine(isRealDate, { error: zodMessage('LS-SITE-021') }),
   sample: z.boolean(),
   sample_note: z.string().default(''),
   /** The livelihood programme (projects.csv): its name, URL slug and shape are the year's data. */
   programme: z
     .object({
-      name: z.string().min(1, { error: '应填写民生实事项目的名称，如 民生十件实事' }),
+      name: z.string().min(1, { error: zodMessage('LS-SITE-023') }),
       slug: z
         .string()
-        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '网址段只能含小写字母、数字和连字符，如 shishi' })
-        .refine((v) => !RESERVED_SLUGS.includes(v), { error: `网址段不能是 ${RESERVED_SLUGS.join('、')}（已被网站使用）` }),
-      item_label: z.string().min(1, { error: '应填写事项简称，如 民生（编号显示为“民生5”）' }),
-      categories: z.boolean({ error: '应为 true（分类别，须有 categories.csv）或 false（不分类别）' }),
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: zodMessage('LS-SITE-024') })
+        .refine((v) => !RESERVED_SLUGS.includes(v), { error: zodMessage('LS-SITE-025', { reserved: RESERVED_SLUGS.join('、') }) }),
+      item_label: z.string().min(1, { error: zodMessage('LS-SITE-026') }),
+      categories: z.boolean({ error: zodMessage('LS-SITE-027') }),
       attachment: z.string().default(''),
     })
     .optional(),
@@ -211,7 +212,7 @@ export const manifestSchema = z.object({
       z.object({
         name: z.string().min(1).default('主要工作任务'),
         item_label: z.string().min(1).default('任务'),
-        sections: z.boolean({ error: '应为 true（分部分，须有 sections.csv）或 false（不分部分）' }).default(true),
+        sections: z.boolean({ error: zodMessage('LS-SITE-028') }).default(true),
         attachment: z.string().default(''),
       }),
     ])

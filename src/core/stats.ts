@@ -144,7 +144,6 @@ export function completedInMonth(year: YearData, month: string): Item[] {
 /** Completions by month, per year: indexed once, since every feed asks for every month. */
 const completions = new WeakMap<YearData, Map<string, Item[]>>();
 
-
 /** Collective references that name every street office (全区各街道), and those that name some, unlisted. */
 const ALL_STREETS = new Set(['各街道办事处']);
 const SOME_STREETS = /街道办事处$/;

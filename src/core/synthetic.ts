@@ -145,9 +145,9 @@ const TASK_TEMPLATES: ((r: Rand, p: () => string, n: (a: number, b: number) => n
 const PROGRESS = [
   (p: () => string, n: (a: number, b: number) => number, m: number) => `${m}月完成${p()}现场踏勘和方案设计，累计完成年度目标的${n(5, 95)}%。`,
   (p: () => string, n: (a: number, b: number) => number, m: number) => `已完成投资${n(1, 50)}亿元，${p()}主体工程进度达${n(10, 100)}%，${m}月新增开工${n(1, 9)}处。`,
-  (p: () => string, n: (a: number, b: number) => number, m: number) => `召开${p()}协调推进会${n(1, 4)}次，解决居民诉求${n(3, 90)}件，签约${n(10, 900)}户。`,
+  (p: () => string, n: (a: number, b: number) => number, _m: number) => `召开${p()}协调推进会${n(1, 4)}次，解决居民诉求${n(3, 90)}件，签约${n(10, 900)}户。`,
   (p: () => string, n: (a: number, b: number) => number, m: number) => `${m}月组织${p()}专项督导，整改问题${n(2, 60)}项，群众满意度${n(85, 99)}%。`,
-  (p: () => string, n: (a: number, b: number) => number, m: number) => `完成招标采购，施工单位已进场，${p()}段累计完成工程量${n(10, 100)}%。`,
+  (p: () => string, n: (a: number, b: number) => number, _m: number) => `完成招标采购，施工单位已进场，${p()}段累计完成工程量${n(10, 100)}%。`,
   (p: () => string, n: (a: number, b: number) => number, m: number) => `新引进项目${n(1, 12)}个，${p()}储备项目${n(3, 40)}个，${m}月到位资金${n(1, 30)}亿元。`,
 ];
 const PROBLEMS = ['无', '', '部分居民意见不统一，协调难度较大', '资金拨付进度偏慢', '受天气影响，室外施工进度滞后', '土地手续尚未办结', '管线迁改涉及多个产权单位', '招标流程较长'];

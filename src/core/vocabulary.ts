@@ -107,9 +107,10 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-// Characters XML 1.0 does not allow at all, even escaped (control characters are the point here).
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Characters XML 1.0 does not allow at all, even escaped.
+const INVALID_XML =
+  // eslint-disable-next-line no-control-regex -- these are the control characters XML forbids, to be dropped
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escape text for XML element content and attribute values; characters XML forbids are dropped. */
 export function escapeXml(value: string): string {

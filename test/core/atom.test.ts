@@ -3,7 +3,7 @@ import { atom, completionEntries, correctionEntries, reportEntries, rfc3339, tag
 import type { Change } from '../../src/core/history.ts';
 import { loadContentOrThrow } from '../../src/core/load.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
-import { ATOM, atomProblems, child, parseXml } from '../fixtures/atom.ts';
+import { atomProblems, child, parseXml } from '../fixtures/atom.ts';
 
 const SITE = 'https://example.gov.cn';
 const links = {

@@ -44,8 +44,7 @@ describe('revision history from git', () => {
   it('shows each edit to a past report with old → new, date and commit', () => {
     const { root, first, second, third } = repoWithCorrection();
     const h = itemHistory('T1', 2020, root);
-    expect(h.available).toBe(true);
-    if (!h.available) return;
+    if (!h.available) throw new Error(`history unavailable: ${h.message}`);
     // Newest first.
     expect(h.changes.map(summary)).toEqual([
       `2020-05-20 | ${third} | 2020/reports/2020-01.csv | T1 | 2020-01 | changed | progress | 进展 | 进展（已核实）`,
@@ -67,8 +66,7 @@ describe('revision history from git', () => {
   it('lists corrections of a month: changes after first publication, not late additions', () => {
     const { root, first, third } = repoWithCorrection();
     const jan = monthCorrections(2020, '2020-01', root);
-    expect(jan.available).toBe(true);
-    if (!jan.available) return;
+    if (!jan.available) throw new Error(`corrections unavailable: ${jan.message}`);
     expect(jan.corrections.map((c) => [c.item, c.kind, c.field, c.old, c.new, c.date, c.commit, c.published, c.publishedCommit])).toEqual([
       ['T1', 'changed', 'progress', '进展', '进展（已核实）', '2020-05-20', third, '2020-03-06', first],
       ['T1', 'changed', 'evaluation', '完成', '未完成', '2020-05-20', third, '2020-03-06', first],

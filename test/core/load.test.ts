@@ -80,112 +80,112 @@ describe('every kind of bad input is reported with file, line, column, value, me
     const bytes = Buffer.concat([gbk, Buffer.from([0xbe, 0xdb, 0xbd, 0xb9, 0xb2, 0xfa, 0xd2, 0xb5, 0x0a])]);
     const [message] = messages({ '2020/sections.csv': bytes });
     expect(message).toBe(
-      'content/2020/sections.csv:2  文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 上 Excel 默认的“CSV（逗号分隔）”格式）  ' +
+      'content/2020/sections.csv:2  [LS-CSV-002]  文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 上 Excel 默认的“CSV（逗号分隔）”格式）  ' +
         '提示：请用 Excel“另存为”→“CSV UTF-8（逗号分隔）”，或运行：iconv -f GB18030 -t UTF-8 "content/2020/sections.csv" > "content/2020/sections.csv.utf8" && mv "content/2020/sections.csv.utf8" "content/2020/sections.csv"；也可用 npm run import 导入，它会自动转换',
     );
   });
 
   it('a UTF-16 file is named as such', () => {
     const [message] = messages({ '2020/sections.csv': Buffer.from([0xff, 0xfe, 0x6e, 0x00]) });
-    expect(message).toBe('content/2020/sections.csv:0  文件是 UTF-16 编码（Excel“Unicode 文本”格式），无法读取  提示：请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”');
+    expect(message).toBe('content/2020/sections.csv:0  [LS-CSV-001]  文件是 UTF-16 编码（Excel“Unicode 文本”格式），无法读取  提示：请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”');
   });
 
   it('an unknown task number in a report', () => {
     const bad = edit('2020/reports/2020-02.csv', 'T2,2020-02', 'T99,2020-02');
     expect(messages(bad)).toEqual([
-      'content/2020/reports/2020-02.csv:3:1  item  「T99」  事项不存在  提示：主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中',
+      'content/2020/reports/2020-02.csv:3:1  [LS-REF-019]  item  「T99」  事项不存在  提示：主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中',
     ]);
   });
 
   it('an unknown unit, with a suggestion', () => {
     expect(messages(edit('2020/tasks.csv', '区发改局、区住建局', '区发改局、住建'))).toEqual([
-      'content/2020/tasks.csv:2:7  units  「住建」  未知的责任单位  提示：是否应为：区住建局、住建局？',
+      'content/2020/tasks.csv:2:7  [LS-REF-015]  units  「住建」  未知的责任单位  提示：是否应为：区住建局、住建局？',
     ]);
   });
 
   it('a report by a unit that is not responsible for the item', () => {
     expect(messages(edit('2020/reports/2020-02.csv', 'T1,2020-02,区发改局', 'T1,2020-02,区教体局'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:3  unit  「区教体局」  不是事项 T1 的责任单位  提示：该事项的责任单位：区发改局、区住建局',
+      'content/2020/reports/2020-02.csv:2:3  [LS-REF-023]  unit  「区教体局」  不是事项 T1 的责任单位  提示：该事项的责任单位：区发改局、区住建局',
     ]);
   });
 
   it('an unknown leader', () => {
     expect(messages(edit('2020/tasks.csv', '张三、李四', '张三、王五'))).toEqual([
-      'content/2020/tasks.csv:2:6  leaders  「王五」  未知的牵头领导  提示：可用的姓名：张三、李四、各相关副区长；新领导须先加入 leaders.csv',
+      'content/2020/tasks.csv:2:6  [LS-REF-013]  leaders  「王五」  未知的牵头领导  提示：可用的姓名：张三、李四、各相关副区长；新领导须先加入 leaders.csv',
     ]);
   });
 
   it('duplicate reports for the same item and month, across files', () => {
     const extra = fixtureText('2020/reports/2020-02.csv') + '\nT1,2020-02,区发改局,目标,另一份,无,计划,完成,否,2020-03-06,';
     expect(messages({ '2020/reports/2020-02.csv': extra })).toEqual([
-      'content/2020/reports/2020-02.csv:4:1  item  「T1」  该事项 2020-02 的月报重复（content/2020/reports/2020-02.csv:2 已有）  提示：每个事项每月只保留一行；更正请修改原行',
+      'content/2020/reports/2020-02.csv:4:1  [LS-REF-029]  item  「T1」  该事项 2020-02 的月报重复（content/2020/reports/2020-02.csv:2 已有）  提示：每个事项每月只保留一行；更正请修改原行',
     ]);
   });
 
   it('duplicate task numbers and gaps in numbering', () => {
     expect(messages(edit('2020/tasks.csv', '3,2,,,加装电梯', '2,2,,,加装电梯'))).toEqual([
-      'content/2020/tasks.csv:4:1  no  「2」  序号重复（第 3 行已使用）  提示：每项序号必须唯一',
+      'content/2020/tasks.csv:4:1  [LS-REF-006]  no  「2」  序号重复（第 3 行已使用）  提示：每项序号必须唯一',
       // T3 is gone, so the project that links to it and its plan are reported too.
-      'content/2020/projects.csv:2  task  「3」  对应的主要工作任务不存在  提示：填 tasks.csv 中存在的序号，没有对应任务则留空',
-      'content/2020/plans.csv:4:1  item  「T3」  事项不存在  提示：主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中',
+      'content/2020/projects.csv:2  [LS-REF-018]  task  「3」  对应的主要工作任务不存在  提示：填 tasks.csv 中存在的序号，没有对应任务则留空',
+      'content/2020/plans.csv:4:1  [LS-REF-019]  item  「T3」  事项不存在  提示：主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中',
     ]);
     expect(messages(edit('2020/sections.csv', '2,聚焦民生。', '3,聚焦民生。'))).toContain(
-      'content/2020/sections.csv:0  no  序号不连续，缺少：2  提示：补上缺少的行，或检查是否误删',
+      'content/2020/sections.csv:0  [LS-REF-007]  no  序号不连续，缺少：2  提示：补上缺少的行，或检查是否误删',
     );
   });
 
   it('impossible months and dates', () => {
     expect(messages(edit('2020/reports/2020-02.csv', 'T1,2020-02', 'T1,2020-13'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:2  month  「2020-13」  月份无效，应写作 YYYY-MM（月份 01–12）  提示：写作 YYYY-MM，须与文件名一致',
+      'content/2020/reports/2020-02.csv:2:2  [LS-FLD-014]  month  「2020-13」  月份无效，应写作 YYYY-MM（月份 01–12）  提示：写作 YYYY-MM，须与文件名一致',
     ]);
     expect(messages(edit('2020/reports/2020-02.csv', '2020-03-05,\nT2', '2020-02-30,\nT2'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:10  filed  「2020-02-30」  日期无效，应写作 YYYY-MM-DD 且为真实日期  提示：写作 YYYY-MM-DD，不得晚于数据日期',
+      'content/2020/reports/2020-02.csv:2:10  [LS-FLD-013]  filed  「2020-02-30」  日期无效，应写作 YYYY-MM-DD 且为真实日期  提示：写作 YYYY-MM-DD，不得晚于数据日期',
     ]);
   });
 
   it('a month that does not match its file name', () => {
     expect(messages(edit('2020/reports/2020-02.csv', 'T1,2020-02', 'T1,2020-03'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:2  month  「2020-03」  月份与文件名 2020-02 不一致  提示：改为 2020-02，或移到 2020-03.csv',
+      'content/2020/reports/2020-02.csv:2:2  [LS-REF-026]  month  「2020-03」  月份与文件名 2020-02 不一致  提示：改为 2020-02，或移到 2020-03.csv',
     ]);
   });
 
   it('a report for a month after the data date, or filed after it', () => {
     const late = 'item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note\nT1,2020-05,区发改局,目标,进展,无,计划,完成,否,2020-04-09,';
     expect(messages({ '2020/reports/2020-05.csv': late })).toEqual([
-      'content/2020/reports/2020-05.csv:2:2  month  「2020-05」  报告月份晚于数据日期 2020-04-10  提示：不能报送将来月份的情况；检查月份或 manifest.json 的 data_date',
-      'content/2020/reports/2020-05.csv:2:10  filed  「2020-04-09」  填报时间早于所报月份 2020-05  提示：月报应在该月开始之后填报',
+      'content/2020/reports/2020-05.csv:2:2  [LS-REF-028]  month  「2020-05」  报告月份晚于数据日期 2020-04-10  提示：不能报送将来月份的情况；检查月份或 manifest.json 的 data_date',
+      'content/2020/reports/2020-05.csv:2:10  [LS-REF-030]  filed  「2020-04-09」  填报时间早于所报月份 2020-05  提示：月报应在该月开始之后填报',
     ]);
     expect(messages(edit('2020/reports/2020-02.csv', '2020-03-05,\nT2', '2020-04-11,\nT2'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:10  filed  「2020-04-11」  填报时间晚于数据日期 2020-04-10  提示：检查日期；或更新 manifest.json 中的 data_date',
+      'content/2020/reports/2020-02.csv:2:10  [LS-REF-025]  filed  「2020-04-11」  填报时间晚于数据日期 2020-04-10  提示：检查日期；或更新 manifest.json 中的 data_date',
     ]);
   });
 
   it('a data date after the build date', () => {
     expect(messages({}, '2020-04-09')).toEqual([
-      'content/2020/manifest.json:0  data_date  「2020-04-10」  数据日期晚于今天（2020-04-09）  提示：数据日期应为数据截止的日期，不能是将来',
+      'content/2020/manifest.json:0  [LS-SITE-008]  data_date  「2020-04-10」  数据日期晚于今天（2020-04-09）  提示：数据日期应为数据截止的日期，不能是将来',
     ]);
   });
 
   it('a report for a month before the plan was filed, and a report with no plan', () => {
     expect(messages(edit('2020/plans.csv', '王一,王二,,2020-01-10\nT2', '王一,王二,,2020-02-10\nT2'))).toEqual([
-      'content/2020/reports/2020-01.csv:2:2  month  「2020-01」  月份早于该事项计划的填报时间 2020-02-10  提示：检查月份，或计划的填报时间',
+      'content/2020/reports/2020-01.csv:2:2  [LS-REF-032]  month  「2020-01」  月份早于该事项计划的填报时间 2020-02-10  提示：检查月份，或计划的填报时间',
     ]);
     expect(messages(edit('2020/plans.csv', '\nT2,区教体局,一季度目标,二季度目标,三季度目标,四季度目标,王一,王二,,2020-01-10', ''))).toEqual([
-      'content/2020/reports/2020-01.csv:3:1  item  「T2」  该事项还没有落实计划（附件3），不能报送月报  提示：先在 plans.csv 中补上该事项的计划',
-      'content/2020/reports/2020-02.csv:3:1  item  「T2」  该事项还没有落实计划（附件3），不能报送月报  提示：先在 plans.csv 中补上该事项的计划',
+      'content/2020/reports/2020-01.csv:3:1  [LS-REF-031]  item  「T2」  该事项还没有落实计划（附件3），不能报送月报  提示：先在 plans.csv 中补上该事项的计划',
+      'content/2020/reports/2020-02.csv:3:1  [LS-REF-031]  item  「T2」  该事项还没有落实计划（附件3），不能报送月报  提示：先在 plans.csv 中补上该事项的计划',
     ]);
   });
 
   it('an evaluation other than 完成/未完成', () => {
     expect(messages(edit('2020/reports/2020-02.csv', '计划,完成,否,2020-03-05,\nT2', '计划,基本完成,否,2020-03-05,\nT2'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:8  evaluation  「基本完成」  评价只能是“完成”或“未完成”  提示：填 完成 或 未完成',
+      'content/2020/reports/2020-02.csv:2:8  [LS-FLD-021]  evaluation  「基本完成」  评价只能是“完成”或“未完成”  提示：填 完成 或 未完成',
     ]);
   });
 
   it('a completed item that later reports incomplete without explanation; with one it is accepted', () => {
     const reopened = fixtureText('2020/reports/2020-02.csv') + '\nP1,2020-02,区住建局,目标,进展,无,计划,未完成,否,2020-03-05,';
     expect(messages({ '2020/reports/2020-02.csv': reopened })).toEqual([
-      'content/2020/reports/2020-02.csv:4  item_complete  「否」  该事项已在 2020-01 报告全部完成，本月又报未全部完成，但没有说明  提示：在 note（说明）列写明原因，如“验收未通过，需整改”；若是误报，改为 是',
+      'content/2020/reports/2020-02.csv:4  [LS-REF-033]  item_complete  「否」  该事项已在 2020-01 报告全部完成，本月又报未全部完成，但没有说明  提示：在 note（说明）列写明原因，如“验收未通过，需整改”；若是误报，改为 是',
     ]);
     const explained = load({ '2020/reports/2020-02.csv': `${reopened}验收未通过，需整改` });
     expect(explained.issues).toEqual([]);
@@ -194,40 +194,40 @@ describe('every kind of bad input is reported with file, line, column, value, me
 
   it('an empty required field', () => {
     expect(messages(edit('2020/reports/2020-02.csv', '目标,进展,无,计划,完成,否,2020-03-05', '目标,,无,计划,完成,否,2020-03-05'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:5  progress  「」  必填项为空  提示：必填',
+      'content/2020/reports/2020-02.csv:2:5  [LS-FLD-010]  progress  「」  必填项为空  提示：必填',
     ]);
   });
 
   it('stray full-width characters and spaces', () => {
     expect(messages(edit('2020/reports/2020-02.csv', 'T1,2020-02', 'Ｔ１,2020-02'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:1  item  「Ｔ１」  含有全角字母、数字或符号  提示：改为半角：T1',
+      'content/2020/reports/2020-02.csv:2:1  [LS-FLD-003]  item  「Ｔ１」  含有全角字母、数字或符号  提示：改为半角：T1',
     ]);
     expect(messages(edit('2020/tasks.csv', '完成投资10亿元。', '完成投资10亿元。\u3000'))).toEqual([
-      'content/2020/tasks.csv:2:5  target  「完成投资10亿元。\u3000」  含有全角空格  提示：删除全角空格（　）',
+      'content/2020/tasks.csv:2:5  [LS-FLD-001]  target  「完成投资10亿元。\u3000」  含有全角空格  提示：删除全角空格（　）',
     ]);
     expect(messages(edit('2020/tasks.csv', '区发改局、区住建局', '区发改局，区住建局'))).toEqual([
-      'content/2020/tasks.csv:2:7  units  「区发改局，区住建局」  多个值应使用顿号“、”分隔  提示：填 units.csv 中的名称或别名，或 collectives.csv 中的统称',
+      'content/2020/tasks.csv:2:7  [LS-FLD-016]  units  「区发改局，区住建局」  多个值应使用顿号“、”分隔  提示：填 units.csv 中的名称或别名，或 collectives.csv 中的统称',
     ]);
   });
 
   it('unknown and missing columns, and rows with the wrong number of cells', () => {
     expect(messages(edit('2020/sections.csv', 'no,name', 'no,name,remark'))).toEqual([
-      'content/2020/sections.csv:2  本行有 2 个单元格，表头有 3 列  提示：检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号',
-      'content/2020/sections.csv:3  本行有 2 个单元格，表头有 3 列  提示：检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号',
-      'content/2020/sections.csv:1:3  「remark」  未知的列名，该列数据不会被发布  提示：允许的列：no, name',
+      'content/2020/sections.csv:2  [LS-CSV-007]  本行有 2 个单元格，表头有 3 列  提示：检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号',
+      'content/2020/sections.csv:3  [LS-CSV-007]  本行有 2 个单元格，表头有 3 列  提示：检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号',
+      'content/2020/sections.csv:1:3  [LS-CSV-010]  「remark」  未知的列名，该列数据不会被发布  提示：允许的列：no, name',
     ]);
     expect(messages(edit('2020/categories.csv', 'no,numeral,name', 'no,name'))).toContain(
-      'content/2020/categories.csv:1  numeral  缺少这一列  提示：表头应包含：no, numeral, name',
+      'content/2020/categories.csv:1  [LS-CSV-011]  numeral  缺少这一列  提示：表头应包含：no, numeral, name',
     );
   });
 
   it('an unbalanced quote', () => {
     const [message] = messages(edit('2020/tasks.csv', '"新建学校3所，改扩建1所。"', '"新建学校3所，改扩建1所。'));
-    expect(message).toMatch(/^content\/2020\/tasks\.csv:\d+  CSV 格式错误，文件无法解析（CSV_QUOTE_NOT_CLOSED）  提示：多半是某个单元格中的英文双引号不成对/);
+    expect(message).toMatch(/^content\/2020\/tasks\.csv:\d+ {2}\[LS-CSV-004\] {2}CSV 格式错误，文件无法解析（CSV_QUOTE_NOT_CLOSED） {2}提示：多半是某个单元格中的英文双引号不成对/);
   });
 
   it('a missing file', () => {
-    expect(messages({ '2020/projects.csv': null })).toContain('content/2020/projects.csv:0  缺少文件  提示：应有 民生实事项目（projects.csv） 文件，格式见 content/README.md');
+    expect(messages({ '2020/projects.csv': null })).toContain('content/2020/projects.csv:0  [LS-CSV-009]  缺少文件  提示：应有 民生实事项目（projects.csv） 文件，格式见 content/README.md');
   });
 
   it('collects every error in one run instead of stopping at the first', () => {
@@ -248,7 +248,7 @@ describe('every kind of bad input is reported with file, line, column, value, me
       loadContentOrThrow(root, { today: TODAY });
     } catch (error) {
       expect((error as ContentError).message).toBe(
-        'content/2020/tasks.csv:2:6  leaders（牵头领导）  「王五」  未知的牵头领导  提示：可用的姓名：张三、李四、各相关副区长；新领导须先加入 leaders.csv\n\n' +
+        'content/2020/tasks.csv:2:6  [LS-REF-013]  leaders（牵头领导）  「王五」  未知的牵头领导  提示：可用的姓名：张三、李四、各相关副区长；新领导须先加入 leaders.csv\n\n' +
           '内容校验未通过：1 个文件中共 1 处错误。修改后运行 npm run validate 重新检查。',
       );
     }
@@ -306,7 +306,7 @@ describe('the programme and sections are data', () => {
     expect(only.issues).toEqual([]);
     expect(only.dataset!.years[0].mainTasks).toBeUndefined();
     const m = messages({ '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false } }) }).join('\n');
-    expect(m).toContain('content/2020/categories.csv:0  manifest.json 中 programme.categories 为 false');
+    expect(m).toContain('content/2020/categories.csv:0  [LS-SITE-013]  manifest.json 中 programme.categories 为 false');
     expect(m).toContain('本年度民生实事不分类别，此列应留空');
     expect(messages({ '2020/manifest.json': manifest({ programme: undefined }) }).join('\n')).toContain('manifest.json 中没有 programme');
     expect(messages({ '2020/manifest.json': manifest({ programme: { name: '十件实事', slug: 'tasks', item_label: '实事', categories: true } }) }).join('\n')).toContain('网址段不能是');

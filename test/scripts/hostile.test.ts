@@ -51,7 +51,7 @@ describe('3. a stray quote in an imported CSV', () => {
     const before = snapshot(content);
     const r = run('import', [file], content);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file} 第 2 行 K 列  单元格跨了多行，且含有整行数据，像是吞并了后面的行  提示：多半是本单元格或前面某个单元格中的英文双引号（"）不成对`);
+    expect(r.err).toContain(`${file} 第 2 行 K 列  [LS-CSV-008]  单元格跨了多行，且含有整行数据，像是吞并了后面的行  提示：多半是本单元格或前面某个单元格中的英文双引号（"）不成对`);
     expect(r.err).toContain('导入失败');
     expect(snapshot(content)).toEqual(before);
   });
@@ -63,12 +63,12 @@ describe('3. a stray quote in an imported CSV', () => {
     writeFileSync(unclosed, [HEADER, row('T1', '区发改局', '"待协调'), row('T2', '区教体局'), ''].join('\n'));
     const r = run('import', [unclosed], content);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(new RegExp(`${unclosed} 第 \\d+ 行  CSV 格式错误，文件未导入：读到文件末尾，英文双引号（"）仍不成对`));
+    expect(r.err).toMatch(new RegExp(`${unclosed} 第 \\d+ 行 {2}\\[LS-FORM-013\\] {2}CSV 格式错误，文件未导入：读到文件末尾，英文双引号（"）仍不成对`));
     const inner = path.join(dir, 'inner.csv');
     writeFileSync(inner, [HEADER, row('T1', '区发改局'), row('T2', '区教体局', '待"协调'), ''].join('\n'));
     const r2 = run('import', [inner], content);
     expect(r2.code).toBe(1);
-    expect(r2.err).toContain(`${inner} 第 3 行  CSV 格式错误，文件未导入：本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起`);
+    expect(r2.err).toContain(`${inner} 第 3 行  [LS-FORM-014]  CSV 格式错误，文件未导入：本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起`);
   });
 
   it('still imports every row of a well-quoted CSV with quotes, commas and line breaks in a note', () => {
@@ -127,7 +127,7 @@ describe('4. the filled form on another sheet', () => {
     const before = snapshot(content);
     const r = run('import', [two], content);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${two}  工作簿中有 2 个工作表有内容（“附件4”、“已填”），无法确定导入哪一个  提示：把要报送的表格留在一个工作表中，删除或清空其他工作表后重新导入`);
+    expect(r.err).toContain(`${two}  [LS-FORM-018]  工作簿中有 2 个工作表有内容（“附件4”、“已填”），无法确定导入哪一个  提示：把要报送的表格留在一个工作表中，删除或清空其他工作表后重新导入`);
     expect(r.err).not.toContain('内容没有变化');
     expect(snapshot(content)).toEqual(before);
   });
@@ -140,7 +140,7 @@ describe('5. a column twice in an imported form', () => {
     writeFileSync(file, [`${HEADER},progress`, `${row('T1', '区发改局')},另一个进展`, ''].join('\n'));
     const r = run('import', [file], content);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file} 第 1 行 L 列  （progress）  列名“progress”出现两次（E 列和 L 列），无法确定以哪一列为准  提示：删除多余的一列后重新导入`);
+    expect(r.err).toContain(`${file} 第 1 行 L 列  [LS-FORM-008]  （progress）  列名“progress”出现两次（E 列和 L 列），无法确定以哪一列为准  提示：删除多余的一列后重新导入`);
   });
 
   it('refuses an Excel form with 完成情况 twice', async () => {
@@ -156,7 +156,7 @@ describe('5. a column twice in an imported form', () => {
     await wb.xlsx.writeFile(file);
     const r = run('import', [file], content);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file} 第 ${headerRow} 行 F 列  （完成情况）  表头中“完成情况”列出现两次（D 列和 F 列），无法确定以哪一列为准`);
+    expect(r.err).toContain(`${file} 第 ${headerRow} 行 F 列  [LS-FORM-006]  （完成情况）  表头中“完成情况”列出现两次（D 列和 F 列），无法确定以哪一列为准`);
   });
 });
 
@@ -192,7 +192,7 @@ describe('6. formula cells', () => {
     const { content, file, rowNo } = await withFormula({ formula: 'B5&"完成"' } as ExcelJS.CellFormulaValue);
     const r = run('import', [file], content);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${file} 第 ${rowNo} 行 D 列  「=B5&"完成"」  单元格是公式，但文件中没有保存计算结果，无法知道它显示什么  提示：在 Excel 或 WPS 中打开并保存一次后重新导入`);
+    expect(r.err).toContain(`${file} 第 ${rowNo} 行 D 列  [LS-FORM-012]  「=B5&"完成"」  单元格是公式，但文件中没有保存计算结果，无法知道它显示什么  提示：在 Excel 或 WPS 中打开并保存一次后重新导入`);
     expect(r.err).not.toContain('必填项为空');
   });
 
@@ -216,7 +216,7 @@ describe('1. removing published reports needs a withdrawal', () => {
     expect(r.code).toBe(1);
     const lines = r.err.split('\n');
     const commit = git(content, 'rev-parse', '--short', 'HEAD').toString().trim();
-    expect(lines).toContain(`content/2020/reports/2020-02.csv:0  item（分解序号）  「T1」  已发布的 T1 2020-02 月报不见了（提交 ${commit} 中在第 2 行）：删除已发布的月报必须登记撤回  提示：如是误删，请恢复：git checkout ${commit} -- content/2020/reports/2020-02.csv；确要撤回，请在 content/2020/withdrawals.csv 中加一行：T1,2020-02,撤回日期,撤回原因（见 content/README.md）`);
+    expect(lines).toContain(`content/2020/reports/2020-02.csv:0  [LS-WDR-006]  item（分解序号）  「T1」  已发布的 T1 2020-02 月报不见了（提交 ${commit} 中在第 2 行）：删除已发布的月报必须登记撤回  提示：如是误删，请恢复：git checkout ${commit} -- content/2020/reports/2020-02.csv；确要撤回，请在 content/2020/withdrawals.csv 中加一行：T1,2020-02,撤回日期,撤回原因（见 content/README.md）`);
     expect(lines.filter((l) => l.includes('月报不见了'))).toHaveLength(2);
     writeFileSync(path.join(content, '2020/withdrawals.csv'), 'item,month,withdrawn,reason\nT1,2020-02,2020-03-20,重复报送\nT2,2020-02,2020-03-20,重复报送\n');
     const ok = run('validate', ['--today', TODAY], content);

@@ -8,7 +8,7 @@
  * - a 2021 sample year beside 2020: year switcher, latest year on the home page, 2020 at its URLs.
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -235,7 +235,7 @@ describe('bad input writes nothing', () => {
     const { root, file, before } = await setup(rows);
     const r = run('import-notice', [file, '--year', '2021', '--content', root]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('工作表「表1」 第 5 行 「序号」列：这一行没有序号');
+    expect(r.err).toContain('工作表「表1」 第 5 行 「序号」列：[LS-NTC-007] 这一行没有序号');
     expect(r.err).toContain('未写入任何文件');
     expect(snapshot(root)).toEqual(before);
   });
@@ -245,12 +245,12 @@ describe('bad input writes nothing', () => {
     let s = await setup(noUnits);
     let r = run('import-notice', [s.file, '--year', '2021', '--content', s.root]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/工作表「表1」 第 2 行 「责任单位」列：缺少列：责任单位/);
+    expect(r.err).toMatch(/工作表「表1」 第 2 行 「责任单位」列：\[LS-NTC-004\] 缺少列：责任单位/);
     expect(snapshot(s.root)).toEqual(s.before);
     s = await setup([['甲', '乙'], ['1', '2']], '某表');
     r = run('import-notice', [s.file, '--year', '2021', '--content', s.root]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('工作表「表1」 第 1 行：无法识别表头');
+    expect(r.err).toContain('工作表「表1」 第 1 行：[LS-NTC-001] 无法识别表头');
     expect(snapshot(s.root)).toEqual(s.before);
   });
 

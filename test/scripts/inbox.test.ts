@@ -158,7 +158,7 @@ describe('npm run inbox', () => {
     const report = readFileSync(path.join(repo, 'inbox', MONTH, '导入结果.md'), 'utf8');
     expect(report).toContain('没有导入，网站内容没有任何改动');
     expect(report).toContain('## 附件4_2020-07_区教体局.xlsx（工作表「');
-    expect(report).toContain(`- **第 ${row} 行 G 列**  （评价（完成、未完成））  「基本完成」  评价只能是“完成”或“未完成”`);
+    expect(report).toContain(`- **第 ${row} 行 G 列**  [LS-FLD-021]  （评价（完成、未完成））  「基本完成」  评价只能是“完成”或“未完成”`);
     expect(existsSync(path.join(repo, REPORTS))).toBe(false);
     expect(readdirSync(path.join(repo, 'inbox', MONTH)).sort()).toEqual(['导入结果.md', '附件4_2020-07_区发改局.xlsx', '附件4_2020-07_区教体局.xlsx']);
 

@@ -145,10 +145,14 @@ describe('built site', () => {
     expect(page.html).toContain('JSON 中保持原样');
   });
 
-  it('marks every page as sample data while the dataset is sample', () => {
+  it('marks every page as sample data while the dataset is sample, and none when it is not', () => {
     const manifest = JSON.parse(readFileSync('content/2020/manifest.json', 'utf8'));
-    if (!manifest.sample) return;
-    for (const p of pages.filter((p) => p.html.includes('id="main"'))) expect(p.html, p.url).toContain('示例数据');
+    const main = pages.filter((p) => p.html.includes('id="main"'));
+    expect(main.length).toBeGreaterThan(0);
+    for (const p of main) {
+      if (manifest.sample) expect(p.html, p.url).toContain('示例数据');
+      else expect(p.html, p.url).not.toContain('class="sample-notice"');
+    }
   });
 });
 

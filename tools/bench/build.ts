@@ -82,7 +82,7 @@ export function nodeArgs(args: string[], outDir: string, site: string): string[]
   const out = args.map((a) => (a === 'dist' ? outDir : a.startsWith('dist/') ? path.join(outDir, a.slice(5)) : a));
   const script = out.find((a) => /\.(ts|js|mjs)$/.test(a));
   if (!script || out.some((a) => a.startsWith(outDir))) return out;
-  let source = '';
+  let source: string;
   try {
     source = readFileSync(path.join(site, script), 'utf8');
   } catch {

@@ -21,6 +21,7 @@ export interface LighthouseResult {
 }
 
 /** From the project, else from LIGHTHOUSE_DIR (a folder where `npm i lighthouse` was run). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a package found at run time (maybe outside the project), without its types
 async function importPackage(name: string): Promise<any> {
   try {
     return await import(name);
