@@ -39,7 +39,9 @@ const loaded = loadContent(root, { today: buildDate() });
 if (loaded.issues.length > 0 || !loaded.dataset) fail(`内容目录未通过校验：\n${formatIssues(loaded.issues)}`);
 let draft: BulletinDraft;
 try {
-  draft = values.month ? monthlyDraft(loaded.dataset, values.month, { date: values.date }) : quarterlyDraft(loaded.dataset, values.quarter!, { date: values.date });
+  draft = values.month
+    ? monthlyDraft(loaded.dataset, values.month, { date: values.date })
+    : quarterlyDraft(loaded.dataset, values.quarter!, { date: values.date });
 } catch (error) {
   fail(`错误：${(error as Error).message}`);
 }

@@ -66,9 +66,14 @@ for (const unit of units) {
   rows += sheet.lastDataRow - sheet.firstDataRow + 1;
 }
 const what = kind === 'report' ? `${values.month} 月报表（附件4）` : `${year.year} 年落实计划表（附件3）`;
-console.log(`已生成 ${units.length} 份${what}，共 ${rows} 个事项，保存在：${out}（${Math.round(performance.now() - started)} ms）`);
-if (kind === 'report' && year.plans.length === 0) console.log('注意：该年度还没有落实计划（附件3），季度计划完成目标未能预填；没有计划的事项不能导入月报。');
+console.log(
+  `已生成 ${units.length} 份${what}，共 ${rows} 个事项，保存在：${out}（${Math.round(performance.now() - started)} ms）`,
+);
+if (kind === 'report' && year.plans.length === 0)
+  console.log('注意：该年度还没有落实计划（附件3），季度计划完成目标未能预填；没有计划的事项不能导入月报。');
 const orphans = itemsWithoutLead(year);
 if (orphans.length > 0 && !values.unit) {
-  console.log(`注意：以下事项没有具体牵头单位（只列有统称），未列入任何表格，请另行收集：${orphans.map((i) => i.key).join('、')}`);
+  console.log(
+    `注意：以下事项没有具体牵头单位（只列有统称），未列入任何表格，请另行收集：${orphans.map((i) => i.key).join('、')}`,
+  );
 }

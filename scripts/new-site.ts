@@ -20,7 +20,10 @@ const dir = path.resolve(positionals[0]);
 if (existsSync(dir) && readdirSync(dir).length > 0) fail(`错误：${dir} 已有文件，不会覆盖。请指定一个新目录。`);
 
 const here = path.join(import.meta.dirname, '..', 'content');
-const files = scaffoldFiles({ readme: readFileSync(path.join(here, 'README.md'), 'utf8'), guide: readFileSync(path.join(here, 'GUIDE.md'), 'utf8') });
+const files = scaffoldFiles({
+  readme: readFileSync(path.join(here, 'README.md'), 'utf8'),
+  guide: readFileSync(path.join(here, 'GUIDE.md'), 'utf8'),
+});
 for (const [name, text] of files) {
   const abs = path.join(dir, name);
   mkdirSync(path.dirname(abs), { recursive: true });

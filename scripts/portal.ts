@@ -24,15 +24,23 @@ export interface PortalResult {
 export function buildPortal(site: string): PortalResult {
   const districts = readdirSync(site, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(path.join(site, e.name, 'data/summary.json')))
-    .map((e) => ({ dir: e.name, summary: JSON.parse(readFileSync(path.join(site, e.name, 'data/summary.json'), 'utf8')) as SiteSummary }))
+    .map((e) => ({
+      dir: e.name,
+      summary: JSON.parse(readFileSync(path.join(site, e.name, 'data/summary.json'), 'utf8')) as SiteSummary,
+    }))
     .sort((a, b) => a.dir.localeCompare(b.dir));
   if (districts.length === 0) throw new Error(`${site}: no district site (no */data/summary.json)`);
   const bundles: { bundle: string; base: string }[] = [];
   for (const d of districts) {
     const pf = path.join(site, d.dir, 'pagefind');
     if (!existsSync(path.join(pf, 'pagefind.js'))) throw new Error(`${d.dir}: no search index (pagefind/pagefind.js)`);
-    const shards = existsSync(path.join(pf, 'shards.json')) ? (JSON.parse(readFileSync(path.join(pf, 'shards.json'), 'utf8')) as { shards: string[] }).shards : [];
-    bundles.push({ bundle: `/${d.dir}/pagefind/`, base: `/${d.dir}/` }, ...shards.map((s) => ({ bundle: `/${d.dir}/pagefind/${s}/`, base: `/${d.dir}/` })));
+    const shards = existsSync(path.join(pf, 'shards.json'))
+      ? (JSON.parse(readFileSync(path.join(pf, 'shards.json'), 'utf8')) as { shards: string[] }).shards
+      : [];
+    bundles.push(
+      { bundle: `/${d.dir}/pagefind/`, base: `/${d.dir}/` },
+      ...shards.map((s) => ({ bundle: `/${d.dir}/pagefind/${s}/`, base: `/${d.dir}/` })),
+    );
   }
   const head = (title: string) =>
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="content-security-policy" content="default-src 'self'; object-src 'none'; base-uri 'self'"><title>${esc(title)}</title></head><body>`;
@@ -81,5 +89,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const started = performance.now();
   const r = buildPortal(path.resolve(site));
-  console.log(`门户：${r.districts} 个区，合并 ${r.bundles} 个搜索索引，用时 ${Math.round(performance.now() - started)} ms [step portal]`);
+  console.log(
+    `门户：${r.districts} 个区，合并 ${r.bundles} 个搜索索引，用时 ${Math.round(performance.now() - started)} ms [step portal]`,
+  );
 }

@@ -39,7 +39,9 @@ try {
   fail(`错误：${(error as Error).message}`);
 }
 
-console.log(`${formatMonth(values.month)}月报报送情况（报送期限 ${r.deadline}，按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}）`);
+console.log(
+  `${formatMonth(values.month)}月报报送情况（报送期限 ${r.deadline}，按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}）`,
+);
 const groups: [string, typeof r.units][] = [
   ['已按时报送', r.units.filter((u) => u.state === '已按时报送')],
   ['逾期报送', r.units.filter((u) => u.state === '逾期报送')],
@@ -60,7 +62,11 @@ for (const [label, units] of groups) {
     if (c.无需报送) parts.push(`已完成无需报 ${c.无需报送}`);
     console.log(`  ${u.unit.name}：${parts.join('，')}${u.lastFiled ? `（最近填报 ${u.lastFiled}）` : ''}`);
     if (values.details) {
-      for (const i of u.items) if (i.state === '未报送' || i.state === '逾期报送' || i.state === '尚未到期') console.log(`      ${i.item.key} ${i.state}${i.report ? `（填报 ${i.report.filed}）` : ''}  ${i.item.text.slice(0, 30)}`);
+      for (const i of u.items)
+        if (i.state === '未报送' || i.state === '逾期报送' || i.state === '尚未到期')
+          console.log(
+            `      ${i.item.key} ${i.state}${i.report ? `（填报 ${i.report.filed}）` : ''}  ${i.item.text.slice(0, 30)}`,
+          );
     }
   }
 }
@@ -68,4 +74,6 @@ if (r.unassigned.length > 0) {
   console.log(`\n没有具体牵头单位的事项（只列有统称）：${r.unassigned.map((i) => `${i.item.key} ${i.state}`).join('、')}`);
 }
 const t = r.totals;
-console.log(`\n合计 ${r.units.length} 个单位：按时 ${t.已按时报送}，逾期 ${t.逾期报送}，部分未报 ${t.部分未报送}，未报 ${t.未报送}，未到期 ${t['尚未报送（未到期）']}，无需报送 ${t.无需报送}。`);
+console.log(
+  `\n合计 ${r.units.length} 个单位：按时 ${t.已按时报送}，逾期 ${t.逾期报送}，部分未报 ${t.部分未报送}，未报 ${t.未报送}，未到期 ${t['尚未报送（未到期）']}，无需报送 ${t.无需报送}。`,
+);

@@ -42,9 +42,16 @@ function main(): number {
   const rows = ds.rowCounts.reduce((n, c) => n + c.read, 0);
   console.log(`内容校验通过：${ds.rowCounts.length} 个文件，${rows} 行，全部发布（${ms} ms）。`);
   for (const year of ds.years) {
-    const lists = [year.mainTasks && `${year.mainTasks.name} ${year.tasks.length} 项`, year.programme && `${year.programme.name} ${year.projects.length} 项`].filter(Boolean).join('，');
+    const lists = [
+      year.mainTasks && `${year.mainTasks.name} ${year.tasks.length} 项`,
+      year.programme && `${year.programme.name} ${year.projects.length} 项`,
+    ]
+      .filter(Boolean)
+      .join('，');
     const withdrawn = year.withdrawals.length ? `，撤回 ${year.withdrawals.length} 份` : '';
-    console.log(`  ${year.year} 年：${lists}，计划 ${year.plans.length} 份，月报 ${year.reports.length} 份${withdrawn}，数据日期 ${year.manifest.data_date}${year.manifest.sample ? '（示例数据）' : ''}`);
+    console.log(
+      `  ${year.year} 年：${lists}，计划 ${year.plans.length} 份，月报 ${year.reports.length} 份${withdrawn}，数据日期 ${year.manifest.data_date}${year.manifest.sample ? '（示例数据）' : ''}`,
+    );
   }
   if (removed && !removed.checked) console.log(`  注意：${removed.reason}。`);
   return 0;

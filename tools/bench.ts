@@ -83,7 +83,8 @@ const reportFile = path.resolve(values.report ?? (quick ? path.join(OUT, 'REPORT
 const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 mkdirSync(OUT, { recursive: true });
-const version = (pkg: string) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+const version = (pkg: string) =>
+  JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
 const cpus = os.cpus();
 const data: BenchData = {
   machine: {
@@ -123,7 +124,10 @@ function flush(stage: string) {
   const partial = stage === 'complete' ? '' : `> **Partial report**: written after ${stage}; the run was still going.\n\n`;
   const text = renderReport(data, list, command);
   writeFileSync(reportFile, text.replace(/\n## Budgets/, `\n${partial}## Budgets`));
-  writeFileSync(path.join(OUT, quick ? 'bench-quick.json' : 'bench.json'), JSON.stringify(data, (k, v) => (k === 'stdout' || k === 'stderr' ? undefined : v), 2));
+  writeFileSync(
+    path.join(OUT, quick ? 'bench-quick.json' : 'bench.json'),
+    JSON.stringify(data, (k, v) => (k === 'stdout' || k === 'stderr' ? undefined : v), 2),
+  );
   return list;
 }
 
@@ -147,7 +151,9 @@ if (values.patch) {
 // 1. The dataset.
 const contentDir = path.join(OUT, 'content');
 rmSync(contentDir, { recursive: true, force: true });
-log(`generating ${params.districts} districts × ${params.years} years × ${params.itemsPerYear} items × ${params.months} months → ${path.relative(ROOT, contentDir)}`);
+log(
+  `generating ${params.districts} districts × ${params.years} years × ${params.itemsPerYear} items × ${params.months} months → ${path.relative(ROOT, contentDir)}`,
+);
 const t = performance.now();
 const synthetic = writeSyntheticContent(contentDir, params);
 data.synthetic = { ...synthetic.stats, today: synthetic.today, generateMs: performance.now() - t };
@@ -155,7 +161,9 @@ log(`${synthetic.stats.items} items, ${synthetic.stats.reports} report rows, ${(
 
 // 2. Validate.
 for (let i = 0; i < runs; i++) {
-  const r = await runMeasured('validate', NODE, ['scripts/validate.ts', '--content', contentDir, '--today', synthetic.today], { cwd: SITE });
+  const r = await runMeasured('validate', NODE, ['scripts/validate.ts', '--content', contentDir, '--today', synthetic.today], {
+    cwd: SITE,
+  });
   if (r.code !== 0) {
     console.error(r.stdout.slice(-2000), r.stderr.slice(-4000));
     throw new Error('validate failed on the synthetic dataset');
@@ -182,7 +190,9 @@ for (let i = 0; i < runs; i++) {
   log(`cold build run ${i + 1}/${runs}: ${steps.map((s) => s.name).join(' → ')}`);
   const b = await runBuild(steps, SITE, env);
   data.builds.push(b);
-  log(`  ${(b.ms / 1000).toFixed(1)} s (${JSON.stringify(subSteps(b.steps[0]?.stdout ?? ''))}), peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`);
+  log(
+    `  ${(b.ms / 1000).toFixed(1)} s (${JSON.stringify(subSteps(b.steps[0]?.stdout ?? ''))}), peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`,
+  );
   if (!b.ok) break;
   if (i === 0) data.site = siteStats(dist);
   flush(`large build run ${i + 1}`);
@@ -200,13 +210,20 @@ for (let i = 0; i < runs; i++) {
     throw new Error('the bare-Astro floor build failed');
   }
   data.floors.push(f);
-  const fs = await runMeasured('pagefind --site (floor)', NODE, [path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', floorDist], { cwd: floor.dir, env: floorEnv });
+  const fs = await runMeasured(
+    'pagefind --site (floor)',
+    NODE,
+    [path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', floorDist],
+    { cwd: floor.dir, env: floorEnv },
+  );
   if (fs.code !== 0) {
     console.error(fs.stdout.slice(-2000), fs.stderr.slice(-2000));
     throw new Error('Pagefind over the floor failed');
   }
   data.floorSearch.push(fs);
-  log(`  floor: astro ${(f.ms / 1000).toFixed(1)} s + pagefind ${(fs.ms / 1000).toFixed(1)} s for ${data.floorPages} pages, peak ${(Math.max(f.treePeak, fs.treePeak) / 1e6).toFixed(0)} MB`);
+  log(
+    `  floor: astro ${(f.ms / 1000).toFixed(1)} s + pagefind ${(fs.ms / 1000).toFixed(1)} s for ${data.floorPages} pages, peak ${(Math.max(f.treePeak, fs.treePeak) / 1e6).toFixed(0)} MB`,
+  );
 }
 if (floor) rmSync(floor.dir, { recursive: true, force: true });
 flush('the large builds');
@@ -226,14 +243,25 @@ if (data.builds.at(-1)?.ok && !values['no-publish']) {
   writeFileSync(month.file, month.without);
   const before = await runBuild(warmSteps, SITE, warmEnv);
   rmSync(warmDist, { recursive: true, force: true });
-  log(`  the month before (${month.rows} rows of ${month.district} left out of ${path.relative(contentDir, month.file)}): ${(before.ms / 1000).toFixed(1)} s`);
+  log(
+    `  the month before (${month.rows} rows of ${month.district} left out of ${path.relative(contentDir, month.file)}): ${(before.ms / 1000).toFixed(1)} s`,
+  );
   writeFileSync(month.file, month.with);
   const publishDist = path.join(OUT, 'dist-publish');
   rmSync(publishDist, { recursive: true, force: true });
   const pub = await runBuild(buildSteps(publishDist, SITE), SITE, buildEnv(contentDir, synthetic.today, publishDist, cacheDir));
   const diff = pub.ok ? diffDirs(publishDist, dist) : ['the publish build failed'];
-  data.publish = { before, build: pub, rows: month.rows, district: month.district, file: path.relative(contentDir, month.file), diff };
-  log(`  publish one month: ${(pub.ms / 1000).toFixed(1)} s ${JSON.stringify(subSteps(pub.steps[0]?.stdout ?? ''))}; differences from the cold build: ${diff.length}`);
+  data.publish = {
+    before,
+    build: pub,
+    rows: month.rows,
+    district: month.district,
+    file: path.relative(contentDir, month.file),
+    diff,
+  };
+  log(
+    `  publish one month: ${(pub.ms / 1000).toFixed(1)} s ${JSON.stringify(subSteps(pub.steps[0]?.stdout ?? ''))}; differences from the cold build: ${diff.length}`,
+  );
   rmSync(publishDist, { recursive: true, force: true });
   flush('publish one month');
 }
@@ -249,7 +277,11 @@ if (values.shards) {
 if (!values['no-search'] && data.builds.at(-1)?.ok) {
   log(`first search: 「${values.query}」`);
   data.search = await measureFirstQuery(dist, values.query!);
-  log(data.search.error ? `  failed: ${data.search.error}` : `  ${data.search.results} results, ${(data.search.bytes / 1e3).toFixed(1)} kB in ${data.search.requests} requests`);
+  log(
+    data.search.error
+      ? `  failed: ${data.search.error}`
+      : `  ${data.search.results} results, ${(data.search.bytes / 1e3).toFixed(1)} kB in ${data.search.requests} requests`,
+  );
 }
 flush('the first search');
 
@@ -265,7 +297,9 @@ if (!values['no-bundled']) {
     rmSync(bundledCache, { recursive: true, force: true });
     const b = await runBuild(bundledSteps, SITE, bundledEnv);
     data.bundled.push(b);
-    log(`bundled build run ${i + 1}: ${(b.ms / 1000).toFixed(1)} s, peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`);
+    log(
+      `bundled build run ${i + 1}: ${(b.ms / 1000).toFixed(1)} s, peak ${(b.peak / 1e6).toFixed(0)} MB${b.ok ? '' : ' FAILED'}`,
+    );
     if (!b.ok) break;
   }
   if (data.bundled.at(-1)?.ok) data.bundledSite = siteStats(bundledDist);
@@ -275,7 +309,10 @@ flush('the bundled builds');
 // 6. Lighthouse on both sites: home, an item page, search.
 if (!values['no-lighthouse']) {
   const results: LighthouseResult[] = [];
-  for (const [label, site, ok] of [['bundled', bundledDist, data.bundled.at(-1)?.ok], ['large', dist, data.builds.at(-1)?.ok]] as const) {
+  for (const [label, site, ok] of [
+    ['bundled', bundledDist, data.bundled.at(-1)?.ok],
+    ['large', dist, data.builds.at(-1)?.ok],
+  ] as const) {
     if (!ok) continue;
     const item = findItemPage(site);
     const pages = ['/', ...(item ? [item] : []), '/search/'];
@@ -297,7 +334,10 @@ if (values.profile && data.builds.at(-1)?.ok) {
   log('profiling the astro build step');
   const profDist = path.join(OUT, 'dist-profile');
   const astroStep = buildSteps(profDist, SITE)[0];
-  const r: StepResult = await runMeasured(astroStep.name, NODE, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...astroStep.args], { cwd: SITE, env: { ...buildEnv(contentDir, synthetic.today, profDist), ...astroStep.env } });
+  const r: StepResult = await runMeasured(astroStep.name, NODE, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...astroStep.args], {
+    cwd: SITE,
+    env: { ...buildEnv(contentDir, synthetic.today, profDist), ...astroStep.env },
+  });
   rmSync(profDist, { recursive: true, force: true });
   data.profile = { astroMs: r.ms, summary: summarizeProfiles(profDir, SITE) };
   flush('the profile');
@@ -306,7 +346,10 @@ if (values.profile && data.builds.at(-1)?.ok) {
 data.machine.loadAfter = os.loadavg();
 const list = flush('complete');
 log(`report → ${path.relative(ROOT, reportFile)}`);
-for (const b of list) console.log(`  ${b.ok === undefined ? '–' : b.ok ? '✓' : '✗'} ${b.name}: ${b.value} (${b.limit})${b.note ? ` — ${b.note}` : ''}`);
+for (const b of list)
+  console.log(
+    `  ${b.ok === undefined ? '–' : b.ok ? '✓' : '✗'} ${b.name}: ${b.value} (${b.limit})${b.note ? ` — ${b.note}` : ''}`,
+  );
 if (values.check && list.some((b) => b.ok === false)) {
   console.error('bench --check: a budget failed');
   process.exit(1);

@@ -12,7 +12,10 @@ import { parseArgs } from 'node:util';
 import { runLighthouse } from './bench/lighthouse.ts';
 import { LIGHTHOUSE_PAGES } from './page-types.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { min: { type: 'string', default: '0.95' }, help: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { min: { type: 'string', default: '0.95' }, help: { type: 'boolean' } },
+});
 if (values.help) {
   console.log('用法：npm run lighthouse [-- dist --min 0.95]');
   process.exit(0);
@@ -30,7 +33,9 @@ for (const r of results) {
   const scores = [r.performance, r.accessibility, r.bestPractices];
   const bad = r.error || scores.some((s) => s === undefined || s < min);
   if (bad) failed = true;
-  console.log(`${r.page} | ${scores.map(fmt).join(' | ')}${r.error ? ` | error: ${r.error}` : ''}${bad ? ` | below ${min}` : ''}`);
+  console.log(
+    `${r.page} | ${scores.map(fmt).join(' | ')}${r.error ? ` | error: ${r.error}` : ''}${bad ? ` | below ${min}` : ''}`,
+  );
   if (bad || process.env.LIGHTHOUSE_NOTES) for (const n of r.notes) console.log(`    ${n}`);
 }
 process.exit(failed ? 1 : 0);

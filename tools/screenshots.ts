@@ -20,7 +20,10 @@ export const VIEWPORTS = {
   desktop: { viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
 } as const;
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'screenshots' }, only: { type: 'string' }, help: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { out: { type: 'string', default: 'screenshots' }, only: { type: 'string' }, help: { type: 'boolean' } },
+});
 if (values.help) {
   console.log('用法：npm run screenshots [-- dist --out screenshots --only home,month]');
   process.exit(0);
@@ -42,11 +45,20 @@ try {
       for (const t of PAGE_TYPES) {
         if (only && !only.includes(t.name)) continue;
         await page.goto(server.url + t.path, { waitUntil: 'networkidle' });
-        if (t.name === 'search') await page.locator('#search-list > li').first().waitFor({ timeout: 10_000 }).catch(() => {});
+        if (t.name === 'search')
+          await page
+            .locator('#search-list > li')
+            .first()
+            .waitFor({ timeout: 10_000 })
+            .catch(() => {});
         const file = path.join(out, `${t.name}-${device}-${mode}`);
         await page.screenshot({ path: `${file}.png` });
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
-        await page.screenshot({ path: `${file}-full.png`, fullPage: true, clip: { x: 0, y: 0, width: opts.viewport.width, height: Math.min(height, 8000) } });
+        await page.screenshot({
+          path: `${file}-full.png`,
+          fullPage: true,
+          clip: { x: 0, y: 0, width: opts.viewport.width, height: Math.min(height, 8000) },
+        });
         shots += 2;
       }
       await context.close();

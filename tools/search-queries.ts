@@ -19,7 +19,8 @@ export interface SearchQuery {
 }
 
 /** The bundled programme's URL segment, as content/2020/manifest.json names it. */
-const SLUG: string = JSON.parse(readFileSync(path.join(import.meta.dirname, '../content/2020/manifest.json'), 'utf8')).programme.slug;
+const SLUG: string = JSON.parse(readFileSync(path.join(import.meta.dirname, '../content/2020/manifest.json'), 'utf8')).programme
+  .slug;
 const P = (n: number) => `2020/${SLUG}/${n}/`;
 const T = (n: number) => `2020/tasks/${n}/`;
 

@@ -67,7 +67,9 @@ function installFetch() {
     c.bytes += body.length;
     c.requests++;
     fetched.set(dir, c);
-    return new Response(body, { headers: { 'content-type': u.includes('wasm') ? 'application/wasm' : 'application/octet-stream' } });
+    return new Response(body, {
+      headers: { 'content-type': u.includes('wasm') ? 'application/wasm' : 'application/octet-stream' },
+    });
   }) as typeof fetch;
 }
 
@@ -90,7 +92,10 @@ function bundleSize(dir: string): { bytes: number; files: number } {
 }
 
 export interface PagefindApi {
-  search(q: string, opts?: object): Promise<{ results: { id: string; data(): Promise<{ url: string; meta: Record<string, string> }> }[] }>;
+  search(
+    q: string,
+    opts?: object,
+  ): Promise<{ results: { id: string; data(): Promise<{ url: string; meta: Record<string, string> }> }[] }>;
   options(o: object): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -102,7 +107,12 @@ export async function loadPagefind(bundle: string): Promise<PagefindApi> {
   return pf;
 }
 
-export async function measureVariant(site: string, variant: Variant, ds: Dataset, opts: { content?: string; query?: string; queries?: SearchQuery[] } = {}): Promise<VariantReport> {
+export async function measureVariant(
+  site: string,
+  variant: Variant,
+  ds: Dataset,
+  opts: { content?: string; query?: string; queries?: SearchQuery[] } = {},
+): Promise<VariantReport> {
   const out = mkdtempSync(path.join(os.tmpdir(), `luoshi-search-${variant}-`));
   try {
     const built = await buildSearchIndex(site, { ...VARIANT_OPTIONS[variant], outputPath: out, content: opts.content });
@@ -112,7 +122,12 @@ export async function measureVariant(site: string, variant: Variant, ds: Dataset
     const first = await pf.search(browserTerms(q0));
     await Promise.all(first.results.slice(0, 5).map((r) => r.data()));
     const c = fetched.get(out) ?? { bytes: 0, requests: 0 };
-    const firstQuery = { q: q0, bytes: c.bytes + statSync(path.join(out, 'pagefind.js')).size, requests: c.requests + 1, results: first.results.length };
+    const firstQuery = {
+      q: q0,
+      bytes: c.bytes + statSync(path.join(out, 'pagefind.js')).size,
+      requests: c.requests + 1,
+      results: first.results.length,
+    };
     const misses: VariantReport['misses'] = [];
     const queries = opts.queries ?? SEARCH_QUERIES;
     for (const query of queries) {
@@ -124,7 +139,17 @@ export async function measureVariant(site: string, variant: Variant, ds: Dataset
       if (!isHit(query, paths, ds)) misses.push({ q: query.q, got: paths });
     }
     const size = bundleSize(out);
-    return { variant, pages: built.pages, indexMs: built.ms, hits: queries.length - misses.length, total: queries.length, misses, indexBytes: size.bytes, files: size.files, firstQuery };
+    return {
+      variant,
+      pages: built.pages,
+      indexMs: built.ms,
+      hits: queries.length - misses.length,
+      total: queries.length,
+      misses,
+      indexBytes: size.bytes,
+      files: size.files,
+      firstQuery,
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -132,16 +157,29 @@ export async function measureVariant(site: string, variant: Variant, ds: Dataset
 
 export function formatReport(reports: VariantReport[]): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  const lines = ['| variant | pages | hits@3 | index (bytes) | files | first query (bytes) | requests |', '|---|---|---|---|---|---|---|'];
-  for (const r of reports) lines.push(`| ${r.variant} | ${r.pages} | ${r.hits}/${r.total} (${Math.round((100 * r.hits) / r.total)}%) | ${r.indexBytes} (${kb(r.indexBytes)}) | ${r.files} | ${r.firstQuery.bytes} (${kb(r.firstQuery.bytes)}) | ${r.firstQuery.requests} |`);
-  for (const r of reports) if (r.misses.length) lines.push('', `${r.variant} misses: ${r.misses.map((m) => `${m.q} → [${m.got.join(', ')}]`).join('; ')}`);
+  const lines = [
+    '| variant | pages | hits@3 | index (bytes) | files | first query (bytes) | requests |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const r of reports)
+    lines.push(
+      `| ${r.variant} | ${r.pages} | ${r.hits}/${r.total} (${Math.round((100 * r.hits) / r.total)}%) | ${r.indexBytes} (${kb(r.indexBytes)}) | ${r.files} | ${r.firstQuery.bytes} (${kb(r.firstQuery.bytes)}) | ${r.firstQuery.requests} |`,
+    );
+  for (const r of reports)
+    if (r.misses.length)
+      lines.push('', `${r.variant} misses: ${r.misses.map((m) => `${m.q} → [${m.got.join(', ')}]`).join('; ')}`);
   return lines.join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { content: { type: 'string' }, variants: { type: 'string', default: 'plain,pages,full,bigrams,words' }, query: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      content: { type: 'string' },
+      variants: { type: 'string', default: 'plain,pages,full,bigrams,words' },
+      query: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
   });
   const site = positionals[0] ?? 'dist';
   const ds = loadContentOrThrow(contentRoot(values.content), { today: buildDate() });

@@ -27,7 +27,12 @@ export async function lintWorkflow(text: string, file: string): Promise<LintProb
 
 /** Every .yml/.yaml file of `dir` (.github/workflows), linted. */
 export async function lintWorkflowDir(dir: string): Promise<{ files: string[]; problems: LintProblem[] }> {
-  const files = existsSync(dir) ? readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path.join(dir, n)) : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort()
+        .map((n) => path.join(dir, n))
+    : [];
   const problems: LintProblem[] = [];
   for (const f of files) problems.push(...(await lintWorkflow(readFileSync(f, 'utf8'), f)));
   return { files, problems };

@@ -67,7 +67,15 @@ export async function acquireImportLock(contentRoot: string, options: LockOption
   const file = lockPath(contentRoot);
   const timeoutMs = options.timeoutMs ?? (Number(process.env.LUOSHI_LOCK_TIMEOUT_MS) || 10 * 60_000);
   const staleMs = options.staleMs ?? 30 * 60_000;
-  const mine = JSON.stringify({ pid: process.pid, host: hostname(), time: new Date().toISOString(), command: process.argv.slice(1).map((a) => path.basename(a)).join(' ') } satisfies Holder);
+  const mine = JSON.stringify({
+    pid: process.pid,
+    host: hostname(),
+    time: new Date().toISOString(),
+    command: process.argv
+      .slice(1)
+      .map((a) => path.basename(a))
+      .join(' '),
+  } satisfies Holder);
   const started = Date.now();
   let told = false;
   let firstSeen: { text: string; at: number } | undefined;
@@ -76,7 +84,8 @@ export async function acquireImportLock(contentRoot: string, options: LockOption
       writeFileSync(file, mine, { flag: 'wx' });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`无法建立导入锁 ${file}：${(error as Error).message}`, { cause: error });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new Error(`无法建立导入锁 ${file}：${(error as Error).message}`, { cause: error });
     }
     const seen = readHolder(file);
     if (!seen) continue;
@@ -97,7 +106,9 @@ export async function acquireImportLock(contentRoot: string, options: LockOption
       continue;
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`等待 ${Math.round(timeoutMs / 1000)} 秒后，另一个导入仍在进行（${describe(h)}），本次没有改动任何内容。请稍后重试；如确认没有导入在运行，删除 ${file} 后重试。`);
+      throw new Error(
+        `等待 ${Math.round(timeoutMs / 1000)} 秒后，另一个导入仍在进行（${describe(h)}），本次没有改动任何内容。请稍后重试；如确认没有导入在运行，删除 ${file} 后重试。`,
+      );
     }
     if (!told) {
       options.onWait?.(`另一个导入正在进行（${describe(h)}），等待其完成……`);

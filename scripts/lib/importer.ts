@@ -9,10 +9,31 @@
  *    through a temporary file and a rename.
  * Problems are reported against the form's file, row and column.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { failedImport, finishImport, locateIssues, mergeTargets, mergedFiles, setDataDate, startImport, type FormRead, type ImportOutcome } from '../../src/core/form-import.ts';
+import {
+  failedImport,
+  finishImport,
+  locateIssues,
+  mergeTargets,
+  mergedFiles,
+  setDataDate,
+  startImport,
+  type FormRead,
+  type ImportOutcome,
+} from '../../src/core/form-import.ts';
 import { issueOf } from '../../src/core/error-catalogue.ts';
 import { formatFormError } from '../../src/core/forms.ts';
 import { formatIssues, loadContent } from '../../src/core/load.ts';
@@ -60,17 +81,32 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const { files, errors: inputErrors } = expandInputs(inputs);
   const existing = loadContent(root, { today: options.today });
   if (existing.issues.length > 0 || !existing.dataset) {
-    return failedImport([...inputErrors, `内容目录 ${root} 本身未通过校验，先修复这些错误再导入：`, formatIssues(existing.issues)]);
+    return failedImport([
+      ...inputErrors,
+      `内容目录 ${root} 本身未通过校验，先修复这些错误再导入：`,
+      formatIssues(existing.issues),
+    ]);
   }
 
   // 1. Read every file; the core parses the grids and merges the rows.
   const reads: FormRead[] = [];
   for (const file of files) {
     const read = await readGrid(file);
-    reads.push({ file, grid: read.grid, sheet: read.sheet, encoding: read.encoding, failure: read.failure, problems: read.grid ? readProblems(file, read) : [] });
+    reads.push({
+      file,
+      grid: read.grid,
+      sheet: read.sheet,
+      encoding: read.encoding,
+      failure: read.failure,
+      problems: read.grid ? readProblems(file, read) : [],
+    });
   }
   const batch = startImport(existing.dataset, reads, inputErrors);
-  mergeTargets(batch, (rel) => (existsSync(path.join(root, rel)) ? readFileSync(path.join(root, rel)) : undefined), options.replace ?? false);
+  mergeTargets(
+    batch,
+    (rel) => (existsSync(path.join(root, rel)) ? readFileSync(path.join(root, rel)) : undefined),
+    options.replace ?? false,
+  );
 
   // 2. Validate the merged content with the core, in a temporary copy.
   const tmpBase = mkdtempSync(path.join(tmpdir(), 'luoshi-import-'));

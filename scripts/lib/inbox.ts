@@ -66,7 +66,12 @@ export interface InboxResult {
 export class InboxError extends Error {}
 
 function git(repo: string, args: string[], input?: string): string {
-  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd: repo, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] }).trim();
+  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    input,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  }).trim();
 }
 
 /** Commits keep the person's git identity; CI without one commits as the inbox. */
@@ -157,7 +162,14 @@ function findBatches(repo: string): Batch[] {
 }
 
 /** Import one batch, all or nothing. Returns the outcome, or the problems. */
-async function importBatch(batch: Batch, options: InboxOptions, ds: Dataset): Promise<{ ok: true; outcome: ImportOutcome; replaced: string[]; dataDate?: { from: string; to: string } } | { ok: false; errors: string[]; conflicts: string[] }> {
+async function importBatch(
+  batch: Batch,
+  options: InboxOptions,
+  ds: Dataset,
+): Promise<
+  | { ok: true; outcome: ImportOutcome; replaced: string[]; dataDate?: { from: string; to: string } }
+  | { ok: false; errors: string[]; conflicts: string[] }
+> {
   const { folder } = batch;
   const errors: string[] = [];
   const resolve = unitResolver(ds);
@@ -166,7 +178,10 @@ async function importBatch(batch: Batch, options: InboxOptions, ds: Dataset): Pr
     for (const n of parseReplaceList(readFileSync(batch.replaceFile, 'utf8'))) {
       const unit = resolve(n);
       if (unit) replaceUnits.add(unit);
-      else errors.push(`${posix(path.relative(process.cwd(), batch.replaceFile))}  「${n}」不是已知的单位  提示：每行写一个单位名称，与 units.csv 中的名称或简称一致，如“区发改局”`);
+      else
+        errors.push(
+          `${posix(path.relative(process.cwd(), batch.replaceFile))}  「${n}」不是已知的单位  提示：每行写一个单位名称，与 units.csv 中的名称或简称一致，如“区发改局”`,
+        );
     }
   }
   const current = dataDateOf(options.content, folder.year);
@@ -179,7 +194,10 @@ async function importBatch(batch: Batch, options: InboxOptions, ds: Dataset): Pr
   for (const f of dry.files) {
     const is = f.kind === 'report' ? `${f.month} 月报（附件4）` : '落实计划（附件3）';
     const wrong = folder.kind === 'report' ? f.kind !== 'report' || f.month !== folder.month : f.kind !== 'plan';
-    if (wrong) errors.push(`${f.file}  这是 ${is}的表格，不是本文件夹的 ${want}  提示：上传到 ${INBOX}/${f.kind === 'report' ? f.month : `${folder.year}-plan`}/ 文件夹`);
+    if (wrong)
+      errors.push(
+        `${f.file}  这是 ${is}的表格，不是本文件夹的 ${want}  提示：上传到 ${INBOX}/${f.kind === 'report' ? f.month : `${folder.year}-plan`}/ 文件夹`,
+      );
   }
   const conflicts = [...dry.conflicts];
   // 替换.txt allows replacing the listed units' reports only.
@@ -189,7 +207,9 @@ async function importBatch(batch: Batch, options: InboxOptions, ds: Dataset): Pr
       if (s.changed === 0 || replaceUnits.has(s.unit)) continue;
       const files = filesOf(s.unit);
       const lines = dry.replaced.filter((c) => files.some((f) => c.startsWith(`${f} `)));
-      conflicts.push(...(lines.length ? lines : [`${s.unit}：${s.changed} 行与已有报告不同，但该单位没有列在 ${REPLACE_FILE} 中`]));
+      conflicts.push(
+        ...(lines.length ? lines : [`${s.unit}：${s.changed} 行与已有报告不同，但该单位没有列在 ${REPLACE_FILE} 中`]),
+      );
     }
   }
   if (errors.length > 0 || conflicts.length > 0 || !dry.ok) return { ok: false, errors, conflicts };
@@ -197,7 +217,12 @@ async function importBatch(batch: Batch, options: InboxOptions, ds: Dataset): Pr
   const real = await runImport(batch.forms, importOptions);
   if (!real.ok) return { ok: false, errors: real.errors, conflicts: real.conflicts };
   const changedUnits = real.summary.filter((s) => s.changed > 0).map((s) => s.unit);
-  return { ok: true, outcome: real, replaced: changedUnits, dataDate: dataDate && current ? { from: current, to: dataDate } : undefined };
+  return {
+    ok: true,
+    outcome: real,
+    replaced: changedUnits,
+    dataDate: dataDate && current ? { from: current, to: dataDate } : undefined,
+  };
 }
 
 function moveProcessed(repo: string, batch: Batch, today: string, summary: string): void {
@@ -220,7 +245,10 @@ export async function runInbox(options: InboxOptions): Promise<InboxResult> {
     options.content,
     async () => {
       const dirty = git(repo, ['status', '--porcelain', '--', contentRel]);
-      if (dirty) throw new InboxError(`内容目录有未提交的改动，收件箱不导入（以免把这些改动一起提交）：\n${dirty}\n请先提交或撤销这些改动。`);
+      if (dirty)
+        throw new InboxError(
+          `内容目录有未提交的改动，收件箱不导入（以免把这些改动一起提交）：\n${dirty}\n请先提交或撤销这些改动。`,
+        );
       const result: InboxResult = { imported: [], failed: [] };
       const batches = findBatches(repo);
       if (batches.length === 0) {
@@ -256,7 +284,9 @@ export async function runInbox(options: InboxOptions): Promise<InboxResult> {
           dataDate: r.dataDate,
         };
         result.imported.push(summary);
-        log(`  已导入：新增 ${o.totals.added} 行，修改 ${o.totals.changed} 行，未变 ${o.totals.unchanged} 行${o.written.length ? `；写入 ${o.written.join('、')}` : ''}`);
+        log(
+          `  已导入：新增 ${o.totals.added} 行，修改 ${o.totals.changed} 行，未变 ${o.totals.unchanged} 行${o.written.length ? `；写入 ${o.written.join('、')}` : ''}`,
+        );
       }
       // The content as committed: checked once more as a whole, and the month's record from it.
       if (result.imported.length > 0) {
@@ -266,16 +296,23 @@ export async function runInbox(options: InboxOptions): Promise<InboxResult> {
           git(repo, ['clean', '-fdq', '--', contentRel]);
           throw new InboxError(`导入后的内容未通过校验，已撤销内容改动：\n${formatIssues(after.issues)}`);
         }
-        for (const s of result.imported) if (s.folder.kind === 'report') s.reporting = monthReporting(after.dataset, s.folder.month, options.today);
+        for (const s of result.imported)
+          if (s.folder.kind === 'report') s.reporting = monthReporting(after.dataset, s.folder.month, options.today);
         for (const [i, s] of result.imported.entries()) {
           const batch = batches.find((b) => b.folder.name === s.folder.name)!;
-          moveProcessed(repo, batch, options.today, `# 导入结果：${folderTitle(s.folder)}已导入\n\n${importCommitMessage([result.imported[i]], options.today).replace(/\n/g, '\n\n')}`);
+          moveProcessed(
+            repo,
+            batch,
+            options.today,
+            `# 导入结果：${folderTitle(s.folder)}已导入\n\n${importCommitMessage([result.imported[i]], options.today).replace(/\n/g, '\n\n')}`,
+          );
         }
       }
       let message: string;
       if (result.imported.length > 0) {
         message = importCommitMessage(result.imported, options.today);
-        if (result.failed.length) message += `\n${result.failed.map((f) => `${folderTitle(f.folder)}未导入：${f.problems} 处问题，见 ${f.report}`).join('\n')}\n`;
+        if (result.failed.length)
+          message += `\n${result.failed.map((f) => `${folderTitle(f.folder)}未导入：${f.problems} 处问题，见 ${f.report}`).join('\n')}\n`;
       } else {
         message = `收件箱：${result.failed.map((f) => `${folderTitle(f.folder)}未导入（${f.problems} 处问题）`).join('；')}，内容没有改动\n\n${result.failed.map((f) => `问题清单见 ${f.report}，改正后重新上传即可。`).join('\n')}\n`;
       }
@@ -332,7 +369,8 @@ export async function runMonthly(options: MonthlyOptions): Promise<MonthlyResult
   const outDir = path.join(repo, INBOX, formsMonth, OUTGOING);
   const forms: string[] = [];
   if (!year) log(`内容中还没有 ${formsMonth.slice(0, 4)} 年度，${formsMonth} 的表格未生成。`);
-  else if (existsSync(outDir) && readdirSync(outDir).some(isFormFile) && !options.force) log(`${posix(path.relative(repo, outDir))}/ 中已有表格，不再生成（需要重新生成时加 --force）。`);
+  else if (existsSync(outDir) && readdirSync(outDir).some(isFormFile) && !options.force)
+    log(`${posix(path.relative(repo, outDir))}/ 中已有表格，不再生成（需要重新生成时加 --force）。`);
   else {
     mkdirSync(outDir, { recursive: true });
     for (const unit of reportingUnits(ds, year)) {

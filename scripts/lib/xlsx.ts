@@ -33,7 +33,10 @@ export function formWorkbook(sheet: FormSheet): ExcelJS.Workbook {
     });
     const role = sheet.roles[r];
     row.font = { name: FONT, size: role === 'title' ? 16 : 11, bold: role === 'title' || role === 'header' };
-    row.alignment = role === 'title' || role === 'subtitle' || role === 'header' ? { horizontal: 'center', vertical: 'middle', wrapText: true } : { vertical: 'top', wrapText: role === 'data' || role === 'notes' };
+    row.alignment =
+      role === 'title' || role === 'subtitle' || role === 'header'
+        ? { horizontal: 'center', vertical: 'middle', wrapText: true }
+        : { vertical: 'top', wrapText: role === 'data' || role === 'notes' };
     if (role === 'title') row.height = 30;
     if (role === 'header' || role === 'data') {
       for (let c = 1; c <= sheet.columns.length; c++) row.getCell(c).border = BORDER;
@@ -144,7 +147,10 @@ export async function readXlsxSheets(file: string): Promise<SheetGrid[]> {
       for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
         const cell = row.getCell(c);
         // A merged cell repeats its master's value in exceljs; keep it only in the master.
-        const text = cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value, (p) => problems.push({ row: r, column: c, ...p }));
+        const text =
+          cell.isMerged && cell.master.address !== cell.address
+            ? ''
+            : cellText(cell.value, (p) => problems.push({ row: r, column: c, ...p }));
         cells.push(text.normalize('NFC'));
       }
       grid.push(cells);
@@ -189,7 +195,12 @@ export async function readGrid(file: string): Promise<ReadGrid> {
         return { failure: issueOf('LS-FORM-018', {}, { count: sheets.length, names }) };
       }
       // Messages name the worksheet when the workbook has more than one.
-      return { grid: sheets[0].grid, sheet: all.length > 1 ? sheets[0].name : undefined, encoding: 'xlsx', problems: sheets[0].problems };
+      return {
+        grid: sheets[0].grid,
+        sheet: all.length > 1 ? sheets[0].name : undefined,
+        encoding: 'xlsx',
+        problems: sheets[0].problems,
+      };
     }
     if (ext === '.csv') {
       const decoded = decodeCsv(readFileSync(file), file);
@@ -207,5 +218,13 @@ export async function readGrid(file: string): Promise<ReadGrid> {
 /** Reading problems as form errors, each naming the worksheet (for a workbook) and the cell. */
 export function readProblems(file: string, read: ReadGrid): FormError[] {
   const where = read.sheet ? `${file}（工作表“${read.sheet}”）` : file;
-  return (read.problems ?? []).map((p) => ({ file: where, row: p.row, column: p.column || undefined, value: p.value, code: p.code, message: p.message, hint: p.hint }));
+  return (read.problems ?? []).map((p) => ({
+    file: where,
+    row: p.row,
+    column: p.column || undefined,
+    value: p.value,
+    code: p.code,
+    message: p.message,
+    hint: p.hint,
+  }));
 }

@@ -50,7 +50,8 @@ let subsets: { file: string; ranges: [number, number][] }[] | undefined;
 function fontSubsets() {
   if (subsets) return subsets;
   const dir = path.join(FONT_DIR, 'files');
-  if (!existsSync(dir)) throw new Error(`找不到字体包 @fontsource-variable/noto-sans-sc（${dir}）：运行 npm ci（font package missing）`);
+  if (!existsSync(dir))
+    throw new Error(`找不到字体包 @fontsource-variable/noto-sans-sc（${dir}）：运行 npm ci（font package missing）`);
   const unicode = JSON.parse(readFileSync(path.join(FONT_DIR, 'unicode.json'), 'utf8')) as Record<string, string>;
   subsets = Object.entries(unicode).map(([key, list]) => ({
     file: path.join(dir, `noto-sans-sc-${key.replace(/^\[|\]$/g, '')}-wght-normal.woff2`),
@@ -60,7 +61,8 @@ function fontSubsets() {
     }),
   }));
   const missing = subsets.filter((s) => !existsSync(s.file));
-  if (missing.length || subsets.length === 0) throw new Error(`字体包不完整：缺少 ${missing.map((s) => path.basename(s.file)).join('、') || '.woff2 文件'}（${dir}）`);
+  if (missing.length || subsets.length === 0)
+    throw new Error(`字体包不完整：缺少 ${missing.map((s) => path.basename(s.file)).join('、') || '.woff2 文件'}（${dir}）`);
   return subsets;
 }
 
@@ -90,7 +92,8 @@ export function registerFonts(text?: string): number {
   }
   for (const file of wanted) {
     if (registered.has(file)) continue;
-    if (!GlobalFonts.registerFromPath(file, FONT_FAMILY)) throw new Error(`字体注册失败：${path.basename(file)}（could not register font ${file}）`);
+    if (!GlobalFonts.registerFromPath(file, FONT_FAMILY))
+      throw new Error(`字体注册失败：${path.basename(file)}（could not register font ${file}）`);
     registered.add(file);
   }
   return registered.size;
@@ -122,7 +125,10 @@ function config(spec: ChartSpec, makeCanvas: (w: number, h: number) => unknown, 
 }
 
 function draw(ctx: unknown, spec: ChartSpec, elder = false) {
-  const chart = new Chart(ctx as never, config(spec, (w, h) => createCanvas(w, h), elder));
+  const chart = new Chart(
+    ctx as never,
+    config(spec, (w, h) => createCanvas(w, h), elder),
+  );
   return chart;
 }
 
@@ -146,14 +152,22 @@ export function renderSvg(spec: ChartSpec, elder = false): Buffer {
   const chart = draw(canvas.getContext('2d'), spec, elder);
   chart.destroy();
   // The canvas names the registered variable font's first instance ("… Thin"): name the family.
-  const svg = canvas.getContent().toString('utf8').replace(/font-family="[^"]*"/g, `font-family="${SVG_FONT_STACK}"`);
+  const svg = canvas
+    .getContent()
+    .toString('utf8')
+    .replace(/font-family="[^"]*"/g, `font-family="${SVG_FONT_STACK}"`);
   return Buffer.from(svg);
 }
 
 /** Hash of the renderer's own code: a change to it invalidates every cached image. */
 function codeHash(): string {
   const h = createHash('sha256');
-  for (const f of ['src/build/chart-images.ts', 'src/core/chart-config.ts', 'node_modules/chart.js/package.json', 'node_modules/@napi-rs/canvas/package.json']) {
+  for (const f of [
+    'src/build/chart-images.ts',
+    'src/core/chart-config.ts',
+    'node_modules/chart.js/package.json',
+    'node_modules/@napi-rs/canvas/package.json',
+  ]) {
     h.update(readFileSync(path.join(root, f)));
   }
   return h.digest('hex');
@@ -175,12 +189,20 @@ export interface RenderResult {
   ms: number;
 }
 
-export async function renderAll(opts: { out: string; content?: string; cache?: boolean; only?: string[]; dataset?: Dataset }): Promise<RenderResult> {
+export async function renderAll(opts: {
+  out: string;
+  content?: string;
+  cache?: boolean;
+  only?: string[];
+  dataset?: Dataset;
+}): Promise<RenderResult> {
   const started = performance.now();
   // The build integration passes the dataset the pages were rendered from: loaded once per build.
   const dataset = opts.dataset ?? loadContentOrThrow(contentRoot(opts.content), { today: buildDate() });
   const ids = opts.only ?? chartIds(dataset).filter(hasImages);
-  const cacheDir = process.env.LUOSHI_CACHE_DIR ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'charts') : path.join(root, 'node_modules/.cache/luoshi-charts');
+  const cacheDir = process.env.LUOSHI_CACHE_DIR
+    ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'charts')
+    : path.join(root, 'node_modules/.cache/luoshi-charts');
   mkdirSync(opts.out, { recursive: true });
   if (opts.cache !== false) mkdirSync(cacheDir, { recursive: true });
   const code = codeHash();
@@ -206,9 +228,13 @@ export async function renderAll(opts: { out: string; content?: string; cache?: b
       Array.from({ length: threads }, (_, t) => {
         const jobs = todo.filter((_, i) => i % threads === t);
         return new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL(import.meta.url), { workerData: { jobs, out: opts.out, cache } satisfies WorkerInput });
+          const worker = new Worker(new URL(import.meta.url), {
+            workerData: { jobs, out: opts.out, cache } satisfies WorkerInput,
+          });
           worker.once('error', reject);
-          worker.once('exit', (exit) => (exit === 0 ? resolve() : reject(new Error(`图表绘制线程异常退出（chart worker exited with ${exit}）`))));
+          worker.once('exit', (exit) =>
+            exit === 0 ? resolve() : reject(new Error(`图表绘制线程异常退出（chart worker exited with ${exit}）`)),
+          );
         });
       }),
     );
@@ -263,6 +289,13 @@ if (isMainThread && process.argv[1] && path.resolve(process.argv[1]) === fileURL
       only: { type: 'string' },
     },
   });
-  const r = await renderAll({ out: path.resolve(values.out!), content: values.content, cache: !values['no-cache'], only: values.only?.split(',') });
-  console.log(`图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 → ${values.out}`);
+  const r = await renderAll({
+    out: path.resolve(values.out!),
+    content: values.content,
+    cache: !values['no-cache'],
+    only: values.only?.split(','),
+  });
+  console.log(
+    `图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 → ${values.out}`,
+  );
 }

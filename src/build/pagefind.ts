@@ -89,7 +89,11 @@ function bodyText(html: string): string {
 }
 
 /** Insert the record's search markup at the end of the `data-pagefind-body` element. */
-export function augment(html: string, record: SearchRecord, opts: { bigrams?: boolean; words?: boolean; extraText?: boolean } = {}): string | undefined {
+export function augment(
+  html: string,
+  record: SearchRecord,
+  opts: { bigrams?: boolean; words?: boolean; extraText?: boolean } = {},
+): string | undefined {
   const open = html.match(BODY_OPEN);
   if (!open || open.index === undefined) return undefined;
   const tag = open[0].match(/^<([a-z]+)/i)![1];
@@ -97,21 +101,38 @@ export function augment(html: string, record: SearchRecord, opts: { bigrams?: bo
   if (end < open.index) return undefined;
   // On unit pages the item tables name each item's leader: repeated dozens of times, those cells
   // made a unit page outrank the leader's own page for the leader's name. They stay unindexed.
-  if (record.meta.kind === KIND.unit) html = html.replace(/<td((?: [^>]*)?)>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td$1 data-pagefind-ignore>');
+  if (record.meta.kind === KIND.unit)
+    html = html.replace(/<td((?: [^>]*)?)>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td$1 data-pagefind-ignore>');
   const text = opts.bigrams || opts.words ? bodyText(html) : '';
   // The sort keys also as result metadata: the browser merges sorted shards by them (src/client/search-shards.ts).
-  const sortMeta = Object.entries(record.sort).map(([name, v]) => (v ? `<meta data-pagefind-meta="sort_${name}[content]" content="${v.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">` : '')).join('');
-  const extra = sortMeta + injectionHtml(opts.extraText === false ? { ...record, names: '', aliases: '' } : record, { bigramText: opts.bigrams ? text : undefined, wordText: opts.words ? text : undefined });
+  const sortMeta = Object.entries(record.sort)
+    .map(([name, v]) =>
+      v
+        ? `<meta data-pagefind-meta="sort_${name}[content]" content="${v.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">`
+        : '',
+    )
+    .join('');
+  const extra =
+    sortMeta +
+    injectionHtml(opts.extraText === false ? { ...record, names: '', aliases: '' } : record, {
+      bigramText: opts.bigrams ? text : undefined,
+      wordText: opts.words ? text : undefined,
+    });
   return html.slice(0, end) + extra + html.slice(end);
 }
 
 function bulletinOf(rel: string, html: string): SearchRecord {
   const body = html.slice(html.search(BODY_OPEN));
-  const title = strip(body.match(/<h1\b[^>]*>([\s\S]*?)<\/h1>/i)?.[1] ?? '').replace(/\s+/g, ' ').trim();
+  const title = strip(body.match(/<h1\b[^>]*>([\s\S]*?)<\/h1>/i)?.[1] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const date = body.match(/<time\b[^>]*datetime="(\d{4}-\d{2}-\d{2})"/i)?.[1] ?? '';
   // The excerpt's source: the bulletin's own text after its title (never the index-only text).
   const h1End = body.search(/<\/h1>/i);
-  const text = strip(h1End >= 0 ? body.slice(h1End) : body).replace(/\s+/g, ' ').trim().slice(0, 300);
+  const text = strip(h1End >= 0 ? body.slice(h1End) : body)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
   return bulletinRecord(rel, title, date, text);
 }
 
@@ -132,13 +153,17 @@ export const SHARDS_FILE = 'shards.json';
 
 function searchCacheDir(): string {
   const root = path.resolve(import.meta.dirname, '../..');
-  return process.env.LUOSHI_CACHE_DIR ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'search') : path.join(root, 'node_modules/.cache/luoshi-search');
+  return process.env.LUOSHI_CACHE_DIR
+    ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'search')
+    : path.join(root, 'node_modules/.cache/luoshi-search');
 }
 
 /** Hash of what makes a shard: Pagefind's version, this indexer's code, every page's URL and indexed HTML. */
 function shardHash(pages: { url: string; content: string }[]): string {
   const h = createHash('sha256');
-  h.update(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version);
+  h.update(
+    JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version,
+  );
   h.update(readFileSync(import.meta.filename));
   h.update(readFileSync(path.resolve(import.meta.dirname, '../core/search.ts')));
   for (const p of pages) h.update(p.url).update('\0').update(p.content).update('\0');
@@ -149,7 +174,10 @@ function shardHash(pages: { url: string; content: string }[]): string {
 function pagefindBinary(): string {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const exe = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
-  return process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? createRequire(import.meta.url).resolve(`@pagefind/${platform}-${process.arch}/bin/${exe}`);
+  return (
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH ??
+    createRequire(import.meta.url).resolve(`@pagefind/${platform}-${process.arch}/bin/${exe}`)
+  );
 }
 
 /**
@@ -170,9 +198,14 @@ async function indexShard(list: { url: string; content: string; file: string }[]
   }
   try {
     // cwd: a folder with no pagefind.yml, so no configuration file is picked up by accident.
-    const { stdout } = await promisify(execFile)(pagefindBinary(), ['--site', src, '--output-path', outputPath, '--force-language', 'zh'], { cwd: src, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await promisify(execFile)(
+      pagefindBinary(),
+      ['--site', src, '--output-path', outputPath, '--force-language', 'zh'],
+      { cwd: src, maxBuffer: 64 * 1024 * 1024 },
+    );
     const indexed = Number(/Indexed (\d+) pages?/.exec(stdout)?.[1] ?? -1);
-    if (indexed !== list.length) return [`Pagefind indexed ${indexed} of ${list.length} pages into ${outputPath}:\n${stdout.slice(-2000)}`];
+    if (indexed !== list.length)
+      return [`Pagefind indexed ${indexed} of ${list.length} pages into ${outputPath}:\n${stdout.slice(-2000)}`];
     return [];
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
@@ -188,7 +221,8 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
   const errors: string[] = [];
   if (options.mode === 'plain') {
     const { index, errors: created } = await pagefind.createIndex({ forceLanguage: 'zh' });
-    if (!index || created.length) return { pages: 0, errors: created.length ? created : ['Pagefind did not start'], ms: 0, outputPath };
+    if (!index || created.length)
+      return { pages: 0, errors: created.length ? created : ['Pagefind did not start'], ms: 0, outputPath };
     const added = await index.addDirectory({ path: site });
     errors.push(...added.errors);
     if (added.page_count === 0) errors.push(`no page in ${site}/ to index`);
@@ -217,7 +251,10 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     shards.set(shard, [...(shards.get(shard) ?? []), { url: `/${rel}`, content, file }]);
   }
   const missing = [...records.keys()].filter((p) => !seen.has(p));
-  if (missing.length) errors.push(`${missing.length} page(s) of the data are missing from ${site}/ (URL scheme changed?): ${missing.slice(0, 5).join(', ')}`);
+  if (missing.length)
+    errors.push(
+      `${missing.length} page(s) of the data are missing from ${site}/ (URL scheme changed?): ${missing.slice(0, 5).join(', ')}`,
+    );
   let pages = 0;
   for (const list of shards.values()) pages += list.length;
   if (pages === 0) errors.push(`no page in ${site}/ to index`);
@@ -245,7 +282,9 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     const tmp = `${outputPath}.shard-${name || 'main'}`;
     errors.push(...(await indexShard(list, tmp)));
     // A merged shard needs only its index files: the UI scripts and styles are the main bundle's.
-    if (name && !errors.length) for (const f of readdirSync(tmp)) if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(path.join(tmp, f));
+    if (name && !errors.length)
+      for (const f of readdirSync(tmp))
+        if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(path.join(tmp, f));
     if (errors.length) break;
     if (hit) {
       rmSync(hit, { recursive: true, force: true });

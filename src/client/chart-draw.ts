@@ -4,7 +4,18 @@
  * the accessible form: the canvas is aria-hidden) and a button shows it again. Only the
  * chart.js parts the charts use are imported and registered.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import { chartConfig, chartFontSizes } from '../core/chart-config.ts';
 import type { ChartData } from '../core/chart-style.ts';
 
@@ -37,7 +48,15 @@ export function enhance(figure: HTMLElement) {
   const root = document.documentElement;
   const elder = root.classList.contains('elder') || !!document.querySelector('#elder:target');
   try {
-    new Chart(canvas, chartConfig(data, { fontFamily, createCanvas: makeCanvas, aspectRatio: elder && narrow ? aspectRatio * 0.8 : aspectRatio, elder }));
+    new Chart(
+      canvas,
+      chartConfig(data, {
+        fontFamily,
+        createCanvas: makeCanvas,
+        aspectRatio: elder && narrow ? aspectRatio * 0.8 : aspectRatio,
+        elder,
+      }),
+    );
   } catch (error) {
     holder.hidden = true;
     console.error(`chart ${data.id}:`, error);

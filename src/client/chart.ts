@@ -58,7 +58,11 @@ function run() {
  * embeds (the chart is the page) and pages opened further down draw as soon as a figure nears.
  */
 function start() {
-  const waitForReader = matchMedia('(max-width: 37.5rem)').matches && window.scrollY === 0 && !location.hash && !document.querySelector('figure.chart--embed');
+  const waitForReader =
+    matchMedia('(max-width: 37.5rem)').matches &&
+    window.scrollY === 0 &&
+    !location.hash &&
+    !document.querySelector('figure.chart--embed');
   if (!waitForReader) return run();
   const events = ['scroll', 'pointerdown', 'keydown', 'touchstart'] as const;
   const go = () => {

@@ -54,7 +54,10 @@ export async function loadShardsApart(base: string, options: object): Promise<Pa
       // The main bundle's script under another URL: a module apart from the merged instance.
       const url = shard ? `${base}pagefind/${shard}/pagefind.js` : `${base}pagefind/pagefind.js?apart`;
       const pf = (await import(/* @vite-ignore */ url)) as PagefindApi;
-      await pf.options({ ...options, ...(shard ? { bundlePath: `${base}pagefind/${shard}/` } : { bundlePath: `${base}pagefind/` }) });
+      await pf.options({
+        ...options,
+        ...(shard ? { bundlePath: `${base}pagefind/${shard}/` } : { bundlePath: `${base}pagefind/` }),
+      });
       await pf.init();
       return pf;
     }),
@@ -62,17 +65,30 @@ export async function loadShardsApart(base: string, options: object): Promise<Pa
 }
 
 /** A sorted search over shards apart: one Search whose results are the shards' runs merged by `key`. */
-export async function sortedSearch(instances: PagefindApi[], query: string | null, options: { filters: object; sort: Record<string, string> }, withFilters: boolean): Promise<Search> {
+export async function sortedSearch(
+  instances: PagefindApi[],
+  query: string | null,
+  options: { filters: object; sort: Record<string, string> },
+  withFilters: boolean,
+): Promise<Search> {
   const [key, dir] = Object.entries(options.sort)[0];
   if (withFilters) await Promise.all(instances.map((pf) => pf.filters()));
-  const searches = (await Promise.all(instances.map((pf) => pf.search(query, options)))).map((s) => s ?? { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} });
+  const searches = (await Promise.all(instances.map((pf) => pf.search(query, options)))).map(
+    (s) => s ?? { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} },
+  );
   const sum = (list: Record<string, Record<string, number>>[]) => {
     const out: Record<string, Record<string, number>> = {};
-    for (const f of list) for (const [name, values] of Object.entries(f)) for (const [v, n] of Object.entries(values)) ((out[name] ??= {})[v] = (out[name][v] ?? 0) + n);
+    for (const f of list)
+      for (const [name, values] of Object.entries(f))
+        for (const [v, n] of Object.entries(values)) (out[name] ??= {})[v] = (out[name][v] ?? 0) + n;
     return out;
   };
   return {
-    results: mergeRuns(searches.map((s) => s.results), key, dir),
+    results: mergeRuns(
+      searches.map((s) => s.results),
+      key,
+      dir,
+    ),
     unfilteredResultCount: searches.reduce((n, s) => n + s.unfilteredResultCount, 0),
     filters: sum(searches.map((s) => s.filters)),
     totalFilters: sum(searches.map((s) => s.totalFilters)),
@@ -81,7 +97,9 @@ export async function sortedSearch(instances: PagefindApi[], query: string | nul
 
 let shardsOnce: Promise<string[]> | undefined;
 export function shardList(base: string): Promise<string[]> {
-  shardsOnce ??= fetch(`${base}pagefind/shards.json`).then(async (r) => (r.ok ? ((await r.json()) as { shards: string[] }).shards : []));
+  shardsOnce ??= fetch(`${base}pagefind/shards.json`).then(async (r) =>
+    r.ok ? ((await r.json()) as { shards: string[] }).shards : [],
+  );
   return shardsOnce;
 }
 

@@ -107,7 +107,11 @@ function excerptNodes(text: string, query: string): Node[] {
   });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);
@@ -143,11 +147,16 @@ function hasFilters(): boolean {
 }
 
 function renderFilters(counts: Record<string, Record<string, number>>) {
-  const focused = document.activeElement instanceof HTMLInputElement && filtersBox.contains(document.activeElement) ? document.activeElement.id : '';
+  const focused =
+    document.activeElement instanceof HTMLInputElement && filtersBox.contains(document.activeElement)
+      ? document.activeElement.id
+      : '';
   filtersBox.replaceChildren();
   FILTER_NAMES.forEach((name, i) => {
     // Options that would give no result are left out (a checked one stays, so it can be unchecked).
-    const values = Object.keys(allFilters[name] ?? {}).filter((v) => (counts[name]?.[v] ?? 0) > 0 || state.filters[name]?.includes(v));
+    const values = Object.keys(allFilters[name] ?? {}).filter(
+      (v) => (counts[name]?.[v] ?? 0) > 0 || state.filters[name]?.includes(v),
+    );
     if (!values.length) return;
     values.sort((a, b) => (name === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'zh-CN', { numeric: true })));
     const fs = el('fieldset', { class: 'search-filter' }, el('legend', {}, FILTER_LABELS[name]));
@@ -219,7 +228,9 @@ async function run() {
   await showMore();
   const n = search.results.length;
   const what = state.q.trim() ? `“${state.q.trim()}”` : '所选条件';
-  status.textContent = n ? `${what}：找到 ${n} 条结果。` : `${what}：没有找到结果。${hasFilters() ? '可减少筛选条件再试。' : '可换个说法，或试试单位简称、事项编号。'}`;
+  status.textContent = n
+    ? `${what}：找到 ${n} 条结果。`
+    : `${what}：没有找到结果。${hasFilters() ? '可减少筛选条件再试。' : '可换个说法，或试试单位简称、事项编号。'}`;
   // Counts are known only for loaded filters: before the panel is first opened there are none to show.
   if (filtersOnce) renderFilters(search.filters);
 }

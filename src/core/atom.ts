@@ -67,7 +67,8 @@ export function sortEntries(entries: FeedEntry[]): FeedEntry[] {
 
 export function atom(feed: Feed): string {
   const entries = sortEntries(feed.entries).slice(0, feed.limit ?? Infinity);
-  const updated = entries.length > 0 ? entries.map((e) => e.updated).reduce((a, b) => (instant(a) >= instant(b) ? a : b)) : feed.updated;
+  const updated =
+    entries.length > 0 ? entries.map((e) => e.updated).reduce((a, b) => (instant(a) >= instant(b) ? a : b)) : feed.updated;
   const t = (name: string, value: string, indent = '  ') => `${indent}<${name}>${xmlEscape(value)}</${name}>`;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -199,9 +200,15 @@ export function correctionEntries(year: YearData, changes: Change[], links: Entr
     const item = year.itemByKey.get(c.item);
     if (!item) continue;
     const what = c.record === 'report' ? `${monthLabel(c.month!)}月报` : c.record === 'plan' ? '落实计划' : '事项内容';
-    const summary = list.map((x) => (x.kind === 'removed' ? '该记录已撤回' : `${changeFieldLabel(x.record, x.field!)}：“${x.old}” → “${x.new}”`)).join('\n');
+    const summary = list
+      .map((x) => (x.kind === 'removed' ? '该记录已撤回' : `${changeFieldLabel(x.record, x.field!)}：“${x.old}” → “${x.new}”`))
+      .join('\n');
     out.push({
-      id: tagId(links.site, year.year, `${year.year}/${item.key}/correction/${key.split(':')[0].slice(0, 12)}/${c.record}${c.month ? `/${c.month}` : ''}`),
+      id: tagId(
+        links.site,
+        year.year,
+        `${year.year}/${item.key}/correction/${key.split(':')[0].slice(0, 12)}/${c.record}${c.month ? `/${c.month}` : ''}`,
+      ),
       title: `更正：${itemLabel(item)}${what}${c.kind === 'removed' ? '已撤回' : '已修改'}`,
       updated: c.time,
       link: c.record === 'report' ? links.month(c.month!) : links.item(item),
@@ -219,5 +226,10 @@ export function itemsOfUnitIn(year: YearData, unitId: string): Item[] {
 
 /** The newest data date of the dataset: a feed's `updated` when it has no entries. */
 export function feedFallbackDate(dataset: Dataset): string {
-  return dataset.years.map((y) => y.manifest.data_date).sort().at(-1) ?? '1970-01-01';
+  return (
+    dataset.years
+      .map((y) => y.manifest.data_date)
+      .sort()
+      .at(-1) ?? '1970-01-01'
+  );
 }

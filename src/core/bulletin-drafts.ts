@@ -55,7 +55,9 @@ function yearOf(dataset: Dataset, year: number): YearData {
 
 function requireCovered(year: YearData, month: string): void {
   if (!year.months.includes(month)) {
-    throw new Error(`${monthLabel(month)}的情况尚未发布：报送期限 ${reportDeadline(month)} 未过且没有月报（数据日期 ${year.manifest.data_date}；已发布的月份：${year.months.join('、') || '无'}）`);
+    throw new Error(
+      `${monthLabel(month)}的情况尚未发布：报送期限 ${reportDeadline(month)} 未过且没有月报（数据日期 ${year.manifest.data_date}；已发布的月份：${year.months.join('、') || '无'}）`,
+    );
   }
 }
 
@@ -84,7 +86,15 @@ function countsSentence(c: StatusCounts): string {
 }
 
 function frontmatter(d: { title: string; date: string; kind: BulletinKind; year: number; summary: string }): string {
-  return ['---', `title: ${JSON.stringify(d.title)}`, `date: ${JSON.stringify(d.date)}`, `kind: ${d.kind}`, `year: ${d.year}`, `summary: ${JSON.stringify(d.summary)}`, '---'].join('\n');
+  return [
+    '---',
+    `title: ${JSON.stringify(d.title)}`,
+    `date: ${JSON.stringify(d.date)}`,
+    `kind: ${d.kind}`,
+    `year: ${d.year}`,
+    `summary: ${JSON.stringify(d.summary)}`,
+    '---',
+  ].join('\n');
 }
 
 function sampleNote(year: YearData): string[] {
@@ -94,14 +104,24 @@ function sampleNote(year: YearData): string[] {
 
 /** A draft's first lines: front matter, the Chart import, the sample note and the editing note. */
 function draftHead(year: YearData, front: Parameters<typeof frontmatter>[0]): string[] {
-  return [frontmatter(front), '', CHART_IMPORT, '', ...sampleNote(year), '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}', ''];
+  return [
+    frontmatter(front),
+    '',
+    CHART_IMPORT,
+    '',
+    ...sampleNote(year),
+    '{/* 草稿：由 npm run bulletin 根据数据生成。数字均由数据计算，请勿手改数字；文字可以修改。 */}',
+    '',
+  ];
 }
 
 function groupTable(rows: ReturnType<typeof countsByGroup>, groupHeader: string): string[] {
   const lines = [`| ${groupHeader} | 项数 | 已完成 | 序时推进 | 滞后 | 未报送 | 完成率 |`, '|---|---:|---:|---:|---:|---:|---:|'];
   for (const g of rows) {
     const c = g.counts;
-    lines.push(`| ${escapeMdx(g.label)} | ${g.items.length} | ${c.已完成} | ${c.序时推进} | ${c.滞后} | ${c.未报送} | ${pct(c.已完成, g.items.length)} |`);
+    lines.push(
+      `| ${escapeMdx(g.label)} | ${g.items.length} | ${c.已完成} | ${c.序时推进} | ${c.滞后} | ${c.未报送} | ${pct(c.已完成, g.items.length)} |`,
+    );
   }
   return lines;
 }
@@ -146,7 +166,16 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
     '',
     `本月${reports.length}项报送了月报，其中按时报送${reports.length - late}项、逾期报送${late}项（报送期限为${reportDeadline(month)}，即次月初第5个工作日）；${missing.length}项未报送。`,
     '',
-    ...(programme.categories ? [`<Chart id="${kindChartId(year, 'project', 'groups', month)}" />`, '', '## 分类推进情况', '', ...groupTable(groups, '类别'), ''] : []),
+    ...(programme.categories
+      ? [
+          `<Chart id="${kindChartId(year, 'project', 'groups', month)}" />`,
+          '',
+          '## 分类推进情况',
+          '',
+          ...groupTable(groups, '类别'),
+          '',
+        ]
+      : []),
     '## 本月完成的事项',
     '',
     ...itemList(dataset, year, newly, month, false),
@@ -176,7 +205,16 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
     date,
     summary,
     text,
-    figures: { total: projects.length, 已完成: c.已完成, 序时推进: c.序时推进, 滞后: c.滞后, 未报送: c.未报送, newlyCompleted: newly.length, reported: reports.length, late },
+    figures: {
+      total: projects.length,
+      已完成: c.已完成,
+      序时推进: c.序时推进,
+      滞后: c.滞后,
+      未报送: c.未报送,
+      newlyCompleted: newly.length,
+      reported: reports.length,
+      late,
+    },
   };
 }
 
@@ -217,8 +255,34 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
     ...(P ? [`${escapeMdx(P)}${year.projects.length}项，${countsSentence(projects)}。`, ''] : []),
     `本季度共有${completed.length}项报告全部完成（${[T && `${T}${completed.filter((i) => i.kind === 'task').length}项`, P && `${escapeMdx(P)}${completed.filter((i) => i.kind === 'project').length}项`].filter(Boolean).join('，')}）。`,
     '',
-    ...(T ? [`## ${T}`, '', ...(year.mainTasks!.sections ? [`<Chart id="${kindChartId(year, 'task', 'groups', end)}" />`, '', ...groupTable(countsByGroup(year, 'task', end), '类别'), ''] : [])] : []),
-    ...(P ? [`## ${escapeMdx(P)}`, '', ...(year.programme!.categories ? [`<Chart id="${kindChartId(year, 'project', 'groups', end)}" />`, '', ...groupTable(countsByGroup(year, 'project', end), '类别'), ''] : [])] : []),
+    ...(T
+      ? [
+          `## ${T}`,
+          '',
+          ...(year.mainTasks!.sections
+            ? [
+                `<Chart id="${kindChartId(year, 'task', 'groups', end)}" />`,
+                '',
+                ...groupTable(countsByGroup(year, 'task', end), '类别'),
+                '',
+              ]
+            : []),
+        ]
+      : []),
+    ...(P
+      ? [
+          `## ${escapeMdx(P)}`,
+          '',
+          ...(year.programme!.categories
+            ? [
+                `<Chart id="${kindChartId(year, 'project', 'groups', end)}" />`,
+                '',
+                ...groupTable(countsByGroup(year, 'project', end), '类别'),
+                '',
+              ]
+            : []),
+        ]
+      : []),
     '## 本季度完成的事项',
     '',
     ...itemList(dataset, year, completed, end, false),
@@ -249,8 +313,16 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
     summary,
     text,
     figures: {
-      tasks: year.tasks.length, tasks已完成: tasks.已完成, tasks序时推进: tasks.序时推进, tasks滞后: tasks.滞后, tasks未报送: tasks.未报送,
-      projects: year.projects.length, projects已完成: projects.已完成, projects序时推进: projects.序时推进, projects滞后: projects.滞后, projects未报送: projects.未报送,
+      tasks: year.tasks.length,
+      tasks已完成: tasks.已完成,
+      tasks序时推进: tasks.序时推进,
+      tasks滞后: tasks.滞后,
+      tasks未报送: tasks.未报送,
+      projects: year.projects.length,
+      projects已完成: projects.已完成,
+      projects序时推进: projects.序时推进,
+      projects滞后: projects.滞后,
+      projects未报送: projects.未报送,
       completedInQuarter: completed.length,
     },
   };

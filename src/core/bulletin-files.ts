@@ -33,24 +33,39 @@ const YEAR = zodMessage('LS-BUL-013');
 /** The front matter of an office bulletin. Unknown keys are refused (`slug` would move the page). */
 export const bulletinFrontmatter = z.strictObject(
   {
-    title: z.string({ error: zodMessage('LS-BUL-008') }).trim().min(1, { error: zodMessage('LS-BUL-009') }),
+    title: z
+      .string({ error: zodMessage('LS-BUL-008') })
+      .trim()
+      .min(1, { error: zodMessage('LS-BUL-009') }),
     date: z.string({ error: zodMessage('LS-BUL-010') }).refine(isRealDate, { error: zodMessage('LS-FLD-013') }),
     kind: z.enum(BULLETIN_KINDS, { error: zodMessage('LS-BUL-011', { kinds: BULLETIN_KINDS.join('、') }) }),
     summary: z.string({ error: zodMessage('LS-BUL-012') }).optional(),
     year: z.number({ error: YEAR }).int({ error: YEAR }).min(2000, { error: YEAR }).max(2100, { error: YEAR }).optional(),
   },
-  { error: (iss) => (iss.code === 'unrecognized_keys' ? zodMessage('LS-BUL-014', { keys: iss.keys.join('、'), fields: Object.keys(FIELD_HINTS).join('、') }) : undefined) },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? zodMessage('LS-BUL-014', { keys: iss.keys.join('、'), fields: Object.keys(FIELD_HINTS).join('、') })
+        : undefined,
+  },
 );
 
-
 /** Tags and attributes that never reach the page (the sanitiser drops them). */
-const FORBIDDEN_TAGS = /<\s*\/?\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|textarea|select|option|link|meta|base|svg|math|template|noscript|portal)\b/gi;
+const FORBIDDEN_TAGS =
+  /<\s*\/?\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|textarea|select|option|link|meta|base|svg|math|template|noscript|portal)\b/gi;
 const EVENT_ATTR = /<[^>]*\s(on[a-z]+)\s*=/gi;
 const SCRIPT_URL = /(javascript|vbscript|data)\s*:/gi;
 
 export const CHART_IMPORT_LINE = "import Chart from '../../src/components/Chart.astro';";
 
-function issueAt<C extends IssueCode>(file: string, text: string, index: number, value: string | undefined, code: C, ...params: ParamArgs<C>): DataIssue {
+function issueAt<C extends IssueCode>(
+  file: string,
+  text: string,
+  index: number,
+  value: string | undefined,
+  code: C,
+  ...params: ParamArgs<C>
+): DataIssue {
   const before = text.slice(0, index);
   const line = (before.match(/\n/g) ?? []).length + 1;
   const column = index - before.lastIndexOf('\n');
@@ -65,7 +80,8 @@ function withoutCode(body: string): string {
 
 function checkBody(file: string, text: string, start: number, mdx: boolean, issues: DataIssue[]): void {
   const body = withoutCode(text.slice(start));
-  const at = <C extends IssueCode>(i: number, value: string, code: C, ...params: ParamArgs<C>) => issues.push(issueAt(file, text, start + i, value, code, ...params));
+  const at = <C extends IssueCode>(i: number, value: string, code: C, ...params: ParamArgs<C>) =>
+    issues.push(issueAt(file, text, start + i, value, code, ...params));
   for (const m of body.matchAll(FORBIDDEN_TAGS)) at(m.index, m[0], 'LS-BUL-015', { tag: m[1].toLowerCase() });
   for (const m of body.matchAll(EVENT_ATTR)) at(m.index + m[0].length - m[1].length - 1, m[1], 'LS-BUL-016', { attribute: m[1] });
   for (const m of body.matchAll(SCRIPT_URL)) {
@@ -131,7 +147,13 @@ export function checkBulletins(dir: string, display: (abs: string) => string, is
       data = yaml.load(raw, { schema: yaml.CORE_SCHEMA }) ?? {};
     } catch (error) {
       const e = error as { mark?: { line: number; column: number }; reason?: string };
-      issues.push(issueOf('LS-BUL-005', { file, line: (e.mark?.line ?? 0) + 2, column: e.mark ? e.mark.column + 1 : undefined }, { reason: e.reason ?? 'YAML' }));
+      issues.push(
+        issueOf(
+          'LS-BUL-005',
+          { file, line: (e.mark?.line ?? 0) + 2, column: e.mark ? e.mark.column + 1 : undefined },
+          { reason: e.reason ?? 'YAML' },
+        ),
+      );
       continue;
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -144,9 +166,16 @@ export function checkBulletins(dir: string, display: (abs: string) => string, is
         const field = zi.code === 'unrecognized_keys' ? zi.keys[0] : String(zi.path[0] ?? '');
         const value = (data as Record<string, unknown>)[field];
         const missing = value === undefined && zi.code !== 'unrecognized_keys';
-        const at = { file, line: missing ? 1 : lineOfKey(field), field, value: value === undefined || typeof value === 'object' ? undefined : String(value) };
+        const at = {
+          file,
+          line: missing ? 1 : lineOfKey(field),
+          field,
+          value: value === undefined || typeof value === 'object' ? undefined : String(value),
+        };
         const columnHint = FIELD_HINTS[field] ?? '';
-        issues.push(missing ? issueOf('LS-BUL-007', at, { columnHint }) : issueFromZod(zi.message, at, 'LS-SITE-003', { columnHint }));
+        issues.push(
+          missing ? issueOf('LS-BUL-007', at, { columnHint }) : issueFromZod(zi.message, at, 'LS-SITE-003', { columnHint }),
+        );
       }
     }
     checkBody(file, text, fm[0].length, mdx, issues);

@@ -143,8 +143,25 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
     layout: { padding: env.static ? 12 : 4 },
   };
   const titlePlugins = {
-    title: env.title ? { display: true, text: env.title, color: TEXT, font: { family: env.fontFamily, size: sizes.title, weight: 'bold' as const }, padding: { top: 4, bottom: 8 } } : { display: false },
-    subtitle: env.footer ? { display: true, position: 'bottom' as const, text: env.footer, color: '#57606a', font: { family: env.fontFamily, size: sizes.footer }, padding: { top: 8 } } : { display: false },
+    title: env.title
+      ? {
+          display: true,
+          text: env.title,
+          color: TEXT,
+          font: { family: env.fontFamily, size: sizes.title, weight: 'bold' as const },
+          padding: { top: 4, bottom: 8 },
+        }
+      : { display: false },
+    subtitle: env.footer
+      ? {
+          display: true,
+          position: 'bottom' as const,
+          text: env.footer,
+          color: '#57606a',
+          font: { family: env.fontFamily, size: sizes.footer },
+          padding: { top: 8 },
+        }
+      : { display: false },
   };
   const legend = {
     position: 'top' as const,
@@ -160,15 +177,36 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
         labels: data.labels,
         datasets: data.series.map((s) => {
           const color = STATUS_STYLE[s.status ?? '已完成'].color;
-          return { label: s.name, data: s.values, borderColor: color, backgroundColor: color, borderWidth: 2.5, pointStyle: 'circle', pointRadius: 5, tension: 0 };
+          return {
+            label: s.name,
+            data: s.values,
+            borderColor: color,
+            backgroundColor: color,
+            borderWidth: 2.5,
+            pointStyle: 'circle',
+            pointRadius: 5,
+            tension: 0,
+          };
         }),
       },
       options: {
         ...common,
-        plugins: { ...titlePlugins, legend: { ...legend, labels: { ...legend.labels, usePointStyle: true } }, tooltip: { bodyFont: font, titleFont: font } },
+        plugins: {
+          ...titlePlugins,
+          legend: { ...legend, labels: { ...legend.labels, usePointStyle: true } },
+          tooltip: { bodyFont: font, titleFont: font },
+        },
         scales: {
           x: { ticks: tick, grid: { color: GRID } },
-          y: { type: 'linear', position: 'left', beginAtZero: true, max: data.valueMax, ticks: { ...tick, precision: 0 }, grid: { color: GRID }, title: { display: true, text: data.valueLabel ?? '事项数（项）', color: TEXT, font } },
+          y: {
+            type: 'linear',
+            position: 'left',
+            beginAtZero: true,
+            max: data.valueMax,
+            ticks: { ...tick, precision: 0 },
+            grid: { color: GRID },
+            title: { display: true, text: data.valueLabel ?? '事项数（项）', color: TEXT, font },
+          },
         },
       },
       plugins: [backgroundPlugin],

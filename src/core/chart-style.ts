@@ -8,7 +8,10 @@ import type { Status } from './model.ts';
  * One colour per status, each at least 3:1 against white (WCAG 1.4.11), always paired with a
  * fill pattern and a text label so that status is never conveyed by colour alone.
  */
-export const STATUS_STYLE: Record<Status, { color: string; pattern: 'solid' | 'diagonal' | 'dots' | 'horizontal'; patternLabel: string }> = {
+export const STATUS_STYLE: Record<
+  Status,
+  { color: string; pattern: 'solid' | 'diagonal' | 'dots' | 'horizontal'; patternLabel: string }
+> = {
   已完成: { color: '#1a7f37', pattern: 'solid', patternLabel: '实心' },
   序时推进: { color: '#0b5cad', pattern: 'diagonal', patternLabel: '斜线' },
   滞后: { color: '#b93a0c', pattern: 'dots', patternLabel: '圆点' },

@@ -62,7 +62,13 @@ export interface ChartSpec {
 }
 
 export function chartData(spec: ChartSpec): ChartData {
-  const data: ChartData = { id: spec.id, kind: spec.kind, orientation: spec.orientation, labels: spec.labels, series: spec.series };
+  const data: ChartData = {
+    id: spec.id,
+    kind: spec.kind,
+    orientation: spec.orientation,
+    labels: spec.labels,
+    series: spec.series,
+  };
   if (spec.valueMax !== undefined) data.valueMax = spec.valueMax;
   if (spec.valueLabel !== undefined) data.valueLabel = spec.valueLabel;
   return data;
@@ -99,7 +105,10 @@ function chartBase(year: YearData, kind: ItemKind, chart: YearChart | 'group'): 
 
 /** The year charts of a year: by group (when the kind is grouped) and completion, per kind. */
 function yearChartBases(year: YearData): string[] {
-  return kindsOf(year).flatMap((kind) => [...(kindGrouped(year, kind) ? [chartBase(year, kind, 'groups')] : []), chartBase(year, kind, 'completion')]);
+  return kindsOf(year).flatMap((kind) => [
+    ...(kindGrouped(year, kind) ? [chartBase(year, kind, 'groups')] : []),
+    chartBase(year, kind, 'completion'),
+  ]);
 }
 
 /** Every chart id, in a stable order: year charts, their month variants, groups, units. */
@@ -165,16 +174,26 @@ type Parsed =
   | { type: 'group'; prefix: string; group: string; year: number; no: number }
   | { type: 'unit'; unitId: string; year: number };
 
-const ID_FORMS = '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020';
+const ID_FORMS =
+  '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020';
 
 function unknownId(id: string, why: string): ChartError {
   return new ChartError(`未知的图表编号「${id}」：${why}。可用的编号形如 ${ID_FORMS}（unknown chart id "${id}"）`);
 }
 
 function parseId(id: string): Parsed {
-  if (typeof id !== 'string' || id === '') throw new ChartError(`图表编号不能为空（chart id must be a non-empty string, got ${JSON.stringify(id)}）`);
+  if (typeof id !== 'string' || id === '')
+    throw new ChartError(`图表编号不能为空（chart id must be a non-empty string, got ${JSON.stringify(id)}）`);
   let m = /^([a-z0-9]+(?:-[a-z0-9]+)*?)-(by-category|by-section|completion)-(\d{4})(?:-(\d{2}))?$/.exec(id);
-  if (m) return { type: 'year', prefix: m[1], chart: m[2] === 'completion' ? 'completion' : 'groups', group: m[2], year: Number(m[3]), month: m[4] ? `${m[3]}-${m[4]}` : undefined };
+  if (m)
+    return {
+      type: 'year',
+      prefix: m[1],
+      chart: m[2] === 'completion' ? 'completion' : 'groups',
+      group: m[2],
+      year: Number(m[3]),
+      month: m[4] ? `${m[3]}-${m[4]}` : undefined,
+    };
   m = /^([a-z0-9]+(?:-[a-z0-9]+)*?)-(category|section)-(\d{4})-([1-9]\d*)$/.exec(id);
   if (m) return { type: 'group', prefix: m[1], group: m[2], year: Number(m[3]), no: Number(m[4]) };
   m = /^unit-([a-z0-9][a-z0-9-]*)-(\d{4})$/.exec(id);
@@ -185,13 +204,15 @@ function parseId(id: string): Parsed {
 
 /** The kind a chart id's prefix names in a year: `tasks`, or the year's programme slug. */
 function kindOfPrefix(year: YearData, id: string, prefix: string, group: string): ItemKind {
-  const kind: ItemKind | undefined = prefix === 'tasks' && year.mainTasks ? 'task' : prefix === year.programme?.slug ? 'project' : undefined;
+  const kind: ItemKind | undefined =
+    prefix === 'tasks' && year.mainTasks ? 'task' : prefix === year.programme?.slug ? 'project' : undefined;
   if (!kind) {
     const known = [...(year.mainTasks ? ['tasks'] : []), ...(year.programme ? [year.programme.slug] : [])];
     throw unknownId(id, `${year.year} 年度没有「${prefix}」（可用：${known.join('、') || '无'}）`);
   }
   const wanted = kind === 'task' ? ['by-section', 'section', 'completion'] : ['by-category', 'category', 'completion'];
-  if (!wanted.includes(group) || (group !== 'completion' && !kindGrouped(year, kind))) throw unknownId(id, `${kindName(year, kind)}没有这种图表`);
+  if (!wanted.includes(group) || (group !== 'completion' && !kindGrouped(year, kind)))
+    throw unknownId(id, `${kindName(year, kind)}没有这种图表`);
   return kind;
 }
 
@@ -205,7 +226,8 @@ function checkOptions(opts: ChartOptions | undefined): ChartOptions {
   if (opts === undefined) return {};
   if (opts === null || typeof opts !== 'object') throw new ChartError(`图表选项应为对象（chart options must be an object）`);
   for (const key of Object.keys(opts)) {
-    if (!OPTION_KEYS.has(key)) throw new ChartError(`未知的图表选项「${key}」，可用：siteUrl、accessed（unknown chart option "${key}"）`);
+    if (!OPTION_KEYS.has(key))
+      throw new ChartError(`未知的图表选项「${key}」，可用：siteUrl、accessed（unknown chart option "${key}"）`);
   }
   if (opts.siteUrl !== undefined) {
     let ok: boolean;
@@ -236,8 +258,6 @@ export function toCsv(columns: string[], rows: (string | number)[][]): string {
   return writeCsv(columns, rows, { eol: '\r\n', neutraliseFormulas: true }).text;
 }
 
-
-
 /** A section's short label: its ordinal and the first clause (`一、聚焦产业升级`). */
 function sectionLabel(no: number, name: string): string {
   const first = name.split(/[，。,；;]/)[0] || name;
@@ -245,7 +265,10 @@ function sectionLabel(no: number, name: string): string {
 }
 
 /** What each chart builder computes; getChart adds the source, dates, citation and CSV. */
-type Built = Pick<ChartSpec, 'title' | 'description' | 'kind' | 'orientation' | 'labels' | 'series' | 'table' | 'valueMax' | 'valueLabel'> & { month?: string };
+type Built = Pick<
+  ChartSpec,
+  'title' | 'description' | 'kind' | 'orientation' | 'labels' | 'series' | 'table' | 'valueMax' | 'valueLabel'
+> & { month?: string };
 
 function statusSeries(rows: StatusCounts[]): ChartSeries[] {
   return STATUSES.map((s) => ({ name: s, status: s, values: rows.map((r) => r[s]) }));
@@ -263,7 +286,10 @@ function groupChart(year: YearData, kind: ItemKind, month: string | undefined): 
   if (!month) {
     description = `截至数据日期${year.manifest.data_date}，${year.year}年${items.length}项${what}尚无到期的月报。`;
   } else {
-    const lagging = groups.map((g, i) => ({ ...g, short: labels[i] })).filter((g) => g.counts.滞后 > 0).sort((a, b) => b.counts.滞后 - a.counts.滞后 || a.no - b.no)[0];
+    const lagging = groups
+      .map((g, i) => ({ ...g, short: labels[i] }))
+      .filter((g) => g.counts.滞后 > 0)
+      .sort((a, b) => b.counts.滞后 - a.counts.滞后 || a.no - b.no)[0];
     const lagPart = lagging ? `，滞后最多的${groupWord}是“${lagging.short}”（${lagging.counts.滞后}项）` : '，没有滞后的事项';
     description = `截至${monthLabel(month)}，${items.length}项${what}中已完成${total.已完成}项，${countsPhrase(total).replace(/^已完成\d+项，/, '')}${lagPart}。`;
   }
@@ -294,7 +320,8 @@ function completionChart(year: YearData, kind: ItemKind, month: string | undefin
   const title = `${year.year}年${what}逐月完成情况${month ? `（截至${monthLabel(month)}）` : ''}`;
   let description: string;
   if (!last) description = `截至数据日期${year.manifest.data_date}，${year.year}年${items.length}项${what}尚无到期的月报。`;
-  else if (points.length === 1) description = `截至${monthLabel(last.month)}，${items.length}项${what}已完成${last.completed}项，占${percent(last.share)}。`;
+  else if (points.length === 1)
+    description = `截至${monthLabel(last.month)}，${items.length}项${what}已完成${last.completed}项，占${percent(last.share)}。`;
   else {
     description = `${monthLabel(points[0].month)}至${shortMonth(last.month)}，${items.length}项${what}中已完成的由${points[0].completed}项${last.completed >= points[0].completed ? '增至' : '变为'}${last.completed}项，占${percent(last.share)}。`;
   }
@@ -322,7 +349,10 @@ function itemsByMonth(year: YearData, items: Item[], title: string, scope: strin
   const perMonth = year.months.map((m) => countStatuses(year, items, m));
   const month = year.months.at(-1);
   const latest = perMonth.at(-1);
-  const description = month && latest ? `截至${monthLabel(month)}，${scope}中${countsPhrase(latest)}。` : `截至数据日期${year.manifest.data_date}，${scope}尚无到期的月报。`;
+  const description =
+    month && latest
+      ? `截至${monthLabel(month)}，${scope}中${countsPhrase(latest)}。`
+      : `截至数据日期${year.manifest.data_date}，${scope}尚无到期的月报。`;
   return {
     title,
     description,
@@ -346,13 +376,22 @@ function unitChart(dataset: Dataset, year: YearData, unitId: string, id: string)
   if (entries.length === 0) throw unknownId(id, `${unit.name}在 ${year.year} 年度没有负责的事项`);
   const led = entries.filter((e) => e.role === 'lead').length;
   const scope = `${unit.name}负责的${entries.length}项事项（牵头${led}项，参与${entries.length - led}项）`;
-  return itemsByMonth(year, entries.map((e) => e.item), `${unit.name}${year.year}年负责事项逐月状态`, scope);
+  return itemsByMonth(
+    year,
+    entries.map((e) => e.item),
+    `${unit.name}${year.year}年负责事项逐月状态`,
+    scope,
+  );
 }
 
 function groupMonthChart(year: YearData, kind: ItemKind, no: number, id: string): Built {
   const groups = countsByGroup(year, kind);
   const g = groups.find((x) => x.no === no);
-  if (!g) throw unknownId(id, `${year.year} 年度没有${kind === 'task' ? '第' + no + '部分' : '第' + no + '类'}（共 ${groups.length} 个）`);
+  if (!g)
+    throw unknownId(
+      id,
+      `${year.year} 年度没有${kind === 'task' ? '第' + no + '部分' : '第' + no + '类'}（共 ${groups.length} 个）`,
+    );
   const name = kind === 'task' ? sectionLabel(g.no, g.name) : g.label;
   const what = kindName(year, kind);
   return itemsByMonth(year, g.items, `${year.year}年${what}“${name}”逐月状态`, `“${name}”的${g.items.length}项${what}`);
@@ -371,7 +410,8 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
     const kind = kindOfPrefix(year, id, parsed.prefix, parsed.group);
     const month = parsed.month ?? year.months.at(-1);
     built = parsed.chart === 'completion' ? completionChart(year, kind, month) : groupChart(year, kind, month);
-  } else if (parsed.type === 'group') built = groupMonthChart(year, kindOfPrefix(year, id, parsed.prefix, parsed.group), parsed.no, id);
+  } else if (parsed.type === 'group')
+    built = groupMonthChart(year, kindOfPrefix(year, id, parsed.prefix, parsed.group), parsed.no, id);
   else built = unitChart(dataset, year, parsed.unitId, id);
 
   const site = dataset.site;

@@ -130,7 +130,6 @@ export function swallowedRows(value: string, columns: number): boolean {
     .some((line) => (line.match(/,/g) ?? []).length >= columns - 2);
 }
 
-
 /** Columns named twice in a header: [name, first column, second column] (1-based). */
 export function duplicateColumns(header: string[]): [string, number, number][] {
   const first = new Map<string, number>();
@@ -240,10 +239,16 @@ export function neutraliseFormula(value: string): string {
  * leading or trailing spaces, so they survive a round trip), final line end. Returns the text
  * and the 1-based line on which each data row starts, for messages that point into the file.
  */
-export function writeCsv(header: string[], rows: (Record<string, string | number> | (string | number)[])[], options: WriteCsvOptions = {}): { text: string; lines: number[] } {
+export function writeCsv(
+  header: string[],
+  rows: (Record<string, string | number> | (string | number)[])[],
+  options: WriteCsvOptions = {},
+): { text: string; lines: number[] } {
   const eol = options.eol ?? '\n';
   // Numbers passed as numbers (chart data) are not text and are left as they are.
-  const cell = options.neutraliseFormulas ? (v: string | number) => (typeof v === 'number' ? String(v) : neutraliseFormula(v)) : String;
+  const cell = options.neutraliseFormulas
+    ? (v: string | number) => (typeof v === 'number' ? String(v) : neutraliseFormula(v))
+    : String;
   const line = (values: (string | number)[]) => stringify([values.map(cell)], { record_delimiter: eol, quoted_match: /^\s|\s$/ });
   const parts = [line(header)];
   const lines: number[] = [];

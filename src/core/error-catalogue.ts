@@ -54,9 +54,11 @@ const ITEM_HINT = '主要任务写 T+序号，民生工程写 P+序号，且序�
 const DATA_DATE_HINT = '检查日期；或更新 manifest.json 中的 data_date';
 const SAVE_AS_UTF8 = '请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”';
 const HTML_HINT = '通报只能用 Markdown 排版，请删除这段 HTML：标题用 #，列表用 -，加粗用 **文字**，链接写作 [文字](https://…)';
-const MDX_HINT = 'MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}';
+const MDX_HINT =
+  'MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}';
 /** Hint for a cell whose stray quote swallowed the rows after it (CSV content files and CSV forms). */
-const SWALLOWED_HINT = '多半是本单元格或前面某个单元格中的英文双引号（"）不成对，使后面几行都被读进了这一格；请删除多余的双引号，或把整格用英文双引号括起、内部的双引号写两遍';
+const SWALLOWED_HINT =
+  '多半是本单元格或前面某个单元格中的英文双引号（"）不成对，使后面几行都被读进了这一格；请删除多余的双引号，或把整格用英文双引号括起、内部的双引号写两遍';
 
 export const CATALOGUE = {
   // Encoding and structure ------------------------------------------------------------------
@@ -65,7 +67,10 @@ export const CATALOGUE = {
     message: '文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 上 Excel 默认的“CSV（逗号分隔）”格式）',
     hint: '请用 Excel“另存为”→“CSV UTF-8（逗号分隔）”，或运行：{convert}；也可用 npm run import 导入，它会自动转换',
   },
-  'LS-CSV-003': { message: '文件不是 UTF-8 编码，也不是 GBK/GB18030，无法识别', hint: '请用 Excel“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”后重新提交' },
+  'LS-CSV-003': {
+    message: '文件不是 UTF-8 编码，也不是 GBK/GB18030，无法识别',
+    hint: '请用 Excel“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”后重新提交',
+  },
   'LS-CSV-004': {
     message: 'CSV 格式错误，文件无法解析（{reason}）',
     hint: '多半是某个单元格中的英文双引号不成对；含逗号、引号或换行的单元格应整体用英文双引号括起，内部的双引号写两遍',
@@ -75,7 +80,10 @@ export const CATALOGUE = {
     message: '列名重复（第 {first} 列已是“{name}”），两列中只有一列会被读取',
     hint: '删除多余的一列，或把其中一列改成应有的列名；本文件在改正前不会被读取',
   },
-  'LS-CSV-007': { message: '本行有 {cells} 个单元格，表头有 {columns} 列', hint: '检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号' },
+  'LS-CSV-007': {
+    message: '本行有 {cells} 个单元格，表头有 {columns} 列',
+    hint: '检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号',
+  },
   'LS-CSV-008': { message: '单元格跨了多行，且含有整行数据，像是吞并了后面的行', hint: SWALLOWED_HINT },
   'LS-CSV-009': { message: '缺少文件', hint: '应有 {title} 文件，格式见 content/README.md' },
   'LS-CSV-010': { message: '未知的列名，该列数据不会被发布', hint: '允许的列：{columns}' },
@@ -98,13 +106,25 @@ export const CATALOGUE = {
   'LS-FLD-010': { message: '必填项为空', hint: '{columnHint}', fix: SEE_COLUMN },
   'LS-FLD-011': { message: '应为正整数', hint: '{columnHint}', fix: SEE_COLUMN },
   'LS-FLD-012': { message: '应为正整数或留空', hint: '{columnHint}', fix: SEE_COLUMN },
-  'LS-FLD-013': { message: '日期无效，应写作 YYYY-MM-DD 且为真实日期', hint: '{columnHint}', fix: '写作 YYYY-MM-DD，如 2020-08-05，且须是日历上有的日期' },
+  'LS-FLD-013': {
+    message: '日期无效，应写作 YYYY-MM-DD 且为真实日期',
+    hint: '{columnHint}',
+    fix: '写作 YYYY-MM-DD，如 2020-08-05，且须是日历上有的日期',
+  },
   'LS-FLD-014': { message: '月份无效，应写作 YYYY-MM（月份 01–12）', hint: '{columnHint}', fix: '写作 YYYY-MM，如 2020-07' },
   'LS-FLD-015': { message: '事项编号格式错误', hint: '{columnHint}', fix: '主要任务写 T+序号，民生工程写 P+序号，如 T37、P5' },
   'LS-FLD-016': { message: '多个值应使用顿号“、”分隔', hint: '{columnHint}', fix: '把逗号、分号或斜杠改为顿号“、”' },
   'LS-FLD-017': { message: '列表中有空项（连续或多余的顿号）', hint: '{columnHint}', fix: '删除多余的顿号' },
-  'LS-FLD-018': { message: '编号只能含小写字母、数字和连字符', hint: '{columnHint}', fix: '用小写拼音、数字和连字符，如 fagaiju' },
-  'LS-FLD-019': { message: '类型只能是 区直部门、街道办事处、其他', hint: '{columnHint}', fix: '填 区直部门、街道办事处 或 其他' },
+  'LS-FLD-018': {
+    message: '编号只能含小写字母、数字和连字符',
+    hint: '{columnHint}',
+    fix: '用小写拼音、数字和连字符，如 fagaiju',
+  },
+  'LS-FLD-019': {
+    message: '类型只能是 区直部门、街道办事处、其他',
+    hint: '{columnHint}',
+    fix: '填 区直部门、街道办事处 或 其他',
+  },
   'LS-FLD-020': { message: '只能是 是 或 否', hint: '{columnHint}', fix: '填 是 或 否' },
   'LS-FLD-021': { message: '评价只能是“完成”或“未完成”', hint: '{columnHint}', fix: '填 完成 或 未完成' },
 
@@ -117,20 +137,32 @@ export const CATALOGUE = {
   'LS-REF-006': { message: '序号重复（第 {first} 行已使用）', hint: '每项序号必须唯一' },
   'LS-REF-007': { message: '序号不连续，缺少：{gaps}', hint: '补上缺少的行，或检查是否误删' },
   'LS-REF-008': { message: '必填项为空', hint: '填 {file} 中的序号：{nos}' },
-  'LS-REF-009': { message: '本年度主要工作任务不分部分，此列应留空', hint: '删除此列的值，或在 manifest.json 中把 tasks.sections 设为 true 并建 sections.csv' },
-  'LS-REF-010': { message: '本年度民生实事不分类别，此列应留空', hint: '删除此列的值，或在 manifest.json 中把 programme.categories 设为 true 并建 categories.csv' },
+  'LS-REF-009': {
+    message: '本年度主要工作任务不分部分，此列应留空',
+    hint: '删除此列的值，或在 manifest.json 中把 tasks.sections 设为 true 并建 sections.csv',
+  },
+  'LS-REF-010': {
+    message: '本年度民生实事不分类别，此列应留空',
+    hint: '删除此列的值，或在 manifest.json 中把 programme.categories 设为 true 并建 categories.csv',
+  },
   'LS-REF-011': { message: '类别序号不存在', hint: '可用的序号：{nos}' },
   'LS-REF-012': { message: '民生实事类别不存在', hint: '可用的序号：{nos}' },
   'LS-REF-013': { message: '未知的牵头领导', hint: '可用的姓名：{names}；新领导须先加入 leaders.csv' },
   'LS-REF-014': { message: '同一单位重复列出', hint: '删除重复的“{entry}”' },
   'LS-REF-015': { message: '未知的责任单位', hint: '是否应为：{candidates}？' },
-  'LS-REF-016': { message: '未知的责任单位', hint: '请使用 units.csv 中的名称或别名；新单位须先加入 units.csv，统称须先加入 collectives.csv' },
+  'LS-REF-016': {
+    message: '未知的责任单位',
+    hint: '请使用 units.csv 中的名称或别名；新单位须先加入 units.csv，统称须先加入 collectives.csv',
+  },
   'LS-REF-017': { message: '牵头单位不在本行的责任单位中', hint: '牵头单位必须同时列在责任单位中' },
   'LS-REF-018': { message: '对应的主要工作任务不存在', hint: '填 tasks.csv 中存在的序号，没有对应任务则留空' },
   'LS-REF-019': { message: '事项不存在', hint: ITEM_HINT },
   'LS-REF-020': { message: '该事项的计划重复（第 {first} 行已有）', hint: '每个事项只保留一行计划；修改请直接改原行' },
   'LS-REF-021': { message: '未知的填报单位', hint: '是否应为：{candidates}？' },
-  'LS-REF-022': { message: '未知的填报单位', hint: '请使用 units.csv 中的名称或别名；新单位须先加入 units.csv，统称须先加入 collectives.csv' },
+  'LS-REF-022': {
+    message: '未知的填报单位',
+    hint: '请使用 units.csv 中的名称或别名；新单位须先加入 units.csv，统称须先加入 collectives.csv',
+  },
   'LS-REF-023': { message: '不是事项 {item} 的责任单位', hint: '该事项的责任单位：{units}' },
   'LS-REF-024': { message: '不是事项 {item} 的责任单位', hint: '该事项只列有统称，请先在任务表中写明具体单位' },
   'LS-REF-025': { message: '填报时间晚于数据日期 {date}', hint: DATA_DATE_HINT },
@@ -155,30 +187,52 @@ export const CATALOGUE = {
   'LS-WDR-002': { message: '月份不属于 {year} 年度', hint: '写到 content/{other}/withdrawals.csv' },
   'LS-WDR-003': { message: '撤回日期晚于数据日期 {date}', hint: DATA_DATE_HINT },
   'LS-WDR-004': { message: '该事项 {month} 的撤回记录重复（第 {first} 行已有）', hint: '每份月报只登记一次撤回' },
-  'LS-WDR-005': { message: '该月报已登记撤回（{file} 第 {line} 行），不能同时发布', hint: '撤回有误则删除那条撤回记录；否则删除本行' },
+  'LS-WDR-005': {
+    message: '该月报已登记撤回（{file} 第 {line} 行），不能同时发布',
+    hint: '撤回有误则删除那条撤回记录；否则删除本行',
+  },
   'LS-WDR-006': {
     message: '已发布的 {item} {month} 月报不见了（提交 {commit} 中在第 {line} 行）：删除已发布的月报必须登记撤回',
     hint: '如是误删，请恢复：git checkout {commit} -- {file}；确要撤回，请在 {withdrawals} 中加一行：{item},{month},撤回日期,撤回原因（见 content/README.md）',
   },
 
   // Bulletins ----------------------------------------------------------------------------------
-  'LS-BUL-001': { message: '通报目录中不能有子文件夹（文件名就是网址，不能含路径）', hint: '把通报文件直接放在 content/bulletins/ 下' },
-  'LS-BUL-002': { message: '不是通报文件（.md 或 .mdx），不会发布', hint: '通报写作 Markdown 文件，扩展名 .md；其他文件请移出 content/bulletins/' },
+  'LS-BUL-001': {
+    message: '通报目录中不能有子文件夹（文件名就是网址，不能含路径）',
+    hint: '把通报文件直接放在 content/bulletins/ 下',
+  },
+  'LS-BUL-002': {
+    message: '不是通报文件（.md 或 .mdx），不会发布',
+    hint: '通报写作 Markdown 文件，扩展名 .md；其他文件请移出 content/bulletins/',
+  },
   'LS-BUL-003': { message: '通报文件名只能含小写字母、数字和连字符（文件名就是网址）', hint: '如 2020-08-10-monthly.md' },
-  'LS-BUL-004': { message: '缺少开头的 --- 信息块（标题、日期、类型）', hint: '第一行写 ---，然后 title:、date:、kind:，再写一行 ---' },
-  'LS-BUL-005': { message: '开头信息块的格式错误（{reason}）', hint: '每行写作 名称: 值；值中含冒号或引号时整体用英文双引号括起' },
+  'LS-BUL-004': {
+    message: '缺少开头的 --- 信息块（标题、日期、类型）',
+    hint: '第一行写 ---，然后 title:、date:、kind:，再写一行 ---',
+  },
+  'LS-BUL-005': {
+    message: '开头信息块的格式错误（{reason}）',
+    hint: '每行写作 名称: 值；值中含冒号或引号时整体用英文双引号括起',
+  },
   'LS-BUL-006': { message: '开头信息块应为“名称: 值”的若干行', hint: '如 title: …、date: 2020-08-10、kind: monthly' },
   'LS-BUL-007': { message: '缺少这一项', hint: '{columnHint}', fix: '在开头信息块中加上这一项（title、date、kind 必填）' },
   'LS-BUL-008': { message: '标题应为文字', hint: '{columnHint}', fix: '如 title: 2020年7月民生工程推进情况通报' },
   'LS-BUL-009': { message: '标题为空', hint: '{columnHint}', fix: '如 title: 2020年7月民生工程推进情况通报' },
   'LS-BUL-010': { message: '日期应写作 YYYY-MM-DD', hint: '{columnHint}', fix: '如 date: 2020-08-10' },
-  'LS-BUL-011': { message: '类型只能是 {kinds}', hint: '{columnHint}', fix: 'monthly（月度）、quarterly（季度）、completion（完成）、notice（通知）、other（其他）' },
+  'LS-BUL-011': {
+    message: '类型只能是 {kinds}',
+    hint: '{columnHint}',
+    fix: 'monthly（月度）、quarterly（季度）、completion（完成）、notice（通知）、other（其他）',
+  },
   'LS-BUL-012': { message: '摘要应为文字', hint: '{columnHint}', fix: '一句话摘要，可省略' },
   'LS-BUL-013': { message: '年度应为四位数字', hint: '{columnHint}', fix: '如 year: 2020，可省略' },
   'LS-BUL-014': { message: '不认识的字段：{keys}', hint: '允许的字段：{fields}' },
   'LS-BUL-015': { message: '含有不允许的 HTML 标签 <{tag}>，网站不会显示它', hint: HTML_HINT },
   'LS-BUL-016': { message: '含有不允许的 HTML 事件属性 {attribute}，网站不会显示它', hint: HTML_HINT },
-  'LS-BUL-017': { message: '含有不允许的链接地址（{scheme}:），网站不会显示它', hint: '链接只能指向 http:// 或 https:// 网址，或本站页面' },
+  'LS-BUL-017': {
+    message: '含有不允许的链接地址（{scheme}:），网站不会显示它',
+    hint: '链接只能指向 http:// 或 https:// 网址，或本站页面',
+  },
   'LS-BUL-018': { message: '不允许的 {keyword} 语句', hint: '只允许：{allowed}' },
   'LS-BUL-019': { message: 'MDX 通报中不允许使用 <{tag}> 标签', hint: MDX_HINT },
   'LS-BUL-020': { message: 'MDX 通报中不允许使用 {char} 表达式', hint: MDX_HINT },
@@ -193,14 +247,26 @@ export const CATALOGUE = {
   'LS-SITE-007': { message: '年度与目录名 {year} 不一致', hint: '改为 {year}' },
   'LS-SITE-008': { message: '数据日期晚于今天（{today}）', hint: '数据日期应为数据截止的日期，不能是将来' },
   'LS-SITE-009': { message: '通知原文文件不存在', hint: '把通知原文（纯文本，UTF-8）放在 {path}，或删去 notice.text' },
-  'LS-SITE-010': { message: 'manifest.json 中 tasks 为 false（本年度没有主要工作任务），此文件不会被发布', hint: '删除 tasks 的 false 设置，或删除此文件' },
-  'LS-SITE-011': { message: 'manifest.json 中 tasks.sections 为 false（主要工作任务不分部分），此文件不会被发布', hint: '把 tasks.sections 改为 true，或删除此文件' },
+  'LS-SITE-010': {
+    message: 'manifest.json 中 tasks 为 false（本年度没有主要工作任务），此文件不会被发布',
+    hint: '删除 tasks 的 false 设置，或删除此文件',
+  },
+  'LS-SITE-011': {
+    message: 'manifest.json 中 tasks.sections 为 false（主要工作任务不分部分），此文件不会被发布',
+    hint: '把 tasks.sections 改为 true，或删除此文件',
+  },
   'LS-SITE-012': {
     message: 'manifest.json 中没有 programme（民生实事项目的名称、网址段等），此文件不会被发布',
     hint: '在 manifest.json 中加上 programme（格式见 content/README.md），或删除此文件',
   },
-  'LS-SITE-013': { message: 'manifest.json 中 programme.categories 为 false（不分类别），此文件不会被发布', hint: '把 programme.categories 改为 true，或删除此文件' },
-  'LS-SITE-014': { message: '本年度既没有主要工作任务，也没有民生实事项目', hint: '在 manifest.json 中加上 programme，或删去 "tasks": false' },
+  'LS-SITE-013': {
+    message: 'manifest.json 中 programme.categories 为 false（不分类别），此文件不会被发布',
+    hint: '把 programme.categories 改为 true，或删除此文件',
+  },
+  'LS-SITE-014': {
+    message: '本年度既没有主要工作任务，也没有民生实事项目',
+    hint: '在 manifest.json 中加上 programme，或删去 "tasks": false',
+  },
   // manifest.json fields (zod)
   'LS-SITE-020': { message: '日期无效', hint: SEE_README },
   'LS-SITE-021': { message: '日期无效，应写作 YYYY-MM-DD', hint: SEE_README },
@@ -262,7 +328,10 @@ export const CATALOGUE = {
     hint: '删除多余的一列后重新导入；请使用 npm run forms 生成的表格，不要增删列',
   },
   'LS-FORM-007': { message: '表头缺少“{name}”列', hint: '请使用 npm run forms 生成的表格，不要增删或改动列' },
-  'LS-FORM-008': { message: '列名“{name}”出现两次（{first} 列和 {second} 列），无法确定以哪一列为准', hint: '删除多余的一列后重新导入' },
+  'LS-FORM-008': {
+    message: '列名“{name}”出现两次（{first} 列和 {second} 列），无法确定以哪一列为准',
+    hint: '删除多余的一列后重新导入',
+  },
   'LS-FORM-009': { message: '表头有重复的列，本文件未导入', hint: '改正表头后重新导入' },
   'LS-FORM-010': { message: '缺少列 {name}', hint: '表头应为：{header}' },
   'LS-FORM-011': {
@@ -273,10 +342,17 @@ export const CATALOGUE = {
     message: '单元格是公式，但文件中没有保存计算结果，无法知道它显示什么',
     hint: '在 Excel 或 WPS 中打开并保存一次后重新导入；或把公式改为文字（复制，再“选择性粘贴”→“数值”）',
   },
-  'LS-FORM-013': { message: 'CSV 格式错误，文件未导入：读到文件末尾，英文双引号（"）仍不成对：从前面某一格开始的引号没有结束', hint: SWALLOWED_HINT },
-  'LS-FORM-014': { message: 'CSV 格式错误，文件未导入：本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起', hint: SWALLOWED_HINT },
+  'LS-FORM-013': {
+    message: 'CSV 格式错误，文件未导入：读到文件末尾，英文双引号（"）仍不成对：从前面某一格开始的引号没有结束',
+    hint: SWALLOWED_HINT,
+  },
+  'LS-FORM-014': {
+    message: 'CSV 格式错误，文件未导入：本行有一个单元格中间出现了英文双引号（"），而这一格没有整体用双引号括起',
+    hint: SWALLOWED_HINT,
+  },
   'LS-FORM-015': {
-    message: 'CSV 格式错误，文件未导入：本行的英文双引号（"）结束后紧跟着其他文字：多半是前面某一格的引号不成对，把几行读成了一格',
+    message:
+      'CSV 格式错误，文件未导入：本行的英文双引号（"）结束后紧跟着其他文字：多半是前面某一格的引号不成对，把几行读成了一格',
     hint: SWALLOWED_HINT,
   },
   'LS-FORM-016': { message: 'CSV 格式错误，文件未导入：无法解析（{reason}）', hint: SWALLOWED_HINT },
@@ -285,11 +361,20 @@ export const CATALOGUE = {
     message: '工作簿中有 {count} 个工作表有内容（{names}），无法确定导入哪一个',
     hint: '把要报送的表格留在一个工作表中，删除或清空其他工作表后重新导入',
   },
-  'LS-FORM-019': { message: '不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入', fix: '另存为 .xlsx 后重新导入' },
+  'LS-FORM-019': {
+    message: '不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入',
+    fix: '另存为 .xlsx 后重新导入',
+  },
   'LS-FORM-020': { message: '只能导入 .xlsx 或 .csv 文件', fix: '上传 npm run forms 生成的 .xlsx 表格，或保存为 CSV' },
-  'LS-FORM-021': { message: '无法读取文件：{detail}', fix: '文件可能已损坏或不是真正的 .xlsx：在 Excel 或 WPS 中打开，另存为 .xlsx 后重新导入' },
+  'LS-FORM-021': {
+    message: '无法读取文件：{detail}',
+    fix: '文件可能已损坏或不是真正的 .xlsx：在 Excel 或 WPS 中打开，另存为 .xlsx 后重新导入',
+  },
   'LS-FORM-022': { message: '内容中没有 {year} 年度', hint: '先建立 content/{year}/ 年度目录（见 content/README.md）' },
-  'LS-FORM-023': { message: '内容中没有 {year} 年度', fix: '本行的月份属于这一年度：检查月份；或先建立该年度的目录（见 content/README.md）' },
+  'LS-FORM-023': {
+    message: '内容中没有 {year} 年度',
+    fix: '本行的月份属于这一年度：检查月份；或先建立该年度的目录（见 content/README.md）',
+  },
   'LS-FORM-024': { message: '月份无效', hint: '写作 YYYY-MM' },
   'LS-FORM-025': {
     message: '事项 {item} 重复填报，且与 {file} 第 {row} 行的内容不同',
@@ -300,15 +385,23 @@ export const CATALOGUE = {
 
   // A year's notice being imported (npm run import-notice) -------------------------------------
   'LS-NTC-001': {
-    message: '无法识别表头（前 6 行中没有同时含“序号、任务/内容、牵头领导、责任单位”等列名的一行）；可用 --map 列名=字段 指定。第一行为：{first}',
+    message:
+      '无法识别表头（前 6 行中没有同时含“序号、任务/内容、牵头领导、责任单位”等列名的一行）；可用 --map 列名=字段 指定。第一行为：{first}',
     fix: '用 --map 列名=字段 说明各列，如 --map 工作内容=text',
   },
   'LS-NTC-002': {
-    message: '无法判断是主要工作任务表还是民生实事表（标题「{title}」，表头 {headers}）；请在表格上方加标题，或用 --kind {source}=tasks 或 =programme 指定',
+    message:
+      '无法判断是主要工作任务表还是民生实事表（标题「{title}」，表头 {headers}）；请在表格上方加标题，或用 --kind {source}=tasks 或 =programme 指定',
     fix: '在表格上方加标题，或用 --kind 表名=tasks（或 =programme）指定',
   },
-  'LS-NTC-003': { message: '又一张{kind}表：一个年度每类只能有一张表（可用 --kind 指定各表的类型）', fix: '用 --kind 指定各表的类型，或删去重复的表' },
-  'LS-NTC-004': { message: '缺少列：{missing}（表头为 {headers}；可用 --map 列名=字段 指定）', fix: '用 --map 列名=字段 指出这一列' },
+  'LS-NTC-003': {
+    message: '又一张{kind}表：一个年度每类只能有一张表（可用 --kind 指定各表的类型）',
+    fix: '用 --kind 指定各表的类型，或删去重复的表',
+  },
+  'LS-NTC-004': {
+    message: '缺少列：{missing}（表头为 {headers}；可用 --map 列名=字段 指定）',
+    fix: '用 --map 列名=字段 指出这一列',
+  },
   'LS-NTC-005': { message: '这一行的单元格比表头少（表头 {columns} 列）', fix: '在原表中补齐这一行的单元格（合并单元格请拆开）' },
   'LS-NTC-006': { message: '这一行的单元格比表头多：{extra}', fix: '删去多出的单元格，或把内容移入应在的列' },
   'LS-NTC-007': { message: '这一行没有序号', fix: '补上序号；标题行只能有类别一格' },
@@ -318,8 +411,14 @@ export const CATALOGUE = {
   'LS-NTC-011': { message: '牵头领导为空', fix: '补上牵头领导' },
   'LS-NTC-012': { message: '责任单位为空', fix: '补上责任单位' },
   'LS-NTC-013': { message: '第一项之前没有类别', fix: '在第一项之前加上类别行（如“一、居住舒心工程”）' },
-  'LS-NTC-014': { message: '无法从表格标题「{title}」得出民生实事项目的名称；请用 --programme 名称 指定', fix: '用 --programme 名称 指定' },
-  'LS-NTC-015': { message: '没有找到任务分解表（共读到 {count} 张表）', fix: '检查文件是否为立项通知及其附件；表格须有序号、内容、牵头领导、责任单位等列' },
+  'LS-NTC-014': {
+    message: '无法从表格标题「{title}」得出民生实事项目的名称；请用 --programme 名称 指定',
+    fix: '用 --programme 名称 指定',
+  },
+  'LS-NTC-015': {
+    message: '没有找到任务分解表（共读到 {count} 张表）',
+    fix: '检查文件是否为立项通知及其附件；表格须有序号、内容、牵头领导、责任单位等列',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type IssueCode = keyof typeof CATALOGUE;
@@ -381,7 +480,8 @@ export function zodMessage<C extends IssueCode>(code: C, ...params: MessageArgs<
   const message = render(CATALOGUE[code].message, values);
   const known = zodTexts.get(message);
   // Two codes with the same text could not be told apart: a programming error, found when the schemas load.
-  if (known && known.code !== code) throw new Error(`error catalogue: ${code} and ${known.code} both give zod the message “${message}”`);
+  if (known && known.code !== code)
+    throw new Error(`error catalogue: ${code} and ${known.code} both give zod the message “${message}”`);
   zodTexts.set(message, { code, params: values });
   return message;
 }
@@ -391,7 +491,12 @@ export function zodMessage<C extends IssueCode>(code: C, ...params: MessageArgs<
  * catalogue, else `fallback` with the text as `{detail}` (zod's own wording, e.g. for a
  * missing field of site.json). `extra` fills parameters such as `{columnHint}`.
  */
-export function issueFromZod<L extends object>(message: string, at: L, fallback: 'LS-SITE-003', extra: Record<string, string> = {}): L & Coded {
+export function issueFromZod<L extends object>(
+  message: string,
+  at: L,
+  fallback: 'LS-SITE-003',
+  extra: Record<string, string> = {},
+): L & Coded {
   const known = zodTexts.get(message);
   const code = known?.code ?? fallback;
   const params = known ? { ...extra, ...known.params } : { ...extra, detail: message };

@@ -39,7 +39,8 @@ export interface ExportTable {
 }
 
 /** What the downloads say about the formula prefix (the data page and the zip's README). */
-export const FORMULA_NOTE = 'CSV 中以 = + - @ 或制表符、回车开头的单元格，前面加了一个英文单引号（\'），以免 Excel、WPS 把它当作公式执行（OWASP 关于 CSV 注入的建议）；JSON 中保持原样，不加单引号。';
+export const FORMULA_NOTE =
+  "CSV 中以 = + - @ 或制表符、回车开头的单元格，前面加了一个英文单引号（'），以免 Excel、WPS 把它当作公式执行（OWASP 关于 CSV 注入的建议）；JSON 中保持原样，不加单引号。";
 
 /** Finds the content row a record came from. */
 export type SourceRows = (source: Source) => Record<string, string> | undefined;
@@ -79,11 +80,26 @@ function table(name: FileKind, rows: Record<string, string>[], year?: number): E
 export function registryTable(dataset: Dataset, name: RegistryTable): ExportTable {
   switch (name) {
     case 'units':
-      return table(name, dataset.units.map((u) => ({ id: u.id, name: u.name, full_name: u.fullName, kind: u.kind, aliases: u.aliases.join('、') })));
+      return table(
+        name,
+        dataset.units.map((u) => ({
+          id: u.id,
+          name: u.name,
+          full_name: u.fullName,
+          kind: u.kind,
+          aliases: u.aliases.join('、'),
+        })),
+      );
     case 'leaders':
-      return table(name, dataset.leaders.map((l) => ({ id: l.id, name: l.name, title: l.title, collective: l.collective ? '是' : '否' })));
+      return table(
+        name,
+        dataset.leaders.map((l) => ({ id: l.id, name: l.name, title: l.title, collective: l.collective ? '是' : '否' })),
+      );
     case 'collectives':
-      return table(name, dataset.collectives.map((c) => ({ name: c.name, meaning: c.meaning })));
+      return table(
+        name,
+        dataset.collectives.map((c) => ({ name: c.name, meaning: c.meaning })),
+      );
   }
 }
 
@@ -91,18 +107,38 @@ export function yearTable(year: YearData, name: YearTable, rows: SourceRows): Ex
   switch (name) {
     case 'tasks':
     case 'projects':
-      return table(name, year[name].map((i) => pick(name, rows(i.source), i.source)), year.year);
+      return table(
+        name,
+        year[name].map((i) => pick(name, rows(i.source), i.source)),
+        year.year,
+      );
     case 'plans':
-      return table(name, year.plans.map((p) => pick(name, rows(p.source), p.source)), year.year);
+      return table(
+        name,
+        year.plans.map((p) => pick(name, rows(p.source), p.source)),
+        year.year,
+      );
     case 'reports': {
       // Oldest month first, then in file order: the order of the monthly files.
       const sorted = [...year.reports].sort((a, b) => a.month.localeCompare(b.month) || a.source.line - b.source.line);
-      return table(name, sorted.map((r) => pick(name, rows(r.source), r.source)), year.year);
+      return table(
+        name,
+        sorted.map((r) => pick(name, rows(r.source), r.source)),
+        year.year,
+      );
     }
     case 'sections':
-      return table(name, year.sections.map((s) => ({ no: String(s.no), name: s.name })), year.year);
+      return table(
+        name,
+        year.sections.map((s) => ({ no: String(s.no), name: s.name })),
+        year.year,
+      );
     case 'categories':
-      return table(name, year.categories.map((c) => ({ no: String(c.no), numeral: c.numeral, name: c.name })), year.year);
+      return table(
+        name,
+        year.categories.map((c) => ({ no: String(c.no), numeral: c.numeral, name: c.name })),
+        year.year,
+      );
   }
 }
 
@@ -214,7 +250,10 @@ export function dictionary(): DictionaryColumn[] {
 export const DICTIONARY_COLUMNS = ['file', 'column', 'type', 'label', 'meaning', 'required', 'allowed'] as const;
 
 export function dictionaryCsv(): string {
-  return toCsv([...DICTIONARY_COLUMNS], dictionary().map((d) => ({ ...d, required: d.required ? '是' : '否' })));
+  return toCsv(
+    [...DICTIONARY_COLUMNS],
+    dictionary().map((d) => ({ ...d, required: d.required ? '是' : '否' })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,7 +272,12 @@ export interface ExportOptions {
 }
 
 export function newestDataDate(dataset: Dataset): string {
-  return dataset.years.map((y) => y.manifest.data_date).sort().at(-1) ?? '';
+  return (
+    dataset.years
+      .map((y) => y.manifest.data_date)
+      .sort()
+      .at(-1) ?? ''
+  );
 }
 
 /** Every download (not the zip), in a stable order. */
@@ -242,7 +286,15 @@ export function exportFiles(dataset: Dataset, options: ExportOptions): ExportFil
   const add = (t: ExportTable, dir: string, dataDate: string) => {
     const csvPath = `${dir}${t.name}.csv`;
     files.push({ path: csvPath, body: toCsv(t.columns, t.rows) });
-    files.push({ path: `${dir}${t.name}.json`, body: toJson(t, { dataDate, publisher: dataset.site.publisher, licence: dataLicence(dataset), url: options.dataUrl ? `${options.dataUrl}${csvPath}` : undefined }) });
+    files.push({
+      path: `${dir}${t.name}.json`,
+      body: toJson(t, {
+        dataDate,
+        publisher: dataset.site.publisher,
+        licence: dataLicence(dataset),
+        url: options.dataUrl ? `${options.dataUrl}${csvPath}` : undefined,
+      }),
+    });
   };
   for (const year of dataset.years) {
     for (const name of YEAR_TABLES) add(yearTable(year, name, options.rows), `${year.year}/`, year.manifest.data_date);
@@ -255,7 +307,10 @@ export function exportFiles(dataset: Dataset, options: ExportOptions): ExportFil
 
 export function readmeText(dataset: Dataset, siteUrl?: string): string {
   const programmes = [...new Set(dataset.years.flatMap((y) => (y.programme ? [y.programme.name] : [])))].join('、');
-  const years = dataset.years.map((y) => `${y.year} 年度：数据日期 ${y.manifest.data_date}${y.manifest.sample ? `（${y.manifest.sample_note || '计划和月报为示例数据'}）` : ''}`);
+  const years = dataset.years.map(
+    (y) =>
+      `${y.year} 年度：数据日期 ${y.manifest.data_date}${y.manifest.sample ? `（${y.manifest.sample_note || '计划和月报为示例数据'}）` : ''}`,
+  );
   return [
     `${dataset.site.title} — 公开数据`,
     '',
@@ -303,11 +358,17 @@ export function zip(entries: ZipEntry[], date: string): Uint8Array<ArrayBuffer> 
 }
 
 /** The zip of everything: all downloads, the dictionary, README and LICENCE, under one folder. */
-export function exportZip(dataset: Dataset, options: ExportOptions & { folder?: string; siteUrl?: string }): Uint8Array<ArrayBuffer> {
+export function exportZip(
+  dataset: Dataset,
+  options: ExportOptions & { folder?: string; siteUrl?: string },
+): Uint8Array<ArrayBuffer> {
   const folder = options.folder ?? 'luoshi-data';
   const entries: ZipEntry[] = [
     { name: `${folder}/README.txt`, data: readmeText(dataset, options.siteUrl) },
-    { name: `${folder}/LICENCE.txt`, data: `${dataLicence(dataset).name}\r\n${dataLicence(dataset).url}\r\n\r\n${dataLicence(dataset).text}\r\n` },
+    {
+      name: `${folder}/LICENCE.txt`,
+      data: `${dataLicence(dataset).name}\r\n${dataLicence(dataset).url}\r\n\r\n${dataLicence(dataset).text}\r\n`,
+    },
     ...exportFiles(dataset, options).map((f) => ({ name: `${folder}/${f.path}`, data: f.body })),
   ];
   return zip(entries, newestDataDate(dataset) || '1980-01-01');

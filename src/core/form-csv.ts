@@ -19,7 +19,11 @@ export type CsvEncoding = 'UTF-8' | 'UTF-8（带 BOM）' | 'GB18030/GBK';
 /** Decode CSV bytes as UTF-8 (with or without BOM), else GB18030 (a superset of GBK). */
 export function decodeCsv(bytes: Uint8Array, file: string): { text: string; encoding: CsvEncoding } | { failure: Coded } {
   const utf8 = decodeUtf8(bytes, file);
-  if (utf8.ok) return { text: utf8.text, encoding: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'UTF-8（带 BOM）' : 'UTF-8' };
+  if (utf8.ok)
+    return {
+      text: utf8.text,
+      encoding: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'UTF-8（带 BOM）' : 'UTF-8',
+    };
   try {
     return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'GB18030/GBK' };
   } catch {

@@ -13,7 +13,15 @@ import { readCsvBytes } from './csv.ts';
 import { issueFromZod, issueOf, type Coded } from './error-catalogue.ts';
 import { formatFormError, parseContentGrid, parseFormGrid, type FormError, type FormKind, type ParsedForm } from './forms.ts';
 import { formatIssue, type DataIssue } from './issues.ts';
-import { compareItemKeys, mergeRows, stringifyCsv, type Conflict, type IncomingRow, type MergeResult, type Origin } from './merge.ts';
+import {
+  compareItemKeys,
+  mergeRows,
+  stringifyCsv,
+  type Conflict,
+  type IncomingRow,
+  type MergeResult,
+  type Origin,
+} from './merge.ts';
 import type { Dataset } from './model.ts';
 import { FILES, columnLabel } from './schema.ts';
 
@@ -87,7 +95,17 @@ export interface ImportBatch {
 }
 
 function emptyOutcome(): ImportOutcome {
-  return { ok: false, errors: [], conflicts: [], replaced: [], files: [], summary: [], totals: { added: 0, changed: 0, unchanged: 0, blank: 0 }, written: [], modified: [] };
+  return {
+    ok: false,
+    errors: [],
+    conflicts: [],
+    replaced: [],
+    files: [],
+    summary: [],
+    totals: { added: 0, changed: 0, unchanged: 0, blank: 0 },
+    written: [],
+    modified: [],
+  };
 }
 
 /** An outcome that failed before any form was read (the content folder itself is invalid, …). */
@@ -107,7 +125,9 @@ function unitNames(dataset: Dataset): Map<string, string> {
 function describeConflict(c: Conflict, kind: FormKind, rel: string, month?: string): string {
   const fileKind = KIND_FILE[kind];
   const what = kind === 'report' ? `${c.incoming.key} ${month ?? ''} 月报` : `${c.incoming.key} 落实计划`;
-  const lines = [`${c.incoming.origin.file} 第 ${c.incoming.origin.row} 行：${what}与已有内容不同（${rel} 第 ${c.existing.line} 行）`];
+  const lines = [
+    `${c.incoming.origin.file} 第 ${c.incoming.origin.row} 行：${what}与已有内容不同（${rel} 第 ${c.existing.line} 行）`,
+  ];
   for (const d of c.differences) lines.push(`    ${columnLabel(fileKind, d.field) ?? d.field}：原「${d.old}」→ 新「${d.new}」`);
   return lines.join('\n');
 }
@@ -117,8 +137,15 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
   const outcome = emptyOutcome();
   outcome.errors.push(...inputErrors);
   const batch: ImportBatch = {
-    outcome, targets: new Map(), manifests: new Map(), names: unitNames(dataset), formByFile: new Map(),
-    formErrors: [], readErrors: new Set(), problemCells: new Set(), coreErrors: [],
+    outcome,
+    targets: new Map(),
+    manifests: new Map(),
+    names: unitNames(dataset),
+    formByFile: new Map(),
+    formErrors: [],
+    readErrors: new Set(),
+    problemCells: new Set(),
+    coreErrors: [],
   };
   const { formErrors } = batch;
 
@@ -150,11 +177,26 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
       if (!check.success) {
         const at = form.locate(form.rows[0].row, 'filed');
         const columnHint = FILES[KIND_FILE[form.kind]].columns.filed.hint;
-        formErrors.push(issueFromZod(check.error.issues[0].message, { file, row: at.row, column: at.column, label: at.label, value: form.filed }, 'LS-SITE-003', { columnHint }));
+        formErrors.push(
+          issueFromZod(
+            check.error.issues[0].message,
+            { file, row: at.row, column: at.column, label: at.label, value: form.filed },
+            'LS-SITE-003',
+            { columnHint },
+          ),
+        );
       }
     }
     forms.push(form);
-    outcome.files.push({ file, kind: form.kind, unit: form.unit, month: form.month, encoding: read.encoding ?? '', rows: form.rows.length, blank: form.blankRows });
+    outcome.files.push({
+      file,
+      kind: form.kind,
+      unit: form.unit,
+      month: form.month,
+      encoding: read.encoding ?? '',
+      rows: form.rows.length,
+      blank: form.blankRows,
+    });
   }
 
   for (const form of forms) {
@@ -165,7 +207,9 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
         const month = row.values.month;
         if (!/^\d{4}-\d{2}$/.test(month)) {
           const at = form.locate(row.row, 'month');
-          formErrors.push(issueOf('LS-FORM-024', { file: form.file, row: at.row, column: at.column, label: at.label, value: month }));
+          formErrors.push(
+            issueOf('LS-FORM-024', { file: form.file, row: at.row, column: at.column, label: at.label, value: month }),
+          );
           continue;
         }
         year = Number(month.slice(0, 4));
@@ -177,7 +221,12 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
       }
       const target: ImportTarget = batch.targets.get(rel) ?? { rel, kind: form.kind, year, incoming: [], lineOrigin: new Map() };
       batch.targets.set(rel, target);
-      target.incoming.push({ key: row.values.item, values: row.values, origin: { file: form.file, row: row.row }, unit: batch.names.get(row.values.unit) ?? row.values.unit });
+      target.incoming.push({
+        key: row.values.item,
+        values: row.values,
+        origin: { file: form.file, row: row.row },
+        unit: batch.names.get(row.values.unit) ?? row.values.unit,
+      });
     }
   }
   batch.formByFile = new Map(forms.map((f) => [f.file, f]));
@@ -203,13 +252,18 @@ export function mergeTargets(batch: ImportBatch, existing: (rel: string) => Uint
     const merge = mergeRows(header, rows, target.incoming, (v) => v.item, { replace, order: compareItemKeys });
     target.merge = merge;
     for (const d of merge.duplicates) {
-      batch.formErrors.push(issueOf('LS-FORM-025', { file: d.second.file, row: d.second.row }, { item: d.key, file: d.first.file, row: d.first.row }));
+      batch.formErrors.push(
+        issueOf('LS-FORM-025', { file: d.second.file, row: d.second.row }, { item: d.key, file: d.first.file, row: d.first.row }),
+      );
     }
     const month = target.kind === 'report' ? path.basename(target.rel, '.csv') : undefined;
     for (const c of merge.conflicts) batch.outcome.conflicts.push(describeConflict(c, target.kind, target.rel, month));
     for (const c of merge.changed) batch.outcome.replaced.push(describeConflict(c, target.kind, target.rel, month));
     if (merge.modified) {
-      const { text, lines } = stringifyCsv(merge.header, merge.rows.map((r) => r.values));
+      const { text, lines } = stringifyCsv(
+        merge.header,
+        merge.rows.map((r) => r.values),
+      );
       target.text = text;
       merge.rows.forEach((r, i) => {
         if (r.origin) target.lineOrigin.set(lines[i], r.origin);
@@ -255,10 +309,21 @@ export function locateIssues(batch: ImportBatch, issues: DataIssue[], contentNam
     const form = origin && batch.formByFile.get(origin.file);
     if (origin && form) {
       const at = form.locate(origin.row, issue.field ?? '');
-      batch.formErrors.push({ file: origin.file, row: at.row, column: at.column, label: at.label ?? issue.field, value: issue.value, code: issue.code, message: issue.message, hint: issue.hint });
+      batch.formErrors.push({
+        file: origin.file,
+        row: at.row,
+        column: at.column,
+        label: at.label ?? issue.field,
+        value: issue.value,
+        code: issue.code,
+        message: issue.message,
+        hint: issue.hint,
+      });
     } else {
       const kind = rel.includes('/reports/') ? 'reports' : rel.endsWith('plans.csv') ? 'plans' : 'reports';
-      batch.coreErrors.push(`${formatIssue({ ...issue, file: path.join(root, rel) }, (f) => columnLabel(kind, f))}（合并后的内容）`);
+      batch.coreErrors.push(
+        `${formatIssue({ ...issue, file: path.join(root, rel) }, (f) => columnLabel(kind, f))}（合并后的内容）`,
+      );
     }
   }
 }
@@ -267,7 +332,9 @@ export function locateIssues(batch: ImportBatch, issues: DataIssue[], contentNam
 export function finishImport(batch: ImportBatch): ImportOutcome {
   const { outcome } = batch;
   const seen = new Set<string>();
-  const sorted = batch.formErrors.sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row || (a.column ?? 0) - (b.column ?? 0));
+  const sorted = batch.formErrors.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.row - b.row || (a.column ?? 0) - (b.column ?? 0),
+  );
   for (const e of sorted) {
     if (!batch.readErrors.has(e) && batch.problemCells.has(`${e.file}|${e.row}|${e.column}`)) continue;
     const line = formatFormError(e);
@@ -277,7 +344,8 @@ export function finishImport(batch: ImportBatch): ImportOutcome {
   outcome.errors.push(...batch.coreErrors);
 
   const byUnit = new Map<string, UnitSummary>();
-  const tally = (unit: string) => byUnit.get(unit) ?? byUnit.set(unit, { unit, added: 0, changed: 0, unchanged: 0, blank: 0 }).get(unit)!;
+  const tally = (unit: string) =>
+    byUnit.get(unit) ?? byUnit.set(unit, { unit, added: 0, changed: 0, unchanged: 0, blank: 0 }).get(unit)!;
   for (const t of batch.targets.values()) {
     for (const r of t.merge?.added ?? []) tally(r.unit).added++;
     for (const c of t.merge?.changed ?? []) tally(c.incoming.unit).changed++;

@@ -68,7 +68,19 @@ const ANSWER_FIELDS: Record<FormKind, string[]> = {
 
 /** Content columns of the rows a form yields, in the content file's canonical order. */
 export const CONTENT_FIELDS: Record<FormKind, string[]> = {
-  report: ['item', 'month', 'unit', 'target', 'progress', 'problems', 'next_steps', 'evaluation', 'item_complete', 'filed', 'note'],
+  report: [
+    'item',
+    'month',
+    'unit',
+    'target',
+    'progress',
+    'problems',
+    'next_steps',
+    'evaluation',
+    'item_complete',
+    'filed',
+    'note',
+  ],
   plan: ['item', 'unit', 'q1', 'q2', 'q3', 'q4', 'principal', 'deputy', 'note', 'filed'],
 };
 
@@ -117,14 +129,32 @@ export interface FormSheet {
   filedCell: [number, number];
 }
 
-function reportCells(item: Item, month: string, plan: Plan | undefined, existing: Report | undefined, completed: boolean): Record<string, string> {
+function reportCells(
+  item: Item,
+  month: string,
+  plan: Plan | undefined,
+  existing: Report | undefined,
+  completed: boolean,
+): Record<string, string> {
   if (existing) {
     return {
-      item: item.key, text: item.text, target: existing.target, progress: existing.progress, problems: existing.problems,
-      next_steps: existing.nextSteps, evaluation: existing.evaluation, item_complete: existing.itemComplete ? '是' : '否', note: existing.note,
+      item: item.key,
+      text: item.text,
+      target: existing.target,
+      progress: existing.progress,
+      problems: existing.problems,
+      next_steps: existing.nextSteps,
+      evaluation: existing.evaluation,
+      item_complete: existing.itemComplete ? '是' : '否',
+      note: existing.note,
     };
   }
-  return { item: item.key, text: item.text, target: plan?.quarters[quarterOf(month)] ?? '', item_complete: completed ? '是' : '否' };
+  return {
+    item: item.key,
+    text: item.text,
+    target: plan?.quarters[quarterOf(month)] ?? '',
+    item_complete: completed ? '是' : '否',
+  };
 }
 
 function planCells(item: Item, plan: Plan | undefined): Record<string, string> {
@@ -141,7 +171,8 @@ function planCells(item: Item, plan: Plan | undefined): Record<string, string> {
 export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind: FormKind, month?: string): FormSheet {
   const unit = dataset.unitById.get(unitId);
   if (!unit) throw new Error(`未知的单位编号：${unitId}`);
-  if (kind === 'report' && (!month || !month.startsWith(`${year.year}-`))) throw new Error(`月份 ${month ?? ''} 不属于 ${year.year} 年度`);
+  if (kind === 'report' && (!month || !month.startsWith(`${year.year}-`)))
+    throw new Error(`月份 ${month ?? ''} 不属于 ${year.year} 年度`);
   const columns = formColumns(kind);
   const width = columns.length;
   const empty = () => Array.from({ length: width }, () => '');
@@ -171,7 +202,10 @@ export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind
   const header = columns.map((c) => c.header);
   const headerRow = push('header', header);
   if (columns.some((c) => c.sub)) {
-    const subRow = push('header', columns.map((c) => c.sub ?? ''));
+    const subRow = push(
+      'header',
+      columns.map((c) => c.sub ?? ''),
+    );
     columns.forEach((c, i) => {
       if (!c.sub) merges.push([headerRow, i + 1, subRow, i + 1]);
     });
@@ -184,9 +218,18 @@ export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind
   for (const item of itemsLedBy(year, unitId)) {
     const cells =
       kind === 'report'
-        ? reportCells(item, month!, year.planByItem.get(item.key), year.reportsByItem.get(item.key)?.find((r) => r.month === month), completedBefore(year, item.key, month!))
+        ? reportCells(
+            item,
+            month!,
+            year.planByItem.get(item.key),
+            year.reportsByItem.get(item.key)?.find((r) => r.month === month),
+            completedBefore(year, item.key, month!),
+          )
         : planCells(item, year.planByItem.get(item.key));
-    push('data', columns.map((c) => cells[c.field] ?? ''));
+    push(
+      'data',
+      columns.map((c) => cells[c.field] ?? ''),
+    );
   }
   const lastDataRow = grid.length;
 
@@ -307,7 +350,8 @@ function duplicateHeaders(header: string[], subHeader: string[], columns: readon
     const name = squash(col.sub ?? col.header);
     const first = row.indexOf(name);
     const second = first < 0 ? -1 : row.indexOf(name, first + 1);
-    if (second >= 0 && !found.some((f) => f[0] === (col.sub ?? col.header))) found.push([col.sub ?? col.header, first + 1, second + 1]);
+    if (second >= 0 && !found.some((f) => f[0] === (col.sub ?? col.header)))
+      found.push([col.sub ?? col.header, first + 1, second + 1]);
   }
   return found;
 }
@@ -351,8 +395,12 @@ export function parseFormGrid(grid: string[][], file: string): ParsedForm {
 
   const unitCell = labelledValue(grid, UNIT_LABEL);
   const filedCell = labelledValue(grid, FILED_LABEL);
-  if (!unitCell || unitCell.value === '') errors.push(issueOf('LS-FORM-003', { file, row: unitCell?.row ?? titleRow + 1, label: '填报单位' }));
-  if (!filedCell || filedCell.value === '') errors.push(issueOf('LS-FORM-004', { file, row: filedCell?.row ?? titleRow + 1, column: filedCell?.column, label: '填报时间' }));
+  if (!unitCell || unitCell.value === '')
+    errors.push(issueOf('LS-FORM-003', { file, row: unitCell?.row ?? titleRow + 1, label: '填报单位' }));
+  if (!filedCell || filedCell.value === '')
+    errors.push(
+      issueOf('LS-FORM-004', { file, row: filedCell?.row ?? titleRow + 1, column: filedCell?.column, label: '填报时间' }),
+    );
 
   const columns = formColumns(kind);
   const headerIndex = grid.findIndex((cells) => squash(cells.find((c) => c.trim() !== '') ?? '') === squash(columns[0].header));
@@ -360,12 +408,25 @@ export function parseFormGrid(grid: string[][], file: string): ParsedForm {
   const header = grid[headerIndex].map(squash);
   const subHeader = (grid[headerIndex + 1] ?? []).map(squash);
   for (const [name, first, second] of duplicateHeaders(header, subHeader, columns)) {
-    errors.push(issueOf('LS-FORM-006', { file, row: headerIndex + 1, column: second, label: name }, { name, first: columnLetter(first), second: columnLetter(second) }));
+    errors.push(
+      issueOf(
+        'LS-FORM-006',
+        { file, row: headerIndex + 1, column: second, label: name },
+        { name, first: columnLetter(first), second: columnLetter(second) },
+      ),
+    );
   }
   const columnOf = new Map<string, number>();
   for (const col of columns) {
     const index = col.sub ? subHeader.indexOf(squash(col.sub)) : header.indexOf(squash(col.header));
-    if (index < 0) errors.push(issueOf('LS-FORM-007', { file, row: headerIndex + (col.sub ? 2 : 1), label: col.sub ?? col.header }, { name: col.sub ?? col.header }));
+    if (index < 0)
+      errors.push(
+        issueOf(
+          'LS-FORM-007',
+          { file, row: headerIndex + (col.sub ? 2 : 1), label: col.sub ?? col.header },
+          { name: col.sub ?? col.header },
+        ),
+      );
     else columnOf.set(col.field, index);
   }
   const dataStart = headerIndex + (columns.some((c) => c.sub) ? 2 : 1);
@@ -378,7 +439,8 @@ export function parseFormGrid(grid: string[][], file: string): ParsedForm {
     for (let r = dataStart; r < grid.length; r++) {
       const cells = grid[r];
       const first = squash(cells.find((c) => c.trim() !== '') ?? '');
-      if (first.startsWith(squash(FOOTER[0]).replace(/：$/, '')) || first.startsWith(squash(NOTES_LABEL).replace(/：$/, ''))) break;
+      if (first.startsWith(squash(FOOTER[0]).replace(/：$/, '')) || first.startsWith(squash(NOTES_LABEL).replace(/：$/, '')))
+        break;
       if (cells.every((c) => c.trim() === '')) continue;
       const cell = (field: string) => cleanCell(cells[columnOf.get(field)!] ?? '');
       if (!ANSWER_FIELDS[kind].some((f) => cell(f) !== '')) {
@@ -414,11 +476,32 @@ export function parseContentGrid(grid: string[][], file: string): ParsedForm | u
   const errors: FormError[] = [];
   header.forEach((name, i) => {
     const first = header.indexOf(name);
-    if (name !== '' && first < i) errors.push(issueOf('LS-FORM-008', { file, row: 1, column: i + 1, label: name }, { name, first: columnLetter(first + 1), second: columnLetter(i + 1) }));
+    if (name !== '' && first < i)
+      errors.push(
+        issueOf(
+          'LS-FORM-008',
+          { file, row: 1, column: i + 1, label: name },
+          { name, first: columnLetter(first + 1), second: columnLetter(i + 1) },
+        ),
+      );
   });
-  if (errors.length > 0) return { file, kind, year: 0, unit: '', filed: '', rows: [], blankRows: 0, locate: (row) => ({ row }), errors: errors.map((e) => ({ ...e })).concat([issueOf('LS-FORM-009', { file, row: 0 })]) };
+  if (errors.length > 0)
+    return {
+      file,
+      kind,
+      year: 0,
+      unit: '',
+      filed: '',
+      rows: [],
+      blankRows: 0,
+      locate: (row) => ({ row }),
+      errors: errors.map((e) => ({ ...e })).concat([issueOf('LS-FORM-009', { file, row: 0 })]),
+    };
   for (const field of CONTENT_FIELDS[kind]) {
-    if (!header.includes(field)) errors.push(issueOf('LS-FORM-010', { file, row: 1, label: field }, { name: field, header: CONTENT_FIELDS[kind].join(',') }));
+    if (!header.includes(field))
+      errors.push(
+        issueOf('LS-FORM-010', { file, row: 1, label: field }, { name: field, header: CONTENT_FIELDS[kind].join(',') }),
+      );
   }
   const rows: FormRow[] = [];
   for (let r = 1; r < grid.length; r++) {
@@ -436,7 +519,18 @@ export function parseContentGrid(grid: string[][], file: string): ParsedForm | u
     const i = header.indexOf(field);
     return { row, column: i >= 0 ? i + 1 : undefined, label: field };
   };
-  return { file, kind, year, month: kind === 'report' ? rows[0]?.values.month : undefined, unit: rows[0]?.values.unit ?? '', filed: '', rows, blankRows: 0, locate, errors };
+  return {
+    file,
+    kind,
+    year,
+    month: kind === 'report' ? rows[0]?.values.month : undefined,
+    unit: rows[0]?.values.unit ?? '',
+    filed: '',
+    rows,
+    blankRows: 0,
+    locate,
+    errors,
+  };
 }
 
 export function formatFormError(e: FormError): string {

@@ -75,7 +75,13 @@ function unavailable(reason: Unavailable['reason']): Unavailable {
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
 function git(cwd: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, { cwd, input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
+  return execFileSync('git', args, {
+    cwd,
+    input,
+    maxBuffer: MAX_BUFFER,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+  });
 }
 
 /** What a content path holds, or undefined for files that carry no item records. */
@@ -98,7 +104,9 @@ function keyOf(record: RecordKind, values: Record<string, string>): { key: strin
     case 'plan':
       return values.item ? { key: values.item, item: values.item } : undefined;
     case 'report':
-      return values.item && values.month ? { key: `${values.item}@${values.month}`, item: values.item, month: values.month } : undefined;
+      return values.item && values.month
+        ? { key: `${values.item}@${values.month}`, item: values.item, month: values.month }
+        : undefined;
   }
 }
 
@@ -170,7 +178,19 @@ export function computeHistory(root: string): History {
   }
   // The content folder relative to the top, with forward slashes and a trailing slash.
   const prefix = git(root, ['rev-parse', '--show-prefix']).toString('utf8').trim();
-  const log = git(top, ['log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--no-renames', '-z', '--name-only', '--format=%x01%H%x00%h%x00%cI%x00%s', 'HEAD', '--', prefix || '.']).toString('utf8');
+  const log = git(top, [
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--reverse',
+    '--no-renames',
+    '-z',
+    '--name-only',
+    '--format=%x01%H%x00%h%x00%cI%x00%s',
+    'HEAD',
+    '--',
+    prefix || '.',
+  ]).toString('utf8');
   const commits: Commit[] = [];
   for (const chunk of log.split('\x01').slice(1)) {
     const [hash, short, time, subject, ...rest] = chunk.split('\0');
@@ -194,10 +214,19 @@ export function computeHistory(root: string): History {
       const cls = rel ? classify(rel) : undefined;
       if (!rel || !cls) continue;
       const blob = blobs.get(`${c.hash}:${p}`);
-      const next = blob ? parseRecords(blob, rel, cls.record) : new Map() as Records;
+      const next = blob ? parseRecords(blob, rel, cls.record) : (new Map() as Records);
       if (!next) continue; // unreadable at this commit: keep the last readable version
-      const prev = state.get(rel) ?? new Map() as Records;
-      const base = { date: chinaDate(c.time), time: c.time, commit: c.short, hash: c.hash, subject: c.subject, file: rel, year: cls.year, record: cls.record };
+      const prev = state.get(rel) ?? (new Map() as Records);
+      const base = {
+        date: chinaDate(c.time),
+        time: c.time,
+        commit: c.short,
+        hash: c.hash,
+        subject: c.subject,
+        file: rel,
+        year: cls.year,
+        record: cls.record,
+      };
       for (const [key, now] of next) {
         const was = prev.get(key);
         if (!was) {
@@ -227,7 +256,10 @@ export function computeHistory(root: string): History {
   }
   let dirty: boolean;
   try {
-    dirty = git(top, ['status', '--porcelain', '--', prefix || '.']).toString('utf8').trim().length > 0;
+    dirty =
+      git(top, ['status', '--porcelain', '--', prefix || '.'])
+        .toString('utf8')
+        .trim().length > 0;
   } catch {
     dirty = false;
   }
@@ -264,7 +296,11 @@ function headCommit(abs: string): string {
       if (existsSync(file)) return readFileSync(file, 'utf8').trim();
     }
     const packed = path.join(common, 'packed-refs');
-    const line = existsSync(packed) ? readFileSync(packed, 'utf8').split('\n').find((l) => l.endsWith(` ${ref}`)) : undefined;
+    const line = existsSync(packed)
+      ? readFileSync(packed, 'utf8')
+          .split('\n')
+          .find((l) => l.endsWith(` ${ref}`))
+      : undefined;
     if (line) return line.split(' ')[0];
   } catch {
     // fall through to git
@@ -308,7 +344,13 @@ export function newestFirst(changes: Change[]): Change[] {
   for (const c of changes) if (!commitIndex.has(c.hash)) commitIndex.set(c.hash, commitIndex.size);
   return changes
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => commitIndex.get(b.c.hash)! - commitIndex.get(a.c.hash)! || RECORD_ORDER[a.c.record] - RECORD_ORDER[b.c.record] || (a.c.month ?? '').localeCompare(b.c.month ?? '') || a.i - b.i)
+    .sort(
+      (a, b) =>
+        commitIndex.get(b.c.hash)! - commitIndex.get(a.c.hash)! ||
+        RECORD_ORDER[a.c.record] - RECORD_ORDER[b.c.record] ||
+        (a.c.month ?? '').localeCompare(b.c.month ?? '') ||
+        a.i - b.i,
+    )
     .map(({ c }) => c);
 }
 

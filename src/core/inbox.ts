@@ -24,7 +24,8 @@ export const STATUS_FILE = '报送情况.md';
 /** The monthly job runs on this working day: the day after the reports' deadline (the 5th). */
 export const SCHEDULE_WORKING_DAY = 6;
 
-export type InboxFolder = { name: string; kind: 'report'; year: number; month: string } | { name: string; kind: 'plan'; year: number };
+export type InboxFolder =
+  { name: string; kind: 'report'; year: number; month: string } | { name: string; kind: 'plan'; year: number };
 
 /** `2020-07` → the July 2020 reports; `2020-plan` (or `2020-计划`) → the 2020 plans; else none. */
 export function inboxFolder(name: string): InboxFolder | undefined {
@@ -90,7 +91,11 @@ export function lateAndMissing(r: MonthReporting): { late: string[]; missing: st
   const late = r.units.filter((u) => u.state === '逾期报送');
   const missing = r.units.filter((u) => u.state === '未报送' || u.state === '部分未报送' || u.state === '尚未报送（未到期）');
   const missingWord = r.overdue ? '未报' : '尚未报送';
-  return { late: late.map((u) => u.unit.name), missing: missing.map((u) => u.unit.name), text: `逾期 ${late.length} 个单位，${missingWord} ${missing.length} 个单位` };
+  return {
+    late: late.map((u) => u.unit.name),
+    missing: missing.map((u) => u.unit.name),
+    text: `逾期 ${late.length} 个单位，${missingWord} ${missing.length} 个单位`,
+  };
 }
 
 /** The commit message of a successful inbox run: a subject line, then one paragraph a batch. */
@@ -103,7 +108,9 @@ export function importCommitMessage(batches: BatchSummary[], today: string): str
     .join('；');
   const body = batches.map((b) => {
     const lines = [`${INBOX}/${b.folder.name}：${b.forms} 份表格，${today} 导入。`, `单位：${b.units.join('、') || '无'}`];
-    lines.push(`新增 ${b.added} 行，修改 ${b.changed} 行，未变 ${b.unchanged} 行${b.blank ? `，未填 ${b.blank} 行（不导入）` : ''}。`);
+    lines.push(
+      `新增 ${b.added} 行，修改 ${b.changed} 行，未变 ${b.unchanged} 行${b.blank ? `，未填 ${b.blank} 行（不导入）` : ''}。`,
+    );
     if (b.replacedUnits.length) lines.push(`按 ${REPLACE_FILE} 替换了以下单位的原报告：${b.replacedUnits.join('、')}`);
     if (b.dataDate) lines.push(`数据日期：${b.dataDate.from} → ${b.dataDate.to}`);
     if (b.reporting) {
@@ -128,7 +135,13 @@ export interface FailedFile {
  * 导入结果.md for a refused batch: every problem, grouped by form, each naming row, column,
  * value and fix (the lines come from the importer, formatted by formatFormError).
  */
-export function failureReport(folder: InboxFolder, today: string, files: FailedFile[], errors: string[], conflicts: string[]): string {
+export function failureReport(
+  folder: InboxFolder,
+  today: string,
+  files: FailedFile[],
+  errors: string[],
+  conflicts: string[],
+): string {
   const count = errors.length + conflicts.length;
   const out = [
     `# 导入结果：${folderTitle(folder)}未导入`,
@@ -175,7 +188,12 @@ export function failureReport(folder: InboxFolder, today: string, files: FailedF
 
 /** 报送情况.md: the month's record per unit, as `npm run status` prints it, in Markdown. */
 export function reportingMarkdown(r: MonthReporting): string {
-  const out = [`# ${formatMonth(r.month)}月报报送情况`, '', `报送期限：${r.deadline}（次月初第 5 个工作日）。按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}。`, ''];
+  const out = [
+    `# ${formatMonth(r.month)}月报报送情况`,
+    '',
+    `报送期限：${r.deadline}（次月初第 5 个工作日）。按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}。`,
+    '',
+  ];
   const groups: [string, MonthReporting['units']][] = [
     ['已按时报送', r.units.filter((u) => u.state === '已按时报送')],
     ['逾期报送', r.units.filter((u) => u.state === '逾期报送')],
@@ -185,18 +203,36 @@ export function reportingMarkdown(r: MonthReporting): string {
     ['无需报送（牵头事项均已完成）', r.units.filter((u) => u.state === '无需报送')],
   ];
   const t = r.totals;
-  out.push(`合计 ${r.units.length} 个单位：按时 ${t.已按时报送}，逾期 ${t.逾期报送}，部分未报 ${t.部分未报送}，未报 ${t.未报送}，未到期 ${t['尚未报送（未到期）']}，无需报送 ${t.无需报送}。`, '');
+  out.push(
+    `合计 ${r.units.length} 个单位：按时 ${t.已按时报送}，逾期 ${t.逾期报送}，部分未报 ${t.部分未报送}，未报 ${t.未报送}，未到期 ${t['尚未报送（未到期）']}，无需报送 ${t.无需报送}。`,
+    '',
+  );
   for (const [label, units] of groups) {
     if (units.length === 0) continue;
-    out.push(`## ${label}（${units.length} 个单位）`, '', '| 单位 | 牵头事项 | 按时 | 逾期 | 未报 | 最近填报 |', '| --- | --- | --- | --- | --- | --- |');
+    out.push(
+      `## ${label}（${units.length} 个单位）`,
+      '',
+      '| 单位 | 牵头事项 | 按时 | 逾期 | 未报 | 最近填报 |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const u of units) {
       const c = u.counts;
-      out.push(`| ${u.unit.name} | ${u.items.length} | ${c.按时报送} | ${c.逾期报送} | ${c.未报送 + c.尚未到期} | ${u.lastFiled ?? ''} |`);
+      out.push(
+        `| ${u.unit.name} | ${u.items.length} | ${c.按时报送} | ${c.逾期报送} | ${c.未报送 + c.尚未到期} | ${u.lastFiled ?? ''} |`,
+      );
     }
     out.push('');
-    const open = units.flatMap((u) => u.items.filter((i) => i.state === '未报送' || i.state === '逾期报送' || i.state === '尚未到期').map((i) => `${u.unit.name} ${i.item.key}（${i.state}）`));
+    const open = units.flatMap((u) =>
+      u.items
+        .filter((i) => i.state === '未报送' || i.state === '逾期报送' || i.state === '尚未到期')
+        .map((i) => `${u.unit.name} ${i.item.key}（${i.state}）`),
+    );
     if (open.length && label !== '已按时报送') out.push(`事项：${open.join('、')}`, '');
   }
-  if (r.unassigned.length > 0) out.push(`没有具体牵头单位的事项（只列有统称，请另行收集）：${r.unassigned.map((i) => `${i.item.key} ${i.state}`).join('、')}`, '');
+  if (r.unassigned.length > 0)
+    out.push(
+      `没有具体牵头单位的事项（只列有统称，请另行收集）：${r.unassigned.map((i) => `${i.item.key} ${i.state}`).join('、')}`,
+      '',
+    );
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -13,8 +13,24 @@ import { issueFromZod, issueOf } from './error-catalogue.ts';
 import { isPlaceholder } from './identity.ts';
 import { ContentError, formatIssue, type DataIssue, type IssueLocation } from './issues.ts';
 import type {
-  Category, Collective, Dataset, Item, ItemKind, Leader, MainTasks, Manifest, Plan, Programme, Report, RowCount,
-  Section, Site, Unit, UnitRef, Withdrawal, YearData,
+  Category,
+  Collective,
+  Dataset,
+  Item,
+  ItemKind,
+  Leader,
+  MainTasks,
+  Manifest,
+  Plan,
+  Programme,
+  Report,
+  RowCount,
+  Section,
+  Site,
+  Unit,
+  UnitRef,
+  Withdrawal,
+  YearData,
 } from './model.ts';
 import { FILES, columnLabel, isRealMonth, manifestSchema, siteSchema, type FileKind } from './schema.ts';
 import { coveredMonths, deriveItemStatus } from './status.ts';
@@ -179,12 +195,18 @@ class Loader {
         this.issue(issueOf('LS-CSV-010', { file, line: 1, column: i + 1, value: name }, { columns: known.join(', ') }));
       }
     }
-    const optionalColumns = known.filter((name) => (columns[name] as { optionalColumn?: boolean }).optionalColumn && !table.header.includes(name));
+    const optionalColumns = known.filter(
+      (name) => (columns[name] as { optionalColumn?: boolean }).optionalColumn && !table.header.includes(name),
+    );
     const missing = known.filter((name) => !table.header.includes(name) && !optionalColumns.includes(name));
     for (const name of missing) {
       this.issue(issueOf('LS-CSV-011', { file, line: 1, field: name }, { columns: known.join(', ') }));
     }
-    if (missing.length > 0) return rowsOf([], table.records.map((r) => r.values));
+    if (missing.length > 0)
+      return rowsOf(
+        [],
+        table.records.map((r) => r.values),
+      );
     const rows: Row<z.output<(typeof FILES)[K]['schema']>>[] = [];
     const rejected: Record<string, string>[] = [];
     for (const record of table.records) {
@@ -212,11 +234,18 @@ class Loader {
         }
         const alike = NAME_FIELDS[kind]?.includes(field) ? lookAlikes(value) : [];
         if (alike.length > 0) {
-          this.issue(issueOf('LS-FLD-006', at, { chars: alike.map((a) => `「${a.char}」（${codePoint(a.char)}，应为「${a.real}」）`).join('、'), real: realName(value) }));
+          this.issue(
+            issueOf('LS-FLD-006', at, {
+              chars: alike.map((a) => `「${a.char}」（${codePoint(a.char)}，应为「${a.real}」）`).join('、'),
+              real: realName(value),
+            }),
+          );
         }
         if (this.issues.length > fieldBefore) flagged.add(field);
       }
-      const parsed = spec.schema.safeParse(optionalColumns.length ? { ...Object.fromEntries(optionalColumns.map((c) => [c, ''])), ...record.values } : record.values);
+      const parsed = spec.schema.safeParse(
+        optionalColumns.length ? { ...Object.fromEntries(optionalColumns.map((c) => [c, ''])), ...record.values } : record.values,
+      );
       if (!parsed.success) {
         const seen = new Set<string>();
         for (const zi of parsed.error.issues) {
@@ -224,7 +253,13 @@ class Loader {
           // One message per cell: a cell already flagged for stray characters says enough.
           if (seen.has(field) || flagged.has(field)) continue;
           seen.add(field);
-          const at = { file, line: record.line, column: table.header.indexOf(field) + 1 || undefined, field, value: record.values[field] };
+          const at = {
+            file,
+            line: record.line,
+            column: table.header.indexOf(field) + 1 || undefined,
+            field,
+            value: record.values[field],
+          };
           this.issue(issueFromZod(zi.message, at, 'LS-SITE-003', { columnHint: columns[field]?.hint ?? '' }));
         }
       }
@@ -271,7 +306,11 @@ class Registry {
   readonly leaderByName = new Map<string, Leader>();
   readonly collectiveNames = new Set<string>();
 
-  resolveUnits(written: string[], at: { file: string; line: number; column: number; field: string }, loader: Loader): { refs: UnitRef[]; etc: boolean } {
+  resolveUnits(
+    written: string[],
+    at: { file: string; line: number; column: number; field: string },
+    loader: Loader,
+  ): { refs: UnitRef[]; etc: boolean } {
     const refs: UnitRef[] = [];
     let etc = false;
     written.forEach((entry, index) => {
@@ -291,7 +330,11 @@ class Registry {
         refs.push({ type: 'collective', name });
       } else {
         const candidates = this.candidates(name);
-        loader.issue(candidates ? issueOf('LS-REF-015', { ...at, value: entry }, { candidates }) : issueOf('LS-REF-016', { ...at, value: entry }));
+        loader.issue(
+          candidates
+            ? issueOf('LS-REF-015', { ...at, value: entry }, { candidates })
+            : issueOf('LS-REF-016', { ...at, value: entry }),
+        );
       }
     });
     return { refs, etc };
@@ -321,7 +364,13 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   const site: Site | undefined = loader.json(at('site.json'), siteSchema);
   const badge = site?.identity.badge;
   if (badge && !isPlaceholder(badge) && !existsSync(at(badge))) {
-    loader.issue(issueOf('LS-SITE-006', { file: loader.display(at('site.json')), line: 0, field: 'identity.badge', value: badge }, { path: loader.display(at(badge)) }));
+    loader.issue(
+      issueOf(
+        'LS-SITE-006',
+        { file: loader.display(at('site.json')), line: 0, field: 'identity.badge', value: badge },
+        { path: loader.display(at(badge)) },
+      ),
+    );
   }
 
   // Registries.
@@ -333,15 +382,30 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
     const d = row.data;
     const col = (f: string) => Object.keys(row.values).indexOf(f) + 1;
     if (ids.has(d.id)) {
-      loader.issue(issueOf('LS-REF-001', { file: unitFile, line: row.line, column: col('id'), field: 'id', value: d.id }, { first: ids.get(d.id)! }));
+      loader.issue(
+        issueOf(
+          'LS-REF-001',
+          { file: unitFile, line: row.line, column: col('id'), field: 'id', value: d.id },
+          { first: ids.get(d.id)! },
+        ),
+      );
       continue;
     }
     ids.set(d.id, row.line);
     const unit: Unit = { id: d.id, name: d.name, fullName: d.full_name, kind: d.kind, aliases: d.aliases };
-    for (const [field, name] of [['name', d.name], ['full_name', d.full_name], ...d.aliases.map((a) => ['aliases', a])] as [string, string][]) {
+    for (const [field, name] of [['name', d.name], ['full_name', d.full_name], ...d.aliases.map((a) => ['aliases', a])] as [
+      string,
+      string,
+    ][]) {
       const other = registry.unitByName.get(name);
       if (other && other !== unit) {
-        loader.issue(issueOf('LS-REF-002', { file: unitFile, line: row.line, column: col(field), field, value: name }, { other: other.name, id: other.id }));
+        loader.issue(
+          issueOf(
+            'LS-REF-002',
+            { file: unitFile, line: row.line, column: col(field), field, value: name },
+            { other: other.name, id: other.id },
+          ),
+        );
       }
       registry.unitByName.set(name, unit);
     }
@@ -381,7 +445,10 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
 
   // Years: every folder named by four digits.
   const yearDirs = existsSync(root)
-    ? readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name)).map((e) => e.name).sort()
+    ? readdirSync(root, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name))
+        .map((e) => e.name)
+        .sort()
     : [];
   if (!existsSync(root)) loader.issue(issueOf('LS-SITE-004', { file: loader.display(root), line: 0 }));
   else if (yearDirs.length === 0) loader.issue(issueOf('LS-SITE-005', { file: loader.display(root), line: 0 }));
@@ -425,21 +492,38 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
     loader.issue(issueOf('LS-SITE-007', { file: manifestFile, line: 0, field: 'year', value: String(manifest.year) }, { year }));
   }
   if (manifest && manifest.data_date > loader.today) {
-    loader.issue(issueOf('LS-SITE-008', { file: manifestFile, line: 0, field: 'data_date', value: manifest.data_date }, { today: loader.today }));
+    loader.issue(
+      issueOf(
+        'LS-SITE-008',
+        { file: manifestFile, line: 0, field: 'data_date', value: manifest.data_date },
+        { today: loader.today },
+      ),
+    );
   }
   const dataDate = manifest?.data_date ?? loader.today;
   let noticeText: string | undefined;
   if (manifest?.notice.text) {
     const abs = at(manifest.notice.text);
-    if (!existsSync(abs)) loader.issue(issueOf('LS-SITE-009', { file: manifestFile, line: 0, field: 'notice.text', value: manifest.notice.text }, { path: loader.display(abs) }));
-    else noticeText = readFileSync(abs, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    if (!existsSync(abs))
+      loader.issue(
+        issueOf(
+          'LS-SITE-009',
+          { file: manifestFile, line: 0, field: 'notice.text', value: manifest.notice.text },
+          { path: loader.display(abs) },
+        ),
+      );
+    else
+      noticeText = readFileSync(abs, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n');
   }
 
   // What the year holds is the year's data: main tasks (with or without sections) and/or a
   // livelihood programme (its name, slug and whether it has categories) — see manifest.json.
   const hasTasks = manifest ? manifest.tasks !== false : existsSync(at('tasks.csv'));
   // Without a valid manifest, what the folder holds decides (so one error does not echo through every row).
-  const withSections = hasTasks && (manifest ? (manifest.tasks ? manifest.tasks.sections : true) : existsSync(at('sections.csv')));
+  const withSections =
+    hasTasks && (manifest ? (manifest.tasks ? manifest.tasks.sections : true) : existsSync(at('sections.csv')));
   const hasProgramme = manifest ? !!manifest.programme : existsSync(at('projects.csv'));
   const withCategories = hasProgramme && (manifest ? !!manifest.programme?.categories : existsSync(at('categories.csv')));
   const unexpected = (name: string, code: 'LS-SITE-010' | 'LS-SITE-011' | 'LS-SITE-012' | 'LS-SITE-013') => {
@@ -464,19 +548,38 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   const sections: Section[] = sectionRows.map((r) => r.data);
   const categories: Category[] = categoryRows.map((r) => r.data);
   if (withSections) {
-    checkNumbering(loader, loader.display(at('sections.csv')), sectionRows.map((r) => ({ no: r.data.no, line: r.line })));
+    checkNumbering(
+      loader,
+      loader.display(at('sections.csv')),
+      sectionRows.map((r) => ({ no: r.data.no, line: r.line })),
+    );
     loader.published(loader.display(at('sections.csv')), sections.length);
   }
   if (withCategories) {
-    checkNumbering(loader, loader.display(at('categories.csv')), categoryRows.map((r) => ({ no: r.data.no, line: r.line })));
+    checkNumbering(
+      loader,
+      loader.display(at('categories.csv')),
+      categoryRows.map((r) => ({ no: r.data.no, line: r.line })),
+    );
     loader.published(loader.display(at('categories.csv')), categories.length);
   }
   const programme: Programme | undefined = manifest?.programme
-    ? { name: manifest.programme.name, slug: manifest.programme.slug, itemLabel: manifest.programme.item_label, categories: manifest.programme.categories, attachment: manifest.programme.attachment }
+    ? {
+        name: manifest.programme.name,
+        slug: manifest.programme.slug,
+        itemLabel: manifest.programme.item_label,
+        categories: manifest.programme.categories,
+        attachment: manifest.programme.attachment,
+      }
     : undefined;
   const taskSpec = manifest?.tasks || undefined;
   const mainTasks: MainTasks | undefined = hasTasks
-    ? { name: taskSpec?.name ?? '主要工作任务', itemLabel: taskSpec?.item_label ?? '任务', sections: withSections, attachment: taskSpec?.attachment ?? '' }
+    ? {
+        name: taskSpec?.name ?? '主要工作任务',
+        itemLabel: taskSpec?.item_label ?? '任务',
+        sections: withSections,
+        attachment: taskSpec?.attachment ?? '',
+      }
     : undefined;
 
   const items: Item[] = [];
@@ -505,7 +608,13 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
       const before = loader.issues.length;
       const d = row.data;
       if (numbered.some((n) => n.no === d.no && n.line > 0)) {
-        loader.issue(issueOf('LS-REF-006', { file, line: row.line, column: col('no'), field: 'no', value: v.no }, { first: numbered.find((n) => n.no === d.no)!.line }));
+        loader.issue(
+          issueOf(
+            'LS-REF-006',
+            { file, line: row.line, column: col('no'), field: 'no', value: v.no },
+            { first: numbered.find((n) => n.no === d.no)!.line },
+          ),
+        );
         continue;
       }
       numbered.push({ no: d.no, line: row.line });
@@ -515,26 +624,59 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
       const groupsBroken = kind === 'task' ? sectionsBroken : categoriesBroken;
       const nos = groups.map((g) => g.no).join('、');
       if (grouped && groupNo === undefined) {
-        loader.issue(issueOf('LS-REF-008', { file, line: row.line, column: col(groupField) || undefined, field: groupField, value: v[groupField] ?? '' }, { file: kind === 'task' ? 'sections.csv' : 'categories.csv', nos }));
+        loader.issue(
+          issueOf(
+            'LS-REF-008',
+            { file, line: row.line, column: col(groupField) || undefined, field: groupField, value: v[groupField] ?? '' },
+            { file: kind === 'task' ? 'sections.csv' : 'categories.csv', nos },
+          ),
+        );
       } else if (!grouped && groupNo !== undefined) {
-        loader.issue(issueOf(kind === 'task' ? 'LS-REF-009' : 'LS-REF-010', { file, line: row.line, column: col(groupField), field: groupField, value: v[groupField] }));
+        loader.issue(
+          issueOf(kind === 'task' ? 'LS-REF-009' : 'LS-REF-010', {
+            file,
+            line: row.line,
+            column: col(groupField),
+            field: groupField,
+            value: v[groupField],
+          }),
+        );
       } else if (grouped && !groupsBroken && !groups.some((g) => g.no === groupNo)) {
-        loader.issue(issueOf(kind === 'task' ? 'LS-REF-011' : 'LS-REF-012', { file, line: row.line, column: col(groupField), field: groupField, value: v[groupField] }, { nos }));
+        loader.issue(
+          issueOf(
+            kind === 'task' ? 'LS-REF-011' : 'LS-REF-012',
+            { file, line: row.line, column: col(groupField), field: groupField, value: v[groupField] },
+            { nos },
+          ),
+        );
       }
       const group = groupNo ?? 0;
       const leaderIds: string[] = [];
       for (const name of d.leaders) {
         const leader = registry.leaderByName.get(name) ?? [...registry.leaderByName.values()].find((l) => l.id === name);
         if (leader) leaderIds.push(leader.id);
-        else loader.issue(issueOf('LS-REF-013', { file, line: row.line, column: col('leaders'), field: 'leaders', value: name }, { names: [...registry.leaderByName.keys()].join('、') }));
+        else
+          loader.issue(
+            issueOf(
+              'LS-REF-013',
+              { file, line: row.line, column: col('leaders'), field: 'leaders', value: name },
+              { names: [...registry.leaderByName.keys()].join('、') },
+            ),
+          );
       }
-      const { refs, etc } = registry.resolveUnits(d.units, { file, line: row.line, column: col('units'), field: 'units' }, loader);
+      const { refs, etc } = registry.resolveUnits(
+        d.units,
+        { file, line: row.line, column: col('units'), field: 'units' },
+        loader,
+      );
       const unitIds = refs.flatMap((r) => (r.type === 'unit' ? [r.id] : []));
       const leadUnitIds: string[] = [];
       for (const name of d.lead_units) {
         const unit = registry.unitByName.get(name);
         if (!unit || !unitIds.includes(unit.id)) {
-          loader.issue(issueOf('LS-REF-017', { file, line: row.line, column: col('lead_units'), field: 'lead_units', value: name }));
+          loader.issue(
+            issueOf('LS-REF-017', { file, line: row.line, column: col('lead_units'), field: 'lead_units', value: name }),
+          );
         } else leadUnitIds.push(unit.id);
       }
       if (d.lead_units.length === 0 && unitIds.length > 0) leadUnitIds.push(unitIds[0]);
@@ -572,7 +714,10 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
     for (const key of item.related) {
       const task = itemByKey.get(key);
       if (!task) {
-        if (!brokenKeys.has(key)) loader.issue(issueOf('LS-REF-018', { file: item.source.file, line: item.source.line, field: 'task', value: key.slice(1) }));
+        if (!brokenKeys.has(key))
+          loader.issue(
+            issueOf('LS-REF-018', { file: item.source.file, line: item.source.line, field: 'task', value: key.slice(1) }),
+          );
       } else task.related.push(item.key);
     }
   }
@@ -592,11 +737,34 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   checkReopenedItems(loader, reportsByItem);
 
   if (!manifest) return undefined;
-  const months = coveredMonths(year, dataDate, reports.map((r) => r.month));
+  const months = coveredMonths(
+    year,
+    dataDate,
+    reports.map((r) => r.month),
+  );
   const status = new Map(items.map((i) => [i.key, deriveItemStatus(reportsByItem.get(i.key) ?? [], months)]));
   const tasks = items.filter((i) => i.kind === 'task');
   const projects = items.filter((i) => i.kind === 'project');
-  return { year, manifest, noticeText, programme, mainTasks, sections, categories, tasks, projects, items, itemByKey, plans, planByItem, reports, reportsByItem, withdrawals, months, status };
+  return {
+    year,
+    manifest,
+    noticeText,
+    programme,
+    mainTasks,
+    sections,
+    categories,
+    tasks,
+    projects,
+    items,
+    itemByKey,
+    plans,
+    planByItem,
+    reports,
+    reportsByItem,
+    withdrawals,
+    months,
+    status,
+  };
 }
 
 /** A row of tasks.csv or projects.csv in the shape both kinds of item share (from the zod-typed rows). */
@@ -621,7 +789,18 @@ function itemRows(loader: Loader, fileKind: 'tasks' | 'projects', abs: string): 
     const shaped = rows.map(({ line, values, data: d }) => ({
       line,
       values,
-      data: { no: d.no, group: d.section, subsection: d.subsection, leadIn: d.lead_in, text: d.target, leaders: d.leaders, units: d.units, lead_units: d.lead_units, task: undefined, deadline: d.deadline },
+      data: {
+        no: d.no,
+        group: d.section,
+        subsection: d.subsection,
+        leadIn: d.lead_in,
+        text: d.target,
+        leaders: d.leaders,
+        units: d.units,
+        lead_units: d.lead_units,
+        task: undefined,
+        deadline: d.deadline,
+      },
     }));
     return rowsOf(shaped, rows.rejected);
   }
@@ -629,7 +808,18 @@ function itemRows(loader: Loader, fileKind: 'tasks' | 'projects', abs: string): 
   const shaped = rows.map(({ line, values, data: d }) => ({
     line,
     values,
-    data: { no: d.no, group: d.category, subsection: '', leadIn: '', text: d.content, leaders: d.leaders, units: d.units, lead_units: d.lead_units, task: d.task, deadline: d.deadline },
+    data: {
+      no: d.no,
+      group: d.category,
+      subsection: '',
+      leadIn: '',
+      text: d.content,
+      leaders: d.leaders,
+      units: d.units,
+      lead_units: d.lead_units,
+      task: d.task,
+      deadline: d.deadline,
+    },
   }));
   return rowsOf(shaped, rows.rejected);
 }
@@ -639,18 +829,31 @@ function checkNumbering(loader: Loader, file: string, numbered: { no: number; li
   const firstLine = new Map<number, number>();
   for (const n of numbered) {
     const first = firstLine.get(n.no);
-    if (first !== undefined && first > 0 && n.line > 0) loader.issue(issueOf('LS-REF-006', { file, line: n.line, field: 'no', value: String(n.no) }, { first }));
+    if (first !== undefined && first > 0 && n.line > 0)
+      loader.issue(issueOf('LS-REF-006', { file, line: n.line, field: 'no', value: String(n.no) }, { first }));
     else firstLine.set(n.no, n.line);
   }
   const nos = new Set(numbered.map((n) => n.no));
   const max = Math.max(0, ...nos);
   const gaps = Array.from({ length: max }, (_, i) => i + 1).filter((n) => !nos.has(n));
   if (gaps.length > 0) {
-    loader.issue(issueOf('LS-REF-007', { file, line: 0, field: 'no' }, { gaps: `${gaps.slice(0, 10).join('、')}${gaps.length > 10 ? '……' : ''}` }));
+    loader.issue(
+      issueOf(
+        'LS-REF-007',
+        { file, line: 0, field: 'no' },
+        { gaps: `${gaps.slice(0, 10).join('、')}${gaps.length > 10 ? '……' : ''}` },
+      ),
+    );
   }
 }
 
-function unitOfItem(loader: Loader, registry: Registry, item: Item | undefined, name: string, at: IssueLocation): string | undefined {
+function unitOfItem(
+  loader: Loader,
+  registry: Registry,
+  item: Item | undefined,
+  name: string,
+  at: IssueLocation,
+): string | undefined {
   const unit = registry.unitByName.get(name);
   if (!unit) {
     const candidates = registry.candidates(name);
@@ -659,13 +862,22 @@ function unitOfItem(loader: Loader, registry: Registry, item: Item | undefined, 
   }
   if (item && !item.units.some((r) => r.type === 'unit' && r.id === unit.id)) {
     const named = item.units.flatMap((r) => (r.type === 'unit' ? [r.written] : [])).join('、');
-    loader.issue(named ? issueOf('LS-REF-023', at, { item: item.key, units: named }) : issueOf('LS-REF-024', at, { item: item.key }));
+    loader.issue(
+      named ? issueOf('LS-REF-023', at, { item: item.key, units: named }) : issueOf('LS-REF-024', at, { item: item.key }),
+    );
     return undefined;
   }
   return unit.id;
 }
 
-function loadPlans(loader: Loader, registry: Registry, abs: string, itemByKey: Map<string, Item>, brokenKeys: Set<string>, dataDate: string): Plan[] {
+function loadPlans(
+  loader: Loader,
+  registry: Registry,
+  abs: string,
+  itemByKey: Map<string, Item>,
+  brokenKeys: Set<string>,
+  dataDate: string,
+): Plan[] {
   const file = loader.display(abs);
   const plans: Plan[] = [];
   const seen = new Map<string, number>();
@@ -678,19 +890,52 @@ function loadPlans(loader: Loader, registry: Registry, abs: string, itemByKey: M
     if (brokenKeys.has(d.item)) continue;
     const item = itemByKey.get(d.item);
     if (!item) loader.issue(issueOf('LS-REF-019', { file, line: row.line, column: col('item'), field: 'item', value: d.item }));
-    if (seen.has(d.item)) loader.issue(issueOf('LS-REF-020', { file, line: row.line, column: col('item'), field: 'item', value: d.item }, { first: seen.get(d.item)! }));
+    if (seen.has(d.item))
+      loader.issue(
+        issueOf(
+          'LS-REF-020',
+          { file, line: row.line, column: col('item'), field: 'item', value: d.item },
+          { first: seen.get(d.item)! },
+        ),
+      );
     seen.set(d.item, row.line);
-    const unitId = unitOfItem(loader, registry, item, d.unit, { file, line: row.line, column: col('unit'), field: 'unit', value: d.unit });
-    if (d.filed > dataDate) loader.issue(issueOf('LS-REF-025', { file, line: row.line, column: col('filed'), field: 'filed', value: d.filed }, { date: dataDate }));
+    const unitId = unitOfItem(loader, registry, item, d.unit, {
+      file,
+      line: row.line,
+      column: col('unit'),
+      field: 'unit',
+      value: d.unit,
+    });
+    if (d.filed > dataDate)
+      loader.issue(
+        issueOf('LS-REF-025', { file, line: row.line, column: col('filed'), field: 'filed', value: d.filed }, { date: dataDate }),
+      );
     if (loader.issues.length > before || !unitId) continue;
-    plans.push({ year: item!.year, item: d.item, unitId, quarters: [d.q1, d.q2, d.q3, d.q4], principal: d.principal, deputy: d.deputy, note: d.note, filed: d.filed, source: { file, line: row.line } });
+    plans.push({
+      year: item!.year,
+      item: d.item,
+      unitId,
+      quarters: [d.q1, d.q2, d.q3, d.q4],
+      principal: d.principal,
+      deputy: d.deputy,
+      note: d.note,
+      filed: d.filed,
+      source: { file, line: row.line },
+    });
   }
   loader.published(file, plans.length);
   return plans;
 }
 
 /** content/YYYY/withdrawals.csv (optional): reports taken back on purpose, each with its reason. */
-function loadWithdrawals(loader: Loader, abs: string, year: number, itemByKey: Map<string, Item>, brokenKeys: Set<string>, dataDate: string): Withdrawal[] {
+function loadWithdrawals(
+  loader: Loader,
+  abs: string,
+  year: number,
+  itemByKey: Map<string, Item>,
+  brokenKeys: Set<string>,
+  dataDate: string,
+): Withdrawal[] {
   const file = loader.display(abs);
   const withdrawals: Withdrawal[] = [];
   const seen = new Map<string, number>();
@@ -707,7 +952,14 @@ function loadWithdrawals(loader: Loader, abs: string, year: number, itemByKey: M
     if (seen.has(key)) loader.issue(issueOf('LS-WDR-004', cell('item'), { month: d.month, first: seen.get(key)! }));
     seen.set(key, row.line);
     if (loader.issues.length > before) continue;
-    withdrawals.push({ year, item: d.item, month: d.month, withdrawn: d.withdrawn, reason: d.reason, source: { file, line: row.line } });
+    withdrawals.push({
+      year,
+      item: d.item,
+      month: d.month,
+      withdrawn: d.withdrawn,
+      reason: d.reason,
+      source: { file, line: row.line },
+    });
   }
   loader.published(file, withdrawals.length);
   return withdrawals.sort((a, b) => a.month.localeCompare(b.month) || compareKeys(a.item, b.item));
@@ -717,7 +969,17 @@ function compareKeys(a: string, b: string): number {
   return a[0] === b[0] ? Number(a.slice(1)) - Number(b.slice(1)) : a[0] === 'T' ? -1 : 1;
 }
 
-function loadReports(loader: Loader, registry: Registry, dir: string, year: number, itemByKey: Map<string, Item>, brokenKeys: Set<string>, planByItem: Map<string, Plan>, dataDate: string, withdrawals: Withdrawal[]): Report[] {
+function loadReports(
+  loader: Loader,
+  registry: Registry,
+  dir: string,
+  year: number,
+  itemByKey: Map<string, Item>,
+  brokenKeys: Set<string>,
+  planByItem: Map<string, Plan>,
+  dataDate: string,
+  withdrawals: Withdrawal[],
+): Report[] {
   const reports: Report[] = [];
   if (loader.isLink(dir) || !existsSync(dir)) return reports;
   const seen = new Map<string, string>();
@@ -754,7 +1016,8 @@ function loadReports(loader: Loader, registry: Registry, dir: string, year: numb
       const cell = (field: string) => ({ file, line: row.line, column: col(field), field, value: v[field] });
       const before = loader.issues.length;
       if (d.month !== fileMonth) loader.issue(issueOf('LS-REF-026', cell('month'), { month: fileMonth, other: d.month }));
-      if (!d.month.startsWith(`${year}-`)) loader.issue(issueOf('LS-REF-027', cell('month'), { year, other: d.month.slice(0, 4) }));
+      if (!d.month.startsWith(`${year}-`))
+        loader.issue(issueOf('LS-REF-027', cell('month'), { year, other: d.month.slice(0, 4) }));
       if (d.month > dataDate.slice(0, 7)) loader.issue(issueOf('LS-REF-028', cell('month'), { date: dataDate }));
       if (brokenKeys.has(d.item)) continue;
       const item = itemByKey.get(d.item);
@@ -769,13 +1032,26 @@ function loadReports(loader: Loader, registry: Registry, dir: string, year: numb
       if (d.filed > dataDate) loader.issue(issueOf('LS-REF-025', cell('filed'), { date: dataDate }));
       const plan = planByItem.get(d.item);
       if (item && !plan) loader.issue(issueOf('LS-REF-031', cell('item')));
-      else if (plan && d.month < plan.filed.slice(0, 7)) loader.issue(issueOf('LS-REF-032', cell('month'), { filed: plan.filed }));
+      else if (plan && d.month < plan.filed.slice(0, 7))
+        loader.issue(issueOf('LS-REF-032', cell('month'), { filed: plan.filed }));
       if (loader.issues.length > before || !item || !unitId) continue;
       const deadline = reportDeadline(d.month);
       reports.push({
-        year, item: d.item, month: d.month, unitId, target: d.target, progress: d.progress, problems: d.problems,
-        nextSteps: d.next_steps, evaluation: d.evaluation, itemComplete: d.item_complete, filed: d.filed, note: d.note,
-        deadline, late: d.filed > deadline, source: { file, line: row.line },
+        year,
+        item: d.item,
+        month: d.month,
+        unitId,
+        target: d.target,
+        progress: d.progress,
+        problems: d.problems,
+        nextSteps: d.next_steps,
+        evaluation: d.evaluation,
+        itemComplete: d.item_complete,
+        filed: d.filed,
+        note: d.note,
+        deadline,
+        late: d.filed > deadline,
+        source: { file, line: row.line },
       });
       published++;
     }
@@ -792,7 +1068,13 @@ function checkReopenedItems(loader: Loader, reportsByItem: Map<string, Report[]>
       if (r.itemComplete) completed = r;
       else if (completed) {
         if (r.note === '') {
-          loader.issue(issueOf('LS-REF-033', { file: r.source.file, line: r.source.line, field: 'item_complete', value: '否' }, { month: completed.month }));
+          loader.issue(
+            issueOf(
+              'LS-REF-033',
+              { file: r.source.file, line: r.source.line, field: 'item_complete', value: '否' },
+              { month: completed.month },
+            ),
+          );
         }
         completed = undefined;
       }

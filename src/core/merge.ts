@@ -68,8 +68,14 @@ export interface MergeResult {
 /** Fields that do not make two rows different on their own. */
 export const METADATA_FIELDS = new Set(['filed']);
 
-export function differences(header: string[], oldValues: Record<string, string>, newValues: Record<string, string>): Difference[] {
-  return header.filter((f) => (oldValues[f] ?? '') !== (newValues[f] ?? '')).map((f) => ({ field: f, old: oldValues[f] ?? '', new: newValues[f] ?? '' }));
+export function differences(
+  header: string[],
+  oldValues: Record<string, string>,
+  newValues: Record<string, string>,
+): Difference[] {
+  return header
+    .filter((f) => (oldValues[f] ?? '') !== (newValues[f] ?? ''))
+    .map((f) => ({ field: f, old: oldValues[f] ?? '', new: newValues[f] ?? '' }));
 }
 
 /**
@@ -88,7 +94,16 @@ export function mergeRows(
   existing.forEach((r, i) => {
     if (!indexByKey.has(keyOf(r.values))) indexByKey.set(keyOf(r.values), i);
   });
-  const result: MergeResult = { header, rows, added: [], changed: [], unchanged: [], conflicts: [], duplicates: [], modified: false };
+  const result: MergeResult = {
+    header,
+    rows,
+    added: [],
+    changed: [],
+    unchanged: [],
+    conflicts: [],
+    duplicates: [],
+    modified: false,
+  };
 
   // One row per key among the imported rows: identical repeats collapse, different ones are an error.
   const firstByKey = new Map<string, IncomingRow>();

@@ -23,5 +23,3 @@ export function kindName(year: YearNames, kind: ItemKind): string {
 export function kindGrouped(year: YearNames, kind: ItemKind): boolean {
   return kind === 'task' ? !!year.mainTasks?.sections : !!year.programme?.categories;
 }
-
-

@@ -24,11 +24,21 @@ export interface Grid {
   rows: { line: number; cells: string[] }[];
 }
 
-export type Field = 'no' | 'group' | 'sub' | 'lead_in' | 'text' | 'leaders' | 'units' | 'lead_units' | 'co_units' | 'deadline' | 'ignore';
+export type Field =
+  'no' | 'group' | 'sub' | 'lead_in' | 'text' | 'leaders' | 'units' | 'lead_units' | 'co_units' | 'deadline' | 'ignore';
 
 export const FIELD_LABELS: Record<Field, string> = {
-  no: '序号', group: '类别', sub: '小标题', lead_in: '引题', text: '任务/内容', leaders: '牵头领导', units: '责任单位',
-  lead_units: '牵头单位', co_units: '配合单位', deadline: '完成时限', ignore: '（不导入）',
+  no: '序号',
+  group: '类别',
+  sub: '小标题',
+  lead_in: '引题',
+  text: '任务/内容',
+  leaders: '牵头领导',
+  units: '责任单位',
+  lead_units: '牵头单位',
+  co_units: '配合单位',
+  deadline: '完成时限',
+  ignore: '（不导入）',
 };
 
 /** Header text → field, tried in order (the text column last: 任务 also appears in other headers). */
@@ -78,7 +88,9 @@ export function textGrids(text: string): Grid[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const grids: Grid[] = [];
   const starts: number[] = [];
-  lines.forEach((l, i) => { if (ATTACHMENT.test(l)) starts.push(i); });
+  lines.forEach((l, i) => {
+    if (ATTACHMENT.test(l)) starts.push(i);
+  });
   for (const [k, start] of starts.entries()) {
     const end = starts[k + 1] ?? lines.length;
     const attachment = `附件${ATTACHMENT.exec(lines[start])![1]}`;
@@ -93,7 +105,9 @@ export function textGrids(text: string): Grid[] {
     if (header.length === 0 || !/(表|清单)$/.test(title)) continue;
     const cells = textCells(lines.slice(i, end).map((t, j) => ({ text: t, line: i + j + 1 })));
     const at: number[] = [];
-    cells.forEach((c, j) => { if (c.lines.length === 1 && /^\d+$/.test(c.lines[0].trim())) at.push(j); });
+    cells.forEach((c, j) => {
+      if (c.lines.length === 1 && /^\d+$/.test(c.lines[0].trim())) at.push(j);
+    });
     if (at.length === 0) {
       grids.push({ source: attachment, title, rows: [{ line: start + 1, cells: header }] });
       continue;
@@ -101,13 +115,16 @@ export function textGrids(text: string): Grid[] {
     // The first header names the group column(s) and the number; the rest one cell each.
     const after = header.length - 1;
     const gaps = at.slice(1).map((p, j) => p - at[j] - 1);
-    const mode = [...new Set(gaps)].sort((a, b) => gaps.filter((g) => g === b).length - gaps.filter((g) => g === a).length)[0] ?? after;
+    const mode =
+      [...new Set(gaps)].sort((a, b) => gaps.filter((g) => g === b).length - gaps.filter((g) => g === a).length)[0] ?? after;
     const before = Math.max(0, mode - after);
     const join = (c: { lines: string[] } | undefined) => (c ? c.lines.map((l) => l.trim()).join('') : '');
     const firstBefore = cells.slice(0, at[0]).map(join);
     const numeralGroups = firstBefore.length === 2 && NUMERAL.test(firstBefore[0]);
     const withSub = before === 2 && !numeralGroups;
-    const out: Grid['rows'] = [{ line: start + 1, cells: ['类别', ...(withSub ? ['小标题'] : []), '序号', '引题', ...header.slice(1)] }];
+    const out: Grid['rows'] = [
+      { line: start + 1, cells: ['类别', ...(withSub ? ['小标题'] : []), '序号', '引题', ...header.slice(1)] },
+    ];
     let leadIn = '';
     for (const [r, pos] of at.entries()) {
       const groupCells = r === 0 ? firstBefore : cells.slice(pos - before, pos).map(join);
@@ -128,13 +145,21 @@ export function textGrids(text: string): Grid[] {
         sub = groupCells[1] ?? '';
       }
       // Leaders' cells keep their line breaks: two leaders are two lines.
-      const cellText = (c: { lines: string[] } | undefined, j: number) => (c ? (/领导/.test(header[j + 1] ?? '') ? c.lines.join('\n') : join(c)) : '');
+      const cellText = (c: { lines: string[] } | undefined, j: number) =>
+        c ? (/领导/.test(header[j + 1] ?? '') ? c.lines.join('\n') : join(c)) : '';
       out.push({
         line: cells[pos].line,
-        cells: [group, ...(withSub ? [sub] : []), cells[pos].lines[0].trim(), rowLeadIn, ...Array.from({ length: after }, (_, j) => cellText(rest[j], j))],
+        cells: [
+          group,
+          ...(withSub ? [sub] : []),
+          cells[pos].lines[0].trim(),
+          rowLeadIn,
+          ...Array.from({ length: after }, (_, j) => cellText(rest[j], j)),
+        ],
       });
       // A row with more or fewer cells than the header: left for the mapper to report.
-      if (rest.length !== after) out.at(-1)!.cells.push(...rest.slice(after).map(join), ...(rest.length < after ? ['\u0000short'] : []));
+      if (rest.length !== after)
+        out.at(-1)!.cells.push(...rest.slice(after).map(join), ...(rest.length < after ? ['\u0000short'] : []));
     }
     grids.push({ source: attachment, title, rows: out });
   }
@@ -146,10 +171,21 @@ export function textGrids(text: string): Grid[] {
 
 function decodeEntities(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|#39|#x([0-9a-f]+)|#(\d+));/gi, (m, name: string, hex?: string, dec?: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" } as Record<string, string>)[name.toLowerCase()] ?? m);
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : (({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" } as Record<string, string>)[name.toLowerCase()] ?? m),
+  );
 }
 
-const stripTags = (s: string) => decodeEntities(s.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>\s*<p[^>]*>/gi, '\n').replace(/<[^>]+>/g, '')).trim();
+const stripTags = (s: string) =>
+  decodeEntities(
+    s
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/p>\s*<p[^>]*>/gi, '\n')
+      .replace(/<[^>]+>/g, ''),
+  ).trim();
 
 /** The tables of an HTML document (mammoth's output of a .docx): title = the last paragraph before each table. */
 export function htmlGrids(html: string): Grid[] {
@@ -168,7 +204,13 @@ export function htmlGrids(html: string): Grid[] {
     for (const [r, tr] of [...m[1].matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)].entries()) {
       const cells: string[] = [];
       let col = 0;
-      const take = () => { while (spans[col] && spans[col]! > 0) { spans[col]!--; cells.push(''); col++; } };
+      const take = () => {
+        while (spans[col] && spans[col]! > 0) {
+          spans[col]!--;
+          cells.push('');
+          col++;
+        }
+      };
       for (const td of tr[1].matchAll(/<t([dh])([^>]*)>([\s\S]*?)<\/t\1>/gi)) {
         take();
         const rowspan = Number(/rowspan="(\d+)"/.exec(td[2])?.[1] ?? 1);
@@ -176,7 +218,10 @@ export function htmlGrids(html: string): Grid[] {
         cells.push(stripTags(td[3]));
         if (rowspan > 1) spans[col] = rowspan - 1;
         col++;
-        for (let c = 1; c < colspan; c++) { cells.push(''); col++; }
+        for (let c = 1; c < colspan; c++) {
+          cells.push('');
+          col++;
+        }
       }
       take();
       rows.push({ line: r + 1, cells });
@@ -188,15 +233,24 @@ export function htmlGrids(html: string): Grid[] {
 
 /** The notice's number (文号) and title in a text, when written the usual way. */
 export function noticeHeading(text: string): { docNo?: string; title?: string; date?: string; publicity?: string } {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim());
   const docNo = lines.find((l) => /^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/.test(l));
   const t = lines.findIndex((l) => l.startsWith('关于'));
   let title: string | undefined;
   if (t > 0) {
     const e = lines.findIndex((l, i) => i >= t && /(通知|意见|方案)$/.test(l));
-    if (e >= t) title = lines.slice(t - 1, e + 1).filter(Boolean).join('');
+    if (e >= t)
+      title = lines
+        .slice(t - 1, e + 1)
+        .filter(Boolean)
+        .join('');
   }
-  const d = /(\d{4})年(\d{1,2})月(\d{1,2})日\s*(印发)?/.exec(text.slice(text.lastIndexOf('印发') > 0 ? Math.max(0, text.lastIndexOf('印发') - 20) : 0));
+  const d = /(\d{4})年(\d{1,2})月(\d{1,2})日\s*(印发)?/.exec(
+    text.slice(text.lastIndexOf('印发') > 0 ? Math.max(0, text.lastIndexOf('印发') - 20) : 0),
+  );
   const date = d ? `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}` : undefined;
   const publicity = /（(此件[^）]{2,8})）/.exec(text)?.[1];
   return { docNo, title, date, publicity };
@@ -207,10 +261,14 @@ export function noticeHeading(text: string): { docNo?: string; title?: string; d
 
 /** Leaders of a cell: alignment spaces removed (王  强 → 王强), one per line or 、; a title line rejoined (各相关 + 副区长). */
 export function splitLeaders(cell: string): string[] {
-  const parts = cell.split(/[\n、，,；;/]+/).map((p) => p.replace(/[\s\u3000]+/g, '')).filter(Boolean);
+  const parts = cell
+    .split(/[\n、，,；;/]+/)
+    .map((p) => p.replace(/[\s\u3000]+/g, ''))
+    .filter(Boolean);
   const out: string[] = [];
   for (const p of parts) {
-    if (out.length > 0 && /^(副?区长|副?县长|副?市长|副?主任|副?书记|同志)$/.test(p) && /(各|相关|有关)$/.test(out.at(-1)!)) out[out.length - 1] += p;
+    if (out.length > 0 && /^(副?区长|副?县长|副?市长|副?主任|副?书记|同志)$/.test(p) && /(各|相关|有关)$/.test(out.at(-1)!))
+      out[out.length - 1] += p;
     else out.push(p);
   }
   return out;
@@ -255,7 +313,10 @@ export function expandUnits(cell: string, ctx: UnitContext): { names: string[]; 
       const etc = i === entries.length - 1 && raw.endsWith('等') && !ctx.known.has(raw) ? '等' : '';
       const base = etc ? raw.slice(0, -1) : raw;
       let name = base;
-      const shares = (n: string) => !ctx.placeNames.some((p) => n.includes(p)) && ORGANISATION_ENDING.test(n) && !/(街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$/.test(n);
+      const shares = (n: string) =>
+        !ctx.placeNames.some((p) => n.includes(p)) &&
+        ORGANISATION_ENDING.test(n) &&
+        !/(街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$/.test(n);
       if (ctx.collectives.has(base) || COLLECTIVE.test(base)) {
         if (!ctx.collectives.has(base)) notes.push(`「${base}」按统称处理（原样保留，不拆分）`);
       } else if (suffix && i < entries.length - 1 && !ORGANISATION_ENDING.test(base)) {
@@ -283,8 +344,20 @@ export function expandUnits(cell: string, ctx: UnitContext): { names: string[]; 
 export function asciiId(name: string, taken: Set<string>): string {
   const base = name.replace(/^区(?=.)/, '').replace(/街道办事处$/, '');
   const syllables = pinyin(base, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[];
-  let id = syllables.join('').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'danwei';
-  if (id.length > 32) id = syllables.map((s) => s[0]).join('').toLowerCase().replace(/[^a-z0-9]/g, '') || 'danwei';
+  let id =
+    syllables
+      .join('')
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'danwei';
+  if (id.length > 32)
+    id =
+      syllables
+        .map((s) => s[0])
+        .join('')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '') || 'danwei';
   let out = id;
   for (let n = 2; taken.has(out); n++) out = `${id}-${n}`;
   taken.add(out);
@@ -327,13 +400,41 @@ export interface ImportResult {
   /** Every inference, for the office to confirm. */
   review: string[];
   tasks?: { sections: { no: number; name: string }[]; rows: Record<string, string>[]; attachment: string };
-  programme?: { name: string; slug: string; itemLabel: string; categories: { no: number; numeral: string; name: string }[]; rows: Record<string, string>[]; attachment: string };
+  programme?: {
+    name: string;
+    slug: string;
+    itemLabel: string;
+    categories: { no: number; numeral: string; name: string }[];
+    rows: Record<string, string>[];
+    attachment: string;
+  };
   newUnits: Registries['units'];
   newLeaders: Registries['leaders'];
   notice: { doc_no: string; title: string; date: string; publicity: string };
 }
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
+const NUMERALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+];
 
 /** The programme's name in a table title: 2021年民生十件实事任务分解表 → 民生十件实事. */
 export function programmeNameOf(title: string): string {
@@ -358,7 +459,9 @@ function kindOf(grid: Grid, headers: string[], options: ImportOptions): 'tasks' 
 function slugOf(name: string): string {
   const ascii = /[“"]([A-Za-z0-9-]+)[”"]/.exec(name)?.[1] ?? /^[A-Za-z0-9-]+$/.exec(name)?.[0];
   if (ascii) return ascii.toLowerCase();
-  const initials = (pinyin(name.replace(/[^\u4e00-\u9fff]/g, ''), { pattern: 'first', toneType: 'none', type: 'array' }) as string[]).join('');
+  const initials = (
+    pinyin(name.replace(/[^\u4e00-\u9fff]/g, ''), { pattern: 'first', toneType: 'none', type: 'array' }) as string[]
+  ).join('');
   return initials.toLowerCase().replace(/[^a-z0-9]/g, '') || 'minsheng';
 }
 
@@ -393,7 +496,13 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
   const leaderNames = new Set(registries.leaders.map((l) => l.name));
   const newUnits: Registries['units'] = [];
   const newLeaders: Registries['leaders'] = [];
-  const result: ImportResult = { errors, review, newUnits, newLeaders, notice: { doc_no: '', title: '', date: '', publicity: '' } };
+  const result: ImportResult = {
+    errors,
+    review,
+    newUnits,
+    newLeaders,
+    notice: { doc_no: '', title: '', date: '', publicity: '' },
+  };
 
   const addUnit = (name: string) => {
     const base = name.replace(/等$/, '');
@@ -408,14 +517,20 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     if (leaderNames.has(name)) return;
     const collective = /^(各|相关|有关)/.test(name);
     const id = asciiId(name, leaderIds);
-    newLeaders.push({ id, name, title: collective ? name.replace(/^(各相关|各有关|各|相关|有关)/, '') || '待填写' : '待填写', collective: collective ? '是' : '否' });
+    newLeaders.push({
+      id,
+      name,
+      title: collective ? name.replace(/^(各相关|各有关|各|相关|有关)/, '') || '待填写' : '待填写',
+      collective: collective ? '是' : '否',
+    });
     leaderNames.add(name);
     review.push(`新增牵头领导「${name}」：编号 ${id}${collective ? '，统称' : ''}（职务待填写，请在 leaders.csv 中补上）`);
   };
 
   const seen = new Set<'tasks' | 'programme'>();
   for (const grid of grids) {
-    const err = <C extends IssueCode>(line: number, column: string | undefined, code: C, ...params: ParamArgs<C>) => errors.push(issueOf(code, { source: grid.source, line, column }, ...params));
+    const err = <C extends IssueCode>(line: number, column: string | undefined, code: C, ...params: ParamArgs<C>) =>
+      errors.push(issueOf(code, { source: grid.source, line, column }, ...params));
     // The header: the first of the first six rows with a text column and two more known columns.
     let headerAt = -1;
     let fields: (Field | undefined)[] = [];
@@ -439,11 +554,21 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       continue;
     }
     const headers = grid.rows[headerAt].cells;
-    const title = grid.title || grid.rows.slice(0, headerAt).map((r) => r.cells.filter(Boolean).join('')).filter(Boolean).join('');
+    const title =
+      grid.title ||
+      grid.rows
+        .slice(0, headerAt)
+        .map((r) => r.cells.filter(Boolean).join(''))
+        .filter(Boolean)
+        .join('');
     const g: Grid = { ...grid, title };
     const kind = kindOf(g, headers, options);
     if (!kind) {
-      err(grid.rows[headerAt].line, undefined, 'LS-NTC-002', { title: title || '无', headers: headers.join('、'), source: grid.source });
+      err(grid.rows[headerAt].line, undefined, 'LS-NTC-002', {
+        title: title || '无',
+        headers: headers.join('、'),
+        source: grid.source,
+      });
       continue;
     }
     if (seen.has(kind)) {
@@ -459,9 +584,13 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       err(grid.rows[headerAt].line, names, 'LS-NTC-004', { missing: names, headers: headers.join('、') });
       continue;
     }
-    const mapping = headers.map((h, i) => (fields[i] ? `${h || '（空）'}→${FIELD_LABELS[fields[i]!]}` : `${h || '（空）'}→未识别，不导入`)).join('，');
+    const mapping = headers
+      .map((h, i) => (fields[i] ? `${h || '（空）'}→${FIELD_LABELS[fields[i]!]}` : `${h || '（空）'}→未识别，不导入`))
+      .join('，');
     review.push(`${grid.source}「${title}」识别为${kind === 'tasks' ? '主要工作任务' : '民生实事'}表；列：${mapping}`);
-    for (const [i, h] of headers.entries()) if (!fields[i] && h.trim()) review.push(`${grid.source} 第 ${grid.rows[headerAt].line} 行：列「${h}」未识别，不导入（如需导入，用 --map ${h}=字段）`);
+    for (const [i, h] of headers.entries())
+      if (!fields[i] && h.trim())
+        review.push(`${grid.source} 第 ${grid.rows[headerAt].line} 行：列「${h}」未识别，不导入（如需导入，用 --map ${h}=字段）`);
 
     const groups: { name: string; numeral: string }[] = [];
     const rows: Record<string, string>[] = [];
@@ -471,7 +600,8 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     for (const row of dataRows) {
       const cells = row.cells;
       if (cells.includes('\u0000short')) err(row.line, undefined, 'LS-NTC-005', { columns: headers.length });
-      else if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim())) err(row.line, undefined, 'LS-NTC-006', { extra: cells.slice(headers.length).join(' | ') });
+      else if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim()))
+        err(row.line, undefined, 'LS-NTC-006', { extra: cells.slice(headers.length).join(' | ') });
       if (cells.every((c) => c.trim() === '')) continue;
       const noText = cellOf(cells, 'no');
       const groupText = cellOf(cells, 'group').replace(/\s+/g, '');
@@ -480,7 +610,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
         const m = /^([一二三四五六七八九十]+)[、.．]\s*(.+)$/.exec(groupText);
         const name = m ? m[2] : groupText;
         if (groups.at(-1)?.name !== name) {
-          groups.push({ name, numeral: m ? m[1] : NUMERALS[groups.length] ?? String(groups.length + 1) });
+          groups.push({ name, numeral: m ? m[1] : (NUMERALS[groups.length] ?? String(groups.length + 1)) });
           sub = '';
         }
       }
@@ -502,9 +632,17 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       if (!text) err(row.line, headers[col('text')], 'LS-NTC-010');
       const leaders = splitLeaders(cellOf(cells, 'leaders'));
       if (leaders.length === 0) err(row.line, headers[col('leaders')], 'LS-NTC-011');
-      const padded = /[^\s\u3000][\s\u3000]+[^\s\u3000]/.test(cellOf(cells, 'leaders').split('\n').find((l) => /[\s\u3000]/.test(l.trim())) ?? '');
-      if (padded) review.push(`${grid.source} 第 ${row.line} 行：领导姓名中的对齐空格已去掉（${cellOf(cells, 'leaders').replace(/\n/g, ' / ')} → ${leaders.join('、')}）`);
-      if (leaders.length > 1) review.push(`${grid.source} 第 ${row.line} 行：牵头领导按 ${leaders.length} 人处理：${leaders.join('、')}`);
+      const padded = /[^\s\u3000][\s\u3000]+[^\s\u3000]/.test(
+        cellOf(cells, 'leaders')
+          .split('\n')
+          .find((l) => /[\s\u3000]/.test(l.trim())) ?? '',
+      );
+      if (padded)
+        review.push(
+          `${grid.source} 第 ${row.line} 行：领导姓名中的对齐空格已去掉（${cellOf(cells, 'leaders').replace(/\n/g, ' / ')} → ${leaders.join('、')}）`,
+        );
+      if (leaders.length > 1)
+        review.push(`${grid.source} 第 ${row.line} 行：牵头领导按 ${leaders.length} 人处理：${leaders.join('、')}`);
       leaders.forEach(addLeader);
       const lead = expandUnits(cellOf(cells, 'lead_units'), ctx);
       const co = expandUnits(cellOf(cells, 'co_units'), ctx);
@@ -516,28 +654,60 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       const grouped = col('group') >= 0;
       if (grouped && groups.length === 0) err(row.line, headers[col('group')], 'LS-NTC-013');
       const deadline = cellOf(cells, 'deadline').replace(/\s+/g, '');
-      const r: Record<string, string> = kind === 'tasks'
-        ? { no: String(no), section: grouped ? String(groups.length) : '', subsection: sub, lead_in: cellOf(cells, 'lead_in').replace(/\n+/g, ''), target: text, leaders: leaders.join('、'), units: units.join('、'), lead_units: col('lead_units') >= 0 ? lead.names.map((n) => n.replace(/等$/, '')).join('、') : '' }
-        : { no: String(no), category: grouped ? String(groups.length) : '', content: text, leaders: leaders.join('、'), units: units.join('、'), lead_units: col('lead_units') >= 0 ? lead.names.map((n) => n.replace(/等$/, '')).join('、') : '', task: '' };
+      const r: Record<string, string> =
+        kind === 'tasks'
+          ? {
+              no: String(no),
+              section: grouped ? String(groups.length) : '',
+              subsection: sub,
+              lead_in: cellOf(cells, 'lead_in').replace(/\n+/g, ''),
+              target: text,
+              leaders: leaders.join('、'),
+              units: units.join('、'),
+              lead_units: col('lead_units') >= 0 ? lead.names.map((n) => n.replace(/等$/, '')).join('、') : '',
+            }
+          : {
+              no: String(no),
+              category: grouped ? String(groups.length) : '',
+              content: text,
+              leaders: leaders.join('、'),
+              units: units.join('、'),
+              lead_units: col('lead_units') >= 0 ? lead.names.map((n) => n.replace(/等$/, '')).join('、') : '',
+              task: '',
+            };
       if (col('deadline') >= 0) r.deadline = deadline;
       rows.push(r);
     }
-    if (col('lead_units') < 0) review.push(`${grid.source}：没有单独的牵头单位列，各项以第一个责任单位为牵头单位（原文若以加黑等方式标出牵头单位，请在 lead_units 列补上）`);
+    if (col('lead_units') < 0)
+      review.push(
+        `${grid.source}：没有单独的牵头单位列，各项以第一个责任单位为牵头单位（原文若以加黑等方式标出牵头单位，请在 lead_units 列补上）`,
+      );
     const attachment = /^附件\d+$/.test(grid.source) ? grid.source : '';
     if (kind === 'tasks') {
       result.tasks = { sections: groups.map((s, i) => ({ no: i + 1, name: s.name })), rows, attachment };
     } else {
       const name = options.programme ?? programmeNameOf(title);
       if (!name) err(grid.rows[headerAt].line, undefined, 'LS-NTC-014', { title });
-      else review.push(`民生实事项目名称：「${name}」${options.programme ? '（--programme 指定）' : `（取自表格标题「${title}」）`}`);
+      else
+        review.push(
+          `民生实事项目名称：「${name}」${options.programme ? '（--programme 指定）' : `（取自表格标题「${title}」）`}`,
+        );
       const slug = options.slug ?? slugOf(name);
       if (!options.slug) review.push(`网址段：${slug}（页面地址为 /${options.year}/${slug}/；可用 --slug 指定，发布后不要修改）`);
       const itemLabel = /民生/.test(name) ? '民生' : /实事$/.test(name) ? '实事' : '事项';
       review.push(`事项简称：「${itemLabel}」（编号显示为“${itemLabel}1”），可在 manifest.json 的 programme.item_label 中修改`);
-      result.programme = { name, slug, itemLabel, categories: groups.map((c, i) => ({ no: i + 1, numeral: c.numeral, name: c.name })), rows, attachment };
+      result.programme = {
+        name,
+        slug,
+        itemLabel,
+        categories: groups.map((c, i) => ({ no: i + 1, numeral: c.numeral, name: c.name })),
+        rows,
+        attachment,
+      };
     }
   }
-  if (!result.tasks && !result.programme && errors.length === 0) errors.push(issueOf('LS-NTC-015', { source: '（全部表格）', line: 0 }, { count: grids.length }));
+  if (!result.tasks && !result.programme && errors.length === 0)
+    errors.push(issueOf('LS-NTC-015', { source: '（全部表格）', line: 0 }, { count: grids.length }));
 
   // Items of the programme that repeat a main task: linked, never merged.
   if (options.link && result.tasks && result.programme) {
@@ -563,43 +733,82 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
   if (!heading.publicity) review.push('通知的公开属性（如“此件公开发布”）未能识别，manifest.json 中写作“待填写”，请补上');
   if (!heading.doc_no) review.push('通知文号未能识别，manifest.json 中写作“待填写”，请补上（或用 --doc-no 指定）');
   if (!heading.title) review.push('通知标题未能识别，manifest.json 中写作“待填写”，请补上（或用 --title 指定）');
-  if (!heading.date) review.push(`通知日期未能识别，manifest.json 中暂写 ${options.year}-01-01，请改为印发日期（或用 --date 指定）`);
+  if (!heading.date)
+    review.push(`通知日期未能识别，manifest.json 中暂写 ${options.year}-01-01，请改为印发日期（或用 --date 指定）`);
   return result;
 }
 
 export function formatImportErrors(errors: ImportError[]): string {
-  return errors.map((e) => `${e.source}${e.line ? ` 第 ${e.line} 行` : ''}${e.column ? ` 「${e.column}」列` : ''}：[${e.code}] ${e.message}`).join('\n');
+  return errors
+    .map((e) => `${e.source}${e.line ? ` 第 ${e.line} 行` : ''}${e.column ? ` 「${e.column}」列` : ''}：[${e.code}] ${e.message}`)
+    .join('\n');
 }
 
 /** The files an import writes into the content folder (paths relative to it). */
-export function importFiles(result: ImportResult, registries: Registries, year: number, existingManifest?: Record<string, unknown>): Map<string, string> {
+export function importFiles(
+  result: ImportResult,
+  registries: Registries,
+  year: number,
+  existingManifest?: Record<string, unknown>,
+): Map<string, string> {
   const files = new Map<string, string>();
-  const cols = (kind: keyof typeof FILES, withDeadline: boolean) => Object.keys(FILES[kind].columns).filter((c) => c !== 'deadline' || withDeadline);
-  const manifest: Record<string, unknown> = existingManifest ? { ...existingManifest } : {
-    year,
-    notice: result.notice,
-    data_date: result.notice.date,
-    sample: false,
-    sample_note: '',
-  };
+  const cols = (kind: keyof typeof FILES, withDeadline: boolean) =>
+    Object.keys(FILES[kind].columns).filter((c) => c !== 'deadline' || withDeadline);
+  const manifest: Record<string, unknown> = existingManifest
+    ? { ...existingManifest }
+    : {
+        year,
+        notice: result.notice,
+        data_date: result.notice.date,
+        sample: false,
+        sample_note: '',
+      };
   if (result.tasks) {
     const t = result.tasks;
     const sections = t.sections.length > 0;
     manifest.tasks = { name: '主要工作任务', item_label: '任务', sections, attachment: t.attachment };
     const withDeadline = t.rows.some((r) => 'deadline' in r);
-    files.set(`${year}/tasks.csv`, writeCsv(cols('tasks', withDeadline).filter((c) => c !== 'section' || sections), t.rows).text);
-    if (sections) files.set(`${year}/sections.csv`, writeCsv(['no', 'name'], t.sections.map((s) => ({ no: String(s.no), name: s.name }))).text);
+    files.set(
+      `${year}/tasks.csv`,
+      writeCsv(
+        cols('tasks', withDeadline).filter((c) => c !== 'section' || sections),
+        t.rows,
+      ).text,
+    );
+    if (sections)
+      files.set(
+        `${year}/sections.csv`,
+        writeCsv(
+          ['no', 'name'],
+          t.sections.map((s) => ({ no: String(s.no), name: s.name })),
+        ).text,
+      );
   } else manifest.tasks = false;
   if (result.programme) {
     const p = result.programme;
     const categories = p.categories.length > 0;
     manifest.programme = { name: p.name, slug: p.slug, item_label: p.itemLabel, categories, attachment: p.attachment };
     const withDeadline = p.rows.some((r) => 'deadline' in r);
-    files.set(`${year}/projects.csv`, writeCsv(cols('projects', withDeadline).filter((c) => c !== 'category' || categories), p.rows).text);
-    if (categories) files.set(`${year}/categories.csv`, writeCsv(['no', 'numeral', 'name'], p.categories.map((c) => ({ no: String(c.no), numeral: c.numeral, name: c.name }))).text);
+    files.set(
+      `${year}/projects.csv`,
+      writeCsv(
+        cols('projects', withDeadline).filter((c) => c !== 'category' || categories),
+        p.rows,
+      ).text,
+    );
+    if (categories)
+      files.set(
+        `${year}/categories.csv`,
+        writeCsv(
+          ['no', 'numeral', 'name'],
+          p.categories.map((c) => ({ no: String(c.no), numeral: c.numeral, name: c.name })),
+        ).text,
+      );
   } else delete manifest.programme;
   files.set(`${year}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-  if (result.newUnits.length) files.set('units.csv', writeCsv(Object.keys(FILES.units.columns), [...registries.units, ...result.newUnits]).text);
-  if (result.newLeaders.length) files.set('leaders.csv', writeCsv(Object.keys(FILES.leaders.columns), [...registries.leaders, ...result.newLeaders]).text);
+  if (result.newUnits.length)
+    files.set('units.csv', writeCsv(Object.keys(FILES.units.columns), [...registries.units, ...result.newUnits]).text);
+  if (result.newLeaders.length)
+    files.set('leaders.csv', writeCsv(Object.keys(FILES.leaders.columns), [...registries.leaders, ...result.newLeaders]).text);
   return files;
 }

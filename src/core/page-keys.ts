@@ -32,7 +32,11 @@ export function stableJson(value: unknown): string {
     if (v instanceof Map) return [...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
     if (v instanceof Set) return [...v].sort();
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return v;
   });
@@ -77,7 +81,14 @@ export function pageKeys(ds: Dataset, options: Options): PageKeys {
 function computeKeys(ds: Dataset, options: Options): PageKeys {
   const latest = latestYear(ds);
   const sampleYear = [...ds.years].reverse().find((y) => y.manifest.sample);
-  const shell = digest('shell', ds.site, latest.year, latest.manifest.data_date, sampleYear?.manifest.sample_note ?? '', ds.years.map((y) => y.year));
+  const shell = digest(
+    'shell',
+    ds.site,
+    latest.year,
+    latest.manifest.data_date,
+    sampleYear?.manifest.sample_note ?? '',
+    ds.years.map((y) => y.year),
+  );
 
   const history = loadHistory(options.root);
   const changesByItem = new Map<string, Change[]>();
@@ -101,7 +112,13 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
   const chartMemo = new Map<string, string>();
   const chart = (id: string) => {
     let k = chartMemo.get(id);
-    if (k === undefined) chartMemo.set(id, (k = hasChart(ds, id) ? digest('chart', shell, getChart(ds, id, { accessed: options.accessed })) : digest('no-chart', id)));
+    if (k === undefined)
+      chartMemo.set(
+        id,
+        (k = hasChart(ds, id)
+          ? digest('chart', shell, getChart(ds, id, { accessed: options.accessed }))
+          : digest('no-chart', id)),
+      );
     return k;
   };
 
@@ -112,8 +129,11 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
     let key = itemMemo.get(k);
     if (key !== undefined) return key;
     const plan = year.planByItem.get(it.key);
-    const group = it.kind === 'task' ? year.sections.find((s) => s.no === it.group) : year.categories.find((c) => c.no === it.group);
-    const related = it.related.map((r) => year.itemByKey.get(r)).map((r) => (r ? { key: r.key, kind: r.kind, no: r.no, text: r.text } : null));
+    const group =
+      it.kind === 'task' ? year.sections.find((s) => s.no === it.group) : year.categories.find((c) => c.no === it.group);
+    const related = it.related
+      .map((r) => year.itemByKey.get(r))
+      .map((r) => (r ? { key: r.key, kind: r.kind, no: r.no, text: r.text } : null));
     key = digest(
       'item',
       shell,
@@ -157,7 +177,19 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
     if (key === undefined) {
       yearMemo.set(
         y.year,
-        (key = digest('year', shell, y.year, y.manifest, y.sections, y.categories, y.months, y.items.map((it) => item(y, it)), bulletins.filter((b) => b.year === y.year), historyState, changesByYear.get(y.year) ?? [])),
+        (key = digest(
+          'year',
+          shell,
+          y.year,
+          y.manifest,
+          y.sections,
+          y.categories,
+          y.months,
+          y.items.map((it) => item(y, it)),
+          bulletins.filter((b) => b.year === y.year),
+          historyState,
+          changesByYear.get(y.year) ?? [],
+        )),
       );
     }
     return key;
@@ -172,6 +204,17 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
     year,
     all,
     chart,
-    bulletin: (b) => digest('bulletin', shell, b, b.itemKey ? item(ds.years.find((y) => y.year === b.year)!, ds.years.find((y) => y.year === b.year)!.itemByKey.get(b.itemKey)!) : year(ds.years.find((y) => y.year === b.year)!)),
+    bulletin: (b) =>
+      digest(
+        'bulletin',
+        shell,
+        b,
+        b.itemKey
+          ? item(
+              ds.years.find((y) => y.year === b.year)!,
+              ds.years.find((y) => y.year === b.year)!.itemByKey.get(b.itemKey)!,
+            )
+          : year(ds.years.find((y) => y.year === b.year)!),
+      ),
   };
 }

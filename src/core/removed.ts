@@ -17,7 +17,13 @@ import type { Dataset } from './model.ts';
 export type RemovedCheck = { checked: true; ref: string; issues: DataIssue[] } | { checked: false; reason: string };
 
 function git(cwd: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
+  return execFileSync('git', args, {
+    cwd,
+    input,
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+  });
 }
 
 /** Blobs `<commit>:./<path>` read in one git process (paths relative to cwd). */
@@ -45,7 +51,9 @@ function blobs(cwd: string, specs: string[]): Buffer[] {
 export function removedReports(root: string, dataset: Dataset, ref = 'HEAD'): RemovedCheck {
   let commit: string;
   try {
-    commit = git(root, ['rev-parse', '--short', '--verify', `${ref}^{commit}`]).toString('utf8').trim();
+    commit = git(root, ['rev-parse', '--short', '--verify', `${ref}^{commit}`])
+      .toString('utf8')
+      .trim();
   } catch {
     return { checked: false, reason: `不在 git 代码库中，或没有提交 ${ref}：无法检查已发布的月报是否被删除` };
   }
@@ -64,7 +72,10 @@ export function removedReports(root: string, dataset: Dataset, ref = 'HEAD'): Re
   const display = (rel: string) => path.relative(base, path.join(root, rel)).split(path.sep).join('/');
   const issues: DataIssue[] = [];
   const reportFiles = listed.filter((rel) => /^\d{4}\/reports\/\d{4}-\d{2}\.csv$/.test(rel));
-  const contents = blobs(root, reportFiles.map((rel) => `${commit}:./${rel}`));
+  const contents = blobs(
+    root,
+    reportFiles.map((rel) => `${commit}:./${rel}`),
+  );
   for (const [i, rel] of reportFiles.entries()) {
     const year = rel.slice(0, 4);
     const decoded = decodeUtf8(contents[i], rel);
@@ -74,7 +85,13 @@ export function removedReports(root: string, dataset: Dataset, ref = 'HEAD'): Re
       const { item, month } = r.values;
       if (!item || !month || present.has(`${item}@${month}`)) continue;
       present.add(`${item}@${month}`);
-      issues.push(issueOf('LS-WDR-006', { file: display(rel), line: 0, field: 'item', value: item }, { item, month, commit, line: r.line, file: display(rel), withdrawals: display(`${year}/withdrawals.csv`) }));
+      issues.push(
+        issueOf(
+          'LS-WDR-006',
+          { file: display(rel), line: 0, field: 'item', value: item },
+          { item, month, commit, line: r.line, file: display(rel), withdrawals: display(`${year}/withdrawals.csv`) },
+        ),
+      );
     }
   }
   return { checked: true, ref, issues };

@@ -38,7 +38,13 @@ export interface MonthReporting {
   totals: Record<UnitReporting, number>;
 }
 
-function itemState(year: YearData, item: Item, month: string, deadline: string, asOf: string): { state: ItemReporting; report?: Report } {
+function itemState(
+  year: YearData,
+  item: Item,
+  month: string,
+  deadline: string,
+  asOf: string,
+): { state: ItemReporting; report?: Report } {
   const report = year.reportsByItem.get(item.key)?.find((r) => r.month === month);
   if (report) return { state: report.filed > deadline ? '逾期报送' : '按时报送', report };
   if (completedBefore(year, item.key, month)) return { state: '无需报送' };
@@ -55,7 +61,14 @@ export function monthReporting(dataset: Dataset, month: string, asOf: string): M
   if (!year) throw new Error(`内容中没有 ${month.slice(0, 4)} 年度`);
   const deadline = reportDeadline(month);
   const overdue = asOf > deadline;
-  const totals: Record<UnitReporting, number> = { 已按时报送: 0, 逾期报送: 0, 未报送: 0, 部分未报送: 0, '尚未报送（未到期）': 0, 无需报送: 0 };
+  const totals: Record<UnitReporting, number> = {
+    已按时报送: 0,
+    逾期报送: 0,
+    未报送: 0,
+    部分未报送: 0,
+    '尚未报送（未到期）': 0,
+    无需报送: 0,
+  };
   const units: UnitStatus[] = reportingUnits(dataset, year).map((unit) => {
     const items = itemsLedBy(year, unit.id).map((item) => ({ item, ...itemState(year, item, month, deadline, asOf) }));
     const counts = emptyItemCounts();

@@ -14,8 +14,10 @@ import { mulberry32, seedOf } from './random.ts';
 // ---------------------------------------------------------------- rates and text templates
 /** Shares of items completed by the last month (exact), and per-item / per-item-month probabilities. */
 const RATES = { completeProject: 0.2, completeTask: 0.08, behind: 0.15, missing: 0.04, late: 0.08 };
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡杜叶苏魏吕丁任沈姚卢姜崔谭陆范金石贾夏韦方白邹秦邱江尹薛段雷侯史陶贺顾郝邵钱武戴孔汤';
-const GIVEN = '伟芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华建国文斌宇浩凯鹏飞鑫亮波宁琳晶东辉玲红梅雪峰海燕兰春庆新振立成忠德永胜光荣庚锋健彬坤';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡杜叶苏魏吕丁任沈姚卢姜崔谭陆范金石贾夏韦方白邹秦邱江尹薛段雷侯史陶贺顾郝邵钱武戴孔汤';
+const GIVEN =
+  '伟芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华建国文斌宇浩凯鹏飞鑫亮波宁琳晶东辉玲红梅雪峰海燕兰春庆新振立成忠德永胜光荣庚锋健彬坤';
 /** A plan's note on an item repeated by the other list: {list} is the related item's list name. */
 const PLAN_NOTE = '与{l}第{n}项合并推进';
 const DONE_PROGRESS = ['已全部完成，持续巩固', '已全部完成，持续巩固，转入长效管护', '年度任务已全部完成，持续巩固提升成效'];
@@ -31,22 +33,79 @@ const COVID_PROBLEMS = {
   econ: ['受疫情影响，外出招商和项目洽谈暂停', '受疫情影响，企业复工复产推迟'],
   gov: ['受疫情防控影响，现场检查和集中会议暂缓', '受疫情影响，部分工作力量抽调参与疫情防控'],
 };
-const BEHIND_NEXT = ['倒排工期，挂图作战，确保按期完成', '加强与相关部门沟通协调，加快手续办理', '主动对接财政部门，推动资金尽快拨付',
-  '加大协调力度，争取群众理解支持', '增派工作力量，抢抓进度，确保完成季度目标'];
+const BEHIND_NEXT = [
+  '倒排工期，挂图作战，确保按期完成',
+  '加强与相关部门沟通协调，加快手续办理',
+  '主动对接财政部门，推动资金尽快拨付',
+  '加大协调力度，争取群众理解支持',
+  '增派工作力量，抢抓进度，确保完成季度目标',
+];
 const PREP_STEPS = ['摸底调查', '方案设计', '立项审批', '施工招标', '现场踏勘'];
 const AFTER_STEPS = ['日常管护', '跟踪问效', '巩固提升'];
-const PREP_PROGRESS = ['完成现场踏勘，正在编制设计方案', '设计方案已完成，正在办理立项等前期手续', '前期手续基本完成，正在开展施工招标'];
-const GOV_GOALS = [['制定年度实施方案，明确责任分工和时间节点', '梳理年度任务清单，建立工作推进台账'], ['全面组织实施，开展专项行动', '推动各项措施落地见效'],
-  ['开展督导检查和中期评估，查漏补缺', '巩固前期成果，集中解决突出问题'], ['全面完成年度目标任务，形成长效机制', '总结评估，完善常态化工作机制']];
-const GOV_STEPS = ['调研摸底', '起草方案', '印发实施', '组织推进', '督导检查', '问题整改', '中期评估', '专项行动', '总结提升', '巩固成效', '考核评估', '年度总结'];
-const ECON_GOALS = [['制定年度工作计划，分解目标任务', '梳理重点项目清单，建立推进台账'], ['加快项目对接落地，主要指标实现序时进度', '推动一批重点项目签约落地'],
-  ['开展中期评估，加大调度力度', '推动签约项目开工投产，确保完成三季度目标'], ['全面完成年度目标任务', '冲刺全年目标，做好总结评估']];
-const ECON_STEPS = ['制定计划', '项目对接', '走访企业', '签约落地', '调度推进', '半年评估', '项目推介', '跟踪服务', '三季度调度', '冲刺攻坚', '考核评估', '年度总结'];
-const ECON_PROGRESS = ['对接洽谈重点项目{a}个，新签约落地{b}个', '走访重点企业{a}家，协调解决问题{b}个', '主要指标运行平稳，储备项目{a}个，完成年度目标的{p}%'];
-const GOV_PROGRESS = ['已制定年度实施方案，开展督导检查{b}次，督促整改问题{a}个', '召开专题推进会{b}次，各项工作按计划推进，完成年度任务的{p}%',
-  '组织开展专项行动{b}次，发现并整改问题{a}个'];
+const PREP_PROGRESS = [
+  '完成现场踏勘，正在编制设计方案',
+  '设计方案已完成，正在办理立项等前期手续',
+  '前期手续基本完成，正在开展施工招标',
+];
+const GOV_GOALS = [
+  ['制定年度实施方案，明确责任分工和时间节点', '梳理年度任务清单，建立工作推进台账'],
+  ['全面组织实施，开展专项行动', '推动各项措施落地见效'],
+  ['开展督导检查和中期评估，查漏补缺', '巩固前期成果，集中解决突出问题'],
+  ['全面完成年度目标任务，形成长效机制', '总结评估，完善常态化工作机制'],
+];
+const GOV_STEPS = [
+  '调研摸底',
+  '起草方案',
+  '印发实施',
+  '组织推进',
+  '督导检查',
+  '问题整改',
+  '中期评估',
+  '专项行动',
+  '总结提升',
+  '巩固成效',
+  '考核评估',
+  '年度总结',
+];
+const ECON_GOALS = [
+  ['制定年度工作计划，分解目标任务', '梳理重点项目清单，建立推进台账'],
+  ['加快项目对接落地，主要指标实现序时进度', '推动一批重点项目签约落地'],
+  ['开展中期评估，加大调度力度', '推动签约项目开工投产，确保完成三季度目标'],
+  ['全面完成年度目标任务', '冲刺全年目标，做好总结评估'],
+];
+const ECON_STEPS = [
+  '制定计划',
+  '项目对接',
+  '走访企业',
+  '签约落地',
+  '调度推进',
+  '半年评估',
+  '项目推介',
+  '跟踪服务',
+  '三季度调度',
+  '冲刺攻坚',
+  '考核评估',
+  '年度总结',
+];
+const ECON_PROGRESS = [
+  '对接洽谈重点项目{a}个，新签约落地{b}个',
+  '走访重点企业{a}家，协调解决问题{b}个',
+  '主要指标运行平稳，储备项目{a}个，完成年度目标的{p}%',
+];
+const GOV_PROGRESS = [
+  '已制定年度实施方案，开展督导检查{b}次，督促整改问题{a}个',
+  '召开专题推进会{b}次，各项工作按计划推进，完成年度任务的{p}%',
+  '组织开展专项行动{b}次，发现并整改问题{a}个',
+];
 const PROBLEMS = {
-  build: ['征收补偿协商未达成一致', '资金尚未到位', '审批手续办理中', '施工场地受地下管线迁改制约', '设计方案调整，需重新论证', '部分居民意见不统一'],
+  build: [
+    '征收补偿协商未达成一致',
+    '资金尚未到位',
+    '审批手续办理中',
+    '施工场地受地下管线迁改制约',
+    '设计方案调整，需重新论证',
+    '部分居民意见不统一',
+  ],
   land: ['征收补偿协商未达成一致', '部分被征收户诉求较高，签约进度偏慢', '审批手续办理中', '资金尚未到位'],
   subsidy: ['部分对象申报材料不全，审核进度较慢', '资金尚未到位', '数据比对工作量大，核查周期较长'],
   count: ['报名人数不足，需扩大宣传', '场地协调困难，活动推迟', '资金尚未到位'],
@@ -67,7 +126,8 @@ const MONEY_RE = /补助|补贴|救助|保险|减免|报销/;
 const COUNT_RE = /培训|讲座|就业|公益岗/;
 const GOV_FIRST_RE = /机制|体系|平安|健康市中|诚信|模式|脱贫|扶贫|文明|培训|培育/;
 const ECON_RE = /增长(?!率)|招商|总部|金融|楼宇|企业|产业|经济|人才|科创|外资|商会|消费/;
-const BUILD_RE = /新建|建设|改造|改扩建|整治|大中修|硬化|山体治理|地质环境治理|加固|绿化|清淤|补植|修复|开工|工程|配建|加装|平台|配备|购置|升级/;
+const BUILD_RE =
+  /新建|建设|改造|改扩建|整治|大中修|硬化|山体治理|地质环境治理|加固|绿化|清淤|补植|修复|开工|工程|配建|加装|平台|配备|购置|升级/;
 const QTY_RE = /(\d+(?:\.\d+)?)(万)?(平方米|人次|场次|个|处|所|部|条|家|套|户|村|场|人|名|座|项|次|亩)(?![余制])/;
 const PEOPLE = new Set(['人', '人次', '场', '场次', '次', '名']);
 const AREA = new Set(['亩', '平方米', '户']);
@@ -76,7 +136,8 @@ const AREA = new Set(['亩', '平方米', '户']);
 type Rng = () => number;
 const pickWith = <T>(r: Rng, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const between = (r: Rng, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
-const fill = (tpl: string, v: Record<string, string | number>): string => tpl.replace(/\{(\w)\}/g, (_, k: string) => String(v[k]));
+const fill = (tpl: string, v: Record<string, string | number>): string =>
+  tpl.replace(/\{(\w)\}/g, (_, k: string) => String(v[k]));
 const pct = (f: number): number => Math.round(f * 100);
 
 function addDays(date: string, days: number): string {
@@ -96,8 +157,22 @@ function csv(columns: string[], rows: Record<string, string>[]): string {
 }
 
 // ---------------------------------------------------------------- text from the item
-interface Qty { n: number; unit: string; noun: string }
-interface Ctx { qty?: Qty; verb: string; money: boolean; per: number; pick: <T>(list: readonly T[]) => T; budget: number; a: number; b: number; tpl: string }
+interface Qty {
+  n: number;
+  unit: string;
+  noun: string;
+}
+interface Ctx {
+  qty?: Qty;
+  verb: string;
+  money: boolean;
+  per: number;
+  pick: <T>(list: readonly T[]) => T;
+  budget: number;
+  a: number;
+  b: number;
+  tpl: string;
+}
 type Kind = keyof typeof PROBLEMS;
 
 function quantity(text: string): Qty | undefined {
@@ -106,7 +181,10 @@ function quantity(text: string): Qty | undefined {
   const n = Math.round(Number(m[1]) * (m[2] ? 10000 : 1));
   let noun = /^[^，。、,；（：进的共等为和]*/.exec(text.slice(m.index + m[0].length))![0];
   if (noun === '') {
-    const before = text.slice(0, m.index).split(/[，。：；]/).pop()!;
+    const before = text
+      .slice(0, m.index)
+      .split(/[，。：；]/)
+      .pop()!;
     noun = before.replace(/^(在|对|为)?(新建、更新|开工建设|新建|建设|打造|提升|完成|新增)/, '');
     if (noun.endsWith('等') || noun === before) noun = '';
   }
@@ -129,7 +207,8 @@ function curve(kind: Kind, m: number, end: number): number {
 }
 const whole = (c: Ctx): string => `${c.qty!.n}${c.qty!.unit}${c.qty!.noun}`;
 /** Cumulative count at share f (at least 1 once work has started). */
-const some = (c: Ctx, f: number, withNoun = true): string => `${f > 0 ? Math.max(1, Math.floor(c.qty!.n * f)) : 0}${c.qty!.unit}${withNoun ? c.qty!.noun : ''}`;
+const some = (c: Ctx, f: number, withNoun = true): string =>
+  `${f > 0 ? Math.max(1, Math.floor(c.qty!.n * f)) : 0}${c.qty!.unit}${withNoun ? c.qty!.noun : ''}`;
 function built(c: Ctx, f: number): string {
   const q = c.qty!;
   if (AREA.has(q.unit)) return `完成${some(c, f)}`;
@@ -140,7 +219,10 @@ function built(c: Ctx, f: number): string {
 
 /** The quarter's goal: `f` is the planned share at the quarter's end, `prev` at its start. */
 function goal(kind: Kind, c: Ctx, q: number, f: number, prev: number): string {
-  if (prev >= 1) return kind === 'build' ? c.pick(['巩固建设成果，做好运行管护', '做好后期管护和长效管理']) : c.pick(['巩固工作成效，做好动态管理', '持续巩固提升，防止问题反弹']);
+  if (prev >= 1)
+    return kind === 'build'
+      ? c.pick(['巩固建设成果，做好运行管护', '做好后期管护和长效管理'])
+      : c.pick(['巩固工作成效，做好动态管理', '持续巩固提升，防止问题反弹']);
   switch (kind) {
     case 'build':
       if (f >= 1) return c.qty ? `全面完成${whole(c)}建设任务并通过验收` : '全面完成建设任务并组织竣工验收';
@@ -151,7 +233,11 @@ function goal(kind: Kind, c: Ctx, q: number, f: number, prev: number): string {
       return `${f >= 1 ? '全面' : '累计'}完成${c.qty.noun.includes(c.verb) ? '' : c.verb}${f >= 1 ? whole(c) : some(c, f)}`;
     case 'subsidy':
       if (f >= 1) return '全面完成年度任务，做到应享尽享';
-      return (q === 1 ? c.pick(['完成对象摸底核实和资格审核，启动发放', '制定实施细则，完成首批对象审核']) : c.pick(['按时足额落实，做到应发尽发', '持续做好审核发放和动态管理'])) + `，累计完成年度任务的${pct(f)}%`;
+      return (
+        (q === 1
+          ? c.pick(['完成对象摸底核实和资格审核，启动发放', '制定实施细则，完成首批对象审核'])
+          : c.pick(['按时足额落实，做到应发尽发', '持续做好审核发放和动态管理'])) + `，累计完成年度任务的${pct(f)}%`
+      );
     case 'count':
       return f >= 1 ? `全面完成${whole(c)}年度目标` : `累计完成${some(c, f)}（占年度目标${pct(f)}%）`;
     case 'econ':
@@ -169,10 +255,16 @@ function step(kind: Kind, c: Ctx, m: number, f: number, prev: number): string {
       if (f <= 0) return PREP_STEPS[(m - 1) % PREP_STEPS.length];
       if (!c.qty) return `完成工程量${pct(f)}%`;
       if (AREA.has(c.qty.unit)) return `累计完成${some(c, f, false)}`;
-      return Math.floor(c.qty.n * f) === 0 ? `开工${Math.ceil(c.qty.n * Math.min(1, f * 1.8))}${c.qty.unit}` : `累计完工${some(c, f, false)}`;
+      return Math.floor(c.qty.n * f) === 0
+        ? `开工${Math.ceil(c.qty.n * Math.min(1, f * 1.8))}${c.qty.unit}`
+        : `累计完工${some(c, f, false)}`;
     case 'land':
       if (c.qty && Math.floor(c.qty.n * f) > 0) return `累计完成${some(c, f, false)}`;
-      return m <= 2 ? (/出让|供地/.test(c.verb) ? ['地块清查', '规划条件核定'] : ['入户调查', '评估测算'])[m - 1] : c.qty ? '方案报批' : `完成工作量${pct(f)}%`;
+      return m <= 2
+        ? (/出让|供地/.test(c.verb) ? ['地块清查', '规划条件核定'] : ['入户调查', '评估测算'])[m - 1]
+        : c.qty
+          ? '方案报批'
+          : `完成工作量${pct(f)}%`;
     case 'subsidy':
       return (m <= 3 ? ['摸底核实', '审核公示', '首批发放'] : ['审核发放', '动态管理', '资金拨付'])[(m - 1) % 3];
     case 'count':
@@ -191,10 +283,15 @@ function progress(kind: Kind, c: Ctx, m: number, f: number): string {
       if (f <= 0) return PREP_PROGRESS[Math.min(m - 1, PREP_PROGRESS.length - 1)];
       return `${c.qty ? `已${built(c, f)}` : `完成工程量${pct(f)}%`}，累计完成投资${Math.round(c.budget * f)}万元`;
     case 'land':
-      if (c.qty && Math.floor(c.qty.n * f) === 0) return m === 1 ? '正在开展入户调查和房屋评估' : '入户调查和评估已完成，正在推进签约';
-      return c.qty ? `累计完成${c.qty.noun.includes(c.verb) ? '' : c.verb}${some(c, f)}（年度目标${c.qty.n}${c.qty.unit}）` : `完成年度${c.verb}工作量的${pct(f)}%${/征收|拆迁/.test(c.verb) ? `，签约${ab.a}户` : ''}`;
+      if (c.qty && Math.floor(c.qty.n * f) === 0)
+        return m === 1 ? '正在开展入户调查和房屋评估' : '入户调查和评估已完成，正在推进签约';
+      return c.qty
+        ? `累计完成${c.qty.noun.includes(c.verb) ? '' : c.verb}${some(c, f)}（年度目标${c.qty.n}${c.qty.unit}）`
+        : `完成年度${c.verb}工作量的${pct(f)}%${/征收|拆迁/.test(c.verb) ? `，签约${ab.a}户` : ''}`;
     case 'subsidy':
-      return c.money ? `累计审核符合条件对象${ab.a * 10}人，发放资金${Math.round(ab.a * 100 * c.per) / 10}万元` : `累计惠及群众${ab.a * 10}人，完成年度任务的${pct(f)}%`;
+      return c.money
+        ? `累计审核符合条件对象${ab.a * 10}人，发放资金${Math.round(ab.a * 100 * c.per) / 10}万元`
+        : `累计惠及群众${ab.a * 10}人，完成年度任务的${pct(f)}%`;
     case 'count':
       return `累计完成${some(c, f)}，完成年度目标的${pct(f)}%`;
     case 'econ':
@@ -204,9 +301,25 @@ function progress(kind: Kind, c: Ctx, m: number, f: number): string {
 }
 
 // ---------------------------------------------------------------- one item's plan and reports
-interface Out { kind: Kind; plan: Record<string, string>; reports: Map<number, Record<string, string>>; missing: number; completedIn?: number; reopened?: number; behind: boolean }
+interface Out {
+  kind: Kind;
+  plan: Record<string, string>;
+  reports: Map<number, Record<string, string>>;
+  missing: number;
+  completedIn?: number;
+  reopened?: number;
+  behind: boolean;
+}
 
-function generateItem(item: Item, ds: Dataset, seed: string, months: number, dataDate: string, completes: boolean, reopen: 0 | 1 | 2): Out {
+function generateItem(
+  item: Item,
+  ds: Dataset,
+  seed: string,
+  months: number,
+  dataDate: string,
+  completes: boolean,
+  reopen: 0 | 1 | 2,
+): Out {
   // Items that repeat each other (a project and its main task) share a random stream, so they tell one story.
   const streamKey = item.kind === 'task' && item.related.length > 0 ? item.related[0] : item.key;
   const r = mulberry32(seedOf(`${seed}:${streamKey}`));
@@ -216,7 +329,17 @@ function generateItem(item: Item, ds: Dataset, seed: string, months: number, dat
   const kind = kindOf(item.text, qty);
   const verb = /回迁安置|拆迁|房屋征收|征收|出让|供地|棚户区改造/.exec(item.text)?.[0] ?? '';
   const tpl = kind === 'econ' ? pick(ECON_PROGRESS) : pick(GOV_PROGRESS);
-  const c: Ctx = { qty, verb, money: MONEY_RE.test(item.text), per: between(r, 5, 60) / 100, pick, budget: between(r, 30, 2000) * 10, a: between(r, 12, 60), b: between(r, 4, 15), tpl };
+  const c: Ctx = {
+    qty,
+    verb,
+    money: MONEY_RE.test(item.text),
+    per: between(r, 5, 60) / 100,
+    pick,
+    budget: between(r, 30, 2000) * 10,
+    a: between(r, 12, 60),
+    b: between(r, 4, 15),
+    tpl,
+  };
   const end = completes ? between(r, 3, 6) : 12;
   const behindDraw = r();
   const behind = !completes && behindDraw < RATES.behind;
@@ -230,11 +353,19 @@ function generateItem(item: Item, ds: Dataset, seed: string, months: number, dat
     return `${g}（${steps.join('，')}）`;
   });
   const names = unitPeople(seed, unit.id, item.year);
-  const relatedItem = item.related.length > 0 ? ds.years.find((y) => y.year === item.year)?.itemByKey.get(item.related[0]) : undefined;
+  const relatedItem =
+    item.related.length > 0 ? ds.years.find((y) => y.year === item.year)?.itemByKey.get(item.related[0]) : undefined;
   const noteTpl = item.related.length > 0 && r() < 0.3 ? PLAN_NOTE : '';
   const plan = {
-    item: item.key, unit: unit.name, q1: quarters[0], q2: quarters[1], q3: quarters[2], q4: quarters[3],
-    principal: names.principal, deputy: pick(names.deputies), note: noteTpl ? fill(noteTpl, { l: relatedItem?.kindName ?? '', n: item.related[0].slice(1) }) : '',
+    item: item.key,
+    unit: unit.name,
+    q1: quarters[0],
+    q2: quarters[1],
+    q3: quarters[2],
+    q4: quarters[3],
+    principal: names.principal,
+    deputy: pick(names.deputies),
+    note: noteTpl ? fill(noteTpl, { l: relatedItem?.kindName ?? '', n: item.related[0].slice(1) }) : '',
     filed: names.planFiled,
   };
 
@@ -257,12 +388,24 @@ function generateItem(item: Item, ds: Dataset, seed: string, months: number, dat
     }
     let row: Partial<Record<string, string>>;
     if (reopenAt > 0 && m >= reopenAt && (!redoneAt || m < redoneAt)) {
-      row = { progress: fill(m === reopenAt ? REOPEN_PROGRESS[0] : REOPEN_PROGRESS[1], { p: between(r, 40, 90) }), problems: '验收发现部分点位存在质量问题',
-        next_steps: '督促责任单位限期整改，整改后重新申请验收', evaluation: '未完成', item_complete: '否', note: m === reopenAt ? pick(REOPEN_NOTES) : '' };
+      row = {
+        progress: fill(m === reopenAt ? REOPEN_PROGRESS[0] : REOPEN_PROGRESS[1], { p: between(r, 40, 90) }),
+        problems: '验收发现部分点位存在质量问题',
+        next_steps: '督促责任单位限期整改，整改后重新申请验收',
+        evaluation: '未完成',
+        item_complete: '否',
+        note: m === reopenAt ? pick(REOPEN_NOTES) : '',
+      };
     } else if (m === redoneAt) {
       row = { progress: REDONE_PROGRESS, problems: '无', next_steps: pick(DONE_NEXT), evaluation: '完成', item_complete: '是' };
     } else if (completes && m > end) {
-      row = { progress: pick(DONE_PROGRESS), problems: '无', next_steps: pick(DONE_NEXT), evaluation: '完成', item_complete: '是' };
+      row = {
+        progress: pick(DONE_PROGRESS),
+        problems: '无',
+        next_steps: pick(DONE_NEXT),
+        evaluation: '完成',
+        item_complete: '是',
+      };
     } else {
       const covid = isBehind && m >= 2 && m <= 3 && r() < 0.7;
       row = {
@@ -274,13 +417,30 @@ function generateItem(item: Item, ds: Dataset, seed: string, months: number, dat
       };
     }
     const deadline = reportDeadline(month);
-    const lateDays = deadline < dataDate && lateDraw < RATES.late ? workdays(addDays(deadline, 1), [addDays(deadline, 6), dataDate].sort()[0]) : [];
+    const lateDays =
+      deadline < dataDate && lateDraw < RATES.late
+        ? workdays(addDays(deadline, 1), [addDays(deadline, 6), dataDate].sort()[0])
+        : [];
     const days = lateDays.length > 0 ? lateDays : workdays(nthWorkingDay(nextMonth(month), 1), [deadline, dataDate].sort()[0]);
     reports.set(m, {
-      item: item.key, month, unit: unit.name, target: goals[Math.ceil(m / 3) - 1], note: '', ...row, filed: pick(days),
+      item: item.key,
+      month,
+      unit: unit.name,
+      target: goals[Math.ceil(m / 3) - 1],
+      note: '',
+      ...row,
+      filed: pick(days),
     } as Record<string, string>);
   }
-  return { kind, plan, reports, missing, completedIn: completes ? end : undefined, reopened: reopen ? reopenAt : undefined, behind };
+  return {
+    kind,
+    plan,
+    reports,
+    missing,
+    completedIn: completes ? end : undefined,
+    reopened: reopen ? reopenAt : undefined,
+    behind,
+  };
 }
 
 const peopleCache = new Map<string, { principal: string; deputies: string[]; planFiled: string }>();
@@ -296,7 +456,11 @@ function unitPeople(seed: string, unitId: string, year: number) {
       if (!usedNames.has(n)) return (usedNames.add(n), n);
     }
   };
-  const people = { principal: name(), deputies: [name(), name(), name()], planFiled: pickWith(r, workdays(`${year}-01-06`, `${year}-01-20`)) };
+  const people = {
+    principal: name(),
+    deputies: [name(), name(), name()],
+    planFiled: pickWith(r, workdays(`${year}-01-06`, `${year}-01-20`)),
+  };
   peopleCache.set(unitId, people);
   return people;
 }
@@ -330,24 +494,53 @@ export function generateSample(ds: Dataset, yd: YearData, options: { seed: strin
   const projects = withUnit.filter((i) => i.kind === 'project').sort(byHash);
   const done = new Set(projects.slice(0, Math.round(RATES.completeProject * projects.length)).map((i) => i.key));
   const tasks = withUnit.filter((i) => i.kind === 'task');
-  const doneTasks = tasks.filter((i) => i.related.every((k) => done.has(k))).sort(byHash).slice(0, Math.round(RATES.completeTask * tasks.length));
+  const doneTasks = tasks
+    .filter((i) => i.related.every((k) => done.has(k)))
+    .sort(byHash)
+    .slice(0, Math.round(RATES.completeTask * tasks.length));
   for (const t of doneTasks) done.add(t.key);
   // Two construction items are reported complete and then reopened (验收发现问题): the first is fixed within the period, the second not.
   const first = new Map(withUnit.map((i) => [i.key, generateItem(i, ds, seed, months, dataDate, done.has(i.key), 0)]));
   const ends = new Map([...first].map(([k, o]) => [k, o.kind === 'build' ? o.completedIn : undefined]));
-  const candidates = withUnit.filter((i) => (ends.get(i.key) ?? 99) <= months - 1).sort((a, b) => seedOf(`${seed}:${a.key}`) - seedOf(`${seed}:${b.key}`));
+  const candidates = withUnit
+    .filter((i) => (ends.get(i.key) ?? 99) <= months - 1)
+    .sort((a, b) => seedOf(`${seed}:${a.key}`) - seedOf(`${seed}:${b.key}`));
   const reopenFixed = candidates.find((i) => ends.get(i.key)! <= months - 2);
   const reopenOpen = candidates.find((i) => i !== reopenFixed);
   peopleCache.clear();
   usedNames.clear();
   for (const l of ds.leaders) usedNames.add(l.name);
-  const outs = withUnit.map((i) => generateItem(i, ds, seed, months, dataDate, done.has(i.key), i === reopenFixed ? 1 : i === reopenOpen ? 2 : 0));
+  const outs = withUnit.map((i) =>
+    generateItem(i, ds, seed, months, dataDate, done.has(i.key), i === reopenFixed ? 1 : i === reopenOpen ? 2 : 0),
+  );
   const PLAN_COLUMNS = ['item', 'unit', 'q1', 'q2', 'q3', 'q4', 'principal', 'deputy', 'note', 'filed'];
-  const REPORT_COLUMNS = ['item', 'month', 'unit', 'target', 'progress', 'problems', 'next_steps', 'evaluation', 'item_complete', 'filed', 'note'];
+  const REPORT_COLUMNS = [
+    'item',
+    'month',
+    'unit',
+    'target',
+    'progress',
+    'problems',
+    'next_steps',
+    'evaluation',
+    'item_complete',
+    'filed',
+    'note',
+  ];
   const reports = new Map<number, string>();
-  for (let m = 1; m <= months; m++) reports.set(m, csv(REPORT_COLUMNS, outs.flatMap((o) => (o.reports.has(m) ? [o.reports.get(m)!] : []))));
+  for (let m = 1; m <= months; m++)
+    reports.set(
+      m,
+      csv(
+        REPORT_COLUMNS,
+        outs.flatMap((o) => (o.reports.has(m) ? [o.reports.get(m)!] : [])),
+      ),
+    );
   return {
-    plans: csv(PLAN_COLUMNS, outs.map((o) => o.plan)),
+    plans: csv(
+      PLAN_COLUMNS,
+      outs.map((o) => o.plan),
+    ),
     reports,
     skipped,
     missing: outs.reduce((n, o) => n + o.missing, 0),

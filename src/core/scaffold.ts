@@ -58,7 +58,13 @@ export function scaffoldFiles(options: ScaffoldOptions): Map<string, string> {
     ['site.json', `${JSON.stringify(site, null, 2)}\n`],
     ['units.csv', header('units')],
     ['leaders.csv', header('leaders')],
-    ['collectives.csv', writeCsv(Object.keys(FILES.collectives.columns), COMMON_COLLECTIVES.map(([name, meaning]) => ({ name, meaning }))).text],
+    [
+      'collectives.csv',
+      writeCsv(
+        Object.keys(FILES.collectives.columns),
+        COMMON_COLLECTIVES.map(([name, meaning]) => ({ name, meaning })),
+      ).text,
+    ],
     // Office-written bulletins (Markdown/MDX) go here; every .md in it is published, so no README.
     ['bulletins/.gitkeep', ''],
     ['README.md', options.readme],

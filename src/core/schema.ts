@@ -41,7 +41,10 @@ export function isRealMonth(value: string): boolean {
 
 const required = z.string().min(1, { error: zodMessage('LS-FLD-010') });
 const optional = z.string();
-const positiveInt = z.string().regex(/^[1-9]\d*$/, { error: zodMessage('LS-FLD-011') }).transform(Number);
+const positiveInt = z
+  .string()
+  .regex(/^[1-9]\d*$/, { error: zodMessage('LS-FLD-011') })
+  .transform(Number);
 const optionalInt = z
   .string()
   .regex(/^([1-9]\d*)?$/, { error: zodMessage('LS-FLD-012') })
@@ -149,8 +152,14 @@ export const FEEDBACK_PLACEHOLDERS = ['number', 'title'] as const;
 export function feedbackProblem(template: string): string | undefined {
   if (!/^(https?:\/\/[^\s/]+|mailto:[^\s@]+@[^\s@]+)/.test(template)) return zodMessage('LS-SITE-030');
   if (/\s/.test(template)) return zodMessage('LS-SITE-031');
-  const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !(FEEDBACK_PLACEHOLDERS as readonly string[]).includes(n));
-  if (unknown.length) return zodMessage('LS-SITE-032', { placeholders: unknown.map((n) => `{${n}}`).join('、'), known: '{number}（事项编号）和 {title}（事项内容）' });
+  const unknown = [...template.matchAll(/\{([^}]*)\}/g)]
+    .map((m) => m[1])
+    .filter((n) => !(FEEDBACK_PLACEHOLDERS as readonly string[]).includes(n));
+  if (unknown.length)
+    return zodMessage('LS-SITE-032', {
+      placeholders: unknown.map((n) => `{${n}}`).join('、'),
+      known: '{number}（事项编号）和 {title}（事项内容）',
+    });
   return undefined;
 }
 
@@ -187,7 +196,10 @@ export const manifestSchema = z.object({
     date: z.string().refine(isRealDate, { error: zodMessage('LS-SITE-020') }),
     publicity: z.string().min(1),
     /** The notice's text as extracted, a file in the year's folder (e.g. notice.txt), shown on the site. */
-    text: z.string().regex(/^[\w.-]+\.(txt|md)$/, { error: zodMessage('LS-SITE-022') }).optional(),
+    text: z
+      .string()
+      .regex(/^[\w.-]+\.(txt|md)$/, { error: zodMessage('LS-SITE-022') })
+      .optional(),
   }),
   data_date: z.string().refine(isRealDate, { error: zodMessage('LS-SITE-021') }),
   sample: z.boolean(),
@@ -199,7 +211,9 @@ export const manifestSchema = z.object({
       slug: z
         .string()
         .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: zodMessage('LS-SITE-024') })
-        .refine((v) => !RESERVED_SLUGS.includes(v), { error: zodMessage('LS-SITE-025', { reserved: RESERVED_SLUGS.join('、') }) }),
+        .refine((v) => !RESERVED_SLUGS.includes(v), {
+          error: zodMessage('LS-SITE-025', { reserved: RESERVED_SLUGS.join('、') }),
+        }),
       item_label: z.string().min(1, { error: zodMessage('LS-SITE-026') }),
       categories: z.boolean({ error: zodMessage('LS-SITE-027') }),
       attachment: z.string().default(''),
@@ -225,7 +239,12 @@ export const FILES = {
     schema: unitRow,
     title: '责任单位名录',
     columns: {
-      id: { label: '编号', meaning: '网址中使用的稳定编号', hint: '小写拼音、数字和连字符，如 fagaiju；建成后不要修改', required: true },
+      id: {
+        label: '编号',
+        meaning: '网址中使用的稳定编号',
+        hint: '小写拼音、数字和连字符，如 fagaiju；建成后不要修改',
+        required: true,
+      },
       name: { label: '名称', meaning: '通知中使用的名称', hint: '如 区发改局', required: true },
       full_name: { label: '全称', meaning: '单位全称', hint: '如 济南市市中区发展和改革局', required: true },
       kind: { label: '类型', meaning: '单位类型', hint: '填 区直部门、街道办事处 或 其他', required: true },
@@ -255,7 +274,12 @@ export const FILES = {
     title: '主要工作任务类别',
     columns: {
       no: { label: '序号', meaning: '类别序号', hint: '从 1 起的整数', required: true },
-      name: { label: '类别', meaning: '类别标题原文', hint: '如 聚焦产业升级，狠抓动能转换，在推动高质量发展上实现新提升。', required: true },
+      name: {
+        label: '类别',
+        meaning: '类别标题原文',
+        hint: '如 聚焦产业升级，狠抓动能转换，在推动高质量发展上实现新提升。',
+        required: true,
+      },
     },
   },
   categories: {
@@ -272,14 +296,36 @@ export const FILES = {
     title: '主要工作任务（附件1）',
     columns: {
       no: { label: '序号', meaning: '任务序号', hint: '从 1 起连续的整数', required: true },
-      section: { label: '类别', meaning: '所属类别序号（见 sections.csv）；年度不分部分时留空或不设此列', hint: '填 sections.csv 中的序号', required: true, optionalColumn: true },
+      section: {
+        label: '类别',
+        meaning: '所属类别序号（见 sections.csv）；年度不分部分时留空或不设此列',
+        hint: '填 sections.csv 中的序号',
+        required: true,
+        optionalColumn: true,
+      },
       subsection: { label: '小标题', meaning: '所属小标题原文', hint: '如 推进传统产业现代化。', required: false },
       lead_in: { label: '引题', meaning: '合并单元格中的引题', hint: '没有则留空', required: false },
       target: { label: '重点任务目标', meaning: '任务目标原文', hint: '照录通知原文', required: true },
       leaders: { label: '牵头领导', meaning: '牵头领导，顿号分隔', hint: '填 leaders.csv 中的姓名', required: true },
-      units: { label: '责任单位', meaning: '责任单位，顿号分隔，按原文顺序，第一个为牵头单位', hint: '填 units.csv 中的名称或别名，或 collectives.csv 中的统称', required: true },
-      lead_units: { label: '牵头单位', meaning: '原文加黑的牵头单位；留空则取第一个责任单位', hint: '须是本行责任单位中的单位', required: false },
-      deadline: { label: '完成时限', meaning: '通知写明的完成时限原文，如 2021年6月底前', hint: '照录通知原文；没有则留空或不设此列', required: false, optionalColumn: true },
+      units: {
+        label: '责任单位',
+        meaning: '责任单位，顿号分隔，按原文顺序，第一个为牵头单位',
+        hint: '填 units.csv 中的名称或别名，或 collectives.csv 中的统称',
+        required: true,
+      },
+      lead_units: {
+        label: '牵头单位',
+        meaning: '原文加黑的牵头单位；留空则取第一个责任单位',
+        hint: '须是本行责任单位中的单位',
+        required: false,
+      },
+      deadline: {
+        label: '完成时限',
+        meaning: '通知写明的完成时限原文，如 2021年6月底前',
+        hint: '照录通知原文；没有则留空或不设此列',
+        required: false,
+        optionalColumn: true,
+      },
     },
   },
   projects: {
@@ -287,13 +333,30 @@ export const FILES = {
     title: '民生实事项目（projects.csv）',
     columns: {
       no: { label: '序号', meaning: '民生工程序号', hint: '1–100 的整数', required: true },
-      category: { label: '类别', meaning: '所属类别序号（见 categories.csv）；不分类别时留空或不设此列', hint: '填 categories.csv 中的序号', required: true, optionalColumn: true },
+      category: {
+        label: '类别',
+        meaning: '所属类别序号（见 categories.csv）；不分类别时留空或不设此列',
+        hint: '填 categories.csv 中的序号',
+        required: true,
+        optionalColumn: true,
+      },
       content: { label: '民生实事内容', meaning: '内容原文', hint: '照录通知原文', required: true },
       leaders: { label: '牵头领导', meaning: '牵头领导', hint: '填 leaders.csv 中的姓名', required: true },
       units: { label: '责任部门', meaning: '责任部门，顿号分隔', hint: '填 units.csv 中的名称或别名', required: true },
       lead_units: { label: '牵头单位', meaning: '留空则取第一个责任部门', hint: '须是本行责任部门中的单位', required: false },
-      task: { label: '对应主要任务', meaning: '与之相同的主要工作任务序号', hint: '填 tasks.csv 中的序号，没有则留空', required: false },
-      deadline: { label: '完成时限', meaning: '通知写明的完成时限原文，如 2021年6月底前', hint: '照录通知原文；没有则留空或不设此列', required: false, optionalColumn: true },
+      task: {
+        label: '对应主要任务',
+        meaning: '与之相同的主要工作任务序号',
+        hint: '填 tasks.csv 中的序号，没有则留空',
+        required: false,
+      },
+      deadline: {
+        label: '完成时限',
+        meaning: '通知写明的完成时限原文，如 2021年6月底前',
+        hint: '照录通知原文；没有则留空或不设此列',
+        required: false,
+        optionalColumn: true,
+      },
     },
   },
   plans: {
@@ -335,7 +398,12 @@ export const FILES = {
     columns: {
       item: { label: '分解序号', meaning: '被撤回月报的事项编号', hint: '如 T37、P5', required: true },
       month: { label: '月份', meaning: '被撤回月报的月份', hint: '写作 YYYY-MM', required: true },
-      withdrawn: { label: '撤回日期', meaning: '督查室决定撤回的日期', hint: '写作 YYYY-MM-DD，不得晚于数据日期', required: true },
+      withdrawn: {
+        label: '撤回日期',
+        meaning: '督查室决定撤回的日期',
+        hint: '写作 YYYY-MM-DD，不得晚于数据日期',
+        required: true,
+      },
       reason: { label: '撤回原因', meaning: '撤回原因，网站上原样显示', hint: '如“报送单位有误，待重新报送”', required: true },
     },
   },

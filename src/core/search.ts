@@ -116,7 +116,10 @@ export function browserTerms(query: string): string {
   wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: string[] = [];
   for (const s of wordSegmenter.segment(query)) {
-    const chunk = [...s.segment].filter((c) => !/^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u.test(c)).join('').toLocaleLowerCase();
+    const chunk = [...s.segment]
+      .filter((c) => !/^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u.test(c))
+      .join('')
+      .toLocaleLowerCase();
     if (chunk.trim()) out.push(chunk.trim());
   }
   return out.join(' ');
@@ -274,7 +277,14 @@ export function unitRecord(ds: Dataset, unit: Unit): SearchRecord {
     path: unitPath(unit.id),
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.unit], unit: [unit.name], lead: [unit.name] },
     sort: { number: `${SORT_PREFIX}3${unit.id}`, updated: latest?.manifest.data_date ?? '' },
-    meta: { title: unit.name, number: unit.fullName, kind: KIND.unit, unit: unit.name, updated: latest?.manifest.data_date ?? '', text: [unit.fullName, unit.aliases.length ? `别名：${unit.aliases.join('、')}` : ''].filter(Boolean).join('。') },
+    meta: {
+      title: unit.name,
+      number: unit.fullName,
+      kind: KIND.unit,
+      unit: unit.name,
+      updated: latest?.manifest.data_date ?? '',
+      text: [unit.fullName, unit.aliases.length ? `别名：${unit.aliases.join('、')}` : ''].filter(Boolean).join('。'),
+    },
     names: withWords(unitNames(unit)),
     namesWeight: PAGE_NAMES_WEIGHT,
     aliases: '',
@@ -290,7 +300,13 @@ export function leaderRecord(ds: Dataset, leaderId: string): SearchRecord | unde
     path: leaderPath(leader.id),
     filters: { year: years.map((y) => String(y.year)), kind: [KIND.leader], leader: [leader.name] },
     sort: { number: `${SORT_PREFIX}4${leader.id}`, updated: latest?.manifest.data_date ?? '' },
-    meta: { title: `${leader.name}（${leader.title}）`, number: leader.title, kind: KIND.leader, updated: latest?.manifest.data_date ?? '', text: `${leader.name}，${leader.title}` },
+    meta: {
+      title: `${leader.name}（${leader.title}）`,
+      number: leader.title,
+      kind: KIND.leader,
+      updated: latest?.manifest.data_date ?? '',
+      text: `${leader.name}，${leader.title}`,
+    },
     names: withWords([leader.name, `${leader.name}${leader.title}`]),
     namesWeight: PAGE_NAMES_WEIGHT,
     aliases: '',
@@ -326,7 +342,6 @@ export const ITEM_NAMES_WEIGHT = 8;
 export const PAGE_NAMES_WEIGHT = 5;
 export const ALIAS_WEIGHT = 1;
 
-
 export interface InjectOptions {
   /** Add character pairs of this text (the page's visible text; measured: see tools/search-report.ts). */
   bigramText?: string;
@@ -341,10 +356,14 @@ export interface InjectOptions {
  */
 export function injectionHtml(record: SearchRecord, options: InjectOptions = {}): string {
   const parts: string[] = [];
-  for (const [name, values] of Object.entries(record.filters)) for (const v of values ?? []) parts.push(`<meta data-pagefind-filter="${name}[content]" content="${esc(v)}">`);
-  for (const [name, v] of Object.entries(record.sort)) if (v) parts.push(`<meta data-pagefind-sort="${name}[content]" content="${esc(v)}">`);
-  for (const [name, v] of Object.entries(record.meta)) if (v) parts.push(`<meta data-pagefind-meta="${name}[content]" content="${esc(v)}">`);
-  if (record.names) parts.push(`<div data-pagefind-weight="${record.namesWeight ?? ITEM_NAMES_WEIGHT}">${esc(record.names)}</div>`);
+  for (const [name, values] of Object.entries(record.filters))
+    for (const v of values ?? []) parts.push(`<meta data-pagefind-filter="${name}[content]" content="${esc(v)}">`);
+  for (const [name, v] of Object.entries(record.sort))
+    if (v) parts.push(`<meta data-pagefind-sort="${name}[content]" content="${esc(v)}">`);
+  for (const [name, v] of Object.entries(record.meta))
+    if (v) parts.push(`<meta data-pagefind-meta="${name}[content]" content="${esc(v)}">`);
+  if (record.names)
+    parts.push(`<div data-pagefind-weight="${record.namesWeight ?? ITEM_NAMES_WEIGHT}">${esc(record.names)}</div>`);
   if (record.aliases) parts.push(`<div data-pagefind-weight="${ALIAS_WEIGHT}">${esc(record.aliases)}</div>`);
   if (options.bigramText) parts.push(`<div data-pagefind-weight="0.5">${esc(bigrams(options.bigramText).join(' '))}</div>`);
   if (options.wordText) parts.push(`<div data-pagefind-weight="0.5">${esc(segmentWords(options.wordText).join(' '))}</div>`);
@@ -367,7 +386,10 @@ export interface ExcerptPart {
 export function cleanExcerpt(text: string, query: string, length = 60): ExcerptPart[] {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
   if (chars.length === 0) return [];
-  const q = query.replace(/\u3000/g, ' ').trim().toLocaleLowerCase();
+  const q = query
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .toLocaleLowerCase();
   const terms = [...new Set([...q.split(/\s+/), ...browserTerms(q).split(' ')])]
     .filter((t) => t && ([...t].length > 1 || [...q].length === 1))
     .sort((a, b) => [...b].length - [...a].length);

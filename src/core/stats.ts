@@ -36,7 +36,10 @@ export function itemsOfKind(year: YearData, kind: ItemKind): Item[] {
 
 /** Per section (tasks) or per category (projects): the items and their counts. */
 export function countsByGroup(year: YearData, kind: ItemKind, month?: string) {
-  const groups = kind === 'task' ? year.sections.map((s) => ({ no: s.no, name: s.name, label: s.name })) : year.categories.map((c) => ({ no: c.no, name: c.name, label: `${c.numeral}、${c.name}` }));
+  const groups =
+    kind === 'task'
+      ? year.sections.map((s) => ({ no: s.no, name: s.name, label: s.name }))
+      : year.categories.map((c) => ({ no: c.no, name: c.name, label: `${c.numeral}、${c.name}` }));
   return groups.map((g) => {
     const items = itemsOfKind(year, kind).filter((i) => i.group === g.no);
     return { ...g, items, counts: countStatuses(year, items, month) };
@@ -48,7 +51,13 @@ export function completionSeries(year: YearData, kind: ItemKind) {
   const items = itemsOfKind(year, kind);
   return year.months.map((month) => {
     const counts = countStatuses(year, items, month);
-    return { month, completed: counts.已完成, total: items.length, share: items.length ? counts.已完成 / items.length : 0, counts };
+    return {
+      month,
+      completed: counts.已完成,
+      total: items.length,
+      share: items.length ? counts.已完成 / items.length : 0,
+      counts,
+    };
   });
 }
 
@@ -78,7 +87,9 @@ export function itemsOfUnit(dataset: Dataset, unitId: string): readonly { year: 
 }
 
 export function itemsOfLeader(dataset: Dataset, leaderId: string): { year: YearData; item: Item }[] {
-  return dataset.years.flatMap((year) => year.items.filter((item) => item.leaderIds.includes(leaderId)).map((item) => ({ year, item })));
+  return dataset.years.flatMap((year) =>
+    year.items.filter((item) => item.leaderIds.includes(leaderId)).map((item) => ({ year, item })),
+  );
 }
 
 export type Timeliness = '按时' | '逾期' | '未报送' | '无需报送';
@@ -110,7 +121,10 @@ export function reportingRecordOf(year: YearData, items: Item[]) {
  * item; a report filed by another unit of the item still counts for the item).
  */
 export function reportingRecord(year: YearData, unitId: string) {
-  return reportingRecordOf(year, year.items.filter((i) => i.leadUnitIds.includes(unitId)));
+  return reportingRecordOf(
+    year,
+    year.items.filter((i) => i.leadUnitIds.includes(unitId)),
+  );
 }
 
 /** The report of `key` for `month`, if filed. */
@@ -133,7 +147,8 @@ export function completedInMonth(year: YearData, month: string): Item[] {
     for (const item of year.items) {
       const months = year.status.get(item.key)?.months ?? [];
       for (const [i, m] of months.entries()) {
-        if (m.status === '已完成' && (i === 0 || months[i - 1].status !== '已完成')) byMonth.set(m.month, [...(byMonth.get(m.month) ?? []), item]);
+        if (m.status === '已完成' && (i === 0 || months[i - 1].status !== '已完成'))
+          byMonth.set(m.month, [...(byMonth.get(m.month) ?? []), item]);
       }
     }
     completions.set(year, byMonth);

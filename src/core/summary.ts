@@ -22,6 +22,11 @@ export function siteSummary(ds: Dataset): SiteSummary {
     title: ds.site.title,
     publisher: ds.site.publisher,
     dataDate: latest?.manifest.data_date ?? '',
-    years: ds.years.map((y) => ({ year: y.year, dataDate: y.manifest.data_date, tasks: { ...countStatuses(y, y.tasks) }, projects: { ...countStatuses(y, y.projects) } })),
+    years: ds.years.map((y) => ({
+      year: y.year,
+      dataDate: y.manifest.data_date,
+      tasks: { ...countStatuses(y, y.tasks) },
+      projects: { ...countStatuses(y, y.projects) },
+    })),
   };
 }

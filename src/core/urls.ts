@@ -31,7 +31,13 @@ export function completionSlug(item: Pick<Item, 'key'>, month: string): string {
 
 /** The chart's files: its data, its images (normal and elderly mode) and its embed page. */
 export const CHART_FILES = ['csv', 'png', 'svg', 'elderPng', 'elderSvg'] as const;
-const CHART_SUFFIX: Record<(typeof CHART_FILES)[number], string> = { csv: '.csv', png: '.png', svg: '.svg', elderPng: '.elder.png', elderSvg: '.elder.svg' };
+const CHART_SUFFIX: Record<(typeof CHART_FILES)[number], string> = {
+  csv: '.csv',
+  png: '.png',
+  svg: '.svg',
+  elderPng: '.elder.png',
+  elderSvg: '.elder.svg',
+};
 export function chartPath(chartId: string, file: (typeof CHART_FILES)[number]): string {
   return `charts/${chartId}${CHART_SUFFIX[file]}`;
 }
@@ -56,7 +62,8 @@ export function sitePaths(yearOf: (year: number) => YearNames) {
     task: (year: number, no: number) => `${year}/tasks/${no}/`,
     section: (year: number, no: number) => `${year}/tasks/section/${no}/`,
     item: (item: Pick<Item, 'kind' | 'year' | 'no'>) => itemPath(yearOf(item.year), item),
-    group: (item: Pick<Item, 'kind' | 'year' | 'group'>) => (item.kind === 'task' ? `${item.year}/tasks/section/${item.group}/` : `${programme(item.year)}category/${item.group}/`),
+    group: (item: Pick<Item, 'kind' | 'year' | 'group'>) =>
+      item.kind === 'task' ? `${item.year}/tasks/section/${item.group}/` : `${programme(item.year)}category/${item.group}/`,
     notice: (year: number) => `${year}/notice/`,
     months: (year: number) => `${year}/months/`,
     month: (month: string) => `${month.slice(0, 4)}/months/${month}/`,
@@ -87,6 +94,9 @@ export function siteUrls(base: string, yearOf: (year: number) => YearNames): Sit
   const root = withTrailingSlash(base);
   const paths = sitePaths(yearOf);
   return Object.fromEntries(
-    Object.entries(paths).map(([name, build]) => [name, (...args: never[]) => `${root}${(build as (...a: never[]) => string)(...args)}`]),
+    Object.entries(paths).map(([name, build]) => [
+      name,
+      (...args: never[]) => `${root}${(build as (...a: never[]) => string)(...args)}`,
+    ]),
   ) as SitePaths;
 }

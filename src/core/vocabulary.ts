@@ -92,7 +92,12 @@ export function formatQuarter(q: number): string {
 // Status
 
 /** The CSS class of each status (src/styles/site.css gives each its symbol: ✓ → ! ○). */
-export const STATUS_CLASS: Record<Status, string> = { 已完成: 's-done', 序时推进: 's-ontrack', 滞后: 's-behind', 未报送: 's-missing' };
+export const STATUS_CLASS: Record<Status, string> = {
+  已完成: 's-done',
+  序时推进: 's-ontrack',
+  滞后: 's-behind',
+  未报送: 's-missing',
+};
 
 /** A month not yet due (no status): its words and class. */
 export const NO_STATUS = { text: '尚未到报送期', class: 's-none' } as const;

@@ -77,10 +77,13 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         if (command !== 'build') return;
         target = fileURLToPath(config.outDir);
         staging = stagingDir(target);
-        if (path.resolve(staging) === path.resolve(fileURLToPath(config.root))) throw new Error('outDir must not be the project root');
+        if (path.resolve(staging) === path.resolve(fileURLToPath(config.root)))
+          throw new Error('outDir must not be the project root');
         rmSync(staging, { recursive: true, force: true });
         updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`) });
-        logger.info(`building into ${path.relative(process.cwd(), staging) || staging}; ${path.relative(process.cwd(), target) || target} is replaced only when every step succeeds`);
+        logger.info(
+          `building into ${path.relative(process.cwd(), staging) || staging}; ${path.relative(process.cwd(), target) || target} is replaced only when every step succeeds`,
+        );
       },
       'astro:server:setup': ({ server, logger }) => {
         const root = contentRoot();
@@ -90,7 +93,9 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
           const started = performance.now();
           const result = loadContent(root, { today: buildDate() });
           if (result.issues.length > 0 || !result.dataset) {
-            logger.error(`内容校验未通过（${result.issues.length} 处错误），页面仍显示上一次有效的数据：\n${formatIssues(result.issues)}`);
+            logger.error(
+              `内容校验未通过（${result.issues.length} 处错误），页面仍显示上一次有效的数据：\n${formatIssues(result.issues)}`,
+            );
             return;
           }
           (globalThis as Record<symbol, unknown>)[SHARED] = { key: `${root}|${buildDate()}`, dataset: result.dataset };
@@ -117,22 +122,29 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         const before = process.memoryUsage().rss;
         collectGarbage();
         const m = process.memoryUsage();
-        logger.info(`[rss pages ${mb(before)} → ${mb(m.rss)} MB after GC; V8 heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB]`);
+        logger.info(
+          `[rss pages ${mb(before)} → ${mb(m.rss)} MB after GC; V8 heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB]`,
+        );
         if (options.charts !== false) {
           const { renderAll } = await import('../build/chart-images.ts');
           const r = await renderAll({ out: path.join(out, 'charts'), dataset: ds });
           collectGarbage();
-          logger.info(`图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 [step charts ${r.ms} ms] [rss ${mb(process.memoryUsage().rss)} MB]`);
+          logger.info(
+            `图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 [step charts ${r.ms} ms] [rss ${mb(process.memoryUsage().rss)} MB]`,
+          );
         }
         // Fault injection for the test of the atomic swap (test/integrations/build.test.ts): a
         // failure after every page and chart has been written, as a Pagefind crash would be.
-        if (process.env.LUOSHI_BUILD_FAULT === 'search') throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
+        if (process.env.LUOSHI_BUILD_FAULT === 'search')
+          throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
         if (options.search !== false) {
           const { buildSearchIndex, closeSearch } = await import('../build/pagefind.ts');
           const r = await buildSearchIndex(out, { dataset: ds });
           await closeSearch();
           if (r.errors.length) throw new Error(`搜索索引生成失败 (Pagefind):\n${r.errors.join('\n')}`);
-          logger.info(`Pagefind: indexed ${r.pages} pages in ${r.ms} ms [step search ${r.ms} ms]${r.detail ? ` ${r.detail}` : ''}`);
+          logger.info(
+            `Pagefind: indexed ${r.pages} pages in ${r.ms} ms [step search ${r.ms} ms]${r.detail ? ` ${r.detail}` : ''}`,
+          );
         }
         if (target && staging && path.resolve(out) === path.resolve(staging)) {
           swapIn(staging, target);

@@ -22,7 +22,10 @@ export function luoshiContent(): AstroIntegration {
           throw new Error(`内容校验未通过（${issues.length} 处错误），构建已停止。详见上方列表，或运行 npm run validate。`);
         }
         // Handed to src/site/data.ts: the pages render in this process and need not load it again.
-        (globalThis as Record<symbol, unknown>)[Symbol.for('luoshi.dataset')] = { key: `${contentRoot()}|${buildDate()}`, dataset: result.dataset };
+        (globalThis as Record<symbol, unknown>)[Symbol.for('luoshi.dataset')] = {
+          key: `${contentRoot()}|${buildDate()}`,
+          dataset: result.dataset,
+        };
         const rows = result.dataset!.rowCounts.reduce((n, c) => n + c.read, 0);
         logger.info(`内容校验通过：${rows} 行`);
       },

@@ -21,7 +21,22 @@ export const KIND_LABEL: Record<BulletinEntry['kind'], string> = {
 };
 
 export async function allBulletins(): Promise<BulletinEntry[]> {
-  const written = (await getCollection('bulletins')).map((e) => ({ slug: e.id, title: e.data.title, date: e.data.date, kind: e.data.kind, summary: e.data.summary }));
-  const generated = generatedBulletins(getDataset()).map((g) => ({ slug: g.slug, title: g.title, date: g.date, kind: g.kind, summary: g.summary, generated: g }));
-  return [...written, ...generated].sort((a, b) => (a.date === b.date ? b.slug.localeCompare(a.slug) : b.date.localeCompare(a.date)));
+  const written = (await getCollection('bulletins')).map((e) => ({
+    slug: e.id,
+    title: e.data.title,
+    date: e.data.date,
+    kind: e.data.kind,
+    summary: e.data.summary,
+  }));
+  const generated = generatedBulletins(getDataset()).map((g) => ({
+    slug: g.slug,
+    title: g.title,
+    date: g.date,
+    kind: g.kind,
+    summary: g.summary,
+    generated: g,
+  }));
+  return [...written, ...generated].sort((a, b) =>
+    a.date === b.date ? b.slug.localeCompare(a.slug) : b.date.localeCompare(a.date),
+  );
 }

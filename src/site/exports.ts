@@ -27,7 +27,11 @@ export function getExports(site?: URL): Map<string, ExportFile> {
 }
 
 export function getZip(site?: URL): Uint8Array<ArrayBuffer> {
-  archive ??= exportZip(getDataset(), { rows: sharedRows(), dataUrl: dataUrl(site), siteUrl: site ? new URL(urls.home(), site).href : undefined });
+  archive ??= exportZip(getDataset(), {
+    rows: sharedRows(),
+    dataUrl: dataUrl(site),
+    siteUrl: site ? new URL(urls.home(), site).href : undefined,
+  });
   return archive;
 }
 

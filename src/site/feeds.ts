@@ -8,7 +8,15 @@
  *   /feeds/items/<year>-<key>.xml  one item: its reports, completion and corrections
  */
 import {
-  atom, completionEntries, correctionEntries, feedFallbackDate, itemsOfUnitIn, reportEntries, tagId, type EntryLinks, type FeedEntry,
+  atom,
+  completionEntries,
+  correctionEntries,
+  feedFallbackDate,
+  itemsOfUnitIn,
+  reportEntries,
+  tagId,
+  type EntryLinks,
+  type FeedEntry,
 } from '../core/atom.ts';
 import { loadHistory } from '../core/history.ts';
 import type { Dataset, Item, YearData } from '../core/model.ts';
@@ -26,13 +34,22 @@ export interface FeedLinkInfo {
 /** For Base's `feeds` prop: the feeds a page offers, most specific first, then the site feed. */
 export const feedLinks = {
   site: (): FeedLinkInfo[] => [{ title: `${getDataset().site.title}：通报和完成通报`, href: urls.feedAll() }],
-  item: (item: Item): FeedLinkInfo[] => [{ title: `${itemLabel(item)}的更新`, href: urls.feedItem(item.year, item.key) }, ...feedLinks.site()],
+  item: (item: Item): FeedLinkInfo[] => [
+    { title: `${itemLabel(item)}的更新`, href: urls.feedItem(item.year, item.key) },
+    ...feedLinks.site(),
+  ],
   category: (year: number, no: number): FeedLinkInfo[] => {
     const y = getDataset().years.find((d) => d.year === year);
     const c = y?.categories.find((x) => x.no === no);
-    return [{ title: `${year}年${y?.programme?.name ?? ''}·${c?.name ?? no}的更新`, href: urls.feedCategory(year, no) }, ...feedLinks.site()];
+    return [
+      { title: `${year}年${y?.programme?.name ?? ''}·${c?.name ?? no}的更新`, href: urls.feedCategory(year, no) },
+      ...feedLinks.site(),
+    ];
   },
-  unit: (id: string): FeedLinkInfo[] => [{ title: `${getDataset().unitById.get(id)?.name ?? id}承担事项的更新`, href: urls.feedUnit(id) }, ...feedLinks.site()],
+  unit: (id: string): FeedLinkInfo[] => [
+    { title: `${getDataset().unitById.get(id)?.name ?? id}承担事项的更新`, href: urls.feedUnit(id) },
+    ...feedLinks.site(),
+  ],
 };
 
 function absolute(site: URL | undefined, path: string): string {
@@ -53,7 +70,11 @@ function corrections(year: YearData, items: Item[], links: EntryLinks): FeedEntr
   const h = loadHistory();
   if (!h.available) return [];
   const keys = new Set(items.map((i) => i.key));
-  return correctionEntries(year, h.changes.filter((c) => c.year === year.year && keys.has(c.item)), links);
+  return correctionEntries(
+    year,
+    h.changes.filter((c) => c.year === year.year && keys.has(c.item)),
+    links,
+  );
 }
 
 /**
@@ -78,7 +99,9 @@ export async function siteFeed(site: URL | undefined, ds: Dataset = getDataset()
     updated: b.date,
     link: absolute(site, urls.bulletin(b.slug)),
     summary: b.summary,
-    categories: [b.kind === 'completion' ? '完成通报' : b.kind === 'monthly' ? '月度通报' : b.kind === 'quarterly' ? '季度通报' : '通报'],
+    categories: [
+      b.kind === 'completion' ? '完成通报' : b.kind === 'monthly' ? '月度通报' : b.kind === 'quarterly' ? '季度通报' : '通报',
+    ],
   }));
   return atom({
     id: tagId(links.site, firstYear, 'feeds/all'),
@@ -141,6 +164,10 @@ export function itemFeed(site: URL | undefined, year: YearData, item: Item, ds: 
     alternate: absolute(site, urls.item(item)),
     author: ds.site.publisher,
     updated: year.manifest.data_date,
-    entries: [...reportEntries(year, [item], links), ...completionEntries(year, [item], links), ...corrections(year, [item], links)],
+    entries: [
+      ...reportEntries(year, [item], links),
+      ...completionEntries(year, [item], links),
+      ...corrections(year, [item], links),
+    ],
   });
 }

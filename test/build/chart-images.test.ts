@@ -150,7 +150,9 @@ describe('chart images', () => {
       const sizes = [...svg.matchAll(/<text[^>]*font-size="([\d.]+)(?:px)?"/g)].map((m) => Number(m[1]));
       expect(sizes.length, `${id}: text in the SVG`).toBeGreaterThan(3);
       expect(Math.min(...sizes), `${id}: smallest text`).toBeGreaterThanOrEqual(18);
-      const normal = [...readFileSync(path.join(out, `${id}.svg`), 'utf8').matchAll(/<text[^>]*font-size="([\d.]+)(?:px)?"/g)].map((m) => Number(m[1]));
+      const normal = [
+        ...readFileSync(path.join(out, `${id}.svg`), 'utf8').matchAll(/<text[^>]*font-size="([\d.]+)(?:px)?"/g),
+      ].map((m) => Number(m[1]));
       expect(Math.min(...normal), `${id}: smallest text of the normal image`).toBeGreaterThanOrEqual(12);
     }
     const spec = getChart(dataset, 'tasks-completion-2020');

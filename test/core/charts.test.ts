@@ -13,7 +13,12 @@ const year = dataset.years[0];
 describe('chart ids', () => {
   it('lists the year charts, their month variants, groups and units with items, and no per-item chart; all URL-safe and unique', () => {
     const ids = chartIds(dataset);
-    expect(ids.slice(0, 4)).toEqual(['12100-by-category-2020', '12100-completion-2020', 'tasks-by-section-2020', 'tasks-completion-2020']);
+    expect(ids.slice(0, 4)).toEqual([
+      '12100-by-category-2020',
+      '12100-completion-2020',
+      'tasks-by-section-2020',
+      'tasks-completion-2020',
+    ]);
     for (const m of year.months) expect(ids).toContain(`12100-by-category-${m}`);
     expect(ids).toContain('unit-zhujianju-2020');
     expect(ids).toContain('12100-category-2020-2');
@@ -79,13 +84,14 @@ describe('descriptions agree with the statistics', () => {
     expect(spec.description).toContain(`“一、居住舒心工程”的${g.items.length}项“12100”民生工程中已完成${g.counts.已完成}项`);
     expect(getChart(dataset, 'tasks-section-2020-2').title).toContain('二、聚焦民生');
   });
-
 });
 
 describe('citation, CSV and metadata', () => {
   it('cites in GB/T 7714 form with data date, access date and URL', () => {
     const spec = getChart(dataset, '12100-by-category-2020', { siteUrl: 'https://example.gov.cn/zt/', accessed: '2026-11-29' });
-    expect(spec.citation).toBe(`测试区人民政府办公室. ${spec.title}[EB/OL]. (2020-04-10)[2026-11-29]. https://example.gov.cn/zt/embed/12100-by-category-2020/.`);
+    expect(spec.citation).toBe(
+      `测试区人民政府办公室. ${spec.title}[EB/OL]. (2020-04-10)[2026-11-29]. https://example.gov.cn/zt/embed/12100-by-category-2020/.`,
+    );
     expect(spec.dataDate).toBe('2020-04-10');
     expect(spec.sample).toBe(true);
   });
@@ -121,7 +127,8 @@ describe('unknown ids and bad options fail clearly', () => {
 
 describe('palette and configuration', () => {
   it('every status colour has at least 3:1 contrast against white, and a distinct pattern', () => {
-    for (const [status, style] of Object.entries(STATUS_STYLE)) expect(contrastRatio(style.color, '#ffffff'), status).toBeGreaterThanOrEqual(3);
+    for (const [status, style] of Object.entries(STATUS_STYLE))
+      expect(contrastRatio(style.color, '#ffffff'), status).toBeGreaterThanOrEqual(3);
     expect(new Set(Object.values(STATUS_STYLE).map((s) => s.pattern)).size).toBe(4);
   });
 
@@ -142,11 +149,20 @@ describe('palette and configuration', () => {
     expect(still.plugins?.map((p) => p.id)).toContain('luoshiLabels');
     // Axis text at least 12 px; in elderly mode every chart text at least 18 px.
     const sizes = (c: typeof bar) => {
-      const o = c.options as { font: { size: number }; plugins: Record<string, { font?: { size: number }; size?: number }>; scales: Record<string, { ticks: { font: { size: number } } }> };
+      const o = c.options as {
+        font: { size: number };
+        plugins: Record<string, { font?: { size: number }; size?: number }>;
+        scales: Record<string, { ticks: { font: { size: number } } }>;
+      };
       return [o.font.size, ...Object.values(o.scales).map((a) => a.ticks.font.size), o.plugins.luoshiLabels?.size ?? o.font.size];
     };
     for (const size of sizes(bar)) expect(size).toBeGreaterThanOrEqual(12);
-    const elder = chartConfig(chartData(getChart(dataset, '12100-by-category-2020')), { ...env, elder: true, title: 't', footer: 'f' });
+    const elder = chartConfig(chartData(getChart(dataset, '12100-by-category-2020')), {
+      ...env,
+      elder: true,
+      title: 't',
+      footer: 'f',
+    });
     for (const size of sizes(elder)) expect(size).toBeGreaterThanOrEqual(18);
     const plugins = elder.options?.plugins as { title: { font: { size: number } }; subtitle: { font: { size: number } } };
     expect(plugins.title.font.size).toBeGreaterThanOrEqual(18);
@@ -158,7 +174,14 @@ describe('a year with no report due yet', () => {
   it('still has every chart, saying that no report is due', () => {
     const early = loadContentOrThrow(
       makeContent({
-        '2020/manifest.json': JSON.stringify({ year: 2020, notice: { doc_no: '测政办发〔2020〕1号', title: '测试通知', date: '2020-02-17', publicity: '此件公开发布' }, data_date: '2020-01-20', sample: true, sample_note: '测试数据', programme: { name: '“12100”民生工程', slug: '12100', item_label: '民生', categories: true } }),
+        '2020/manifest.json': JSON.stringify({
+          year: 2020,
+          notice: { doc_no: '测政办发〔2020〕1号', title: '测试通知', date: '2020-02-17', publicity: '此件公开发布' },
+          data_date: '2020-01-20',
+          sample: true,
+          sample_note: '测试数据',
+          programme: { name: '“12100”民生工程', slug: '12100', item_label: '民生', categories: true },
+        }),
         '2020/reports/2020-01.csv': null,
         '2020/reports/2020-02.csv': null,
       }),

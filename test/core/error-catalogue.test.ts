@@ -30,7 +30,8 @@ function guideRows(): Map<string, string> {
     }
   }
   // A code mentioned anywhere in the chapter (prose included) must be a catalogue code.
-  for (const m of chapter.matchAll(/LS-[A-Z]+-\d{3}/g)) expect(CODES, `content/GUIDE.md names an unknown code ${m[0]}`).toContain(m[0]);
+  for (const m of chapter.matchAll(/LS-[A-Z]+-\d{3}/g))
+    expect(CODES, `content/GUIDE.md names an unknown code ${m[0]}`).toContain(m[0]);
   return rows;
 }
 
@@ -51,9 +52,13 @@ describe('the error catalogue', () => {
       expect(code).toMatch(/^LS-[A-Z]+-\d{3}$/);
       expect(Object.keys(AREAS)).toContain(areaOf(code));
       expect(entry(code).message.length, code).toBeGreaterThan(0);
-      expect(entry(code).hint ?? entry(code).fix ?? (entry(code).reserved ? '保留' : ''), `${code} has neither hint nor fix`).not.toBe('');
+      expect(
+        entry(code).hint ?? entry(code).fix ?? (entry(code).reserved ? '保留' : ''),
+        `${code} has neither hint nor fix`,
+      ).not.toBe('');
       // A hint that is only a parameter says nothing in the guide: such codes must have a fix.
-      if (entry(code).hint && /^\{[a-zA-Z]+\}$/.test(entry(code).hint!)) expect(entry(code).fix, `${code} needs a fix for the guide`).toBeTruthy();
+      if (entry(code).hint && /^\{[a-zA-Z]+\}$/.test(entry(code).hint!))
+        expect(entry(code).fix, `${code} needs a fix for the guide`).toBeTruthy();
     }
   });
 
@@ -70,7 +75,9 @@ describe('the error catalogue', () => {
   });
 
   it('has every code produced somewhere in src/ or scripts/ (or marked reserved)', () => {
-    const text = [...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'scripts'))].map((f) => readFileSync(f, 'utf8')).join('\n');
+    const text = [...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'scripts'))]
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const unused = CODES.filter((code) => !entry(code).reserved && !text.includes(`'${code}'`));
     expect(unused, 'codes that nothing produces: use them, or mark them reserved: true').toEqual([]);
     const reservedButUsed = CODES.filter((code) => entry(code).reserved && text.includes(`'${code}'`));
@@ -78,23 +85,69 @@ describe('the error catalogue', () => {
   });
 
   it('fills the parameters of a message and hint, and refuses a missing one', () => {
-    const issue = issueOf('LS-REF-006', { file: 'content/2020/tasks.csv', line: 4, column: 1, field: 'no', value: '2' }, { first: 3 });
-    expect(issue).toEqual({ file: 'content/2020/tasks.csv', line: 4, column: 1, field: 'no', value: '2', code: 'LS-REF-006', message: '序号重复（第 3 行已使用）', hint: '每项序号必须唯一' });
-    expect(formatIssue(issue)).toBe('content/2020/tasks.csv:4:1  [LS-REF-006]  no  「2」  序号重复（第 3 行已使用）  提示：每项序号必须唯一');
+    const issue = issueOf(
+      'LS-REF-006',
+      { file: 'content/2020/tasks.csv', line: 4, column: 1, field: 'no', value: '2' },
+      { first: 3 },
+    );
+    expect(issue).toEqual({
+      file: 'content/2020/tasks.csv',
+      line: 4,
+      column: 1,
+      field: 'no',
+      value: '2',
+      code: 'LS-REF-006',
+      message: '序号重复（第 3 行已使用）',
+      hint: '每项序号必须唯一',
+    });
+    expect(formatIssue(issue)).toBe(
+      'content/2020/tasks.csv:4:1  [LS-REF-006]  no  「2」  序号重复（第 3 行已使用）  提示：每项序号必须唯一',
+    );
     expect(() => render('序号重复（第 {first} 行已使用）', {})).toThrow(/no value for \{first\}/);
     // Braces around other text are text (the MDX hint shows \{ \}).
     expect(render(entry('LS-BUL-020').hint!)).toContain('\\{ \\}');
   });
 
   it('turns the schemas’ zod messages back into their codes', () => {
-    const row = { item: 'T1', month: '2020-13', unit: '区发改局', target: 't', progress: '', problems: '', next_steps: '', evaluation: '基本完成', item_complete: '也许', filed: '2020-02-30', note: '' };
+    const row = {
+      item: 'T1',
+      month: '2020-13',
+      unit: '区发改局',
+      target: 't',
+      progress: '',
+      problems: '',
+      next_steps: '',
+      evaluation: '基本完成',
+      item_complete: '也许',
+      filed: '2020-02-30',
+      note: '',
+    };
     const result = reportRow.safeParse(row);
     expect(result.success).toBe(false);
     const codes = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), codeOfZodMessage(i.message)]));
-    expect(codes).toEqual({ month: 'LS-FLD-014', progress: 'LS-FLD-010', evaluation: 'LS-FLD-021', item_complete: 'LS-FLD-020', filed: 'LS-FLD-013' });
-    const manifest = manifestSchema.safeParse({ year: 2020, notice: { doc_no: 'x', title: 'x', date: '2020-02-30', publicity: 'x' }, data_date: '2020-04-10', sample: false, programme: { name: 'x', slug: 'tasks', item_label: 'x', categories: false } });
+    expect(codes).toEqual({
+      month: 'LS-FLD-014',
+      progress: 'LS-FLD-010',
+      evaluation: 'LS-FLD-021',
+      item_complete: 'LS-FLD-020',
+      filed: 'LS-FLD-013',
+    });
+    const manifest = manifestSchema.safeParse({
+      year: 2020,
+      notice: { doc_no: 'x', title: 'x', date: '2020-02-30', publicity: 'x' },
+      data_date: '2020-04-10',
+      sample: false,
+      programme: { name: 'x', slug: 'tasks', item_label: 'x', categories: false },
+    });
     expect(manifest.error!.issues.map((i) => codeOfZodMessage(i.message))).toEqual(['LS-SITE-020', 'LS-SITE-025']);
-    const site = siteSchema.safeParse({ publisher: 'x', office: 'x', district: 'x', title: 'x', feedback: 'ftp://x', identity: { demo: false } });
+    const site = siteSchema.safeParse({
+      publisher: 'x',
+      office: 'x',
+      district: 'x',
+      title: 'x',
+      feedback: 'ftp://x',
+      identity: { demo: false },
+    });
     expect(site.error!.issues.map((i) => codeOfZodMessage(i.message))).toContain('LS-SITE-030');
   });
 });

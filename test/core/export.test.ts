@@ -4,7 +4,15 @@ import { unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
-  DICTIONARY_COLUMNS, REGISTRY_TABLES, YEAR_TABLES, dictionary, exportFiles, exportZip, newestDataDate, sourceRowReader, toCsv,
+  DICTIONARY_COLUMNS,
+  REGISTRY_TABLES,
+  YEAR_TABLES,
+  dictionary,
+  exportFiles,
+  exportZip,
+  newestDataDate,
+  sourceRowReader,
+  toCsv,
 } from '../../src/core/export.ts';
 import { loadContentOrThrow } from '../../src/core/load.ts';
 import type { Dataset } from '../../src/core/model.ts';
@@ -20,7 +28,14 @@ function contentRows(abs: string): Record<string, string>[] {
 /** What each download must hold: the content files' rows, every column in canonical order. */
 function expectedTables(root: string, dataset: Dataset): Map<string, Record<string, string>[]> {
   const canonical = (kind: FileKind, rows: Record<string, string>[]) =>
-    rows.map((r) => Object.fromEntries(Object.entries(FILES[kind].columns).map(([c, spec]) => [c, r[c] ?? ('optionalColumn' in spec && spec.optionalColumn ? '' : undefined)])));
+    rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(FILES[kind].columns).map(([c, spec]) => [
+          c,
+          r[c] ?? ('optionalColumn' in spec && spec.optionalColumn ? '' : undefined),
+        ]),
+      ),
+    );
   const out = new Map<string, Record<string, string>[]>();
   for (const year of dataset.years) {
     const dir = path.join(root, String(year.year));
@@ -28,7 +43,11 @@ function expectedTables(root: string, dataset: Dataset): Map<string, Record<stri
       let rows: Record<string, string>[];
       if (name === 'reports') {
         const rdir = path.join(dir, 'reports');
-        rows = existsSync(rdir) ? readdirSync(rdir).sort().flatMap((f) => contentRows(path.join(rdir, f))) : [];
+        rows = existsSync(rdir)
+          ? readdirSync(rdir)
+              .sort()
+              .flatMap((f) => contentRows(path.join(rdir, f)))
+          : [];
       } else rows = contentRows(path.join(dir, `${name}.csv`));
       out.set(`${year.year}/${name}`, canonical(name, rows));
     }
@@ -39,7 +58,9 @@ function expectedTables(root: string, dataset: Dataset): Map<string, Record<stri
 
 function roundTrip(root: string) {
   const dataset = loadContentOrThrow(root, { today: TODAY });
-  const files = new Map(exportFiles(dataset, { rows: sourceRowReader(root), dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]));
+  const files = new Map(
+    exportFiles(dataset, { rows: sourceRowReader(root), dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]),
+  );
   const expected = expectedTables(root, dataset);
   for (const [name, rows] of expected) {
     const kind = name.split('/').at(-1) as FileKind;
@@ -53,7 +74,10 @@ function roundTrip(root: string) {
     const fromCsv = records.map((r) => Object.fromEntries(header.map((c, i) => [c, r[i]])));
     expect(fromCsv, `${name}.csv rows`).toEqual(rows);
     const doc = JSON.parse(json!);
-    expect(doc.columns.map((c: { name: string }) => c.name), `${name}.json columns`).toEqual(header);
+    expect(
+      doc.columns.map((c: { name: string }) => c.name),
+      `${name}.json columns`,
+    ).toEqual(header);
     expect(doc.rows, `${name}.json rows`).toEqual(rows);
     expect(doc.rows.every((r: Record<string, string>) => Object.keys(r).join() === header.join())).toBe(true);
   }
@@ -63,7 +87,10 @@ function roundTrip(root: string) {
 describe('open-data downloads', () => {
   it('hold exactly the content rows of the fixture, including aliases, quotes, commas and line breaks', () => {
     const tricky = '进展“甲”, 含英文逗号,"引号"\n和换行';
-    const reports = fixtureText('2020/reports/2020-02.csv').replace('T1,2020-02,区发改局,目标,进展,', `T1,2020-02,发改局,目标,"${tricky.replace(/"/g, '""')}",`);
+    const reports = fixtureText('2020/reports/2020-02.csv').replace(
+      'T1,2020-02,区发改局,目标,进展,',
+      `T1,2020-02,发改局,目标,"${tricky.replace(/"/g, '""')}",`,
+    );
     const root = makeContent({
       ...edit('2020/tasks.csv', '区发改局、区住建局,', '区发改局、区住建局,区住建局'),
       '2020/reports/2020-02.csv': reports,
@@ -93,7 +120,9 @@ describe('open-data downloads', () => {
     const bytes = Buffer.from(exportZip(dataset, { rows }));
     const entries = readZip(bytes);
     const files = exportFiles(dataset, { rows });
-    expect([...entries.keys()].sort()).toEqual(['luoshi-data/LICENCE.txt', 'luoshi-data/README.txt', ...files.map((f) => `luoshi-data/${f.path}`)].sort());
+    expect([...entries.keys()].sort()).toEqual(
+      ['luoshi-data/LICENCE.txt', 'luoshi-data/README.txt', ...files.map((f) => `luoshi-data/${f.path}`)].sort(),
+    );
     for (const f of files) expect(entries.get(`luoshi-data/${f.path}`), f.path).toBe(f.body);
     // Deterministic: the same content gives the same bytes.
     expect(Buffer.from(exportZip(dataset, { rows })).equals(bytes)).toBe(true);
@@ -104,7 +133,15 @@ describe('open-data downloads', () => {
   });
 
   it('quotes only what needs quoting and writes CRLF', () => {
-    expect(toCsv(['a', 'b'], [{ a: 'x,y', b: ' lead' }, { a: 'q"', b: '' }])).toBe('\uFEFFa,b\r\n"x,y"," lead"\r\n"q""",\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          { a: 'x,y', b: ' lead' },
+          { a: 'q"', b: '' },
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\n"x,y"," lead"\r\n"q""",\r\n');
   });
 });
 

@@ -24,6 +24,10 @@ describe('form CSV', () => {
   it('refuses a lone quotation mark instead of swallowing the following rows', () => {
     const { grid, problems } = csvGrid('T1,"加装电梯\nT2,新建学校\n');
     expect(grid).toEqual([]);
-    expect(problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/^CSV 格式错误，文件未导入：读到文件末尾，英文双引号（"）仍不成对/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^CSV 格式错误，文件未导入：读到文件末尾，英文双引号（"）仍不成对/),
+      }),
+    ]);
   });
 });

@@ -5,7 +5,15 @@
  * and Excel is tested in test/scripts/roundtrip.test.ts and hostile.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { finishImport, locateIssues, mergeTargets, mergedFiles, setDataDate, startImport, type FormRead } from '../../src/core/form-import.ts';
+import {
+  finishImport,
+  locateIssues,
+  mergeTargets,
+  mergedFiles,
+  setDataDate,
+  startImport,
+  type FormRead,
+} from '../../src/core/form-import.ts';
 import { issueOf } from '../../src/core/error-catalogue.ts';
 import { loadContentOrThrow } from '../../src/core/load.ts';
 import { TODAY, fixtureText, makeContent } from '../fixtures/content.ts';
@@ -17,18 +25,47 @@ const dataset = () => loadContentOrThrow(makeContent(), { today: TODAY });
 
 describe('form import (core)', () => {
   it('merges a new month into its own file, in item order, and locates a core problem on the form', () => {
-    const batch = startImport(dataset(), [read('t3.csv', grid('T3,2020-03,区住建局,目标,进展,无,计划,完成,否,2020-04-08,', 'T1,2020-03,区发改局,目标,进展,无,计划,完成,否,2020-04-08,'))], []);
+    const batch = startImport(
+      dataset(),
+      [
+        read(
+          't3.csv',
+          grid(
+            'T3,2020-03,区住建局,目标,进展,无,计划,完成,否,2020-04-08,',
+            'T1,2020-03,区发改局,目标,进展,无,计划,完成,否,2020-04-08,',
+          ),
+        ),
+      ],
+      [],
+    );
     expect([...batch.targets.keys()]).toEqual(['2020/reports/2020-03.csv']);
     mergeTargets(batch, () => undefined, false);
     const [file] = mergedFiles(batch);
     expect(file.rel).toBe('2020/reports/2020-03.csv');
-    expect(file.text.split(/\r?\n/).slice(0, 3)).toEqual([HEADER.join(','), 'T1,2020-03,区发改局,目标,进展,无,计划,完成,否,2020-04-08,', 'T3,2020-03,区住建局,目标,进展,无,计划,完成,否,2020-04-08,']);
+    expect(file.text.split(/\r?\n/).slice(0, 3)).toEqual([
+      HEADER.join(','),
+      'T1,2020-03,区发改局,目标,进展,无,计划,完成,否,2020-04-08,',
+      'T3,2020-03,区住建局,目标,进展,无,计划,完成,否,2020-04-08,',
+    ]);
     // The core finds a problem on line 3 of the merged file (T3): it is reported on the form's row 2.
-    locateIssues(batch, [issueOf('LS-FLD-010', { file: 'content/2020/reports/2020-03.csv', line: 3, field: 'progress', value: '进展' }, { columnHint: '测试提示' })], 'content', '/x/content');
+    locateIssues(
+      batch,
+      [
+        issueOf(
+          'LS-FLD-010',
+          { file: 'content/2020/reports/2020-03.csv', line: 3, field: 'progress', value: '进展' },
+          { columnHint: '测试提示' },
+        ),
+      ],
+      'content',
+      '/x/content',
+    );
     const outcome = finishImport(batch);
     expect(outcome.ok).toBe(false);
     // The form's row keeps the core's code.
-    expect(outcome.errors).toEqual([expect.stringMatching(/^t3\.csv 第 2 行 E 列 {2}\[LS-FLD-010\] {2}.*「进展」 {2}必填项为空 {2}提示：测试提示$/)]);
+    expect(outcome.errors).toEqual([
+      expect.stringMatching(/^t3\.csv 第 2 行 E 列 {2}\[LS-FLD-010\] {2}.*「进展」 {2}必填项为空 {2}提示：测试提示$/),
+    ]);
     expect(outcome.summary).toEqual([
       { unit: '区住建局', added: 1, changed: 0, unchanged: 0, blank: 0 },
       { unit: '区发改局', added: 1, changed: 0, unchanged: 0, blank: 0 },
@@ -53,18 +90,34 @@ describe('form import (core)', () => {
   });
 
   it('names a row filed twice with different content, an invalid month and an unreadable file', () => {
-    const batch = startImport(dataset(), [
-      read('a.csv', grid('T1,2020-03,区发改局,目标,进展甲,无,计划,完成,否,2020-04-08,')),
-      read('b.csv', grid('T1,2020-03,区发改局,目标,进展乙,无,计划,完成,否,2020-04-08,', 'T2,2020年3月,区教体局,目标,进展,无,计划,完成,否,2020-04-08,')),
-      { file: 'c.xls', failure: issueOf('LS-FORM-019', {}), problems: [] },
-    ], ['d.csv  [LS-FORM-026]  文件不存在']);
+    const batch = startImport(
+      dataset(),
+      [
+        read('a.csv', grid('T1,2020-03,区发改局,目标,进展甲,无,计划,完成,否,2020-04-08,')),
+        read(
+          'b.csv',
+          grid(
+            'T1,2020-03,区发改局,目标,进展乙,无,计划,完成,否,2020-04-08,',
+            'T2,2020年3月,区教体局,目标,进展,无,计划,完成,否,2020-04-08,',
+          ),
+        ),
+        { file: 'c.xls', failure: issueOf('LS-FORM-019', {}), problems: [] },
+      ],
+      ['d.csv  [LS-FORM-026]  文件不存在'],
+    );
     mergeTargets(batch, () => undefined, false);
     const outcome = finishImport(batch);
     expect(outcome.ok).toBe(false);
     expect(outcome.errors[0]).toBe('d.csv  [LS-FORM-026]  文件不存在');
-    expect(outcome.errors).toContainEqual(expect.stringMatching(/^b\.csv 第 2 行 {2}\[LS-FORM-025\] {2}事项 T1 重复填报，且与 a\.csv 第 2 行的内容不同/));
-    expect(outcome.errors).toContainEqual(expect.stringMatching(/^b\.csv 第 3 行 B 列 {2}\[LS-FORM-024\] {2}.*「2020年3月」 {2}月份无效/));
-    expect(outcome.errors).toContainEqual('c.xls  [LS-FORM-019]  不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入');
+    expect(outcome.errors).toContainEqual(
+      expect.stringMatching(/^b\.csv 第 2 行 {2}\[LS-FORM-025\] {2}事项 T1 重复填报，且与 a\.csv 第 2 行的内容不同/),
+    );
+    expect(outcome.errors).toContainEqual(
+      expect.stringMatching(/^b\.csv 第 3 行 B 列 {2}\[LS-FORM-024\] {2}.*「2020年3月」 {2}月份无效/),
+    );
+    expect(outcome.errors).toContainEqual(
+      'c.xls  [LS-FORM-019]  不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入',
+    );
   });
 
   it('moves the data date of the years imported into', () => {

@@ -1,13 +1,28 @@
 import { describe, it, expect } from 'vitest';
 import { loadContentOrThrow } from '../../src/core/load.ts';
-import { PLAN_COLUMNS, REPORT_COLUMNS, buildForm, columnLetter, normaliseDate, parseContentGrid, parseFormGrid } from '../../src/core/forms.ts';
+import {
+  PLAN_COLUMNS,
+  REPORT_COLUMNS,
+  buildForm,
+  columnLetter,
+  normaliseDate,
+  parseContentGrid,
+  parseFormGrid,
+} from '../../src/core/forms.ts';
 import { reportingUnits } from '../../src/core/stats.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 
 const ds = () => loadContentOrThrow(makeContent(), { today: TODAY });
 
 /** Fill a grid the way a department fills the sheet. */
-function fill(grid: string[][], firstDataRow: number, columns: typeof REPORT_COLUMNS, values: (key: string) => Record<string, string>, filedCell: [number, number], filed: string): string[][] {
+function fill(
+  grid: string[][],
+  firstDataRow: number,
+  columns: typeof REPORT_COLUMNS,
+  values: (key: string) => Record<string, string>,
+  filedCell: [number, number],
+  filed: string,
+): string[][] {
   const out = grid.map((r) => [...r]);
   out[filedCell[0] - 1][filedCell[1] - 1] = filed;
   for (let r = firstDataRow - 1; r < out.length && /^[TP]\d+$/.test(out[r][0]); r++) {
@@ -28,7 +43,15 @@ describe('附件4 form layout', () => {
     expect(form.grid[2][0]).toBe('填报单位：区住建局');
     expect(form.grid[2]).toContain('填报时间：');
     const header = form.grid[form.firstDataRow - 2];
-    expect(header.slice(0, 7)).toEqual(['分解序号', '主要任务', '季度计划完成目标', '完成情况', '存在问题', '下一步计划', '评价（完成、未完成）']);
+    expect(header.slice(0, 7)).toEqual([
+      '分解序号',
+      '主要任务',
+      '季度计划完成目标',
+      '完成情况',
+      '存在问题',
+      '下一步计划',
+      '评价（完成、未完成）',
+    ]);
     expect(header.slice(7)).toEqual(['是否全部完成（是、否）', '说明']);
     const footer = form.grid.find((r) => r[0] === '填报人：')!;
     expect(footer.filter(Boolean)).toEqual(['填报人：', '联系电话：', '负责人签字：']);
@@ -50,7 +73,15 @@ describe('附件4 form layout', () => {
   it('pre-fills an existing report, so a re-issued form round-trips', () => {
     const d = ds();
     const form = buildForm(d, d.years[0], 'fagaiju', 'report', '2020-02');
-    expect(form.grid[form.firstDataRow - 1].slice(0, 7)).toEqual(['T1', '完成投资10亿元。', '目标', '进展', '无', '计划', '完成']);
+    expect(form.grid[form.firstDataRow - 1].slice(0, 7)).toEqual([
+      'T1',
+      '完成投资10亿元。',
+      '目标',
+      '进展',
+      '无',
+      '计划',
+      '完成',
+    ]);
   });
 
   it('lists units that lead items', () => {
@@ -76,28 +107,65 @@ describe('reading a filled form', () => {
   it('reads back what was filled, with the form row of every value', () => {
     const d = ds();
     const form = buildForm(d, d.years[0], 'jiaotiju', 'report', '2020-03');
-    const grid = fill(form.grid, form.firstDataRow, REPORT_COLUMNS, (k): Record<string, string> => (k === 'T2' ? { progress: '建成1所', problems: '', next_steps: '继续', evaluation: '完成', item_complete: '否' } : {}), form.filedCell, '2020/4/7');
+    const grid = fill(
+      form.grid,
+      form.firstDataRow,
+      REPORT_COLUMNS,
+      (k): Record<string, string> =>
+        k === 'T2' ? { progress: '建成1所', problems: '', next_steps: '继续', evaluation: '完成', item_complete: '否' } : {},
+      form.filedCell,
+      '2020/4/7',
+    );
     const parsed = parseFormGrid(grid, 'a.xlsx');
     expect(parsed.errors).toEqual([]);
     expect(parsed.kind).toBe('report');
     expect(parsed.month).toBe('2020-03');
     expect(parsed.unit).toBe('区教体局');
     expect(parsed.rows).toEqual([
-      { row: form.firstDataRow, values: { item: 'T2', month: '2020-03', unit: '区教体局', target: '一季度目标', progress: '建成1所', problems: '', next_steps: '继续', evaluation: '完成', item_complete: '否', filed: '2020-04-07', note: '' } },
+      {
+        row: form.firstDataRow,
+        values: {
+          item: 'T2',
+          month: '2020-03',
+          unit: '区教体局',
+          target: '一季度目标',
+          progress: '建成1所',
+          problems: '',
+          next_steps: '继续',
+          evaluation: '完成',
+          item_complete: '否',
+          filed: '2020-04-07',
+          note: '',
+        },
+      },
     ]);
     expect(parsed.blankRows).toBe(1);
-    expect(parsed.locate(form.firstDataRow, 'evaluation')).toEqual({ row: form.firstDataRow, column: 7, label: '评价（完成、未完成）' });
+    expect(parsed.locate(form.firstDataRow, 'evaluation')).toEqual({
+      row: form.firstDataRow,
+      column: 7,
+      label: '评价（完成、未完成）',
+    });
     expect(parsed.locate(form.firstDataRow, 'filed').row).toBe(3);
   });
 
   it('finds columns by their header, so an Excel copy with shifted cells still reads', () => {
     const d = ds();
     const form = buildForm(d, d.years[0], 'jiaotiju', 'plan');
-    const grid = fill(form.grid, form.firstDataRow, PLAN_COLUMNS, () => ({ q1: 'a', q2: 'b', q3: 'c', q4: 'd', principal: '甲', deputy: '乙' }), form.filedCell, '2020年2月21日');
+    const grid = fill(
+      form.grid,
+      form.firstDataRow,
+      PLAN_COLUMNS,
+      () => ({ q1: 'a', q2: 'b', q3: 'c', q4: 'd', principal: '甲', deputy: '乙' }),
+      form.filedCell,
+      '2020年2月21日',
+    );
     const shifted = grid.map((r) => ['', ...r]);
     const parsed = parseFormGrid(shifted, 'b.csv');
     expect(parsed.errors).toEqual([]);
-    expect(parsed.rows.map((r) => [r.values.item, r.values.q3, r.values.filed])).toEqual([['T2', 'c', '2020-02-21'], ['P2', 'c', '2020-02-21']]);
+    expect(parsed.rows.map((r) => [r.values.item, r.values.q3, r.values.filed])).toEqual([
+      ['T2', 'c', '2020-02-21'],
+      ['P2', 'c', '2020-02-21'],
+    ]);
     expect(parsed.locate(parsed.rows[0].row, 'q3').column).toBe(6);
   });
 
@@ -115,9 +183,30 @@ describe('reading a filled form', () => {
   });
 
   it('accepts content-format CSV too', () => {
-    const parsed = parseContentGrid([['item', 'month', 'unit', 'target', 'progress', 'problems', 'next_steps', 'evaluation', 'item_complete', 'filed', 'note'], ['T1', '2020-03', '区发改局', 't', 'p', '', '', '完成', '否', '2020/4/1', '']], 'c.csv')!;
+    const parsed = parseContentGrid(
+      [
+        ['item', 'month', 'unit', 'target', 'progress', 'problems', 'next_steps', 'evaluation', 'item_complete', 'filed', 'note'],
+        ['T1', '2020-03', '区发改局', 't', 'p', '', '', '完成', '否', '2020/4/1', ''],
+      ],
+      'c.csv',
+    )!;
     expect(parsed.kind).toBe('report');
-    expect(parsed.rows[0]).toEqual({ row: 2, values: { item: 'T1', month: '2020-03', unit: '区发改局', target: 't', progress: 'p', problems: '', next_steps: '', evaluation: '完成', item_complete: '否', filed: '2020-04-01', note: '' } });
+    expect(parsed.rows[0]).toEqual({
+      row: 2,
+      values: {
+        item: 'T1',
+        month: '2020-03',
+        unit: '区发改局',
+        target: 't',
+        progress: 'p',
+        problems: '',
+        next_steps: '',
+        evaluation: '完成',
+        item_complete: '否',
+        filed: '2020-04-01',
+        note: '',
+      },
+    });
   });
 
   it('normalises dates as typed in Excel and names columns by letter', () => {

@@ -15,7 +15,8 @@ import { cspFirst } from '../../src/site/csp.ts';
 import { TODAY, edit, fixtureText, makeContent } from '../fixtures/content.ts';
 
 const load = (changes: Parameters<typeof makeContent>[0] = {}) => loadContent(makeContent(changes), { today: TODAY });
-const messages = (changes: Parameters<typeof makeContent>[0] = {}) => load(changes).issues.map((i) => formatIssue(i, () => undefined));
+const messages = (changes: Parameters<typeof makeContent>[0] = {}) =>
+  load(changes).issues.map((i) => formatIssue(i, () => undefined));
 const REPORT_HEADER = 'item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note';
 
 describe('1. month files that would make reports vanish', () => {
@@ -27,26 +28,44 @@ describe('1. month files that would make reports vanish', () => {
   });
 
   it('refuses an empty report file (0 bytes) as having no header', () => {
-    expect(messages({ '2020/reports/2020-02.csv': '' })).toEqual(['content/2020/reports/2020-02.csv:1  [LS-CSV-005]  文件为空，缺少表头  提示：第一行应为列名，见 content/README.md']);
+    expect(messages({ '2020/reports/2020-02.csv': '' })).toEqual([
+      'content/2020/reports/2020-02.csv:1  [LS-CSV-005]  文件为空，缺少表头  提示：第一行应为列名，见 content/README.md',
+    ]);
   });
 
   it('refuses impossible month file names: 2020-13.csv, 2020-00.csv', () => {
     for (const name of ['2020-13', '2020-00']) {
       const m = messages({ [`2020/reports/${name}.csv`]: `${REPORT_HEADER}\n` });
-      expect(m).toEqual([`content/2020/reports/${name}.csv:0  [LS-CSV-013]  「${name}.csv」  文件名中的月份不存在（${name}）  提示：月报文件名应为 YYYY-MM.csv，月份 01–12，如 2020-03.csv`]);
+      expect(m).toEqual([
+        `content/2020/reports/${name}.csv:0  [LS-CSV-013]  「${name}.csv」  文件名中的月份不存在（${name}）  提示：月报文件名应为 YYYY-MM.csv，月份 01–12，如 2020-03.csv`,
+      ]);
     }
   });
 
   it('refuses a month file of another year in this year’s folder', () => {
-    expect(messages({ '2020/reports/2021-01.csv': `${REPORT_HEADER}\n` })).toEqual(['content/2020/reports/2021-01.csv:0  [LS-CSV-014]  「2021-01.csv」  文件名中的月份不属于 2020 年度  提示：移到 content/2021/reports/ 下']);
+    expect(messages({ '2020/reports/2021-01.csv': `${REPORT_HEADER}\n` })).toEqual([
+      'content/2020/reports/2021-01.csv:0  [LS-CSV-014]  「2021-01.csv」  文件名中的月份不属于 2020 年度  提示：移到 content/2021/reports/ 下',
+    ]);
   });
 
   it('publishes a withdrawal with its reason, and refuses a report that is both withdrawn and published', () => {
     const withdrawals = 'item,month,withdrawn,reason\nT2,2020-02,2020-03-20,报送单位有误，待重新报送\n';
-    const ok = load({ '2020/withdrawals.csv': withdrawals, ...edit('2020/reports/2020-02.csv', '\nT2,2020-02,区教体局,目标,进展,无,计划,完成,否,2020-03-05,', '') });
+    const ok = load({
+      '2020/withdrawals.csv': withdrawals,
+      ...edit('2020/reports/2020-02.csv', '\nT2,2020-02,区教体局,目标,进展,无,计划,完成,否,2020-03-05,', ''),
+    });
     expect(ok.issues).toEqual([]);
     const year = ok.dataset!.years[0];
-    expect(year.withdrawals).toEqual([{ year: 2020, item: 'T2', month: '2020-02', withdrawn: '2020-03-20', reason: '报送单位有误，待重新报送', source: { file: 'content/2020/withdrawals.csv', line: 2 } }]);
+    expect(year.withdrawals).toEqual([
+      {
+        year: 2020,
+        item: 'T2',
+        month: '2020-02',
+        withdrawn: '2020-03-20',
+        reason: '报送单位有误，待重新报送',
+        source: { file: 'content/2020/withdrawals.csv', line: 2 },
+      },
+    ]);
     expect(year.reportsByItem.get('T2')!.map((r) => r.month)).toEqual(['2020-01']);
     expect(messages({ '2020/withdrawals.csv': withdrawals })).toEqual([
       'content/2020/reports/2020-02.csv:3:1  [LS-WDR-005]  item  「T2」  该月报已登记撤回（content/2020/withdrawals.csv 第 2 行），不能同时发布  提示：撤回有误则删除那条撤回记录；否则删除本行',
@@ -54,19 +73,37 @@ describe('1. month files that would make reports vanish', () => {
   });
 
   it('checks withdrawal rows like any other: unknown item, bad month, no reason, future date', () => {
-    const m = messages({ '2020/withdrawals.csv': 'item,month,withdrawn,reason\nT9,2020-02,2020-03-20,原因\nT1,2020-13,2020-03-20,原因\nT1,2020-01,2020-03-20,\nT1,2020-02,2020-05-01,原因\n' });
-    expect(m).toContain('content/2020/withdrawals.csv:2:1  [LS-REF-019]  item  「T9」  事项不存在  提示：主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中');
-    expect(m).toContain('content/2020/withdrawals.csv:3:2  [LS-FLD-014]  month  「2020-13」  月份无效，应写作 YYYY-MM（月份 01–12）  提示：写作 YYYY-MM');
-    expect(m).toContain('content/2020/withdrawals.csv:4:4  [LS-FLD-010]  reason  「」  必填项为空  提示：如“报送单位有误，待重新报送”');
-    expect(m).toContain('content/2020/withdrawals.csv:5:3  [LS-WDR-003]  withdrawn  「2020-05-01」  撤回日期晚于数据日期 2020-04-10  提示：检查日期；或更新 manifest.json 中的 data_date');
+    const m = messages({
+      '2020/withdrawals.csv':
+        'item,month,withdrawn,reason\nT9,2020-02,2020-03-20,原因\nT1,2020-13,2020-03-20,原因\nT1,2020-01,2020-03-20,\nT1,2020-02,2020-05-01,原因\n',
+    });
+    expect(m).toContain(
+      'content/2020/withdrawals.csv:2:1  [LS-REF-019]  item  「T9」  事项不存在  提示：主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中',
+    );
+    expect(m).toContain(
+      'content/2020/withdrawals.csv:3:2  [LS-FLD-014]  month  「2020-13」  月份无效，应写作 YYYY-MM（月份 01–12）  提示：写作 YYYY-MM',
+    );
+    expect(m).toContain(
+      'content/2020/withdrawals.csv:4:4  [LS-FLD-010]  reason  「」  必填项为空  提示：如“报送单位有误，待重新报送”',
+    );
+    expect(m).toContain(
+      'content/2020/withdrawals.csv:5:3  [LS-WDR-003]  withdrawn  「2020-05-01」  撤回日期晚于数据日期 2020-04-10  提示：检查日期；或更新 manifest.json 中的 data_date',
+    );
     expect(m).toHaveLength(4);
   });
 });
 
 describe('5. a column named twice', () => {
   it('refuses the file, naming both columns, instead of letting the second win', () => {
-    const m = messages({ '2020/reports/2020-02.csv': fixtureText('2020/reports/2020-02.csv').replace(REPORT_HEADER, REPORT_HEADER.replace('next_steps', 'progress')) });
-    expect(m).toEqual(['content/2020/reports/2020-02.csv:1:7  [LS-CSV-006]  「progress」  列名重复（第 5 列已是“progress”），两列中只有一列会被读取  提示：删除多余的一列，或把其中一列改成应有的列名；本文件在改正前不会被读取']);
+    const m = messages({
+      '2020/reports/2020-02.csv': fixtureText('2020/reports/2020-02.csv').replace(
+        REPORT_HEADER,
+        REPORT_HEADER.replace('next_steps', 'progress'),
+      ),
+    });
+    expect(m).toEqual([
+      'content/2020/reports/2020-02.csv:1:7  [LS-CSV-006]  「progress」  列名重复（第 5 列已是“progress”），两列中只有一列会被读取  提示：删除多余的一列，或把其中一列改成应有的列名；本文件在改正前不会被读取',
+    ]);
   });
 });
 
@@ -94,19 +131,33 @@ describe('7. bulletins are validated like every other file', () => {
     const yaml = messages(bulletin('title: 测试\ndate: [2020'));
     expect(yaml).toHaveLength(1);
     expect(yaml[0]).toMatch(/^content\/bulletins\/2020-03-01-test\.md:\d+(:\d+)? {2}\[LS-BUL-005\] {2}开头信息块的格式错误/);
-    expect(messages({ 'bulletins/2020-03-01-test.md': '没有信息块的正文\n' })).toEqual(['content/bulletins/2020-03-01-test.md:1  [LS-BUL-004]  缺少开头的 --- 信息块（标题、日期、类型）  提示：第一行写 ---，然后 title:、date:、kind:，再写一行 ---']);
+    expect(messages({ 'bulletins/2020-03-01-test.md': '没有信息块的正文\n' })).toEqual([
+      'content/bulletins/2020-03-01-test.md:1  [LS-BUL-004]  缺少开头的 --- 信息块（标题、日期、类型）  提示：第一行写 ---，然后 title:、date:、kind:，再写一行 ---',
+    ]);
   });
 
   it('refuses path-like and non-URL file names, sub-folders and stray files', () => {
     const front = '---\ntitle: 测试\ndate: 2020-03-01\nkind: notice\n---\n正文\n';
-    expect(messages({ 'bulletins/通报.md': front })).toEqual(['content/bulletins/通报.md:0  [LS-BUL-003]  「通报.md」  通报文件名只能含小写字母、数字和连字符（文件名就是网址）  提示：如 2020-08-10-monthly.md']);
-    expect(messages({ 'bulletins/sub/a.md': front })).toEqual(['content/bulletins/sub:0  [LS-BUL-001]  通报目录中不能有子文件夹（文件名就是网址，不能含路径）  提示：把通报文件直接放在 content/bulletins/ 下']);
-    expect(messages({ 'bulletins/notes.txt': 'x' })).toEqual(['content/bulletins/notes.txt:0  [LS-BUL-002]  不是通报文件（.md 或 .mdx），不会发布  提示：通报写作 Markdown 文件，扩展名 .md；其他文件请移出 content/bulletins/']);
+    expect(messages({ 'bulletins/通报.md': front })).toEqual([
+      'content/bulletins/通报.md:0  [LS-BUL-003]  「通报.md」  通报文件名只能含小写字母、数字和连字符（文件名就是网址）  提示：如 2020-08-10-monthly.md',
+    ]);
+    expect(messages({ 'bulletins/sub/a.md': front })).toEqual([
+      'content/bulletins/sub:0  [LS-BUL-001]  通报目录中不能有子文件夹（文件名就是网址，不能含路径）  提示：把通报文件直接放在 content/bulletins/ 下',
+    ]);
+    expect(messages({ 'bulletins/notes.txt': 'x' })).toEqual([
+      'content/bulletins/notes.txt:0  [LS-BUL-002]  不是通报文件（.md 或 .mdx），不会发布  提示：通报写作 Markdown 文件，扩展名 .md；其他文件请移出 content/bulletins/',
+    ]);
   });
 
   it('14. reports raw HTML the site would drop: <script>, onerror=, a javascript: link, at line and column', () => {
-    const m = messages(bulletin('title: 测试\ndate: 2020-03-01\nkind: notice', '第一段。\n\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(1)">\n\n[点此](javascript:alert(1))\n\n`<script>` 在代码中只是文字。\n'));
-    const hint = '提示：通报只能用 Markdown 排版，请删除这段 HTML：标题用 #，列表用 -，加粗用 **文字**，链接写作 [文字](https://…)';
+    const m = messages(
+      bulletin(
+        'title: 测试\ndate: 2020-03-01\nkind: notice',
+        '第一段。\n\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(1)">\n\n[点此](javascript:alert(1))\n\n`<script>` 在代码中只是文字。\n',
+      ),
+    );
+    const hint =
+      '提示：通报只能用 Markdown 排版，请删除这段 HTML：标题用 #，列表用 -，加粗用 **文字**，链接写作 [文字](https://…)';
     expect(m).toEqual([
       `content/bulletins/2020-03-01-test.md:9:1  [LS-BUL-015]  「<script」  含有不允许的 HTML 标签 <script>，网站不会显示它  ${hint}`,
       `content/bulletins/2020-03-01-test.md:9:17  [LS-BUL-015]  「</script」  含有不允许的 HTML 标签 <script>，网站不会显示它  ${hint}`,
@@ -116,13 +167,21 @@ describe('7. bulletins are validated like every other file', () => {
   });
 
   it('holds MDX to text, Markdown and <Chart id="…" />: other components, imports and expressions refused', () => {
-    const ok = "---\ntitle: 测试\ndate: 2020-03-01\nkind: monthly\n---\n\nimport Chart from '../../src/components/Chart.astro';\n\n{/* 草稿 */}\n\n正文 \\{不是表达式\\} \\<也不是标签\\>。\n\n<Chart id=\"12100-by-category-2020-02\" />\n";
+    const ok =
+      '---\ntitle: 测试\ndate: 2020-03-01\nkind: monthly\n---\n\nimport Chart from \'../../src/components/Chart.astro\';\n\n{/* 草稿 */}\n\n正文 \\{不是表达式\\} \\<也不是标签\\>。\n\n<Chart id="12100-by-category-2020-02" />\n';
     expect(messages({ 'bulletins/2020-03-01-test.mdx': ok })).toEqual([]);
-    const bad = "---\ntitle: 测试\ndate: 2020-03-01\nkind: monthly\n---\n\nimport fs from 'node:fs';\n\n<Foo bar={1} />\n\n{fs.readFileSync('/etc/passwd')}\n";
+    const bad =
+      "---\ntitle: 测试\ndate: 2020-03-01\nkind: monthly\n---\n\nimport fs from 'node:fs';\n\n<Foo bar={1} />\n\n{fs.readFileSync('/etc/passwd')}\n";
     const m = messages({ 'bulletins/2020-03-01-test.mdx': bad });
-    expect(m[0]).toBe("content/bulletins/2020-03-01-test.mdx:7:1  [LS-BUL-018]  「import fs from 'node:fs';」  不允许的 import 语句  提示：只允许：import Chart from '../../src/components/Chart.astro';");
-    expect(m).toContain('content/bulletins/2020-03-01-test.mdx:9:1  [LS-BUL-019]  「<Foo bar={1} />」  MDX 通报中不允许使用 <Foo> 标签  提示：MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}');
-    expect(m).toContain('content/bulletins/2020-03-01-test.mdx:11:1  [LS-BUL-020]  「{」  MDX 通报中不允许使用 { 表达式  提示：MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}');
+    expect(m[0]).toBe(
+      "content/bulletins/2020-03-01-test.mdx:7:1  [LS-BUL-018]  「import fs from 'node:fs';」  不允许的 import 语句  提示：只允许：import Chart from '../../src/components/Chart.astro';",
+    );
+    expect(m).toContain(
+      'content/bulletins/2020-03-01-test.mdx:9:1  [LS-BUL-019]  「<Foo bar={1} />」  MDX 通报中不允许使用 <Foo> 标签  提示：MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}',
+    );
+    expect(m).toContain(
+      'content/bulletins/2020-03-01-test.mdx:11:1  [LS-BUL-020]  「{」  MDX 通报中不允许使用 { 表达式  提示：MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}',
+    );
   });
 });
 
@@ -158,7 +217,9 @@ describe('10. mixed CRLF and LF line ends', () => {
     lines[3] = lines[3].replace('完成,是', '基本完成,是'); // P1 on line 4
     const text = `${lines[0]}\r\n${lines[1]}\n${lines[2]}\r\n${lines[3]}\n${lines[4]}\r\n`;
     const m = messages({ '2020/reports/2020-01.csv': text });
-    expect(m).toEqual(['content/2020/reports/2020-01.csv:4:8  [LS-FLD-021]  evaluation  「基本完成」  评价只能是“完成”或“未完成”  提示：填 完成 或 未完成']);
+    expect(m).toEqual([
+      'content/2020/reports/2020-01.csv:4:8  [LS-FLD-021]  evaluation  「基本完成」  评价只能是“完成”或“未完成”  提示：填 完成 或 未完成',
+    ]);
   });
 
   it('reads a file whose first line ends in CRLF and the rest in LF as every row (no merged rows)', () => {
@@ -172,17 +233,23 @@ describe('10. mixed CRLF and LF line ends', () => {
 describe('11. invisible and look-alike characters in ids and names', () => {
   it('refuses 区发\\u200b改局 as a new unit, with the real name', () => {
     const m = messages({ 'units.csv': `${fixtureText('units.csv')}\nfagaiju2,区发\u200b改局,测试区发展和改革局二,区直部门,` });
-    expect(m).toEqual(['content/units.csv:6:2  [LS-FLD-005]  name  「区发\u200b改局」  含有看不见的字符（U+200B），看起来相同的文字实际上不同  提示：删除看不见的字符，应为：区发改局']);
+    expect(m).toEqual([
+      'content/units.csv:6:2  [LS-FLD-005]  name  「区发\u200b改局」  含有看不见的字符（U+200B），看起来相同的文字实际上不同  提示：删除看不见的字符，应为：区发改局',
+    ]);
   });
 
   it('refuses 区⼯信局 written with the Kangxi radical U+2F2F, naming the character and the real one', () => {
     const m = messages({ 'units.csv': `${fixtureText('units.csv')}\ngongxinju,区\u2F2F信局,测试区工业和信息化局,区直部门,` });
-    expect(m).toEqual(['content/units.csv:6:2  [LS-FLD-006]  name  「区⼯信局」  含有与常用字外形相同的特殊字符：「⼯」（U+2F2F，应为「工」）  提示：多为从 PDF 或网页复制而来；应为：区工信局']);
+    expect(m).toEqual([
+      'content/units.csv:6:2  [LS-FLD-006]  name  「区⼯信局」  含有与常用字外形相同的特殊字符：「⼯」（U+2F2F，应为「工」）  提示：多为从 PDF 或网页复制而来；应为：区工信局',
+    ]);
   });
 
   it('refuses a look-alike in a reference (a report’s unit) too, but keeps full-width brackets in names and ㎡ in text', () => {
     const m = messages(edit('2020/reports/2020-02.csv', 'T1,2020-02,区发改局', 'T1,2020-02,区发\u2060改局'));
-    expect(m).toEqual(['content/2020/reports/2020-02.csv:2:3  [LS-FLD-005]  unit  「区发\u2060改局」  含有看不见的字符（U+2060），看起来相同的文字实际上不同  提示：删除看不见的字符，应为：区发改局']);
+    expect(m).toEqual([
+      'content/2020/reports/2020-02.csv:2:3  [LS-FLD-005]  unit  「区发\u2060改局」  含有看不见的字符（U+2060），看起来相同的文字实际上不同  提示：删除看不见的字符，应为：区发改局',
+    ]);
     const fine = load({
       ...edit('units.csv', '测试区发展和改革局', '测试区发展和改革局（物价局）'),
       ...edit('2020/reports/2020-02.csv', 'T1,2020-02,区发改局,目标,进展', 'T1,2020-02,区发改局,目标,完成改造5000㎡'),
@@ -213,8 +280,12 @@ describe('12. content may not leave content/', () => {
     expect(text).not.toContain('secret');
     expect(text).not.toContain('root:');
     const m = result.issues.map((i) => formatIssue(i));
-    expect(m).toContain('content/2020/reports/2020-03.csv:0  [LS-CSV-015]  是符号链接（快捷方式），出于安全不读取，也不发布  提示：内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里');
-    expect(m).toContain('content/2020/plans.csv.link:0  [LS-CSV-015]  是符号链接（快捷方式），出于安全不读取，也不发布  提示：内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里');
+    expect(m).toContain(
+      'content/2020/reports/2020-03.csv:0  [LS-CSV-015]  是符号链接（快捷方式），出于安全不读取，也不发布  提示：内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里',
+    );
+    expect(m).toContain(
+      'content/2020/plans.csv.link:0  [LS-CSV-015]  是符号链接（快捷方式），出于安全不读取，也不发布  提示：内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里',
+    );
   });
 
   it('refuses a content file replaced by a link (units.csv → /etc/passwd) and a linked year folder', () => {
@@ -233,23 +304,35 @@ describe('12. content may not leave content/', () => {
     const root = makeContent();
     mkdirSync(path.join(root, 'bulletins'), { recursive: true });
     symlinkSync('/etc/hostname', path.join(root, 'bulletins/x.md'));
-    expect(loadContent(root, { today: TODAY }).issues.map((i) => formatIssue(i))).toEqual(['content/bulletins/x.md:0  [LS-CSV-015]  是符号链接（快捷方式），出于安全不读取，也不发布  提示：内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里']);
+    expect(loadContent(root, { today: TODAY }).issues.map((i) => formatIssue(i))).toEqual([
+      'content/bulletins/x.md:0  [LS-CSV-015]  是符号链接（快捷方式），出于安全不读取，也不发布  提示：内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里',
+    ]);
   });
 });
 
 describe('13. CSV downloads neutralise formulas (OWASP), JSON keeps the value', () => {
   it('prefixes a quote to cells starting with = + - @ tab or CR, and nothing else', () => {
-    for (const v of ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseFormula(v)).toBe(`'${v}`);
+    for (const v of ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutraliseFormula(v)).toBe(`'${v}`);
     for (const v of ['进展', 'a=b', '2020-03', '', '—']) expect(neutraliseFormula(v)).toBe(v);
-    const csv = toCsv(['item', 'progress'], [{ item: 'T1', progress: '=HYPERLINK("http://evil","点击")' }, { item: 'T2', progress: '+cmd|x' }]);
+    const csv = toCsv(
+      ['item', 'progress'],
+      [
+        { item: 'T1', progress: '=HYPERLINK("http://evil","点击")' },
+        { item: 'T2', progress: '+cmd|x' },
+      ],
+    );
     expect(csv).toBe('\uFEFFitem,progress\r\nT1,"\'=HYPERLINK(""http://evil"",""点击"")"\r\nT2,\'+cmd|x\r\n');
   });
 });
 
 describe('14. the CSP <meta> first in <head>', () => {
   it('moves the policy right after <meta charset>, before the title, description and scripts', () => {
-    const html = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>T</title><script src="/mode.js"></script><meta http-equiv="content-security-policy" content="default-src \'self\'"></head><body></body></html>';
-    expect(cspFirst(html)).toBe('<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src \'self\'"><title>T</title><script src="/mode.js"></script></head><body></body></html>');
+    const html =
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><title>T</title><script src="/mode.js"></script><meta http-equiv="content-security-policy" content="default-src \'self\'"></head><body></body></html>';
+    expect(cspFirst(html)).toBe(
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src \'self\'"><title>T</title><script src="/mode.js"></script></head><body></body></html>',
+    );
     expect(cspFirst('<p>no head</p>')).toBe('<p>no head</p>');
   });
 });

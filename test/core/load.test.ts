@@ -25,7 +25,10 @@ describe('a valid content folder', () => {
   it('resolves units, collective references, a trailing 等, leaders and links', () => {
     const year = load().dataset!.years[0];
     const t2 = year.itemByKey.get('T2')!;
-    expect(t2.units).toEqual([{ type: 'unit', id: 'jiaotiju', written: '区教体局' }, { type: 'collective', name: '相关街道办事处' }]);
+    expect(t2.units).toEqual([
+      { type: 'unit', id: 'jiaotiju', written: '区教体局' },
+      { type: 'collective', name: '相关街道办事处' },
+    ]);
     expect(t2.leadUnitIds).toEqual(['jiaotiju']);
     const t3 = year.itemByKey.get('T3')!;
     expect(t3.etc).toBe(true);
@@ -39,13 +42,18 @@ describe('a valid content folder', () => {
     const tasks = fixtureText('2020/tasks.csv').replace('区发改局、区住建局', '发改局、住建局').replace(/\n/g, '\r\n');
     const result = load({ '2020/tasks.csv': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(tasks)]) });
     expect(result.issues).toEqual([]);
-    expect(result.dataset!.years[0].itemByKey.get('T1')!.units.map((u) => (u.type === 'unit' ? u.id : u.name))).toEqual(['fagaiju', 'zhujianju']);
+    expect(result.dataset!.years[0].itemByKey.get('T1')!.units.map((u) => (u.type === 'unit' ? u.id : u.name))).toEqual([
+      'fagaiju',
+      'zhujianju',
+    ]);
   });
 
   it('takes another year by adding a folder, with no code change', () => {
     const year2021: Record<string, string> = {};
     for (const name of ['manifest.json', 'sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv']) {
-      year2021[`2021/${name}`] = fixtureText(`2020/${name}`).replace('"year":2020', '"year":2021').replace('"data_date":"2020-04-10"', '"data_date":"2021-01-15"');
+      year2021[`2021/${name}`] = fixtureText(`2020/${name}`)
+        .replace('"year":2020', '"year":2021')
+        .replace('"data_date":"2020-04-10"', '"data_date":"2021-01-15"');
     }
     const result = load(year2021);
     expect(result.issues).toEqual([]);
@@ -87,7 +95,9 @@ describe('every kind of bad input is reported with file, line, column, value, me
 
   it('a UTF-16 file is named as such', () => {
     const [message] = messages({ '2020/sections.csv': Buffer.from([0xff, 0xfe, 0x6e, 0x00]) });
-    expect(message).toBe('content/2020/sections.csv:0  [LS-CSV-001]  文件是 UTF-16 编码（Excel“Unicode 文本”格式），无法读取  提示：请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”');
+    expect(message).toBe(
+      'content/2020/sections.csv:0  [LS-CSV-001]  文件是 UTF-16 编码（Excel“Unicode 文本”格式），无法读取  提示：请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”',
+    );
   });
 
   it('an unknown task number in a report', () => {
@@ -150,7 +160,8 @@ describe('every kind of bad input is reported with file, line, column, value, me
   });
 
   it('a report for a month after the data date, or filed after it', () => {
-    const late = 'item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note\nT1,2020-05,区发改局,目标,进展,无,计划,完成,否,2020-04-09,';
+    const late =
+      'item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note\nT1,2020-05,区发改局,目标,进展,无,计划,完成,否,2020-04-09,';
     expect(messages({ '2020/reports/2020-05.csv': late })).toEqual([
       'content/2020/reports/2020-05.csv:2:2  [LS-REF-028]  month  「2020-05」  报告月份晚于数据日期 2020-04-10  提示：不能报送将来月份的情况；检查月份或 manifest.json 的 data_date',
       'content/2020/reports/2020-05.csv:2:10  [LS-REF-030]  filed  「2020-04-09」  填报时间早于所报月份 2020-05  提示：月报应在该月开始之后填报',
@@ -170,14 +181,18 @@ describe('every kind of bad input is reported with file, line, column, value, me
     expect(messages(edit('2020/plans.csv', '王一,王二,,2020-01-10\nT2', '王一,王二,,2020-02-10\nT2'))).toEqual([
       'content/2020/reports/2020-01.csv:2:2  [LS-REF-032]  month  「2020-01」  月份早于该事项计划的填报时间 2020-02-10  提示：检查月份，或计划的填报时间',
     ]);
-    expect(messages(edit('2020/plans.csv', '\nT2,区教体局,一季度目标,二季度目标,三季度目标,四季度目标,王一,王二,,2020-01-10', ''))).toEqual([
+    expect(
+      messages(edit('2020/plans.csv', '\nT2,区教体局,一季度目标,二季度目标,三季度目标,四季度目标,王一,王二,,2020-01-10', '')),
+    ).toEqual([
       'content/2020/reports/2020-01.csv:3:1  [LS-REF-031]  item  「T2」  该事项还没有落实计划（附件3），不能报送月报  提示：先在 plans.csv 中补上该事项的计划',
       'content/2020/reports/2020-02.csv:3:1  [LS-REF-031]  item  「T2」  该事项还没有落实计划（附件3），不能报送月报  提示：先在 plans.csv 中补上该事项的计划',
     ]);
   });
 
   it('an evaluation other than 完成/未完成', () => {
-    expect(messages(edit('2020/reports/2020-02.csv', '计划,完成,否,2020-03-05,\nT2', '计划,基本完成,否,2020-03-05,\nT2'))).toEqual([
+    expect(
+      messages(edit('2020/reports/2020-02.csv', '计划,完成,否,2020-03-05,\nT2', '计划,基本完成,否,2020-03-05,\nT2')),
+    ).toEqual([
       'content/2020/reports/2020-02.csv:2:8  [LS-FLD-021]  evaluation  「基本完成」  评价只能是“完成”或“未完成”  提示：填 完成 或 未完成',
     ]);
   });
@@ -193,9 +208,9 @@ describe('every kind of bad input is reported with file, line, column, value, me
   });
 
   it('an empty required field', () => {
-    expect(messages(edit('2020/reports/2020-02.csv', '目标,进展,无,计划,完成,否,2020-03-05', '目标,,无,计划,完成,否,2020-03-05'))).toEqual([
-      'content/2020/reports/2020-02.csv:2:5  [LS-FLD-010]  progress  「」  必填项为空  提示：必填',
-    ]);
+    expect(
+      messages(edit('2020/reports/2020-02.csv', '目标,进展,无,计划,完成,否,2020-03-05', '目标,,无,计划,完成,否,2020-03-05')),
+    ).toEqual(['content/2020/reports/2020-02.csv:2:5  [LS-FLD-010]  progress  「」  必填项为空  提示：必填']);
   });
 
   it('stray full-width characters and spaces', () => {
@@ -223,22 +238,30 @@ describe('every kind of bad input is reported with file, line, column, value, me
 
   it('an unbalanced quote', () => {
     const [message] = messages(edit('2020/tasks.csv', '"新建学校3所，改扩建1所。"', '"新建学校3所，改扩建1所。'));
-    expect(message).toMatch(/^content\/2020\/tasks\.csv:\d+ {2}\[LS-CSV-004\] {2}CSV 格式错误，文件无法解析（CSV_QUOTE_NOT_CLOSED） {2}提示：多半是某个单元格中的英文双引号不成对/);
+    expect(message).toMatch(
+      /^content\/2020\/tasks\.csv:\d+ {2}\[LS-CSV-004\] {2}CSV 格式错误，文件无法解析（CSV_QUOTE_NOT_CLOSED） {2}提示：多半是某个单元格中的英文双引号不成对/,
+    );
   });
 
   it('a missing file', () => {
-    expect(messages({ '2020/projects.csv': null })).toContain('content/2020/projects.csv:0  [LS-CSV-009]  缺少文件  提示：应有 民生实事项目（projects.csv） 文件，格式见 content/README.md');
+    expect(messages({ '2020/projects.csv': null })).toContain(
+      'content/2020/projects.csv:0  [LS-CSV-009]  缺少文件  提示：应有 民生实事项目（projects.csv） 文件，格式见 content/README.md',
+    );
   });
 
   it('collects every error in one run instead of stopping at the first', () => {
-    const reports = fixtureText('2020/reports/2020-02.csv').replace('T1,2020-02', 'T9,2020-02').replace('计划,完成,否,2020-03-05,\nT2', '计划,也许,否,2020-03-05,\nT2');
+    const reports = fixtureText('2020/reports/2020-02.csv')
+      .replace('T1,2020-02', 'T9,2020-02')
+      .replace('计划,完成,否,2020-03-05,\nT2', '计划,也许,否,2020-03-05,\nT2');
     const issues = load({ '2020/reports/2020-02.csv': reports, ...edit('2020/tasks.csv', '张三、李四', '张三、王五') }).issues;
     expect(issues.map((i) => `${i.file}:${i.line}:${i.field}`)).toEqual([
       'content/2020/tasks.csv:2:leaders',
       'content/2020/reports/2020-02.csv:2:evaluation',
     ]);
     // The bad evaluation stops that row before cross-file checks; fix it and the unknown item shows.
-    expect(load({ '2020/reports/2020-02.csv': reports.replace('也许', '完成') }).issues.map((i) => i.message)).toEqual(['事项不存在']);
+    expect(load({ '2020/reports/2020-02.csv': reports.replace('也许', '完成') }).issues.map((i) => i.message)).toEqual([
+      '事项不存在',
+    ]);
   });
 
   it('loadContentOrThrow throws one error carrying the whole report', () => {
@@ -279,7 +302,11 @@ describe('the programme and sections are data', () => {
   const manifest = (extra: object) => JSON.stringify({ ...JSON.parse(fixtureText('2020/manifest.json')), ...extra });
 
   it('names the programme, its slug and item label from manifest.json', () => {
-    const year = load({ '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: true } }) }).dataset!.years[0];
+    const year = load({
+      '2020/manifest.json': manifest({
+        programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: true },
+      }),
+    }).dataset!.years[0];
     expect(year.programme).toEqual({ name: '民生十件实事', slug: 'shishi', itemLabel: '实事', categories: true, attachment: '' });
     expect(year.itemByKey.get('P1')).toMatchObject({ kindName: '民生十件实事', itemLabel: '实事' });
     expect(year.itemByKey.get('T1')).toMatchObject({ kindName: '主要工作任务', itemLabel: '任务' });
@@ -287,11 +314,18 @@ describe('the programme and sections are data', () => {
 
   it('a programme without categories and main tasks without sections load, with 完成时限 kept', () => {
     const result = load({
-      '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false }, tasks: { sections: false } }),
+      '2020/manifest.json': manifest({
+        programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false },
+        tasks: { sections: false },
+      }),
       '2020/sections.csv': null,
       '2020/categories.csv': null,
       '2020/tasks.csv': fixtureText('2020/tasks.csv').replace(/^(\d),\d,/gm, '$1,,'),
-      '2020/projects.csv': ['no,content,leaders,units,lead_units,task,deadline', '1,完成既有住宅加装电梯60部。,张三,区住建局,,3,2020年6月底前', '2,新建学校3所。,李四,区教体局,,,'].join('\n'),
+      '2020/projects.csv': [
+        'no,content,leaders,units,lead_units,task,deadline',
+        '1,完成既有住宅加装电梯60部。,张三,区住建局,,3,2020年6月底前',
+        '2,新建学校3所。,李四,区教体局,,,',
+      ].join('\n'),
     });
     expect(result.issues).toEqual([]);
     const year = result.dataset!.years[0];
@@ -302,35 +336,80 @@ describe('the programme and sections are data', () => {
   });
 
   it('a year of only a programme loads; contradictions between manifest and files are errors', () => {
-    const only = load({ '2020/manifest.json': manifest({ tasks: false }), '2020/tasks.csv': null, '2020/sections.csv': null, '2020/plans.csv': fixtureText('2020/plans.csv').split('\n').filter((l) => !l.startsWith('T')).join('\n'), '2020/reports/2020-01.csv': fixtureText('2020/reports/2020-01.csv').split('\n').filter((l) => !l.startsWith('T')).join('\n'), '2020/reports/2020-02.csv': null, '2020/projects.csv': fixtureText('2020/projects.csv').replace(',,3', ',,') });
+    const only = load({
+      '2020/manifest.json': manifest({ tasks: false }),
+      '2020/tasks.csv': null,
+      '2020/sections.csv': null,
+      '2020/plans.csv': fixtureText('2020/plans.csv')
+        .split('\n')
+        .filter((l) => !l.startsWith('T'))
+        .join('\n'),
+      '2020/reports/2020-01.csv': fixtureText('2020/reports/2020-01.csv')
+        .split('\n')
+        .filter((l) => !l.startsWith('T'))
+        .join('\n'),
+      '2020/reports/2020-02.csv': null,
+      '2020/projects.csv': fixtureText('2020/projects.csv').replace(',,3', ',,'),
+    });
     expect(only.issues).toEqual([]);
     expect(only.dataset!.years[0].mainTasks).toBeUndefined();
-    const m = messages({ '2020/manifest.json': manifest({ programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false } }) }).join('\n');
+    const m = messages({
+      '2020/manifest.json': manifest({
+        programme: { name: '民生十件实事', slug: 'shishi', item_label: '实事', categories: false },
+      }),
+    }).join('\n');
     expect(m).toContain('content/2020/categories.csv:0  [LS-SITE-013]  manifest.json 中 programme.categories 为 false');
     expect(m).toContain('本年度民生实事不分类别，此列应留空');
-    expect(messages({ '2020/manifest.json': manifest({ programme: undefined }) }).join('\n')).toContain('manifest.json 中没有 programme');
-    expect(messages({ '2020/manifest.json': manifest({ programme: { name: '十件实事', slug: 'tasks', item_label: '实事', categories: true } }) }).join('\n')).toContain('网址段不能是');
+    expect(messages({ '2020/manifest.json': manifest({ programme: undefined }) }).join('\n')).toContain(
+      'manifest.json 中没有 programme',
+    );
+    expect(
+      messages({
+        '2020/manifest.json': manifest({ programme: { name: '十件实事', slug: 'tasks', item_label: '实事', categories: true } }),
+      }).join('\n'),
+    ).toContain('网址段不能是');
   });
 });
 
 describe('site.json identity (the footer of a government website)', () => {
   const site = (identity: Record<string, unknown> | undefined) => {
     const s = JSON.parse(fixtureText('site.json'));
-    return { 'site.json': JSON.stringify({ ...s, identity: identity === undefined ? undefined : { ...s.identity, ...identity } }) };
+    return {
+      'site.json': JSON.stringify({ ...s, identity: identity === undefined ? undefined : { ...s.identity, ...identity } }),
+    };
   };
   const REAL = {
-    demo: false, phone: '0531-86000000', email: 'dcs@example.gov.cn', address: '测试区测试路1号', site_code: '3701030001',
-    icp: '鲁ICP备12345678号', police: '鲁公网安备 37010302000001号', badge: 'identity/dzjg.png',
+    demo: false,
+    phone: '0531-86000000',
+    email: 'dcs@example.gov.cn',
+    address: '测试区测试路1号',
+    site_code: '3701030001',
+    icp: '鲁ICP备12345678号',
+    police: '鲁公网安备 37010302000001号',
+    badge: 'identity/dzjg.png',
   };
 
   it('a real site with every field filled loads; the badge image must exist', () => {
     expect(load({ ...site(REAL), 'identity/dzjg.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]) }).issues).toEqual([]);
-    expect(messages(site(REAL)).join('\n')).toContain('identity.badge  「identity/dzjg.png」  党政机关网站标识（identity.badge）的图片文件不存在');
+    expect(messages(site(REAL)).join('\n')).toContain(
+      'identity.badge  「identity/dzjg.png」  党政机关网站标识（identity.badge）的图片文件不存在',
+    );
   });
 
   it('a missing or malformed field is an error naming the field', () => {
     expect(messages(site(undefined)).join('\n')).toContain('缺少网站标识信息（identity）');
-    const bad = messages({ ...site({ ...REAL, site_code: '37010', icp: 'ICP 12345678', police: '鲁公网安备 123号', email: 'dcs', phone: '电话', sponsor: '' }), 'identity/dzjg.png': 'x' }).join('\n');
+    const bad = messages({
+      ...site({
+        ...REAL,
+        site_code: '37010',
+        icp: 'ICP 12345678',
+        police: '鲁公网安备 123号',
+        email: 'dcs',
+        phone: '电话',
+        sponsor: '',
+      }),
+      'identity/dzjg.png': 'x',
+    }).join('\n');
     expect(bad).toContain('网站标识码（identity.site_code）应为 10 位数字');
     expect(bad).toContain('ICP备案号（identity.icp）格式应为');
     expect(bad).toContain('公安机关备案号（identity.police）格式应为');

@@ -3,14 +3,31 @@ import { compareItemKeys, mergeRows, stringifyCsv, type IncomingRow } from '../.
 import { parseCsvText } from '../../src/core/csv.ts';
 
 const header = ['item', 'month', 'unit', 'progress', 'filed'];
-const row = (item: string, progress: string, filed = '2020-04-07'): Record<string, string> => ({ item, month: '2020-03', unit: '区发改局', progress, filed });
-const incoming = (item: string, progress: string, filed?: string, at = 5): IncomingRow => ({ key: item, values: row(item, progress, filed), origin: { file: 'f.xlsx', row: at }, unit: '区发改局' });
-const existing = [{ values: row('T2', '旧'), line: 2 }, { values: row('T1', '同'), line: 3 }];
+const row = (item: string, progress: string, filed = '2020-04-07'): Record<string, string> => ({
+  item,
+  month: '2020-03',
+  unit: '区发改局',
+  progress,
+  filed,
+});
+const incoming = (item: string, progress: string, filed?: string, at = 5): IncomingRow => ({
+  key: item,
+  values: row(item, progress, filed),
+  origin: { file: 'f.xlsx', row: at },
+  unit: '区发改局',
+});
+const existing = [
+  { values: row('T2', '旧'), line: 2 },
+  { values: row('T1', '同'), line: 3 },
+];
 const key = (v: Record<string, string>) => v.item;
 
 describe('mergeRows', () => {
   it('sorts imported rows into added, unchanged and conflicts, and refuses conflicts', () => {
-    const m = mergeRows(header, existing, [incoming('T1', '同'), incoming('T2', '新'), incoming('P1', '加')], key, { replace: false, order: compareItemKeys });
+    const m = mergeRows(header, existing, [incoming('T1', '同'), incoming('T2', '新'), incoming('P1', '加')], key, {
+      replace: false,
+      order: compareItemKeys,
+    });
     expect(m.added.map((r) => r.key)).toEqual(['P1']);
     expect(m.unchanged.map((r) => r.key)).toEqual(['T1']);
     expect(m.changed).toEqual([]);
@@ -35,15 +52,25 @@ describe('mergeRows', () => {
   });
 
   it('collapses identical duplicates and reports different ones', () => {
-    const same = mergeRows(header, [], [incoming('T1', 'a', undefined, 5), incoming('T1', 'a', undefined, 9)], key, { replace: false });
+    const same = mergeRows(header, [], [incoming('T1', 'a', undefined, 5), incoming('T1', 'a', undefined, 9)], key, {
+      replace: false,
+    });
     expect(same.duplicates).toEqual([]);
     expect(same.added).toHaveLength(1);
-    const diff = mergeRows(header, [], [incoming('T1', 'a', undefined, 5), incoming('T1', 'b', undefined, 9)], key, { replace: true });
+    const diff = mergeRows(header, [], [incoming('T1', 'a', undefined, 5), incoming('T1', 'b', undefined, 9)], key, {
+      replace: true,
+    });
     expect(diff.duplicates).toEqual([{ key: 'T1', first: { file: 'f.xlsx', row: 5 }, second: { file: 'f.xlsx', row: 9 } }]);
   });
 
   it('appends new rows in the notice order: T before P, by number', () => {
-    const m = mergeRows(header, [], ['P2', 'T10', 'P1', 'T2'].map((k) => incoming(k, 'x')), key, { replace: false, order: compareItemKeys });
+    const m = mergeRows(
+      header,
+      [],
+      ['P2', 'T10', 'P1', 'T2'].map((k) => incoming(k, 'x')),
+      key,
+      { replace: false, order: compareItemKeys },
+    );
     expect(m.rows.map((r) => r.values.item)).toEqual(['T2', 'T10', 'P1', 'P2']);
   });
 });

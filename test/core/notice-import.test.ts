@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { expandUnits, importNotice, splitLeaders, textGrids, type Registries } from '../../src/core/notice-import.ts';
 
 const CONTENT = path.resolve(__dirname, '../../content');
-const csv = (rel: string) => parse(readFileSync(path.join(CONTENT, rel)), { columns: true, bom: true }) as Record<string, string>[];
+const csv = (rel: string) =>
+  parse(readFileSync(path.join(CONTENT, rel)), { columns: true, bom: true }) as Record<string, string>[];
 export const registries = (): Registries => ({
   units: csv('units.csv') as Registries['units'],
   leaders: csv('leaders.csv') as Registries['leaders'],
@@ -30,7 +31,11 @@ describe('the bundled notice through the text path', () => {
 
   it('suggests links from a programme item to the main task it repeats, for review', () => {
     const linked = importNotice(grids, registries(), { year: 2020, placeNames: ['济南', '市中'], link: true });
-    const expected = new Map(csv('2020/projects.csv').filter((r) => r.task).map((r) => [r.no, r.task]));
+    const expected = new Map(
+      csv('2020/projects.csv')
+        .filter((r) => r.task)
+        .map((r) => [r.no, r.task]),
+    );
     const got = new Map(linked.programme!.rows.filter((r) => r.task).map((r) => [r.no, r.task]));
     const right = [...got].filter(([no, t]) => expected.get(no) === t).length;
     console.log(`links: ${right} of ${got.size} suggested are the transcribed ones; ${expected.size} transcribed`);
@@ -46,7 +51,9 @@ describe('the bundled notice through the text path', () => {
   it('reproduces content/2020 projects.csv (all but the editorial task links) and categories.csv exactly', () => {
     const expected = csv('2020/projects.csv').map((r) => ({ ...r, task: '' }));
     expect(result.programme!.rows).toEqual(expected);
-    expect(result.programme!.categories.map((c) => ({ no: String(c.no), numeral: c.numeral, name: c.name }))).toEqual(csv('2020/categories.csv'));
+    expect(result.programme!.categories.map((c) => ({ no: String(c.no), numeral: c.numeral, name: c.name }))).toEqual(
+      csv('2020/categories.csv'),
+    );
     expect(result.programme).toMatchObject({ name: '“12100”民生工程', slug: '12100', itemLabel: '民生', attachment: '附件2' });
   });
 
@@ -57,16 +64,28 @@ describe('the bundled notice through the text path', () => {
 });
 
 describe('the rules, one by one', () => {
-  const ctx = { known: new Map<string, string>(), collectives: new Set(['各街道办事处', '相关街道办事处']), placeNames: ['南城'] };
+  const ctx = {
+    known: new Map<string, string>(),
+    collectives: new Set(['各街道办事处', '相关街道办事处']),
+    placeNames: ['南城'],
+  };
 
   it('expands a shared 区 prefix and a shared 街道办事处 suffix; keeps collectives and a trailing 等', () => {
     expect(expandUnits('区发改局、住建局、工信局', ctx).names).toEqual(['区发改局', '区住建局', '区工信局']);
-    expect(expandUnits('区工信局，杆石桥、四里村、大观园街道办事处', ctx).names).toEqual(['区工信局', '杆石桥街道办事处', '四里村街道办事处', '大观园街道办事处']);
+    expect(expandUnits('区工信局，杆石桥、四里村、大观园街道办事处', ctx).names).toEqual([
+      '区工信局',
+      '杆石桥街道办事处',
+      '四里村街道办事处',
+      '大观园街道办事处',
+    ]);
     expect(expandUnits('区民政局、各街道办事处', ctx).names).toEqual(['区民政局', '各街道办事处']);
     expect(expandUnits('区妇联、人武部等', ctx).names).toEqual(['区妇联', '区人武部等']);
     expect(expandUnits('区城管局、南城控股集团', ctx).names).toEqual(['区城管局', '南城控股集团']);
     const notes = expandUnits('区发改局、住建局，东风、西湖街道办事处', ctx).notes;
-    expect(notes).toEqual(['「住建局」补全为「区住建局」（共用前缀“区”）', '「东风」补全为「东风街道办事处」（与同组末项共用“街道办事处”）']);
+    expect(notes).toEqual([
+      '「住建局」补全为「区住建局」（共用前缀“区”）',
+      '「东风」补全为「东风街道办事处」（与同组末项共用“街道办事处”）',
+    ]);
   });
 
   it('joins padded names, splits two leaders in one cell, rejoins a split title', () => {

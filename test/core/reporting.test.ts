@@ -21,7 +21,8 @@ describe('report deadline: the 5th working day of the next month', () => {
 });
 
 describe('monthReporting', () => {
-  const report = (line: string) => `item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note\n${line}`;
+  const report = (line: string) =>
+    `item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note\n${line}`;
 
   it('sorts departments into on time, late, missing and not needed', () => {
     // January (due 2020-02-07): 区发改局 on time, 区教体局 on time for T2 and P2, 区住建局 late for P1 (filed 02-10) and missing T3.
@@ -36,7 +37,10 @@ describe('monthReporting', () => {
   });
 
   it('does not ask for a report of an item already complete, and waits until the deadline', () => {
-    const ds = loadContentOrThrow(makeContent({ '2020/reports/2020-03.csv': report('T3,2020-03,区住建局,目标,进展,无,计划,完成,否,2020-04-03,') }), { today: TODAY });
+    const ds = loadContentOrThrow(
+      makeContent({ '2020/reports/2020-03.csv': report('T3,2020-03,区住建局,目标,进展,无,计划,完成,否,2020-04-03,') }),
+      { today: TODAY },
+    );
     const before = monthReporting(ds, '2020-03', '2020-04-08');
     expect(before.overdue).toBe(false);
     const state = Object.fromEntries(before.units.map((u) => [u.unit.id, u.state]));

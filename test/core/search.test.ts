@@ -5,7 +5,19 @@ import { loadContentOrThrow } from '../../src/core/load.ts';
 import { buildDate, contentRoot } from '../../src/core/paths.ts';
 import { feedbackProblem, feedbackUrl, siteSchema } from '../../src/core/schema.ts';
 import { streetItems, streets } from '../../src/core/stats.ts';
-import { bigrams, browserTerms, cleanExcerpt, injectionHtml, itemRecord, numberForms, programmeAliases, searchQuery as rewrite, searchRecords, segmentWords, unitNames } from '../../src/core/search.ts';
+import {
+  bigrams,
+  browserTerms,
+  cleanExcerpt,
+  injectionHtml,
+  itemRecord,
+  numberForms,
+  programmeAliases,
+  searchQuery as rewrite,
+  searchRecords,
+  segmentWords,
+  unitNames,
+} from '../../src/core/search.ts';
 
 const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });
 const year = ds.years[0];
@@ -14,16 +26,24 @@ const searchQuery = (q: string) => rewrite(q, programmeAliases(ds));
 
 describe('searchQuery: item numbers become index tokens', () => {
   it.each([
-    ['12100 第5项', 'p5'], ['12100第5项', 'p5'], ['“12100”民生工程第5项', 'p5'], ['民生工程5', 'p5'], ['P5', 'p5'],
-    ['主要任务第37项', 't37'], ['主要工作任务第37项', 't37'], ['任务37', 't37'], ['t37', 't37'],
-    ['第37项', 'n37'], ['第 37 项', 'n37'],
+    ['12100 第5项', 'p5'],
+    ['12100第5项', 'p5'],
+    ['“12100”民生工程第5项', 'p5'],
+    ['民生工程5', 'p5'],
+    ['P5', 'p5'],
+    ['主要任务第37项', 't37'],
+    ['主要工作任务第37项', 't37'],
+    ['任务37', 't37'],
+    ['t37', 't37'],
+    ['第37项', 'n37'],
+    ['第 37 项', 'n37'],
   ])('%s → %s', (q, token) => expect(searchQuery(q)).toBe(token));
   it('leaves words alone (Pagefind segments them)', () => {
     expect(searchQuery(' 陡沟学校 ')).toBe('陡沟学校');
     expect(searchQuery('37')).toBe('37');
     expect(searchQuery('12100')).toBe('12100');
   });
-  it('knows the programme by the names in the year\'s data, not by code', () => {
+  it("knows the programme by the names in the year's data, not by code", () => {
     expect(programmeAliases(ds)).toEqual(expect.arrayContaining(['12100民生工程', '12100', '民生工程']));
     expect(rewrite('十件实事第3项', ['民生十件实事', '十件实事'])).toBe('p3');
     expect(rewrite('十件实事第3项')).toBe('十件实事第3项');
@@ -38,7 +58,9 @@ describe('index-only text', () => {
   });
   it('unit names include aliases and short forms', () => {
     const fagaiju = ds.unitById.get('fagaiju')!;
-    expect(unitNames(fagaiju)).toEqual(expect.arrayContaining(['区发改局', '发改局', '区发展和改革局', '济南市市中区发展和改革局']));
+    expect(unitNames(fagaiju)).toEqual(
+      expect.arrayContaining(['区发改局', '发改局', '区发展和改革局', '济南市市中区发展和改革局']),
+    );
     expect(unitNames(ds.unitById.get('dougou')!)).toEqual(expect.arrayContaining(['陡沟街道办事处', '陡沟街道', '陡沟']));
   });
   it('segments as the browser does, and pairs characters', () => {
@@ -52,7 +74,14 @@ describe('records', () => {
   const p5 = itemRecord(ds, year, year.itemByKey.get('P5')!);
   it('an item has every filter, sort key and the meta results show', () => {
     expect(p5.path).toBe('2020/12100/5/');
-    expect(p5.filters).toMatchObject({ year: ['2020'], kind: ['“12100”民生工程'], category: ['一、居住舒心工程'], lead: ['区住建局'], unit: ['区住建局'], leader: ['孟庆顺'] });
+    expect(p5.filters).toMatchObject({
+      year: ['2020'],
+      kind: ['“12100”民生工程'],
+      category: ['一、居住舒心工程'],
+      lead: ['区住建局'],
+      unit: ['区住建局'],
+      leader: ['孟庆顺'],
+    });
     expect(['已完成', '序时推进', '滞后', '未报送']).toContain(p5.filters.status![0]);
     expect(p5.meta).toMatchObject({ number: '2020年“12100”民生工程第5项', unit: '区住建局' });
     expect(p5.sort.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -62,7 +91,9 @@ describe('records', () => {
   it('tasks have a section filter; sort keys order projects before tasks, by number', () => {
     const t37 = itemRecord(ds, year, year.itemByKey.get('T37')!);
     expect(t37.filters.section?.[0]).toMatch(/^4\. /);
-    const keys = [year.itemByKey.get('P2')!, year.itemByKey.get('P10')!, year.itemByKey.get('T1')!].map((i) => itemRecord(ds, year, i).sort.number);
+    const keys = [year.itemByKey.get('P2')!, year.itemByKey.get('P10')!, year.itemByKey.get('T1')!].map(
+      (i) => itemRecord(ds, year, i).sort.number,
+    );
     expect([...keys].sort()).toEqual(keys);
     // Not all digits: Pagefind would parse such keys as 32-bit floats, and neighbours would tie.
     for (const k of keys) expect(k).toMatch(/^[a-z]/);
@@ -106,9 +137,9 @@ describe('cleanExcerpt: the page’s own words with the query marked', () => {
 
 describe('feedback link template (site.json)', () => {
   it('fills {number} and {title} URL-encoded; rejects other schemes and placeholders', () => {
-    expect(feedbackUrl('https://x.gov.cn/?no={number}&t={title}', { number: '2020年主要工作任务第37项', title: '新建 口袋公园&' })).toBe(
-      `https://x.gov.cn/?no=${encodeURIComponent('2020年主要工作任务第37项')}&t=${encodeURIComponent('新建 口袋公园&')}`,
-    );
+    expect(
+      feedbackUrl('https://x.gov.cn/?no={number}&t={title}', { number: '2020年主要工作任务第37项', title: '新建 口袋公园&' }),
+    ).toBe(`https://x.gov.cn/?no=${encodeURIComponent('2020年主要工作任务第37项')}&t=${encodeURIComponent('新建 口袋公园&')}`);
     expect(feedbackProblem('mailto:a@b.cn?subject={number}')).toBeUndefined();
     expect(feedbackProblem('javascript:alert(1)')).toMatch(/https:\/\/、http:\/\/ 或 mailto:/);
     expect(feedbackProblem('https://x.gov.cn/?n={no}')).toContain('未知的占位符 {no}');

@@ -6,14 +6,27 @@ import { coveredMonths, deriveItemStatus } from '../../src/core/status.ts';
 function report(month: string, evaluation: '完成' | '未完成', itemComplete = false, note = ''): Report {
   const deadline = reportDeadline(month);
   return {
-    year: Number(month.slice(0, 4)), item: 'P1', month, unitId: 'u', target: 't', progress: 'p', problems: '', nextSteps: '',
-    evaluation, itemComplete, filed: deadline, note, deadline, late: false, source: { file: 'f', line: 2 },
+    year: Number(month.slice(0, 4)),
+    item: 'P1',
+    month,
+    unitId: 'u',
+    target: 't',
+    progress: 'p',
+    problems: '',
+    nextSteps: '',
+    evaluation,
+    itemComplete,
+    filed: deadline,
+    note,
+    deadline,
+    late: false,
+    source: { file: 'f', line: 2 },
   };
 }
 
 const statuses = (reports: Report[], months: string[]) => deriveItemStatus(reports, months).months.map((m) => m.status);
 
-describe('report deadlines: the 5th working day of the next month, on China\'s holiday calendar', () => {
+describe("report deadlines: the 5th working day of the next month, on China's holiday calendar", () => {
   it('follows holiday shifts and adjusted working days', () => {
     expect(reportDeadline('2019-12')).toBe('2020-01-08'); // 1 Jan holiday
     expect(reportDeadline('2020-01')).toBe('2020-02-07'); // Spring Festival extended to 2 Feb
@@ -49,8 +62,13 @@ describe('status derivation', () => {
     expect(s.completedIn).toBeUndefined();
   });
 
-  it('on schedule and behind follow each month\'s evaluation; a gap is 未报送', () => {
-    expect(statuses([report('2020-01', '完成'), report('2020-02', '未完成'), report('2020-04', '完成')], months)).toEqual(['序时推进', '滞后', '未报送', '序时推进']);
+  it("on schedule and behind follow each month's evaluation; a gap is 未报送", () => {
+    expect(statuses([report('2020-01', '完成'), report('2020-02', '未完成'), report('2020-04', '完成')], months)).toEqual([
+      '序时推进',
+      '滞后',
+      '未报送',
+      '序时推进',
+    ]);
   });
 
   it('completion holds for later months without further reports', () => {
@@ -63,14 +81,17 @@ describe('status derivation', () => {
     expect(statuses([report('2020-03', '未完成', true)], months)).toEqual(['未报送', '未报送', '已完成', '已完成']);
   });
 
-  it('a reopened item loses its completion and takes the month\'s evaluation', () => {
+  it("a reopened item loses its completion and takes the month's evaluation", () => {
     const s = deriveItemStatus([report('2020-01', '完成', true), report('2020-03', '未完成', false, '验收未通过')], months);
     expect(s.months.map((m) => m.status)).toEqual(['已完成', '已完成', '滞后', '未报送']);
     expect(s.completedIn).toBeUndefined();
   });
 
   it('completed again after reopening dates from the new completion', () => {
-    const s = deriveItemStatus([report('2020-01', '完成', true), report('2020-02', '未完成', false, '整改'), report('2020-03', '完成', true)], months);
+    const s = deriveItemStatus(
+      [report('2020-01', '完成', true), report('2020-02', '未完成', false, '整改'), report('2020-03', '完成', true)],
+      months,
+    );
     expect(s.completedIn).toBe('2020-03');
   });
 

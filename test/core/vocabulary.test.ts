@@ -11,8 +11,21 @@ import { STATUSES } from '../../src/core/schema.ts';
 import { completeBefore } from '../../src/core/status.ts';
 import type { Report } from '../../src/core/model.ts';
 import {
-  NO_STATUS, STATUS_CLASS, chineseNumeral, escapeHtml, escapeXml, formatDate, formatMonth, formatMonthShort, formatQuarter, itemLabel,
-  itemShortNo, itemSummary, joinCn, quarterName, shortText,
+  NO_STATUS,
+  STATUS_CLASS,
+  chineseNumeral,
+  escapeHtml,
+  escapeXml,
+  formatDate,
+  formatMonth,
+  formatMonthShort,
+  formatQuarter,
+  itemLabel,
+  itemShortNo,
+  itemSummary,
+  joinCn,
+  quarterName,
+  shortText,
 } from '../../src/core/vocabulary.ts';
 
 const bundled = loadContentOrThrow(path.resolve(__dirname, '../../content'), { today: '2026-11-29' });
@@ -39,7 +52,9 @@ describe('vocabulary: item labels from the data', () => {
   });
 
   it('the monthly bulletin draft names items with the programme name (the drift of issue 14)', () => {
-    const month = year.months.find((m) => year.projects.some((p) => year.status.get(p.key)?.months.find((s) => s.month === m)?.status === '滞后'))!;
+    const month = year.months.find((m) =>
+      year.projects.some((p) => year.status.get(p.key)?.months.find((s) => s.month === m)?.status === '滞后'),
+    )!;
     expect(month, 'a month with a 滞后 project in the sample data').toBeDefined();
     const draft = monthlyDraft(bundled, month);
     expect(draft.text).toMatch(/^- “12100”民生工程第\d+项：/m);

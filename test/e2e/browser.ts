@@ -9,12 +9,15 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 export function chromiumPath(): string {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH=${fromEnv} does not exist. Install Chromium: sudo apt-get install -y chromium`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROME_PATH=${fromEnv} does not exist. Install Chromium: sudo apt-get install -y chromium`);
     return fromEnv;
   }
   const found = CANDIDATES.find((p) => existsSync(p));
   if (!found) {
-    throw new Error(`Chromium not found (looked in ${CANDIDATES.join(', ')}). Install it with: sudo apt-get install -y chromium, or set CHROME_PATH.`);
+    throw new Error(
+      `Chromium not found (looked in ${CANDIDATES.join(', ')}). Install it with: sudo apt-get install -y chromium, or set CHROME_PATH.`,
+    );
   }
   return found;
 }

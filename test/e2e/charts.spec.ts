@@ -11,7 +11,8 @@ async function inkedPixels(page: Page, selector: string): Promise<number[]> {
     (canvases as HTMLCanvasElement[]).map((c) => {
       const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
       let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) n++;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) n++;
       return n;
     }),
   );
@@ -25,7 +26,10 @@ async function samplePaths(page: Page): Promise<string[]> {
   const group = hrefs.find((h) => /\/embed\/12100-category-/.test(h));
   expect(unit, 'gallery links a unit chart').toBeTruthy();
   expect(group, 'gallery links a category chart').toBeTruthy();
-  expect(hrefs.filter((h) => /\/embed\/item-/.test(h)), 'no item-level charts').toEqual([]);
+  expect(
+    hrefs.filter((h) => /\/embed\/item-/.test(h)),
+    'no item-level charts',
+  ).toEqual([]);
   return [unit!, group!];
 }
 
@@ -97,7 +101,8 @@ test('an embed in an iframe on another site resizes to its content', async ({ pa
   const iframe = page.locator('#f');
   const frame = page.frameLocator('#f');
   await expect(frame.locator('figure.chart.is-drawn')).toBeVisible();
-  const contentHeight = async () => (await page.frame({ url: embed }))!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  const contentHeight = async () =>
+    (await page.frame({ url: embed }))!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(300);
   await expect.poll(async () => Math.abs((await iframe.boundingBox())!.height - (await contentHeight()))).toBeLessThanOrEqual(2);
   // No scroll bar inside: the frame's document fits its box.
@@ -126,7 +131,9 @@ test('CSV, PNG and SVG links of a chart resolve', async ({ page, request }) => {
 
 test('every chart in the gallery has a PNG of 800×450 on the built site', async ({ page, request }) => {
   await page.goto('/embed/');
-  const ids = await page.$$eval('a[href*="/embed/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href')!.match(/\/embed\/([^/]+)\/$/)?.[1]).filter(Boolean))]);
+  const ids = await page.$$eval('a[href*="/embed/"]', (as) => [
+    ...new Set(as.map((a) => a.getAttribute('href')!.match(/\/embed\/([^/]+)\/$/)?.[1]).filter(Boolean)),
+  ]);
   const drawn = await page.$$eval('figure.chart', (fs) => fs.map((f) => f.getAttribute('data-chart-id')!));
   const all = [...new Set([...ids, ...drawn])] as string[];
   expect(all.length).toBeGreaterThan(10);

@@ -16,17 +16,30 @@ const years = readdirSync(CONTENT).filter((d) => /^\d{4}$/.test(d));
 
 function contentRows(kind: FileKind, files: string[]): Record<string, string>[] {
   // A column the file may leave out (完成时限) is published empty.
-  const columns = Object.entries(FILES[kind].columns).map(([c, spec]) => [c, 'optionalColumn' in spec && spec.optionalColumn ? '' : undefined] as const);
-  return files.filter((f) => existsSync(f)).flatMap((f) =>
-    (parse(readFileSync(f), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((r) => Object.fromEntries(columns.map(([c, empty]) => [c, r[c] ?? empty]))),
+  const columns = Object.entries(FILES[kind].columns).map(
+    ([c, spec]) => [c, 'optionalColumn' in spec && spec.optionalColumn ? '' : undefined] as const,
   );
+  return files
+    .filter((f) => existsSync(f))
+    .flatMap((f) =>
+      (parse(readFileSync(f), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((r) =>
+        Object.fromEntries(columns.map(([c, empty]) => [c, r[c] ?? empty])),
+      ),
+    );
 }
 
 function expected(year: string | undefined, kind: FileKind): Record<string, string>[] {
   if (!year) return contentRows(kind, [path.join(CONTENT, `${kind}.csv`)]);
   if (kind === 'reports') {
     const dir = path.join(CONTENT, year, 'reports');
-    return contentRows(kind, existsSync(dir) ? readdirSync(dir).sort().map((f) => path.join(dir, f)) : []);
+    return contentRows(
+      kind,
+      existsSync(dir)
+        ? readdirSync(dir)
+            .sort()
+            .map((f) => path.join(dir, f))
+        : [],
+    );
   }
   return contentRows(kind, [path.join(CONTENT, year, `${kind}.csv`)]);
 }
@@ -37,7 +50,10 @@ test('/data/ links every download, and each CSV and JSON equals the content rows
   await expect(page.getByText('数据字典').first()).toBeVisible();
   // The licence in the page itself (every page's footer names it too).
   await expect(page.locator('main a[rel="license"]')).toBeVisible();
-  const tables = [...years.flatMap((y) => YEAR_TABLES.map((t) => [y, t] as const)), ...REGISTRY_TABLES.map((t) => [undefined, t] as const)];
+  const tables = [
+    ...years.flatMap((y) => YEAR_TABLES.map((t) => [y, t] as const)),
+    ...REGISTRY_TABLES.map((t) => [undefined, t] as const),
+  ];
   for (const [year, kind] of tables) {
     const base = `/data/${year ? `${year}/` : ''}${kind}`;
     await expect(page.locator(`a[href="${base}.csv"]`), `${base}.csv linked`).toHaveCount(1);
@@ -49,7 +65,10 @@ test('/data/ links every download, and each CSV and JSON equals the content rows
     expect([...bytes.subarray(0, 3)], `${base}.csv starts with a BOM`).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...records] = parse(bytes.subarray(3)) as string[][];
     expect(header).toEqual(Object.keys(FILES[kind].columns));
-    expect(records.map((r) => Object.fromEntries(header.map((c, i) => [c, r[i]]))), `${base}.csv rows`).toEqual(rows);
+    expect(
+      records.map((r) => Object.fromEntries(header.map((c, i) => [c, r[i]]))),
+      `${base}.csv rows`,
+    ).toEqual(rows);
     const json = await (await request.get(`${base}.json`)).json();
     expect(json.rows, `${base}.json rows`).toEqual(rows);
   }
@@ -61,7 +80,10 @@ test('/data/ links every download, and each CSV and JSON equals the content rows
 test('every feed is valid Atom, and the site feed is linked from the pages', async ({ page, request }) => {
   const dir = path.resolve('dist/feeds');
   const feeds: string[] = [];
-  const walk = (d: string) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : feeds.push(path.join(d, e.name))));
+  const walk = (d: string) =>
+    readdirSync(d, { withFileTypes: true }).forEach((e) =>
+      e.isDirectory() ? walk(path.join(d, e.name)) : feeds.push(path.join(d, e.name)),
+    );
   walk(dir);
   expect(feeds.length).toBeGreaterThan(3);
   for (const f of feeds) expect(atomProblems(readFileSync(f, 'utf8')), path.relative(dir, f)).toEqual([]);

@@ -20,7 +20,14 @@ const NODE = path.resolve('node_modules/.bin/node');
 const ASTRO = path.resolve('node_modules/astro/bin/astro.mjs');
 
 function git(cwd: string, args: string[], date?: string): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: '督查室', GIT_AUTHOR_EMAIL: 'ducha@example.gov.cn', GIT_COMMITTER_NAME: '督查室', GIT_COMMITTER_EMAIL: 'ducha@example.gov.cn', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: '督查室',
+    GIT_AUTHOR_EMAIL: 'ducha@example.gov.cn',
+    GIT_COMMITTER_NAME: '督查室',
+    GIT_COMMITTER_EMAIL: 'ducha@example.gov.cn',
+    ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
+  };
   return execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
 }
 
@@ -48,10 +55,22 @@ function serve(dist: string): Promise<{ server: Server; origin: string }> {
     if (!file.startsWith(dist)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
-    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.css') ? 'text/css' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.xml') ? 'application/atom+xml' : 'application/octet-stream';
+    const type = file.endsWith('.html')
+      ? 'text/html; charset=utf-8'
+      : file.endsWith('.css')
+        ? 'text/css'
+        : file.endsWith('.js')
+          ? 'text/javascript'
+          : file.endsWith('.xml')
+            ? 'application/atom+xml'
+            : 'application/octet-stream';
     res.writeHead(200, { 'Content-Type': type }).end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+    ),
+  );
 }
 
 test.describe('revision history of a site built from a repository with a later correction', () => {
@@ -68,7 +87,13 @@ test.describe('revision history of a site built from a repository with a later c
     git(repo, ['init', '-q', '-b', 'main']);
     git(repo, ['add', '-A']);
     git(repo, ['commit', '-q', '-m', '发布 2020 年 1—2 月数据'], '2020-03-06T10:00:00+08:00');
-    writeFileSync(path.join(root, '2020/reports/2020-01.csv'), fixtureText('2020/reports/2020-01.csv').replace('T1,2020-01,区发改局,目标,进展,', 'T1,2020-01,区发改局,目标,进展（已核实）,'));
+    writeFileSync(
+      path.join(root, '2020/reports/2020-01.csv'),
+      fixtureText('2020/reports/2020-01.csv').replace(
+        'T1,2020-01,区发改局,目标,进展,',
+        'T1,2020-01,区发改局,目标,进展（已核实）,',
+      ),
+    );
     git(repo, ['commit', '-q', '-am', '更正 1 月月报'], '2020-05-20T16:30:00+08:00');
     correction = git(repo, ['rev-parse', '--short', 'HEAD']);
     work = mkdtempSync(path.join(tmpdir(), 'luoshi-history-site-'));

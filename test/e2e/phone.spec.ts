@@ -17,13 +17,21 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const DESKTOP = { viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-async function open(browser: Browser, device: typeof PHONE | typeof DESKTOP, path: string, elder = false, javaScriptEnabled = true) {
+async function open(
+  browser: Browser,
+  device: typeof PHONE | typeof DESKTOP,
+  path: string,
+  elder = false,
+  javaScriptEnabled = true,
+) {
   const context = await browser.newContext({ ...device, locale: 'zh-CN', javaScriptEnabled });
   if (javaScriptEnabled) await context.addInitScript((on) => localStorage.setItem('luoshi-elder', on ? '1' : '0'), elder);
   const page = await context.newPage();
   const url = `${BASE}${path}`;
   // Without JS elderly mode is the #elder target (the toggle link's own form).
-  await page.goto(elder && !javaScriptEnabled ? `${url.split('?')[0]}?elder=1${url.includes('?') ? `&${url.split('?')[1]}` : ''}#elder` : url);
+  await page.goto(
+    elder && !javaScriptEnabled ? `${url.split('?')[0]}?elder=1${url.includes('?') ? `&${url.split('?')[1]}` : ''}#elder` : url,
+  );
   if (path.startsWith('search/?') && javaScriptEnabled) await expect(page.locator('#search-list > li').first()).toBeVisible();
   return { page, close: () => context.close() };
 }
@@ -38,7 +46,12 @@ async function layoutProblems(page: Page) {
     const shown = (el: Element) => {
       const s = getComputedStyle(el);
       if (s.visibility === 'hidden' || s.display === 'none') return false;
-      if (el.closest('.visually-hidden, [hidden], [aria-hidden="true"], .chart.is-drawn .chart-table:not(.is-open), details:not([open]) > :not(summary)')) return false;
+      if (
+        el.closest(
+          '.visually-hidden, [hidden], [aria-hidden="true"], .chart.is-drawn .chart-table:not(.is-open), details:not([open]) > :not(summary)',
+        )
+      )
+        return false;
       // Visually hidden by a 1-px clipped box (the header row of a stacked table, for screen readers).
       for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
         const box = a.getBoundingClientRect();
@@ -47,7 +60,8 @@ async function layoutProblems(page: Page) {
       const r = el.getBoundingClientRect();
       return r.width > 1 && r.height > 1;
     };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 16)}”`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 16)}”`;
     // Text squeezed into a sliver: a line of a text run narrower than two characters while the run goes on.
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let squeezed = 0;
@@ -62,7 +76,10 @@ async function layoutProblems(page: Page) {
       if (lines.length < 3) continue;
       // Every line but the last must hold at least two characters' width.
       const narrow = lines.slice(0, -1).filter((r) => r.width < 1.9 * fs);
-      if (narrow.length >= 2 && squeezed++ < 5) problems.push(`${name(el)}: ${narrow.length} lines narrower than two characters (${Math.round(narrow[0].width)}px at ${fs}px)`);
+      if (narrow.length >= 2 && squeezed++ < 5)
+        problems.push(
+          `${name(el)}: ${narrow.length} lines narrower than two characters (${Math.round(narrow[0].width)}px at ${fs}px)`,
+        );
     }
     // Table cells narrower than two characters.
     for (const cell of document.querySelectorAll('main td, main th')) {
@@ -73,14 +90,18 @@ async function layoutProblems(page: Page) {
       const range = document.createRange();
       range.selectNodeContents(cell);
       const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (w < 2 * fs && lines.size > 1 && [...(cell.textContent ?? '').trim()].length >= 2) problems.push(`${name(cell)}: cell ${Math.round(w)}px wide at ${fs}px`);
+      if (w < 2 * fs && lines.size > 1 && [...(cell.textContent ?? '').trim()].length >= 2)
+        problems.push(`${name(cell)}: cell ${Math.round(w)}px wide at ${fs}px`);
     }
     // Status words inside the viewport (not cut off at the right, not behind a sideways scroll).
     for (const badge of document.querySelectorAll('.status')) {
       if (!shown(badge)) continue;
       if (badge.closest('.strip-scroll') && document.documentElement.classList.contains('elder')) continue; // the strip scrolls itself in elderly mode
       const r = badge.getBoundingClientRect();
-      if (r.left < -1 || r.right > vw + 1) problems.push(`${name(badge)}: status word at x ${Math.round(r.left)}–${Math.round(r.right)} outside the ${vw}px viewport`);
+      if (r.left < -1 || r.right > vw + 1)
+        problems.push(
+          `${name(badge)}: status word at x ${Math.round(r.left)}–${Math.round(r.right)} outside the ${vw}px viewport`,
+        );
     }
     return problems;
   });
@@ -93,7 +114,12 @@ async function elderProblems(page: Page) {
     const shown = (el: Element) => {
       const s = getComputedStyle(el);
       if (s.visibility === 'hidden' || s.display === 'none') return false;
-      if (el.closest('.visually-hidden, [hidden], [aria-hidden="true"], .chart.is-drawn .chart-table:not(.is-open), details:not([open]) > :not(summary)')) return false;
+      if (
+        el.closest(
+          '.visually-hidden, [hidden], [aria-hidden="true"], .chart.is-drawn .chart-table:not(.is-open), details:not([open]) > :not(summary)',
+        )
+      )
+        return false;
       // Visually hidden by a 1-px clipped box (the header row of a stacked table, for screen readers).
       for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
         const box = a.getBoundingClientRect();
@@ -102,7 +128,8 @@ async function elderProblems(page: Page) {
       const r = el.getBoundingClientRect();
       return r.width > 1 && r.height > 1;
     };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 16)}”`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 16)}”`;
     let smallest = Infinity;
     const bodySize = parseFloat(getComputedStyle(document.body).fontSize);
     if (bodySize < 20) problems.push(`body text ${bodySize}px (needs 20)`);
@@ -118,7 +145,12 @@ async function elderProblems(page: Page) {
       if (fs < 18) problems.push(`${name(el)}: text ${fs}px (needs 18)`);
       const lh = s.lineHeight === 'normal' ? 1.2 * fs : parseFloat(s.lineHeight);
       // Headings and one-line controls may be tighter; running text needs 1.5.
-      if (lh < 1.5 * fs - 0.5 && !el.closest('h1, h2, h3, button, summary, .status, .site-title, label, select') && problems.length < 40) problems.push(`${name(el)}: line height ${lh}px at ${fs}px (needs 1.5)`);
+      if (
+        lh < 1.5 * fs - 0.5 &&
+        !el.closest('h1, h2, h3, button, summary, .status, .site-title, label, select') &&
+        problems.length < 40
+      )
+        problems.push(`${name(el)}: line height ${lh}px at ${fs}px (needs 1.5)`);
     }
     for (const el of document.querySelectorAll('a, button, summary, input, select, textarea')) {
       if (!shown(el) || (el as HTMLInputElement).type === 'hidden') continue;
@@ -131,7 +163,8 @@ async function elderProblems(page: Page) {
       const primary = el.matches('button[type="submit"]');
       const need = primary ? 60 : 44;
       if (h < need - 0.5) problems.push(`${name(el)}: target ${Math.round(w)}×${Math.round(h)}px (needs ${need} high)`);
-      if (w < 44 - 0.5 && !el.closest('main p, main li, main dd, main td')) problems.push(`${name(el)}: target ${Math.round(w)}px wide (needs 44)`);
+      if (w < 44 - 0.5 && !el.closest('main p, main li, main dd, main td'))
+        problems.push(`${name(el)}: target ${Math.round(w)}px wide (needs 44)`);
     }
     return { problems: problems.slice(0, 40), smallest };
   });
@@ -178,8 +211,13 @@ test('elderly mode without JS (the #elder target) sizes text the same way', asyn
   await close();
 });
 
-test('chart text follows elderly mode in the browser: 12 px and more normally, 18 px and more in elderly mode', async ({ browser }) => {
-  for (const [elder, min] of [[false, 12], [true, 18]] as const) {
+test('chart text follows elderly mode in the browser: 12 px and more normally, 18 px and more in elderly mode', async ({
+  browser,
+}) => {
+  for (const [elder, min] of [
+    [false, 12],
+    [true, 18],
+  ] as const) {
     const { page, close } = await open(browser, PHONE, '2020/tasks/', elder);
     const figure = page.locator('figure.chart').first();
     await figure.scrollIntoViewIfNeeded();
@@ -190,7 +228,9 @@ test('chart text follows elderly mode in the browser: 12 px and more normally, 1
   }
 });
 
-test('an item’s months are one HTML strip at most 60 px tall, status word and symbol in every cell; no item chart', async ({ browser }) => {
+test('an item’s months are one HTML strip at most 60 px tall, status word and symbol in every cell; no item chart', async ({
+  browser,
+}) => {
   for (const device of [PHONE, DESKTOP]) {
     const { page, close } = await open(browser, device, '2020/12100/5/');
     const strip = page.locator('ol.month-strip');
@@ -220,8 +260,15 @@ test('the month page on a phone is at most 3× its desktop height; list pages le
   const order = await phone.page.evaluate(() => {
     const main = document.querySelector('main')!;
     const summary = main.querySelector('.summary');
-    const firstFull = [...main.querySelectorAll('table.items caption')].find((c) => /主要工作任务（\d+项）/.test(c.textContent ?? '') && !/需要关注/.test(c.textContent ?? ''));
-    return { summary: !!summary, before: !!summary && !!firstFull && !!(summary.compareDocumentPosition(firstFull) & Node.DOCUMENT_POSITION_FOLLOWING), attention: summary?.querySelectorAll('tbody tr').length ?? 0, firstStatus: summary?.querySelector('tbody .status')?.textContent };
+    const firstFull = [...main.querySelectorAll('table.items caption')].find(
+      (c) => /主要工作任务（\d+项）/.test(c.textContent ?? '') && !/需要关注/.test(c.textContent ?? ''),
+    );
+    return {
+      summary: !!summary,
+      before: !!summary && !!firstFull && !!(summary.compareDocumentPosition(firstFull) & Node.DOCUMENT_POSITION_FOLLOWING),
+      attention: summary?.querySelectorAll('tbody tr').length ?? 0,
+      firstStatus: summary?.querySelector('tbody .status')?.textContent,
+    };
   });
   expect(order.summary && order.before).toBe(true);
   expect(order.attention).toBeGreaterThan(0);
@@ -230,7 +277,9 @@ test('the month page on a phone is at most 3× its desktop height; list pages le
   await desktop.close();
 });
 
-test('search on a phone: the first result within a screen and a half, filters in a folded 筛选 panel, a count line, clean excerpts', async ({ browser }) => {
+test('search on a phone: the first result within a screen and a half, filters in a folded 筛选 panel, a count line, clean excerpts', async ({
+  browser,
+}) => {
   const { page, close } = await open(browser, PHONE, 'search/?q=加装电梯');
   const first = page.locator('#search-list > li').first();
   const top = await first.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);

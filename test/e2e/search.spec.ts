@@ -30,7 +30,9 @@ async function total(page: Page): Promise<number> {
 }
 
 async function topPaths(page: Page, n = 3): Promise<string[]> {
-  const hrefs = await page.locator('#search-list > li > a').evaluateAll((as, n) => as.slice(0, n).map((a) => a.getAttribute('href') ?? ''), n);
+  const hrefs = await page
+    .locator('#search-list > li > a')
+    .evaluateAll((as, n) => as.slice(0, n).map((a) => a.getAttribute('href') ?? ''), n);
   return hrefs.map((h) => (h.startsWith(BASE) ? h.slice(BASE.length) : h.replace(/^\//, '')));
 }
 
@@ -39,7 +41,10 @@ test.describe('real queries find the right item in the first three', () => {
     test(`${query.q}（${query.note}）`, async ({ page }) => {
       await search(page, { q: query.q });
       const paths = await topPaths(page);
-      expect(isHit(query, paths, ds), `${query.q} → ${paths.join(', ')}; expected ${query.expect?.join(' / ') ?? `an item led by ${query.ledBy}`}`).toBe(true);
+      expect(
+        isHit(query, paths, ds),
+        `${query.q} → ${paths.join(', ')}; expected ${query.expect?.join(' / ') ?? `an item led by ${query.ledBy}`}`,
+      ).toBe(true);
     });
   }
 });
@@ -73,7 +78,10 @@ test('the filter index is fetched only when the 筛选 panel opens', async ({ pa
   await page.waitForLoadState('networkidle');
   const panel = page.locator('details#search-filters-panel');
   await expect(panel).not.toHaveAttribute('open');
-  expect(fetched.filter((u) => u.endsWith('.pf_filter')), 'filter chunks before the panel opens').toEqual([]);
+  expect(
+    fetched.filter((u) => u.endsWith('.pf_filter')),
+    'filter chunks before the panel opens',
+  ).toEqual([]);
   await openFilters(page);
   expect(fetched.filter((u) => u.endsWith('.pf_filter')).length, 'filter chunks once it opens').toBeGreaterThan(0);
   // Counts are those of the current query, not of the whole site.
@@ -94,7 +102,9 @@ test('every filter narrows the results, to the count it shows', async ({ page })
     const boxes = page.locator(`#search-filters input[name="${name}"]:not(:disabled)`);
     expect(await boxes.count(), `filter ${name} has values`).toBeGreaterThan(0);
     // The first value whose count is below the total.
-    const counts = await boxes.evaluateAll((els) => els.map((e) => Number(e.parentElement?.querySelector('.count')?.textContent?.replace(/\D/g, '') ?? 0)));
+    const counts = await boxes.evaluateAll((els) =>
+      els.map((e) => Number(e.parentElement?.querySelector('.count')?.textContent?.replace(/\D/g, '') ?? 0)),
+    );
     const i = counts.findIndex((c) => c > 0 && c < all);
     expect(i, `filter ${name}: a value narrows (counts ${counts.join(',')} of ${all})`).toBeGreaterThanOrEqual(0);
     // Long lists (units) are folded: unfold. The list is redrawn after each change: click, then wait.
@@ -123,7 +133,10 @@ test('filter-only browsing and sorting by number and by latest update', async ({
 
   await search(page, { q: '公园', sort: 'number:asc' });
   const byNumber = await topPaths(page, 10);
-  const rank = (p: string) => { const m = p.match(/^\d{4}\/(12100|tasks)\/(\d+)\/$/); return m ? (m[1] === '12100' ? 0 : 1000) + Number(m[2]) : 1e9; };
+  const rank = (p: string) => {
+    const m = p.match(/^\d{4}\/(12100|tasks)\/(\d+)\/$/);
+    return m ? (m[1] === '12100' ? 0 : 1000) + Number(m[2]) : 1e9;
+  };
   expect(byNumber.map(rank)).toEqual([...byNumber.map(rank)].sort((a, b) => a - b));
 
   await page.locator('#search-sort').selectOption('updated:desc');
@@ -145,11 +158,15 @@ test.describe('without JavaScript', () => {
   test('the search page explains and offers the browse pages; the header form still lands on it', async ({ page }) => {
     await page.goto(`${BASE}2020/12100/5/`);
     await page.locator('#site-q').fill('电梯');
-    await Promise.all([page.waitForURL(/\/search\/\?q=%E7%94%B5%E6%A2%AF/), page.locator('.site-header .tools form button').click()]);
+    await Promise.all([
+      page.waitForURL(/\/search\/\?q=%E7%94%B5%E6%A2%AF/),
+      page.locator('.site-header .tools form button').click(),
+    ]);
     const nojs = page.locator('#search-nojs');
     await expect(nojs).toBeVisible();
     await expect(nojs).toContainText('需要启用 JavaScript');
-    for (const href of ['2020/12100/', '2020/tasks/', 'units/', 'leaders/']) await expect(nojs.locator(`a[href="${BASE}${href}"]`)).toBeVisible();
+    for (const href of ['2020/12100/', '2020/tasks/', 'units/', 'leaders/'])
+      await expect(nojs.locator(`a[href="${BASE}${href}"]`)).toBeVisible();
     await expect(page.locator('#search-app')).toBeHidden();
   });
 });
@@ -170,7 +187,9 @@ test('bytes a first query downloads', async ({ browser }) => {
   await expect(page.locator('#search-list > li').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   const sum = [...bytes.values()].reduce((a, b) => a + b, 0);
-  console.log(`first query 加装电梯: ${sum} bytes in ${bytes.size} requests under /pagefind/ (${[...bytes].map(([p, n]) => `${p.split('/').pop()} ${n}`).join(', ')})`);
+  console.log(
+    `first query 加装电梯: ${sum} bytes in ${bytes.size} requests under /pagefind/ (${[...bytes].map(([p, n]) => `${p.split('/').pop()} ${n}`).join(', ')})`,
+  );
   expect(sum).toBeLessThan(600_000);
   await context.close();
 });

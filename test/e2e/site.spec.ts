@@ -70,7 +70,17 @@ test('project → leader → unit → task → month → bulletin, each accessib
 test('home, lists, category, section, about are accessible', async ({ page }) => {
   // An axe run per page: on the shared 2-core machine under load these walks pass a minute.
   test.setTimeout(180_000);
-  for (const url of ['/', '/2020/12100/', '/2020/tasks/', '/2020/12100/category/1/', '/2020/tasks/section/2/', '/units/', '/leaders/', '/about/', '/bulletins/2020-02-17-lixiang/']) {
+  for (const url of [
+    '/',
+    '/2020/12100/',
+    '/2020/tasks/',
+    '/2020/12100/category/1/',
+    '/2020/tasks/section/2/',
+    '/units/',
+    '/leaders/',
+    '/about/',
+    '/bulletins/2020-02-17-lixiang/',
+  ]) {
     await page.goto(url);
     await expect(page.locator('h1')).toBeVisible();
     await axe(page);
@@ -96,7 +106,9 @@ test('elderly mode is remembered across pages with JavaScript', async ({ page })
   await expect(page.locator('html')).toHaveClass(/elder/);
   const big = await page.locator('body').evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
   expect(big).toBeGreaterThan(base);
-  const lh = await page.locator('body').evaluate((b) => parseFloat(getComputedStyle(b).lineHeight) / parseFloat(getComputedStyle(b).fontSize));
+  const lh = await page
+    .locator('body')
+    .evaluate((b) => parseFloat(getComputedStyle(b).lineHeight) / parseFloat(getComputedStyle(b).fontSize));
   expect(lh).toBeGreaterThanOrEqual(1.3);
   await axe(page);
   await page.getByRole('link', { name: '退出适老模式' }).click();
@@ -125,7 +137,8 @@ test.describe('without JavaScript', () => {
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) walk(path.join(dir, e.name));
-        else if (e.name === 'index.html') urls.push(`/${path.relative(dist, dir).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/'));
+        else if (e.name === 'index.html')
+          urls.push(`/${path.relative(dist, dir).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/'));
       }
     };
     walk(dist);
@@ -133,20 +146,25 @@ test.describe('without JavaScript', () => {
     const failures: string[] = [];
     const queue = [...urls];
     // Three tabs at a time: the site has several hundred pages.
-    await Promise.all([0, 1, 2].map(async () => {
-      const page = await context.newPage();
-      for (let url = queue.shift(); url; url = queue.shift()) {
-        const res = await page.goto(url, { waitUntil: 'domcontentloaded' });
-        if (!res?.ok()) { failures.push(`${url}: HTTP ${res?.status()}`); continue; }
-        const main = page.locator('main#main');
-        if ((await main.count()) === 0) continue; // not a site page (e.g. a chart embed)
-        const h1 = await page.locator('main h1').first().textContent();
-        if (!h1?.trim()) failures.push(`${url}: no h1`);
-        const text = (await main.innerText()).trim();
-        if (text.length < 20) failures.push(`${url}: main is empty`);
-      }
-      await page.close();
-    }));
+    await Promise.all(
+      [0, 1, 2].map(async () => {
+        const page = await context.newPage();
+        for (let url = queue.shift(); url; url = queue.shift()) {
+          const res = await page.goto(url, { waitUntil: 'domcontentloaded' });
+          if (!res?.ok()) {
+            failures.push(`${url}: HTTP ${res?.status()}`);
+            continue;
+          }
+          const main = page.locator('main#main');
+          if ((await main.count()) === 0) continue; // not a site page (e.g. a chart embed)
+          const h1 = await page.locator('main h1').first().textContent();
+          if (!h1?.trim()) failures.push(`${url}: no h1`);
+          const text = (await main.innerText()).trim();
+          if (text.length < 20) failures.push(`${url}: main is empty`);
+        }
+        await page.close();
+      }),
+    );
     expect(failures).toEqual([]);
   });
 });

@@ -10,13 +10,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stagingDir, swapIn } from '../../src/integrations/build.ts';
 import { makeContent, TODAY } from '../fixtures/content.ts';
 
-const ENV = { ...process.env, PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH}`, LUOSHI_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1' };
+const ENV = {
+  ...process.env,
+  PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+  LUOSHI_TODAY: TODAY,
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
 const tmp = mkdtempSync(path.join(tmpdir(), 'luoshi-build-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function build(out: string, content: string, extra: Record<string, string> = {}): { ok: boolean; output: string } {
   try {
-    const output = execFileSync('astro', ['build', '--outDir', out], { env: { ...ENV, LUOSHI_CONTENT: content, ...extra }, stdio: 'pipe', encoding: 'utf8' });
+    const output = execFileSync('astro', ['build', '--outDir', out], {
+      env: { ...ENV, LUOSHI_CONTENT: content, ...extra },
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
     return { ok: true, output };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };

@@ -21,8 +21,11 @@ function run(command: string[], content: string) {
 }
 
 describe('invalid content stops the build and validation', () => {
-  const content = makeContent(edit('2020/reports/2020-02.csv', '计划,完成,否,2020-03-05,\nT2', '计划,基本完成,否,2020-03-05,\nT2'));
-  const expected = 'content/2020/reports/2020-02.csv:2:8  [LS-FLD-021]  evaluation（评价）  「基本完成」  评价只能是“完成”或“未完成”  提示：填 完成 或 未完成';
+  const content = makeContent(
+    edit('2020/reports/2020-02.csv', '计划,完成,否,2020-03-05,\nT2', '计划,基本完成,否,2020-03-05,\nT2'),
+  );
+  const expected =
+    'content/2020/reports/2020-02.csv:2:8  [LS-FLD-021]  evaluation（评价）  「基本完成」  评价只能是“完成”或“未完成”  提示：填 完成 或 未完成';
 
   it('npm run validate exits 1 and names file, line, column, value and fix', () => {
     const result = run(['node', 'scripts/validate.ts'], content);

@@ -14,7 +14,9 @@ const PORT = Number(process.env.DEV_TEST_PORT ?? 4412);
 const BASE = `http://127.0.0.1:${PORT}`;
 // With a bulletin from the start: the dev server writes the project's generated content types
 // (.astro/), and a collection without entries would be typed as empty there.
-const content = makeContent({ 'bulletins/2020-02-01-start.md': '---\ntitle: 起始通报\ndate: 2020-02-01\nkind: notice\n---\n\n正文。\n' });
+const content = makeContent({
+  'bulletins/2020-02-01-start.md': '---\ntitle: 起始通报\ndate: 2020-02-01\nkind: notice\n---\n\n正文。\n',
+});
 let server: ChildProcess;
 let log = '';
 
@@ -39,12 +41,20 @@ async function waitFor(url: string, text: string, seconds: number): Promise<numb
 
 /** The environment of a developer's shell: without Vitest's own variables (NODE_ENV=test, VITEST…), which make Astro's dev server answer 404. */
 function shellEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST') && k !== 'TEST'));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST') && k !== 'TEST'),
+  );
 }
 
 beforeAll(async () => {
   server = spawn(path.resolve('node_modules/.bin/astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
-    env: { ...shellEnv(), PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH}`, LUOSHI_CONTENT: content, LUOSHI_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...shellEnv(),
+      PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+      LUOSHI_CONTENT: content,
+      LUOSHI_TODAY: TODAY,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d) => (log += d));
@@ -61,14 +71,20 @@ describe('astro dev watches content/', () => {
   it('shows an edited monthly report (CSV) within a few seconds', async () => {
     expect(await get('/2020/tasks/1/')).not.toContain('开发服务器热更新测试');
     const file = path.join(content, '2020/reports/2020-02.csv');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('T1,2020-02,区发改局,目标,进展,', 'T1,2020-02,区发改局,目标,开发服务器热更新测试进展,'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('T1,2020-02,区发改局,目标,进展,', 'T1,2020-02,区发改局,目标,开发服务器热更新测试进展,'),
+    );
     const seconds = await waitFor('/2020/tasks/1/', '开发服务器热更新测试进展', 10);
     expect(seconds).toBeLessThan(10);
   }, 30_000);
 
   it('shows a new bulletin (MDX) within a few seconds', async () => {
     mkdirSync(path.join(content, 'bulletins'), { recursive: true });
-    writeFileSync(path.join(content, 'bulletins/2020-03-01-devtest.mdx'), '---\ntitle: 热更新测试通报\ndate: 2020-03-01\nkind: notice\n---\n\n这是一则热更新测试通报的正文。\n');
+    writeFileSync(
+      path.join(content, 'bulletins/2020-03-01-devtest.mdx'),
+      '---\ntitle: 热更新测试通报\ndate: 2020-03-01\nkind: notice\n---\n\n这是一则热更新测试通报的正文。\n',
+    );
     const seconds = await waitFor('/bulletins/', '热更新测试通报', 10);
     expect(seconds).toBeLessThan(10);
   }, 30_000);

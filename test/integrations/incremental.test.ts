@@ -11,7 +11,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeContent, TODAY } from '../fixtures/content.ts';
 
-const ENV = { ...process.env, PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH}`, LUOSHI_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1' };
+const ENV = {
+  ...process.env,
+  PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+  LUOSHI_TODAY: TODAY,
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
 const tmp = mkdtempSync(path.join(tmpdir(), 'luoshi-incr-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -19,7 +24,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 export const ALLOWED: { pattern: RegExp; why: string }[] = [];
 
 function build(content: string, out: string, cache: string): string {
-  return execFileSync('astro', ['build', '--outDir', out], { env: { ...ENV, LUOSHI_CONTENT: content, LUOSHI_CACHE_DIR: cache }, stdio: 'pipe', encoding: 'utf8' });
+  return execFileSync('astro', ['build', '--outDir', out], {
+    env: { ...ENV, LUOSHI_CONTENT: content, LUOSHI_CACHE_DIR: cache },
+    stdio: 'pipe',
+    encoding: 'utf8',
+  });
 }
 
 function tree(dir: string, rel = ''): Map<string, string> {
@@ -27,7 +36,13 @@ function tree(dir: string, rel = ''): Map<string, string> {
   for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const p = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) for (const [k, v] of tree(dir, p)) out.set(k, v);
-    else out.set(p, createHash('sha256').update(readFileSync(path.join(dir, p))).digest('hex'));
+    else
+      out.set(
+        p,
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, p)))
+          .digest('hex'),
+      );
   }
   return out;
 }
@@ -53,7 +68,8 @@ describe('an incremental build after an edit equals a cold build of the same con
     const feb = path.join(content, '2020/reports/2020-02.csv');
     writeFileSync(
       feb,
-      readFileSync(feb, 'utf8').replace('T1,2020-02,区发改局,目标,进展,', 'T1,2020-02,区发改局,目标,增量构建核对进展,') + '\nP1,2020-02,区住建局,目标,进展,无,计划,完成,是,2020-03-05,',
+      readFileSync(feb, 'utf8').replace('T1,2020-02,区发改局,目标,进展,', 'T1,2020-02,区发改局,目标,增量构建核对进展,') +
+        '\nP1,2020-02,区住建局,目标,进展,无,计划,完成,是,2020-03-05,',
     );
     // …and a registry edit that shows on every page naming the unit.
     const units = path.join(content, 'units.csv');

@@ -41,7 +41,14 @@ export interface FilledForm {
 }
 
 /** Fill every data row of a generated .xlsx (or only `only` items) and set 填报时间. */
-export async function fillXlsx(file: string, filed: string, options: { only?: (key: string) => boolean; values?: (kind: FormKind, key: string, month: string) => Record<string, string> } = {}): Promise<FilledForm> {
+export async function fillXlsx(
+  file: string,
+  filed: string,
+  options: {
+    only?: (key: string) => boolean;
+    values?: (kind: FormKind, key: string, month: string) => Record<string, string>;
+  } = {},
+): Promise<FilledForm> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];

@@ -26,7 +26,9 @@ function runAsync(script: string, args: string[]) {
   const check = () => (out + err).includes('另一个导入正在进行') && told();
   child.stdout.on('data', (d) => ((out += d), check()));
   child.stderr.on('data', (d) => ((err += d), check()));
-  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, out, err })),
+  );
   return { waiting, done };
 }
 
@@ -36,7 +38,11 @@ describe('import lock', () => {
     const dirs: string[] = [];
     for (const unit of ['fagaiju', 'zhujianju']) {
       const dir = mkdtempSync(path.join(tmpdir(), 'luoshi-lock-'));
-      const r = spawnSync(NODE, [path.join(ROOT, 'scripts/forms.ts'), '--month', '2020-03', '--unit', unit, '--out', dir, '--content', content], { env, encoding: 'utf8' });
+      const r = spawnSync(
+        NODE,
+        [path.join(ROOT, 'scripts/forms.ts'), '--month', '2020-03', '--unit', unit, '--out', dir, '--content', content],
+        { env, encoding: 'utf8' },
+      );
       expect(r.status, r.stderr).toBe(0);
       await fillXlsx(path.join(dir, readdirSync(dir)[0]), '2020-04-07');
       dirs.push(dir);
@@ -50,7 +56,10 @@ describe('import lock', () => {
     const [a, b] = await Promise.all(runs.map((r) => r.done));
     expect(a.code, a.err).toBe(0);
     expect(b.code, b.err).toBe(0);
-    const rows = parse(readFileSync(path.join(content, '2020/reports/2020-03.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(path.join(content, '2020/reports/2020-03.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows.map((r) => `${r.item} ${r.unit}`).sort()).toEqual(['T1 区发改局', 'T3 区住建局']);
     expect(existsSync(lockPath(content))).toBe(false);
   });
@@ -58,9 +67,19 @@ describe('import lock', () => {
   it('takes over a lock left by a process that is gone, and names it', async () => {
     const content = makeContent();
     const gone = spawnSync(NODE, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(lockPath(content), JSON.stringify({ pid: Number(gone.stdout), host: (await import('node:os')).hostname(), time: new Date().toISOString(), command: 'import.ts' }));
+    writeFileSync(
+      lockPath(content),
+      JSON.stringify({
+        pid: Number(gone.stdout),
+        host: (await import('node:os')).hostname(),
+        time: new Date().toISOString(),
+        command: 'import.ts',
+      }),
+    );
     const told: string[] = [];
-    const result = await withImportLock(content, async () => readFileSync(lockPath(content), 'utf8'), { onWait: (m) => told.push(m) });
+    const result = await withImportLock(content, async () => readFileSync(lockPath(content), 'utf8'), {
+      onWait: (m) => told.push(m),
+    });
     expect(JSON.parse(result).pid).toBe(process.pid);
     expect(told.join('\n')).toMatch(new RegExp(`遗留的导入锁（进程 ${gone.stdout}.*该进程已结束`));
     expect(existsSync(lockPath(content))).toBe(false);
@@ -70,7 +89,9 @@ describe('import lock', () => {
     const content = makeContent();
     const release = await acquireImportLock(content);
     const told: string[] = [];
-    await expect(acquireImportLock(content, { timeoutMs: 400, onWait: (m) => told.push(m) })).rejects.toThrow(/等待 0 秒后，另一个导入仍在进行（进程 \d+.*没有改动任何内容.*删除 .*\.content\.lock 后重试/);
+    await expect(acquireImportLock(content, { timeoutMs: 400, onWait: (m) => told.push(m) })).rejects.toThrow(
+      /等待 0 秒后，另一个导入仍在进行（进程 \d+.*没有改动任何内容.*删除 .*\.content\.lock 后重试/,
+    );
     expect(told[0]).toContain(`另一个导入正在进行（进程 ${process.pid}`);
     release();
     const again = await acquireImportLock(content, { timeoutMs: 400 });

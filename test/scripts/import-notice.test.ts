@@ -22,14 +22,21 @@ import { TODAY, makeContent } from '../fixtures/content.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
-const ENV = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`, LUOSHI_TODAY: TODAY, LUOSHI_CONTENT: '/nonexistent-use-the-flag' };
+const ENV = {
+  ...process.env,
+  PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
+  LUOSHI_TODAY: TODAY,
+  LUOSHI_CONTENT: '/nonexistent-use-the-flag',
+};
 const temps: string[] = [];
 const tmp = (prefix: string) => {
   const d = mkdtempSync(path.join(tmpdir(), prefix));
   temps.push(d);
   return d;
 };
-afterAll(() => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 function run(script: string, args: string[]) {
   const r = spawnSync(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { encoding: 'utf8', env: ENV });
@@ -72,12 +79,24 @@ const para = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(text)}
 function docxOf(grids: { title: string; rows: string[][] }[], intro: string[] = []): Buffer {
   const body = [
     ...intro.map(para),
-    ...grids.map((g) => `${para(g.title)}<w:tbl>${g.rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${c === '' ? '<w:p/>' : c.split('\n').map(para).join('')}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`),
+    ...grids.map(
+      (g) =>
+        `${para(g.title)}<w:tbl>${g.rows.map((r) => `<w:tr>${r.map((c) => `<w:tc>${c === '' ? '<w:p/>' : c.split('\n').map(para).join('')}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`,
+    ),
   ].join('');
   const files = [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
-    { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
-    { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>` },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    },
+    {
+      name: '_rels/.rels',
+      data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    },
+    {
+      name: 'word/document.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    },
   ];
   return Buffer.from(zip(files, '2021-01-01'));
 }
@@ -127,9 +146,21 @@ const PROGRAMME = {
   ],
 };
 const IDENTITY = {
-  demo: false, sponsor: '东湖市南城区人民政府办公室', operator: '南城区人民政府督查室', phone: '0571-88880000', email: 'duchashi@nancheng.example.gov.cn',
-  address: '东湖市南城区府前路1号', site_code: '3301020003', icp: '浙ICP备20210001号', police: '浙公网安备 33010202000123号', badge: 'identity/dzjg.svg',
-  licence: { name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）', url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans', text: '数据可自由使用，须注明来源。' },
+  demo: false,
+  sponsor: '东湖市南城区人民政府办公室',
+  operator: '南城区人民政府督查室',
+  phone: '0571-88880000',
+  email: 'duchashi@nancheng.example.gov.cn',
+  address: '东湖市南城区府前路1号',
+  site_code: '3301020003',
+  icp: '浙ICP备20210001号',
+  police: '浙公网安备 33010202000123号',
+  badge: 'identity/dzjg.svg',
+  licence: {
+    name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
+    url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
+    text: '数据可自由使用，须注明来源。',
+  },
 };
 
 describe('a second government, with no code change', () => {
@@ -143,13 +174,34 @@ describe('a second government, with no code change', () => {
     const made = run('new-site', [root]);
     expect(made.code, made.err).toBe(0);
     const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8'));
-    Object.assign(site, { publisher: '东湖市南城区人民政府办公室', office: '区政府督查室', district: '东湖市南城区', title: '南城区民生实事落实公开', identity: IDENTITY });
+    Object.assign(site, {
+      publisher: '东湖市南城区人民政府办公室',
+      office: '区政府督查室',
+      district: '东湖市南城区',
+      title: '南城区民生实事落实公开',
+      identity: IDENTITY,
+    });
     writeFileSync(path.join(root, 'site.json'), JSON.stringify(site, null, 2));
     mkdirSync(path.join(root, 'identity'));
-    writeFileSync(path.join(root, 'identity/dzjg.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="110" height="55"><rect width="110" height="55" fill="#c00"/></svg>');
+    writeFileSync(
+      path.join(root, 'identity/dzjg.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="110" height="55"><rect width="110" height="55" fill="#c00"/></svg>',
+    );
     const xlsx = path.join(dir, '2021.xlsx');
     writeFileSync(xlsx, await xlsxOf([PROGRAMME]));
-    const imported = run('import-notice', [xlsx, '--year', '2021', '--content', root, '--doc-no', '南政办发〔2021〕3号', '--title', '南城区人民政府办公室关于印发2021年民生十件实事任务分解表的通知', '--date', '2021-03-01']);
+    const imported = run('import-notice', [
+      xlsx,
+      '--year',
+      '2021',
+      '--content',
+      root,
+      '--doc-no',
+      '南政办发〔2021〕3号',
+      '--title',
+      '南城区人民政府办公室关于印发2021年民生十件实事任务分解表的通知',
+      '--date',
+      '2021-03-01',
+    ]);
     expect(imported.code, imported.err + imported.out).toBe(0);
     expect(imported.out).toContain('民生实事项目名称：「民生十件实事」');
     const validated = run('validate', ['--content', root, '--today', TODAY]);
@@ -161,7 +213,8 @@ describe('a second government, with no code change', () => {
       for (const e of readdirSync(d)) {
         const p = path.join(d, e);
         if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(html|xml|csv|json|txt)$/.test(e)) pages.set(`/${path.relative(out, p).split(path.sep).join('/')}`, readFileSync(p, 'utf8'));
+        else if (/\.(html|xml|csv|json|txt)$/.test(e))
+          pages.set(`/${path.relative(out, p).split(path.sep).join('/')}`, readFileSync(p, 'utf8'));
       }
     };
     walk(out);
@@ -174,7 +227,8 @@ describe('a second government, with no code change', () => {
     expect(year.programme).toMatchObject({ name: '民生十件实事', categories: false });
     expect(year.mainTasks).toBeUndefined();
     expect(year.projects).toHaveLength(10);
-    const names = (key: string) => year.itemByKey.get(key)!.units.map((r) => (r.type === 'unit' ? ds.unitById.get(r.id)!.name : r.name));
+    const names = (key: string) =>
+      year.itemByKey.get(key)!.units.map((r) => (r.type === 'unit' ? ds.unitById.get(r.id)!.name : r.name));
     expect(names('P1')).toEqual(['区教育局', '区发展改革委', '区财政局']);
     expect(names('P2')).toEqual(['区卫健局', '东风街道办事处', '西湖街道办事处']);
     expect(names('P3')).toEqual(['区住建局', '各街道办事处']);
@@ -183,7 +237,11 @@ describe('a second government, with no code change', () => {
     expect(year.itemByKey.get('P10')!.etc).toBe(true);
     expect(year.itemByKey.get('P3')!.leaderIds.map((id) => ds.leaderById.get(id)!.name)).toEqual(['王强', '李敏']);
     expect(year.itemByKey.get('P7')!.deadline).toBe('2021年6月底前');
-    expect(ds.leaders.map((l) => [l.id, l.name])).toEqual([['wangqiang', '王强'], ['limin', '李敏'], ['zhaozhigang', '赵志刚']]);
+    expect(ds.leaders.map((l) => [l.id, l.name])).toEqual([
+      ['wangqiang', '王强'],
+      ['limin', '李敏'],
+      ['zhaozhigang', '赵志刚'],
+    ]);
     expect(ds.units.every((u) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(u.id))).toBe(true);
     expect(ds.units.find((u) => u.name === '区教育局')!.id).toBe('jiaoyuju');
     expect(year.manifest.notice.doc_no).toBe('南政办发〔2021〕3号');
@@ -247,7 +305,13 @@ describe('bad input writes nothing', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/工作表「表1」 第 2 行 「责任单位」列：\[LS-NTC-004\] 缺少列：责任单位/);
     expect(snapshot(s.root)).toEqual(s.before);
-    s = await setup([['甲', '乙'], ['1', '2']], '某表');
+    s = await setup(
+      [
+        ['甲', '乙'],
+        ['1', '2'],
+      ],
+      '某表',
+    );
     r = run('import-notice', [s.file, '--year', '2021', '--content', s.root]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('工作表「表1」 第 1 行：[LS-NTC-001] 无法识别表头');
@@ -258,15 +322,44 @@ describe('bad input writes nothing', () => {
     const rows = PROGRAMME.rows.map((r) => [...r]);
     rows[0][1] = '民生项目';
     const s = await setup(rows);
-    let r = run('import-notice', [s.file, '--year', '2021', '--content', s.root, '--map', '民生项目=text', '--programme', '为民办实事', '--slug', 'shishi']);
+    let r = run('import-notice', [
+      s.file,
+      '--year',
+      '2021',
+      '--content',
+      s.root,
+      '--map',
+      '民生项目=text',
+      '--programme',
+      '为民办实事',
+      '--slug',
+      'shishi',
+    ]);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(s.root, '2021/manifest.json'), 'utf8')).programme).toMatchObject({ name: '为民办实事', slug: 'shishi', categories: false });
+    expect(JSON.parse(readFileSync(path.join(s.root, '2021/manifest.json'), 'utf8')).programme).toMatchObject({
+      name: '为民办实事',
+      slug: 'shishi',
+      categories: false,
+    });
     const after = snapshot(s.root);
     r = run('import-notice', [s.file, '--year', '2021', '--content', s.root, '--map', '民生项目=text']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('--replace');
     expect(snapshot(s.root)).toEqual(after);
-    r = run('import-notice', [s.file, '--year', '2021', '--content', s.root, '--map', '民生项目=text', '--programme', '为民办实事', '--slug', 'shishi', '--replace']);
+    r = run('import-notice', [
+      s.file,
+      '--year',
+      '2021',
+      '--content',
+      s.root,
+      '--map',
+      '民生项目=text',
+      '--programme',
+      '为民办实事',
+      '--slug',
+      'shishi',
+      '--replace',
+    ]);
     expect(r.code, r.err).toBe(0);
   });
 });
@@ -276,7 +369,19 @@ describe('several years', () => {
     const root = makeContent();
     temps.push(path.dirname(root));
     const file = path.join(path.dirname(root), '2021.xlsx');
-    writeFileSync(file, await xlsxOf([{ title: '2021年民生实事项目表', rows: [['序号', '民生实事', '牵头领导', '责任单位'], ['1', '新建学校2所。', '张三', '区教体局'], ['2', '加装电梯30部。', '李四', '区住建局、六里山街道办事处']] }]));
+    writeFileSync(
+      file,
+      await xlsxOf([
+        {
+          title: '2021年民生实事项目表',
+          rows: [
+            ['序号', '民生实事', '牵头领导', '责任单位'],
+            ['1', '新建学校2所。', '张三', '区教体局'],
+            ['2', '加装电梯30部。', '李四', '区住建局、六里山街道办事处'],
+          ],
+        },
+      ]),
+    );
     const r = run('import-notice', [file, '--year', '2021', '--content', root, '--slug', 'shishi', '--date', '2021-02-20']);
     expect(r.code, r.err + r.out).toBe(0);
     const manifestFile = path.join(root, '2021/manifest.json');

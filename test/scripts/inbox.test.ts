@@ -39,7 +39,8 @@ function git(repo: string, ...args: string[]): string {
 
 /** A git repository with a copy of the project's content/ (or `repo` holding one), committed. */
 function makeRepo(repo = mkdtempSync(path.join(tmpdir(), 'luoshi-inbox-'))): string {
-  if (!existsSync(path.join(repo, 'content'))) cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
+  if (!existsSync(path.join(repo, 'content')))
+    cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
   cpSync(path.join(ROOT, '.gitignore'), path.join(repo, '.gitignore'));
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'config', 'user.name', '督查室');
@@ -64,7 +65,9 @@ function inboxAsync(repo: string) {
   const check = () => (out + err).includes('另一个导入正在进行') && told();
   child.stdout.on('data', (d) => ((out += d), check()));
   child.stderr.on('data', (d) => ((err += d), check()));
-  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, out, err })),
+  );
   return { waiting, done };
 }
 
@@ -76,7 +79,10 @@ async function upload(repo: string, units?: string[], options: Parameters<typeof
     expect(r.code, r.err).toBe(0);
   }
   const filled: FilledForm[] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.xlsx')).sort()) filled.push(await fillXlsx(path.join(dir, f), FILED, options));
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.xlsx'))
+    .sort())
+    filled.push(await fillXlsx(path.join(dir, f), FILED, options));
   return filled;
 }
 
@@ -86,15 +92,31 @@ function commit(repo: string, message: string): void {
 }
 
 const count = (repo: string) => Number(git(repo, 'rev-list', '--count', 'HEAD'));
-const rows = (repo: string) => parse(readFileSync(path.join(repo, REPORTS), 'utf8'), { columns: true }) as Record<string, string>[];
+const rows = (repo: string) =>
+  parse(readFileSync(path.join(repo, REPORTS), 'utf8'), { columns: true }) as Record<string, string>[];
 
 /** The rows the filled forms must produce: the form's answers and the plan's Q3 target. */
 function expected(repo: string, forms: FilledForm[]) {
-  const plans = parse(readFileSync(path.join(repo, 'content/2020/plans.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const plans = parse(readFileSync(path.join(repo, 'content/2020/plans.csv'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const q3 = new Map(plans.map((p) => [p.item, p.q3]));
   return forms
     .flatMap((f) => f.items.map((key) => ({ key, unit: f.unit, a: answer('report', key, MONTH) })))
-    .map(({ key, unit, a }) => ({ item: key, month: MONTH, unit, target: q3.get(key), progress: a.progress, problems: a.problems, next_steps: a.next_steps, evaluation: a.evaluation, item_complete: a.item_complete, filed: FILED, note: a.note }))
+    .map(({ key, unit, a }) => ({
+      item: key,
+      month: MONTH,
+      unit,
+      target: q3.get(key),
+      progress: a.progress,
+      problems: a.problems,
+      next_steps: a.next_steps,
+      evaluation: a.evaluation,
+      item_complete: a.item_complete,
+      filed: FILED,
+      note: a.note,
+    }))
     .sort((a, b) => a.item.localeCompare(b.item, 'en', { numeric: true }));
 }
 const sorted = (r: Record<string, string>[]) => [...r].sort((a, b) => a.item.localeCompare(b.item, 'en', { numeric: true }));
@@ -112,7 +134,9 @@ describe('npm run inbox', () => {
     expect(count(repo)).toBe(before + 1);
     const items = forms.reduce((n, f) => n + f.items.length, 0);
     const subject = git(repo, 'log', '-1', '--format=%s');
-    expect(subject).toBe(`收件箱导入：2020年7月月报 36 个单位 ${items} 项（新增 ${items}，修改 0），逾期 0 个单位，尚未报送 0 个单位`);
+    expect(subject).toBe(
+      `收件箱导入：2020年7月月报 36 个单位 ${items} 项（新增 ${items}，修改 0），逾期 0 个单位，尚未报送 0 个单位`,
+    );
     expect(git(repo, 'log', '-1', '--format=%b')).toContain('数据日期：2020-07-10 → 2020-08-07');
 
     // Exactly: the month's reports added, the data date moved, the forms moved to 已处理/.
@@ -121,9 +145,18 @@ describe('npm run inbox', () => {
     expect(content.sort()).toEqual([`A\t${REPORTS}`, 'M\tcontent/2020/manifest.json']);
     const moved = changes.filter((l) => l.startsWith('R'));
     expect(moved.length).toBe(36);
-    for (const f of forms) expect(moved).toContainEqual(expect.stringMatching(new RegExp(`^R100\\tinbox/${MONTH}/${path.basename(f.file)}\\tinbox/已处理/${MONTH}/${TODAY}/${path.basename(f.file)}$`)));
+    for (const f of forms)
+      expect(moved).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^R100\\tinbox/${MONTH}/${path.basename(f.file)}\\tinbox/已处理/${MONTH}/${TODAY}/${path.basename(f.file)}$`,
+          ),
+        ),
+      );
     expect(readdirSync(path.join(repo, 'inbox', MONTH))).toEqual([]);
-    expect(readFileSync(path.join(repo, 'inbox/已处理', MONTH, TODAY, '导入结果.md'), 'utf8')).toContain('# 导入结果：2020年7月月报已导入');
+    expect(readFileSync(path.join(repo, 'inbox/已处理', MONTH, TODAY, '导入结果.md'), 'utf8')).toContain(
+      '# 导入结果：2020年7月月报已导入',
+    );
 
     expect(sorted(rows(repo))).toEqual(expected(repo, forms));
     expect(JSON.parse(readFileSync(path.join(repo, 'content/2020/manifest.json'), 'utf8')).data_date).toBe(TODAY);
@@ -144,7 +177,10 @@ describe('npm run inbox', () => {
     expect(script('forms', ['--month', MONTH, '--unit', 'jiaotiju', '--out', path.dirname(badFile)], repo).code).toBe(0);
     const filled = await fillXlsx(badFile, FILED);
     const badKey = filled.items[0];
-    await fillXlsx(badFile, FILED, { only: (k) => k === badKey, values: (kind, key) => ({ ...answer(kind, key, MONTH), evaluation: '基本完成' }) });
+    await fillXlsx(badFile, FILED, {
+      only: (k) => k === badKey,
+      values: (kind, key) => ({ ...answer(kind, key, MONTH), evaluation: '基本完成' }),
+    });
     const grid = await readXlsxGrid(badFile);
     const row = grid.findIndex((r) => r[0] === badKey) + 1;
     commit(repo, '上传');
@@ -158,9 +194,15 @@ describe('npm run inbox', () => {
     const report = readFileSync(path.join(repo, 'inbox', MONTH, '导入结果.md'), 'utf8');
     expect(report).toContain('没有导入，网站内容没有任何改动');
     expect(report).toContain('## 附件4_2020-07_区教体局.xlsx（工作表「');
-    expect(report).toContain(`- **第 ${row} 行 G 列**  [LS-FLD-021]  （评价（完成、未完成））  「基本完成」  评价只能是“完成”或“未完成”`);
+    expect(report).toContain(
+      `- **第 ${row} 行 G 列**  [LS-FLD-021]  （评价（完成、未完成））  「基本完成」  评价只能是“完成”或“未完成”`,
+    );
     expect(existsSync(path.join(repo, REPORTS))).toBe(false);
-    expect(readdirSync(path.join(repo, 'inbox', MONTH)).sort()).toEqual(['导入结果.md', '附件4_2020-07_区发改局.xlsx', '附件4_2020-07_区教体局.xlsx']);
+    expect(readdirSync(path.join(repo, 'inbox', MONTH)).sort()).toEqual([
+      '导入结果.md',
+      '附件4_2020-07_区发改局.xlsx',
+      '附件4_2020-07_区教体局.xlsx',
+    ]);
 
     // Running again on the same upload changes nothing (no new commit).
     expect(script('inbox', [], repo).code).toBe(1);
@@ -177,13 +219,19 @@ describe('npm run inbox', () => {
     expect(git(repo, 'show', '--name-status', '--format=', 'HEAD')).toContain(`D\tinbox/${MONTH}/导入结果.md`);
   });
 
-  it('replaces a unit\'s earlier report only when 替换.txt names the unit', async () => {
+  it("replaces a unit's earlier report only when 替换.txt names the unit", async () => {
     const repo = makeRepo();
     const [first] = await upload(repo, ['fagaiju']);
     commit(repo, '上传');
     expect(script('inbox', [], repo).code).toBe(0);
     const key = first.items[0];
-    await upload(repo, ['fagaiju'], { only: (k) => first.items.includes(k), values: (kind, k) => ({ ...answer(kind, k, MONTH), progress: k === key ? '更正后的完成情况' : answer(kind, k, MONTH).progress }) });
+    await upload(repo, ['fagaiju'], {
+      only: (k) => first.items.includes(k),
+      values: (kind, k) => ({
+        ...answer(kind, k, MONTH),
+        progress: k === key ? '更正后的完成情况' : answer(kind, k, MONTH).progress,
+      }),
+    });
     commit(repo, '更正');
     const refused = script('inbox', [], repo);
     expect(refused.code).toBe(1);
@@ -201,7 +249,7 @@ describe('npm run inbox', () => {
     expect(readdirSync(path.join(repo, 'inbox/已处理', MONTH, TODAY))).toContain('替换.txt');
   });
 
-  it('refuses a form of another month uploaded to the month\'s folder', () => {
+  it("refuses a form of another month uploaded to the month's folder", () => {
     const repo = makeRepo();
     const dir = path.join(repo, 'inbox', MONTH);
     expect(script('forms', ['--month', '2020-06', '--unit', 'fagaiju', '--out', dir], repo).code).toBe(0);
@@ -210,7 +258,9 @@ describe('npm run inbox', () => {
     expect(r.code).toBe(1);
     const report = readFileSync(path.join(dir, '导入结果.md'), 'utf8');
     expect(report).toContain('## 附件4_2020-06_区发改局.xlsx');
-    expect(report).toContain('这是 2020-06 月报（附件4）的表格，不是本文件夹的 2020-07 月报（附件4）  提示：上传到 inbox/2020-06/ 文件夹');
+    expect(report).toContain(
+      '这是 2020-06 月报（附件4）的表格，不是本文件夹的 2020-07 月报（附件4）  提示：上传到 inbox/2020-06/ 文件夹',
+    );
     expect(git(repo, 'show', '--name-only', '--format=', 'HEAD')).toBe(`inbox/${MONTH}/导入结果.md`);
   });
 
@@ -246,7 +296,7 @@ describe('the monthly job', () => {
     expect(due('2020-10-09')).toBe('');
   });
 
-  it('writes 报送情况.md and the next month\'s forms (committed), and the bulletin drafts (left for a pull request)', () => {
+  it("writes 报送情况.md and the next month's forms (committed), and the bulletin drafts (left for a pull request)", () => {
     const repo = makeRepo();
     const before = count(repo);
     // The sample's data date is 2020-07-10 (two days after the job's day, 2020-07-08).
@@ -264,7 +314,9 @@ describe('the monthly job', () => {
     expect(outgoing.length).toBe(36);
     expect(outgoing).toContain('附件4_2020-07_区发改局.xlsx');
     expect(git(repo, 'show', '--name-only', '--format=', 'HEAD').split('\n').length).toBe(37);
-    expect(git(repo, 'log', '-1', '--format=%s')).toMatch(/^2020年6月报送情况：逾期 \d+ 个单位，未报 \d+ 个单位；发出 2020-07 月报表 36 份$/);
+    expect(git(repo, 'log', '-1', '--format=%s')).toMatch(
+      /^2020年6月报送情况：逾期 \d+ 个单位，未报 \d+ 个单位；发出 2020-07 月报表 36 份$/,
+    );
     // Monthly 12100 bulletin, and the quarterly one as June closes Q2: written, not committed.
     expect(r.out).toContain('bulletin: content/bulletins/2020-06-12100-tongbao.mdx');
     expect(r.out).toContain('bulletin: content/bulletins/2020-q2-tongbao.mdx');
@@ -281,14 +333,20 @@ describe('the monthly job', () => {
 });
 
 describe('the monthly job in a year without plans', () => {
-  it('also writes the year\'s plan forms (附件3) into inbox/YYYY-plan/待发/', () => {
+  it("also writes the year's plan forms (附件3) into inbox/YYYY-plan/待发/", () => {
     const content = makeContent({ '2020/plans.csv': null, '2020/reports/2020-01.csv': null, '2020/reports/2020-02.csv': null });
     const repo = makeRepo(path.dirname(content));
     const r = script('inbox', ['--monthly', '--month', '2020-03'], repo, '2020-04-10');
     expect(r.code, r.err + r.out).toBe(0);
-    expect(readdirSync(path.join(repo, 'inbox/2020-plan/待发')).sort()).toEqual(['附件3_2020_区住建局.xlsx', '附件3_2020_区发改局.xlsx', '附件3_2020_区教体局.xlsx']);
+    expect(readdirSync(path.join(repo, 'inbox/2020-plan/待发')).sort()).toEqual([
+      '附件3_2020_区住建局.xlsx',
+      '附件3_2020_区发改局.xlsx',
+      '附件3_2020_区教体局.xlsx',
+    ]);
     expect(readdirSync(path.join(repo, 'inbox/2020-04/待发')).length).toBe(3);
-    expect(git(repo, 'log', '-1', '--format=%s')).toBe('2020年3月报送情况：逾期 0 个单位，未报 3 个单位；发出 2020-04 月报表 3 份；发出 2020 年落实计划表 3 份');
+    expect(git(repo, 'log', '-1', '--format=%s')).toBe(
+      '2020年3月报送情况：逾期 0 个单位，未报 3 个单位；发出 2020-04 月报表 3 份；发出 2020 年落实计划表 3 份',
+    );
     expect(git(repo, 'status', '--porcelain', '--', 'inbox')).toBe('');
   });
 });
@@ -299,7 +357,10 @@ describe('workflow files', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('inbox.yml');
     expect(r.stdout).toContain('monthly.yml');
-    const text = readFileSync(path.join(ROOT, '.github/workflows/inbox.yml'), 'utf8').replace('${{ github.ref_name }}', '${{ github.ref_nam }}');
+    const text = readFileSync(path.join(ROOT, '.github/workflows/inbox.yml'), 'utf8').replace(
+      '${{ github.ref_name }}',
+      '${{ github.ref_nam }}',
+    );
     const problems = await lintWorkflow(text, 'inbox.yml');
     expect(problems.map((p) => p.message).join('\n')).toContain('property "ref_nam" is not defined');
   });

@@ -20,7 +20,10 @@ describe('siteSummary', () => {
     const y = s.years[0];
     expect(y.tasks.total).toBe(3);
     expect(y.projects.total).toBe(2);
-    const statuses = (c: Record<string, number>) => Object.entries(c).filter(([k]) => k !== 'total').reduce((a, [, v]) => a + v, 0);
+    const statuses = (c: Record<string, number>) =>
+      Object.entries(c)
+        .filter(([k]) => k !== 'total')
+        .reduce((a, [, v]) => a + v, 0);
     expect(statuses(y.tasks)).toBeGreaterThan(0);
     expect(statuses(y.tasks)).toBeLessThanOrEqual(3);
   });
@@ -30,7 +33,10 @@ describe('buildPortal', () => {
   it('writes an overview row per district and merges every district bundle and year shard', () => {
     const site = mkdtempSync(path.join(tmpdir(), 'luoshi-portal-'));
     const ds = loadContentOrThrow(makeContent(), { today: TODAY });
-    for (const [dir, name, shards] of [['d1', '东区', ['2020']], ['d2', '西区<b>', ['2020', '2021']]] as const) {
+    for (const [dir, name, shards] of [
+      ['d1', '东区', ['2020']],
+      ['d2', '西区<b>', ['2020', '2021']],
+    ] as const) {
       mkdirSync(path.join(site, dir, 'data'), { recursive: true });
       mkdirSync(path.join(site, dir, 'pagefind'), { recursive: true });
       writeFileSync(path.join(site, dir, 'data/summary.json'), JSON.stringify({ ...siteSummary(ds), district: name }));
@@ -45,7 +51,13 @@ describe('buildPortal', () => {
     expect(html).toContain('西区&#60;b&#62;');
     expect(html).not.toContain('西区<b>');
     const bundles = JSON.parse(readFileSync(path.join(site, 'search/bundles.json'), 'utf8'));
-    expect(bundles.map((b: { bundle: string }) => b.bundle)).toEqual(['/d1/pagefind/', '/d1/pagefind/2020/', '/d2/pagefind/', '/d2/pagefind/2020/', '/d2/pagefind/2021/']);
+    expect(bundles.map((b: { bundle: string }) => b.bundle)).toEqual([
+      '/d1/pagefind/',
+      '/d1/pagefind/2020/',
+      '/d2/pagefind/',
+      '/d2/pagefind/2020/',
+      '/d2/pagefind/2021/',
+    ]);
     expect(bundles[3].base).toBe('/d2/');
   });
 

@@ -54,14 +54,37 @@ function csvRows(file: string): Record<string, string>[] {
 function expectedReports(forms: FilledForm[], month: string, filed: string, target: (key: string) => string) {
   return forms
     .flatMap((f) => f.items.map((key) => ({ key, unit: f.unit, a: answer('report', key, month) })))
-    .map(({ key, unit, a }) => ({ item: key, month, unit, target: target(key), progress: a.progress, problems: a.problems, next_steps: a.next_steps, evaluation: a.evaluation, item_complete: a.item_complete, filed, note: a.note }));
+    .map(({ key, unit, a }) => ({
+      item: key,
+      month,
+      unit,
+      target: target(key),
+      progress: a.progress,
+      problems: a.problems,
+      next_steps: a.next_steps,
+      evaluation: a.evaluation,
+      item_complete: a.item_complete,
+      filed,
+      note: a.note,
+    }));
 }
 
 function expectedPlans(forms: FilledForm[], filed: string) {
   return forms.flatMap((f) =>
     f.items.map((key) => {
       const a = answer('plan', key);
-      return { item: key, unit: f.unit, q1: a.q1, q2: a.q2, q3: a.q3, q4: a.q4, principal: a.principal, deputy: a.deputy, note: a.note, filed };
+      return {
+        item: key,
+        unit: f.unit,
+        q1: a.q1,
+        q2: a.q2,
+        q3: a.q3,
+        q4: a.q4,
+        principal: a.principal,
+        deputy: a.deputy,
+        note: a.note,
+        filed,
+      };
     }),
   );
 }
@@ -101,7 +124,9 @@ describe('round trip: plan forms (附件3) and monthly forms (附件4) for every
     const imp2 = run('import', [monthDir], content);
     expect(imp2.code, imp2.err).toBe(0);
     const written = csvRows(path.join(content, '2020/reports/2020-03.csv'));
-    expect(written.sort(byItem)).toEqual(expectedReports(reports, '2020-03', '2020-04-07', (k) => answer('plan', k).q1).sort(byItem));
+    expect(written.sort(byItem)).toEqual(
+      expectedReports(reports, '2020-03', '2020-04-07', (k) => answer('plan', k).q1).sort(byItem),
+    );
     expect(loadContent(content, { today: TODAY }).issues).toEqual([]);
 
     // Importing the same forms again changes nothing.
@@ -121,7 +146,9 @@ describe('round trip: plan forms (附件3) and monthly forms (附件4) for every
     const ok = run('import', [aprilDir, '--data-date', '2020-05-11'], content);
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toContain('2020 年度数据日期：2020-04-10 → 2020-05-11');
-    expect(csvRows(path.join(content, '2020/reports/2020-04.csv'))).toEqual(expectedReports(april, '2020-04', '2020-05-08', (k) => answer('plan', k).q2));
+    expect(csvRows(path.join(content, '2020/reports/2020-04.csv'))).toEqual(
+      expectedReports(april, '2020-04', '2020-05-08', (k) => answer('plan', k).q2),
+    );
   });
 });
 
@@ -181,7 +208,10 @@ describe('nothing changes in content/ when a file conflicts or is invalid', () =
     const good = await fillXlsx(path.join(dir, '附件4_2020-03_区发改局.xlsx'), '2020-04-07');
     const bad = path.join(dir, '附件4_2020-03_区教体局.xlsx');
     await fillXlsx(bad, '2020-04-07', {
-      values: (kind, key) => (key === 'T2' ? { ...answer(kind, key), evaluation: '基本完成' } : { ...answer(kind, key), progress: '', problems: '有', item_complete: '也许' }),
+      values: (kind, key) =>
+        key === 'T2'
+          ? { ...answer(kind, key), evaluation: '基本完成' }
+          : { ...answer(kind, key), progress: '', problems: '有', item_complete: '也许' },
     });
     const grid = await readXlsxGrid(bad);
     const rowOf = (key: string) => grid.findIndex((r) => r[0] === key) + 1;
@@ -191,10 +221,16 @@ describe('nothing changes in content/ when a file conflicts or is invalid', () =
     const r = run('import', [path.join(dir, '附件4_2020-03_区发改局.xlsx'), bad, gbkBad], content);
     expect(r.code).toBe(1);
     expect(good.items).toEqual(['T1']);
-    expect(r.err).toContain(`${bad} 第 ${rowOf('T2')} 行 G 列  [LS-FLD-021]  （评价（完成、未完成））  「基本完成」  评价只能是“完成”或“未完成”`);
+    expect(r.err).toContain(
+      `${bad} 第 ${rowOf('T2')} 行 G 列  [LS-FLD-021]  （评价（完成、未完成））  「基本完成」  评价只能是“完成”或“未完成”`,
+    );
     expect(r.err).toContain(`${bad} 第 ${rowOf('P2')} 行 D 列  [LS-FLD-010]  （完成情况）  必填项为空`);
-    expect(r.err).toContain(`${bad} 第 ${rowOf('P2')} 行 H 列  [LS-FLD-020]  （是否全部完成（是、否））  「也许」  只能是 是 或 否`);
-    expect(r.err).toMatch(new RegExp(`bad-gbk\\.csv 第 3 行 H 列 {2}\\[LS-FLD-013\\] {2}（填报时间） {2}「2020-13-45」 {2}日期无效`));
+    expect(r.err).toContain(
+      `${bad} 第 ${rowOf('P2')} 行 H 列  [LS-FLD-020]  （是否全部完成（是、否））  「也许」  只能是 是 或 否`,
+    );
+    expect(r.err).toMatch(
+      new RegExp(`bad-gbk\\.csv 第 3 行 H 列 {2}\\[LS-FLD-013\\] {2}（填报时间） {2}「2020-13-45」 {2}日期无效`),
+    );
     expect(r.err).toContain('导入失败');
     expect(snapshot(content)).toEqual(before);
   });
@@ -203,7 +239,10 @@ describe('nothing changes in content/ when a file conflicts or is invalid', () =
     const content = makeContent();
     const dir = tmp();
     const csv = path.join(dir, 'plain.csv');
-    writeFileSync(csv, 'item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note\nT1,2020-03,区教体局,t,p,,,完成,否,2020-04-07,\n');
+    writeFileSync(
+      csv,
+      'item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note\nT1,2020-03,区教体局,t,p,,,完成,否,2020-04-07,\n',
+    );
     const utf16 = path.join(dir, 'u16.csv');
     writeFileSync(utf16, Buffer.from('\uFEFFitem', 'utf16le'));
     const before = snapshot(content);
@@ -235,9 +274,13 @@ describe('status and bulletin', () => {
     const ds = loadContentOrThrow(content, { today: TODAY });
     const year = ds.years[0];
     const c = countStatuses(year, year.projects, '2020-02');
-    expect(text).toMatch(/^---\ntitle: "2020年2月“12100”民生工程推进情况通报"\ndate: "2020-03-06"\nkind: monthly\nyear: 2020\nsummary: ".*"\n---\n/);
+    expect(text).toMatch(
+      /^---\ntitle: "2020年2月“12100”民生工程推进情况通报"\ndate: "2020-03-06"\nkind: monthly\nyear: 2020\nsummary: ".*"\n---\n/,
+    );
     expect(text).toContain("import Chart from '../../src/components/Chart.astro';");
-    expect(text).toContain(`${year.projects.length}项${year.programme!.name}中，已完成${c.已完成}项（50%），序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项`);
+    expect(text).toContain(
+      `${year.projects.length}项${year.programme!.name}中，已完成${c.已完成}项（50%），序时推进${c.序时推进}项，滞后${c.滞后}项，未报送${c.未报送}项`,
+    );
     expect(text).toContain('**示例数据：**');
     expect(text).toContain('<Chart id="12100-by-category-2020-02" />');
     const ids = [...text.matchAll(/<Chart id="([^"]+)" \/>/g)].map((m) => m[1]);
@@ -279,7 +322,10 @@ const real = path.join(ROOT, 'content');
 describe('full round trip on a copy of content/', () => {
   it('plans, then July 2020 for every unit', async () => {
     // The bundled content must validate (npm run validate): a broken content/ fails here, it does not skip.
-    expect(loadContent(real, { today: TODAY }).issues.map((i) => formatIssue(i)), 'content/ does not validate').toEqual([]);
+    expect(
+      loadContent(real, { today: TODAY }).issues.map((i) => formatIssue(i)),
+      'content/ does not validate',
+    ).toEqual([]);
     const content = path.join(tmp(), 'content');
     cpSync(real, content, { recursive: true });
     const ds = loadContentOrThrow(content, { today: TODAY });
@@ -288,7 +334,8 @@ describe('full round trip on a copy of content/', () => {
     const planDir = tmp();
     expect(run('forms', ['--plan', '--out', planDir], content).code).toBe(0);
     const plans: FilledForm[] = [];
-    for (const f of readdirSync(planDir)) plans.push(await fillXlsx(path.join(planDir, f), '2020-02-21', { only: (k) => !year.planByItem.has(k) }));
+    for (const f of readdirSync(planDir))
+      plans.push(await fillXlsx(path.join(planDir, f), '2020-02-21', { only: (k) => !year.planByItem.has(k) }));
     const p = run('import', [planDir], content);
     expect(p.code, p.err).toBe(0);
     const t1 = performance.now();
@@ -298,7 +345,9 @@ describe('full round trip on a copy of content/', () => {
     for (const f of readdirSync(monthDir)) filled.push(await fillXlsx(path.join(monthDir, f), '2020-08-05'));
     const r = run('import', [monthDir, '--data-date', '2020-08-10'], content);
     expect(r.code, r.err).toBe(0);
-    const v = spawnSync(NODE, [path.join(ROOT, 'scripts/validate.ts'), '--content', content, '--today', TODAY], { encoding: 'utf8' });
+    const v = spawnSync(NODE, [path.join(ROOT, 'scripts/validate.ts'), '--content', content, '--today', TODAY], {
+      encoding: 'utf8',
+    });
     expect(v.status, v.stderr).toBe(0);
     const t2 = performance.now();
     const units = reportingUnits(ds, year);
@@ -311,6 +360,8 @@ describe('full round trip on a copy of content/', () => {
     expect(rows).toHaveLength(filledRows);
     const plansNow = new Map(csvRows(path.join(content, '2020/plans.csv')).map((row) => [row.item, row]));
     expect(rows.sort(byItem)).toEqual(expectedReports(filled, '2020-07', '2020-08-05', (k) => plansNow.get(k)!.q3).sort(byItem));
-    console.log(`full round trip: ${units.length} units, ${items} items, ${filledRows} reports filled; plans ${Math.round(t1 - t0)} ms, July ${Math.round(t2 - t1)} ms`);
+    console.log(
+      `full round trip: ${units.length} units, ${items} items, ${filledRows} reports filled; plans ${Math.round(t1 - t0)} ms, July ${Math.round(t2 - t1)} ms`,
+    );
   });
 });

@@ -68,7 +68,7 @@ describe('built site', () => {
     expect([...urls].filter((u) => /^\/2020\/months\/\d{4}-\d{2}\/$/.test(u)).length).toBeGreaterThan(0);
   });
 
-  it('shows the notice text and links every item page\'s 立项依据 to it', () => {
+  it("shows the notice text and links every item page's 立项依据 to it", () => {
     const notice = pages.find((p) => p.url === '/2020/notice/')!;
     const text = readFileSync('content/2020/notice.txt', 'utf8');
     // The text is there as written (escaped HTML): a line from 附件2 with its padded leader.
@@ -77,7 +77,8 @@ describe('built site', () => {
     expect(notice.html).toContain('钅广村水库');
     const items = pages.filter((p) => /^\/2020\/(tasks|12100)\/\d+\/$/.test(p.url));
     expect(items.length).toBe(202);
-    for (const p of items) expect(p.html, p.url).toMatch(/<dt>立项依据<\/dt><dd><a href="\/2020\/notice\/">市中政办发〔2020〕1号<\/a>/);
+    for (const p of items)
+      expect(p.html, p.url).toMatch(/<dt>立项依据<\/dt><dd><a href="\/2020\/notice\/">市中政办发〔2020〕1号<\/a>/);
   });
 
   it('every page has lang zh-CN and a non-empty title', () => {
@@ -91,7 +92,12 @@ describe('built site', () => {
     const broken: string[] = [];
     for (const p of pages) {
       const ids = new Set(attrs(p.html, /\sid="([^"]+)"/g));
-      const targets = [...attrs(p.html, /<a\s[^>]*?href="([^"]*)"/g), ...attrs(p.html, /<link\s[^>]*?href="([^"]*)"/g), ...attrs(p.html, /<script\s[^>]*?src="([^"]*)"/g), ...attrs(p.html, /<form\s[^>]*?action="([^"]*)"/g)];
+      const targets = [
+        ...attrs(p.html, /<a\s[^>]*?href="([^"]*)"/g),
+        ...attrs(p.html, /<link\s[^>]*?href="([^"]*)"/g),
+        ...attrs(p.html, /<script\s[^>]*?src="([^"]*)"/g),
+        ...attrs(p.html, /<form\s[^>]*?action="([^"]*)"/g),
+      ];
       for (const t of targets) {
         if (/^(https?:|mailto:|tel:|data:)/.test(t) || t.startsWith('//')) continue;
         if (t.startsWith('#')) {
@@ -104,7 +110,7 @@ describe('built site', () => {
         if (!resolves(abs)) broken.push(`${p.url} → ${t}`);
       }
     }
-    expect(broken.length, broken.slice(0, 30).join("\n")).toBe(0);
+    expect(broken.length, broken.slice(0, 30).join('\n')).toBe(0);
   });
 
   it('no page is over 30 KB gzip (HTML + CSS) unless it lists more than 100 items', () => {
@@ -135,7 +141,9 @@ describe('built site', () => {
 
   it('puts the CSP meta first in <head>, right after <meta charset>, on every page', () => {
     for (const p of pages) {
-      expect(p.html, p.url).toMatch(/^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="[^"]+">/i);
+      expect(p.html, p.url).toMatch(
+        /^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="[^"]+">/i,
+      );
     }
   });
 
@@ -163,9 +171,13 @@ describe('escaping', () => {
       ...edit('2020/reports/2020-01.csv', 'T1,2020-01,区发改局,目标,进展,', `T1,2020-01,区发改局,目标,${payload} & 进展,`),
       // Raw HTML that validation lets through is still sanitised: the style attribute goes.
       // A withdrawn report: shown with its reason on the item page and the month page.
-      '2020/reports/2020-02.csv': fixtureText('2020/reports/2020-02.csv').replace('\nT2,2020-02,区教体局,目标,进展,无,计划,完成,否,2020-03-05,', ''),
+      '2020/reports/2020-02.csv': fixtureText('2020/reports/2020-02.csv').replace(
+        '\nT2,2020-02,区教体局,目标,进展,无,计划,完成,否,2020-03-05,',
+        '',
+      ),
       '2020/withdrawals.csv': 'item,month,withdrawn,reason\nT2,2020-02,2020-03-20,报送单位有误，待重新报送\n',
-      'bulletins/2020-03-01-test.md': '---\ntitle: 测试通报\ndate: 2020-03-01\nkind: notice\n---\n\n正文<span style="color:red" class="x">红字</span>。\n',
+      'bulletins/2020-03-01-test.md':
+        '---\ntitle: 测试通报\ndate: 2020-03-01\nkind: notice\n---\n\n正文<span style="color:red" class="x">红字</span>。\n',
     });
     const out = mkdtempSync(path.join(tmpdir(), 'luoshi-dist-'));
     try {
@@ -174,7 +186,9 @@ describe('escaping', () => {
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       for (const f of htmlFiles(out)) expect(readFileSync(f, 'utf8'), f).not.toContain(payload);
       const task2 = readFileSync(path.join(out, '2020/tasks/2/index.html'), 'utf8');
-      expect(task2).toMatch(/<strong>月报已撤回<\/strong>（<time datetime="2020-03-20">[^<]+<\/time>）：报送单位有误，待重新报送/);
+      expect(task2).toMatch(
+        /<strong>月报已撤回<\/strong>（<time datetime="2020-03-20">[^<]+<\/time>）：报送单位有误，待重新报送/,
+      );
       const feb = readFileSync(path.join(out, '2020/months/2020-02/index.html'), 'utf8');
       expect(feb).toContain('撤回的月报');
       expect(feb).toContain('报送单位有误，待重新报送');

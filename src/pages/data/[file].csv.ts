@@ -4,7 +4,8 @@ import { REGISTRY_TABLES } from '../../core/export.ts';
 import { CONTENT_TYPES, getExports } from '../../site/exports.ts';
 import { keys } from '../../site/keys.ts';
 
-export const getStaticPaths = (() => [...REGISTRY_TABLES, 'dictionary'].map((file) => ({ params: { file }, cacheKey: keys().all }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  [...REGISTRY_TABLES, 'dictionary'].map((file) => ({ params: { file }, cacheKey: keys().all }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) =>
   new Response(getExports(site).get(`${params.file}.csv`)!.body, { headers: { 'Content-Type': CONTENT_TYPES.csv } });

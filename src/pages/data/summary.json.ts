@@ -3,4 +3,7 @@ import type { APIRoute } from 'astro';
 import { siteSummary } from '../../core/summary.ts';
 import { getDataset } from '../../site/data.ts';
 
-export const GET: APIRoute = () => new Response(JSON.stringify(siteSummary(getDataset()), null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(siteSummary(getDataset()), null, 1), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -15,5 +15,7 @@ export const getStaticPaths = (() => {
 
 export const GET: APIRoute = ({ props }) => {
   const badge = props.badge as string;
-  return new Response(readFileSync(path.join(contentRoot(), badge)), { headers: { 'Content-Type': TYPES[path.extname(badge)] ?? 'application/octet-stream' } });
+  return new Response(readFileSync(path.join(contentRoot(), badge)), {
+    headers: { 'Content-Type': TYPES[path.extname(badge)] ?? 'application/octet-stream' },
+  });
 };

@@ -6,7 +6,11 @@ import { keys } from '../../../site/keys.ts';
 import { CONTENT_TYPES, getExports } from '../../../site/exports.ts';
 
 export const getStaticPaths = (() =>
-  getDataset().years.flatMap((y) => YEAR_TABLES.map((file) => ({ params: { year: String(y.year), file }, cacheKey: keys().year(y) })))) satisfies GetStaticPaths;
+  getDataset().years.flatMap((y) =>
+    YEAR_TABLES.map((file) => ({ params: { year: String(y.year), file }, cacheKey: keys().year(y) })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) =>
-  new Response(getExports(site).get(`${params.year}/${params.file}.csv`)!.body, { headers: { 'Content-Type': CONTENT_TYPES.csv } });
+  new Response(getExports(site).get(`${params.year}/${params.file}.csv`)!.body, {
+    headers: { 'Content-Type': CONTENT_TYPES.csv },
+  });

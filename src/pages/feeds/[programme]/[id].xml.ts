@@ -6,7 +6,14 @@ import { categoryFeed, feedResponse } from '../../../site/feeds.ts';
 
 export const getStaticPaths = (() =>
   getDataset().years.flatMap((year) =>
-    year.programme ? year.categories.map((c) => ({ params: { programme: year.programme!.slug, id: `${year.year}-${c.no}` }, props: { year: year.year, no: c.no }, cacheKey: keys().year(year) })) : [])) satisfies GetStaticPaths;
+    year.programme
+      ? year.categories.map((c) => ({
+          params: { programme: year.programme!.slug, id: `${year.year}-${c.no}` },
+          props: { year: year.year, no: c.no },
+          cacheKey: keys().year(year),
+        }))
+      : [],
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
   const year = getDataset().years.find((y) => y.year === props.year)!;

@@ -5,7 +5,13 @@ import { keys } from '../../../site/keys.ts';
 import { feedResponse, itemFeed } from '../../../site/feeds.ts';
 
 export const getStaticPaths = (() =>
-  getDataset().years.flatMap((year) => year.items.map((item) => ({ params: { id: `${year.year}-${item.key}` }, props: { year: year.year, key: item.key }, cacheKey: keys().item(year, item) })))) satisfies GetStaticPaths;
+  getDataset().years.flatMap((year) =>
+    year.items.map((item) => ({
+      params: { id: `${year.year}-${item.key}` },
+      props: { year: year.year, key: item.key },
+      cacheKey: keys().item(year, item),
+    })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
   const year = getDataset().years.find((y) => y.year === props.year)!;
