@@ -11,6 +11,7 @@ import { nextMonth, nthWorkingDay, reportDeadline } from './calendar.ts';
 import { writeCsv } from './csv.ts';
 import type { Dataset, Item, YearData } from './model.ts';
 import { mulberry32, seedOf } from './random.ts';
+import { CONTENT_FIELDS } from './forms.ts';
 // ---------------------------------------------------------------- rates and text templates
 /** Shares of items completed by the last month (exact), and per-item / per-item-month probabilities. */
 const RATES = { completeProject: 0.2, completeTask: 0.08, behind: 0.15, missing: 0.04, late: 0.08 };
@@ -513,20 +514,9 @@ export function generateSample(ds: Dataset, yd: YearData, options: { seed: strin
   const outs = withUnit.map((i) =>
     generateItem(i, ds, seed, months, dataDate, done.has(i.key), i === reopenFixed ? 1 : i === reopenOpen ? 2 : 0),
   );
-  const PLAN_COLUMNS = ['item', 'unit', 'q1', 'q2', 'q3', 'q4', 'principal', 'deputy', 'note', 'filed'];
-  const REPORT_COLUMNS = [
-    'item',
-    'month',
-    'unit',
-    'target',
-    'progress',
-    'problems',
-    'next_steps',
-    'evaluation',
-    'item_complete',
-    'filed',
-    'note',
-  ];
+  // The content files' canonical column order: the one the forms' import writes.
+  const PLAN_COLUMNS = CONTENT_FIELDS.plan;
+  const REPORT_COLUMNS = CONTENT_FIELDS.report;
   const reports = new Map<number, string>();
   for (let m = 1; m <= months; m++)
     reports.set(

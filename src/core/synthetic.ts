@@ -19,6 +19,7 @@ import { mulberry32 } from './random.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monthsOfYear, nextMonth, reportDeadline } from './calendar.ts';
+import { CONTENT_FIELDS } from './forms.ts';
 
 export interface SyntheticParams {
   /** Districts on the site; each adds ~36 units, 6 leaders and `itemsPerYear` items a year. */
@@ -630,30 +631,9 @@ export function syntheticContent(params: SyntheticParams): SyntheticContent {
       csv(['no', 'section', 'subsection', 'lead_in', 'target', 'leaders', 'units', 'lead_units'], taskRows),
     );
     files.set(`${dir}/projects.csv`, csv(['no', 'category', 'content', 'leaders', 'units', 'lead_units', 'task'], projectRows));
-    files.set(
-      `${dir}/plans.csv`,
-      csv(['item', 'unit', 'q1', 'q2', 'q3', 'q4', 'principal', 'deputy', 'note', 'filed'], planRows),
-    );
+    files.set(`${dir}/plans.csv`, csv(CONTENT_FIELDS.plan, planRows));
     for (const [mi, month] of months.entries()) {
-      files.set(
-        `${dir}/reports/${month}.csv`,
-        csv(
-          [
-            'item',
-            'month',
-            'unit',
-            'target',
-            'progress',
-            'problems',
-            'next_steps',
-            'evaluation',
-            'item_complete',
-            'filed',
-            'note',
-          ],
-          reportRows[mi],
-        ),
-      );
+      files.set(`${dir}/reports/${month}.csv`, csv(CONTENT_FIELDS.report, reportRows[mi]));
     }
   }
   stats.files = files.size;
