@@ -4,7 +4,7 @@
  * piped, and the site's Markdown sanitiser. Every test works on its own temporary folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { BULLETIN_REHYPE_PLUGINS } from '../../src/site/markdown.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 import { fillXlsx } from './fill.ts';
+import { snapshot } from '../fixtures/processes.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -27,19 +28,6 @@ function run(script: string, args: string[], content: string) {
 }
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'luoshi-hostile-'));
-
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const abs = path.join(d, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else out[path.relative(dir, abs)] = readFileSync(abs, 'latin1');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const row = (item: string, unit: string, note = '') =>
   `${item},2020-03,${unit},目标,${item}进展,无,计划,完成,否,2020-04-07,${note}`;

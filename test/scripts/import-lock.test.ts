@@ -3,7 +3,7 @@
  * read-merge-write of `npm run import` (and of `npm run inbox`, see inbox.test.ts).
  */
 import { describe, it, expect } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,26 +11,15 @@ import { parse } from 'csv-parse/sync';
 import { acquireImportLock, lockPath, withImportLock } from '../../scripts/lib/import-lock.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 import { fillXlsx } from './fill.ts';
+import { runWaitingForLock } from '../fixtures/processes.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
 const env = { ...process.env, LUOSHI_TODAY: TODAY, LUOSHI_CONTENT: '/nonexistent-use-the-flag' };
 
 /** A CLI run as a child process; `waiting` resolves once it says it waits for the lock. */
-function runAsync(script: string, args: string[]) {
-  const child = spawn(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { env });
-  let out = '';
-  let err = '';
-  let told: () => void;
-  const waiting = new Promise<void>((resolve) => (told = resolve));
-  const check = () => (out + err).includes('另一个导入正在进行') && told();
-  child.stdout.on('data', (d) => ((out += d), check()));
-  child.stderr.on('data', (d) => ((err += d), check()));
-  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, out, err })),
-  );
-  return { waiting, done };
-}
+const runAsync = (script: string, args: string[]) =>
+  runWaitingForLock(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { env });
 
 describe('import lock', () => {
   it('two imports started at the same time, different units, same month: both rows are kept', async () => {

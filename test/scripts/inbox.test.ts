@@ -5,7 +5,7 @@
  * with LUOSHI_TODAY pinned. Also the monthly job's commands and the workflow files' lint.
  */
 import { describe, it, expect } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { acquireImportLock } from '../../scripts/lib/import-lock.ts';
 import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';
 import { makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
+import { runWaitingForLock } from '../fixtures/processes.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -56,20 +57,7 @@ function script(name: string, args: string[], cwd: string, today = TODAY) {
 }
 
 /** `npm run inbox` as a child process; `waiting` resolves once it says it waits for the lock. */
-function inboxAsync(repo: string) {
-  const child = spawn(NODE, [path.join(ROOT, 'scripts/inbox.ts')], { cwd: repo, env: env() });
-  let out = '';
-  let err = '';
-  let told: () => void;
-  const waiting = new Promise<void>((resolve) => (told = resolve));
-  const check = () => (out + err).includes('另一个导入正在进行') && told();
-  child.stdout.on('data', (d) => ((out += d), check()));
-  child.stderr.on('data', (d) => ((err += d), check()));
-  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, out, err })),
-  );
-  return { waiting, done };
-}
+const inboxAsync = (repo: string) => runWaitingForLock(NODE, [path.join(ROOT, 'scripts/inbox.ts')], { cwd: repo, env: env() });
 
 /** Generate the month's forms (all units, or `units`) into inbox/2020-07/ and fill them. */
 async function upload(repo: string, units?: string[], options: Parameters<typeof fillXlsx>[2] = {}): Promise<FilledForm[]> {

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -16,6 +16,7 @@ import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
 import { encodeGbk } from './gbk.ts';
+import { snapshot } from '../fixtures/processes.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -30,20 +31,6 @@ function run(script: string, args: string[], content: string) {
 
 function tmp(): string {
   return mkdtempSync(path.join(tmpdir(), 'luoshi-forms-'));
-}
-
-/** Every file of a folder, path → bytes as text, to prove nothing changed. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const abs = path.join(d, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else out[path.relative(dir, abs)] = readFileSync(abs, 'latin1');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 function csvRows(file: string): Record<string, string>[] {
