@@ -4,6 +4,7 @@
  * host page of another origin.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { hasImages } from '../../src/core/charts.ts';
 
 /** Non-white, non-transparent pixels of a canvas (the chart's background is white). */
 async function inkedPixels(page: Page, selector: string): Promise<number[]> {
@@ -129,7 +130,10 @@ test('CSV, PNG and SVG links of a chart resolve', async ({ page, request }) => {
   }
 });
 
-test('every chart in the gallery has a PNG of 800×450 on the built site', async ({ page, request }) => {
+test('every district-wide chart in the gallery has a PNG of 800×450 on the built site; a unit chart has none', async ({
+  page,
+  request,
+}) => {
   await page.goto('/embed/');
   const ids = await page.$$eval('a[href*="/embed/"]', (as) => [
     ...new Set(as.map((a) => a.getAttribute('href')!.match(/\/embed\/([^/]+)\/$/)?.[1]).filter(Boolean)),
@@ -137,7 +141,17 @@ test('every chart in the gallery has a PNG of 800×450 on the built site', async
   const drawn = await page.$$eval('figure.chart', (fs) => fs.map((f) => f.getAttribute('data-chart-id')!));
   const all = [...new Set([...ids, ...drawn])] as string[];
   expect(all.length).toBeGreaterThan(10);
-  for (const id of all) {
+  const units = all.filter((id) => !hasImages(id));
+  expect(units.length, 'the gallery lists unit charts').toBeGreaterThan(0);
+  for (const id of units) expect((await request.get(`charts/${id}.png`)).status(), id).toBe(404);
+  // …and its page offers no image link or image snippet, only CSV and the embed page.
+  const unit = /^unit-(.+)-\d{4}$/.exec(units[0])![1];
+  await page.goto(`units/${unit}/`);
+  const figure = page.locator(`figure[data-chart-id="${units[0]}"]`);
+  await expect(figure.locator('a', { hasText: '数据（CSV）' })).toHaveCount(1);
+  await expect(figure.locator('a[href$=".png"], a[href$=".svg"]')).toHaveCount(0);
+  await expect(figure.locator('textarea')).toHaveCount(2);
+  for (const id of all.filter(hasImages)) {
     const res = await request.get(`charts/${id}.png`);
     expect(res.status(), id).toBe(200);
     const png = await res.body();
