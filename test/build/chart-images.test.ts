@@ -10,7 +10,16 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartIds, getChart, hasImages } from '../../src/core/charts.ts';
 import { loadContentOrThrow } from '../../src/core/load.ts';
-import { FONT_FAMILY, HEIGHT, registerFonts, renderAll, renderPng, WIDTH } from '../../src/build/chart-images.ts';
+import {
+  compactSvg,
+  FONT_FAMILY,
+  HEIGHT,
+  registerFonts,
+  renderAll,
+  renderPng,
+  renderSvg,
+  WIDTH,
+} from '../../src/build/chart-images.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 
 const content = makeContent();
@@ -99,7 +108,9 @@ describe('chart images', () => {
       const svg = readFileSync(path.join(out, `${id}.svg`), 'utf8');
       expect(svg, id).toMatch(/<svg[^>]*width="800"[^>]*height="450"/);
       // Text stays text, in the CJK font stack (not the registered variable font's "Thin" instance).
-      expect(svg, `${id}: has its text`).toMatch(/<text[^>]*font-family="'Noto Sans SC', [^"]*sans-serif"/);
+      expect(svg, `${id}: the font stack, once`).toMatch(/<svg [^>]*font-family="'Noto Sans SC', [^"]*sans-serif"/);
+      expect(svg.match(/font-family=/g), id).toHaveLength(1);
+      expect(svg, `${id}: has its text`).toMatch(/<text[^>]*>[^<]*[\u4e00-\u9fff]/);
       expect(svg, id).not.toMatch(/Thin/);
     }
   });
@@ -176,3 +187,49 @@ describe('chart images', () => {
     expect(pngSize(renderPng(getChart(dataset, 'tasks-completion-2020')))).toEqual({ width: WIDTH, height: HEIGHT });
   });
 });
+
+describe('compactSvg', () => {
+  const glyph = (x: number, ch: string, y = 67.037498) =>
+    `<text fill="#1F2328" font-size="13" font-family="Noto Sans SC Thin" x="${x}, " y="${y}, ">${ch}</text>`;
+  const pattern = (n: number, png: string) =>
+    `<defs><pattern id="pattern_${n}" width="10" height="10"><image id="img_${n}" width="10" xlink:href="data:image/png;base64,${png}"/></pattern></defs>`;
+
+  it('merges a run of glyphs on one baseline into one text with an x per glyph', () => {
+    const svg = `<svg width="800">${glyph(282.49991, '已')}${glyph(295.49994, '完')}${glyph(308.49994, '成')}${glyph(10, '月', 90)}</svg>`;
+    const out = compactSvg(svg);
+    expect(out).toContain('<text fill="#1F2328" font-size="13" x="282.5 295.5 308.5" y="67.04">已完成</text>');
+    expect(out).toContain('x="10" y="90">月</text>');
+    expect(out).toMatch(/^<svg font-family="'Noto Sans SC', [^"]*" width="800">/);
+  });
+
+  it('keeps glyphs apart when something is drawn between them, or their attributes differ', () => {
+    const svg = `<svg>${glyph(1, 'a')}<path d="M0 0"/>${glyph(2, 'b')}${glyph(3, 'c').replace('13', '14')}</svg>`;
+    expect(compactSvg(svg).match(/<text/g)).toHaveLength(3);
+  });
+
+  it('defines an identical hatch pattern once and points every use at it', () => {
+    const svg = `<svg>${pattern(0, 'AAA')}<path fill="url(#pattern_0)"/>${pattern(1, 'AAA')}<path fill="url(#pattern_1)"/>${pattern(2, 'BBB')}<path fill="url(#pattern_2)"/></svg>`;
+    const out = compactSvg(svg);
+    expect(out.match(/<pattern /g)).toHaveLength(2);
+    expect(out.match(/url\(#pattern_0\)/g)).toHaveLength(2);
+    expect(out).toContain('url(#pattern_2)');
+  });
+
+  it('numbers clip paths in order, so a chart is the same bytes whatever was drawn before it', () => {
+    const a = '<svg><clipPath id="cl_e3"/><g clip-path="url(#cl_e3)"/><clipPath id="cl_e4"/><g clip-path="url(#cl_e4)"/></svg>';
+    const b = a.replaceAll('cl_e3', 'cl_cf').replaceAll('cl_e4', 'cl_d0');
+    expect(compactSvg(a)).toBe(compactSvg(b));
+    expect(compactSvg(a)).toContain('<clipPath id="c0"/><g clip-path="url(#c0)"/>');
+  });
+
+  it('a chart drawn twice, with other charts drawn between, gives the same SVG', () => {
+    const [first, second] = imageIdsOf(dataset);
+    const once = renderSvg(getChart(dataset, first)).toString();
+    renderSvg(getChart(dataset, second));
+    expect(renderSvg(getChart(dataset, first)).toString()).toBe(once);
+  });
+});
+
+function imageIdsOf(ds: typeof dataset): string[] {
+  return chartIds(ds).filter((id) => hasImages(id));
+}

@@ -1,7 +1,8 @@
 /**
  * `npm run dev` shows content edits: with the dev server running on a temporary copy of the
  * content, an edited monthly report (CSV) and a new bulletin (MDX) appear on their pages within
- * a few seconds, without restarting the server.
+ * a few seconds, without restarting the server. The feeds and chart CSVs, which the build
+ * writes straight from the core (src/build/site-files.ts), are served from the same functions.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -77,6 +78,19 @@ describe('astro dev watches content/', () => {
     );
     const seconds = await waitFor('/2020/tasks/1/', '开发服务器热更新测试进展', 10);
     expect(seconds).toBeLessThan(10);
+  }, 30_000);
+
+  it('serves the feeds and chart CSVs the build writes, from the current data', async () => {
+    // After the edit above: the item's feed carries it too.
+    const feed = await fetch(`${BASE}/feeds/items/2020-T1.xml`);
+    expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+    expect(await feed.text()).toContain('开发服务器热更新测试进展');
+    const csv = await fetch(`${BASE}/charts/tasks-completion-2020.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)], 'UTF-8 BOM, for Excel').toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('完成率');
+    expect((await fetch(`${BASE}/feeds/items/2020-T999.xml`)).status).toBe(404);
   }, 30_000);
 
   it('shows a new bulletin (MDX) within a few seconds', async () => {
