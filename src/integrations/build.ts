@@ -23,13 +23,12 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatIssues, loadContent, loadContentOrThrow } from '../core/load.ts';
 import type { Dataset } from '../core/model.ts';
 import { buildDate, contentRoot } from '../core/paths.ts';
+import { collectGarbage } from '../build/memory.ts';
 import { siteFiles, writeSiteFiles, type SiteFile } from '../build/site-files.ts';
 
 const SHARED = Symbol.for('luoshi.dataset');
@@ -59,22 +58,6 @@ function sharedDataset(): Dataset {
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e6);
-
-/**
- * A full garbage collection that also hands V8's emptied heap pages back to the system (V8's
- * gc() made reachable at run time; a no-op if that fails). The "last-resort" flavour is what
- * V8 does under memory pressure; a plain gc() frees the objects but keeps their pages: after the
- * large dataset's pages, a plain gc() left the process at 1,313 MB RSS, this leaves it at 681 MB.
- */
-export function collectGarbage(): void {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as (options?: object) => void;
-    gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-  } catch {
-    // Not essential: only the memory peak is higher.
-  }
-}
 
 export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}): AstroIntegration {
   let target: string | undefined;
@@ -148,7 +131,7 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         // What rendering left behind is garbage now: collect it before the memory-hungry steps,
         // so that the process tree's peak is the larger of the steps, not their sum.
         const before = process.memoryUsage().rss;
-        collectGarbage();
+        collectGarbage({ releasePages: true });
         const m = process.memoryUsage();
         logger.info(
           `[rss pages ${mb(before)} → ${mb(m.rss)} MB after GC; V8 heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB]`,
@@ -159,48 +142,33 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         logger.info(
           `订阅源与图表数据：${written.files} 个文件，${mb(written.bytes)} MB，用时 ${(filesMs / 1000).toFixed(1)} 秒 [step files ${filesMs} ms]`,
         );
-        // Chart images and the search index run side by side: they read and write different
-        // folders, and Pagefind's process keeps at most one core busy for much of its run
-        // (6.4 s wall for 5.2 s of CPU on a year's pages), so the charts draw in one worker
-        // thread on the other core. Two chart threads beside Pagefind finish the charts sooner
-        // but not the build (the search index takes longer), and add a thread's memory (~150 MB)
-        // to the peak. Each step settles before the build fails on the first error.
+        collectGarbage({ releasePages: true }); // the feeds' strings
+        // The search index, then the chart images, one after the other: the tree's memory peak
+        // is then the larger of the two, not their sum. Side by side they saved 5-8 s of the
+        // large dataset's ~160 s, but Pagefind's largest process (720 MB) and two chart threads
+        // (~400 MB) came on top of this process (~680 MB after the pages): 1.5-2.0 GB.
         const postStarted = performance.now();
-        const steps: Promise<void>[] = [];
-        if (options.charts !== false) {
-          steps.push(
-            (async () => {
-              const { renderAll } = await import('../build/chart-images.ts');
-              const r = await renderAll({
-                out: path.join(out, 'charts'),
-                dataset: ds,
-                threads: options.search === false ? undefined : 1,
-              });
-              logger.info(
-                `图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 [step charts ${r.ms} ms] [rss ${mb(process.memoryUsage().rss)} MB]`,
-              );
-            })(),
+        // Fault injection for the test of the atomic swap (test/integrations/build.test.ts):
+        // a failure after every page has been written, as a Pagefind crash would be.
+        if (process.env.LUOSHI_BUILD_FAULT === 'search')
+          throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
+        if (options.search !== false) {
+          const { buildSearchIndex, closeSearch } = await import('../build/pagefind.ts');
+          const r = await buildSearchIndex(out, { dataset: ds });
+          await closeSearch();
+          if (r.errors.length) throw new Error(`搜索索引生成失败 (Pagefind):\n${r.errors.join('\n')}`);
+          logger.info(
+            `Pagefind: indexed ${r.pages} pages in ${r.ms} ms [step search ${r.ms} ms]${r.detail ? ` ${r.detail}` : ''}`,
           );
         }
-        steps.push(
-          (async () => {
-            // Fault injection for the test of the atomic swap (test/integrations/build.test.ts):
-            // a failure after every page has been written, as a Pagefind crash would be.
-            if (process.env.LUOSHI_BUILD_FAULT === 'search')
-              throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
-            if (options.search === false) return;
-            const { buildSearchIndex, closeSearch } = await import('../build/pagefind.ts');
-            const r = await buildSearchIndex(out, { dataset: ds });
-            await closeSearch();
-            if (r.errors.length) throw new Error(`搜索索引生成失败 (Pagefind):\n${r.errors.join('\n')}`);
-            logger.info(
-              `Pagefind: indexed ${r.pages} pages in ${r.ms} ms [step search ${r.ms} ms]${r.detail ? ` ${r.detail}` : ''}`,
-            );
-          })(),
-        );
-        const settled = await Promise.allSettled(steps);
-        const failed = settled.find((r) => r.status === 'rejected');
-        if (failed) throw failed.reason;
+        if (options.charts !== false) {
+          collectGarbage({ releasePages: true }); // what preparing the search shards' pages left
+          const { renderAll } = await import('../build/chart-images.ts');
+          const r = await renderAll({ out: path.join(out, 'charts'), dataset: ds });
+          logger.info(
+            `图表图片：${r.ids} 张（新绘制 ${r.rendered}，缓存 ${r.cached}），用时 ${(r.ms / 1000).toFixed(1)} 秒 [step charts ${r.ms} ms] [rss ${mb(process.memoryUsage().rss)} MB]`,
+          );
+        }
         logger.info(
           `图表图片与搜索索引共用时 ${((performance.now() - postStarted) / 1000).toFixed(1)} 秒 [step post ${Math.round(performance.now() - postStarted)} ms]`,
         );

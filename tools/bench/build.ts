@@ -108,13 +108,13 @@ export interface BuildResult {
  * (src/integrations/build.ts): `[step charts N ms]`, `[step search N ms]`; the rest is Astro's
  * (config, bundling, pages). Also the pages Astro reused from its incremental cache.
  */
-export function subSteps(stdout: string): { charts?: number; search?: number; post?: number; reused: number; rendered: number } {
+export function subSteps(stdout: string): { files?: number; charts?: number; search?: number; post?: number; reused: number; rendered: number } {
   const n = (name: string) => {
     const m = new RegExp(`\\[step ${name} (\\d+) ms\\]`).exec(stdout);
     return m ? Number(m[1]) : undefined;
   };
-  // `post`: the wall time of charts and search together (they run side by side; their sum overstates it).
-  return { charts: n('charts'), search: n('search'), post: n('post'), reused: (stdout.match(/\((cached|restored)\)/g) ?? []).length, rendered: (stdout.match(/├─ .*\(\+\d+m?s\)/g) ?? []).length };
+  // `post`: the wall time of search and charts together, as the build logs it.
+  return { files: n('files'), charts: n('charts'), search: n('search'), post: n('post'), reused: (stdout.match(/\((cached|restored)\)/g) ?? []).length, rendered: (stdout.match(/├─ .*\(\+\d+m?s\)/g) ?? []).length };
 }
 
 export async function runBuild(steps: Step[], site: string, env: NodeJS.ProcessEnv): Promise<BuildResult> {
