@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
-import { chartConfig } from '../core/chart-config.ts';
+import { chartConfig, chartFontSizes } from '../core/chart-config.ts';
 import { chartData, chartIds, getChart, hasImages, type ChartSpec } from '../core/charts.ts';
 import { loadContentOrThrow } from '../core/load.ts';
 import type { Dataset } from '../core/model.ts';
@@ -114,13 +114,34 @@ export function footerOf(spec: ChartSpec): string {
   return `来源：${spec.source}。数据截至${spec.dataDate}。`;
 }
 
+/**
+ * `text` broken into lines no wider than `width` at the footer's size, measured with the
+ * registered font; a break goes after punctuation where one fits. The source line ran past the
+ * right edge of wide charts in elderly mode (18 px), cutting off the data date.
+ */
+export function wrapFooter(text: string, elder: boolean, width = WIDTH - 24): string[] {
+  const ctx = createCanvas(1, 1).getContext('2d');
+  ctx.font = `${chartFontSizes(elder).footer}px ${FONT_FAMILY}`;
+  const lines: string[] = [];
+  let rest = text;
+  while (ctx.measureText(rest).width > width) {
+    let fit = 1;
+    while (fit < rest.length && ctx.measureText(rest.slice(0, fit + 1)).width <= width) fit++;
+    const punct = Math.max(...['；', '。', '，', '）', '、'].map((p) => rest.lastIndexOf(p, fit - 1)));
+    const cut = punct >= fit / 2 ? punct + 1 : fit;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return [...lines, rest];
+}
+
 function config(spec: ChartSpec, makeCanvas: (w: number, h: number) => unknown, elder = false) {
   return chartConfig(chartData(spec), {
     elder,
     fontFamily: FONT_FAMILY,
     static: true,
     title: spec.title,
-    footer: footerOf(spec),
+    footer: wrapFooter(footerOf(spec), elder),
     createCanvas: (w, h) => makeCanvas(w, h) as never,
   });
 }

@@ -273,35 +273,34 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
   let cached = 0;
   rmSync(outputPath, { recursive: true, force: true });
   for (const name of names) {
-    // Each page augmented with its record and written, under its URL, to a folder of this
-    // shard's pages (Pagefind's input), and hashed on the way.
+    // Each page augmented with its record, as Pagefind will read it; `write`: also written,
+    // under its URL, to a folder of this shard's pages (Pagefind's input). Hashed first without
+    // writing: an unchanged shard (most of them, when a month is published) costs a read.
     const src = `${outputPath}.pages-${name || 'main'}`;
-    rmSync(src, { recursive: true, force: true });
-    const hasher = shardHasher();
-    for (const file of shards.get(name)!) {
-      const rel = file.slice(0, -'index.html'.length);
-      const html = readFileSync(path.join(site, file), 'utf8');
-      const content = augment(html, records.get(rel) ?? bulletinOf(rel, html), options);
-      if (!content) {
-        errors.push(`${file}: no data-pagefind-body element: the page would not be searchable`);
-        continue;
+    const eachPage = (visit: (rel: string, content: string) => void) => {
+      for (const file of shards.get(name)!) {
+        const rel = file.slice(0, -'index.html'.length);
+        const html = readFileSync(path.join(site, file), 'utf8');
+        const content = augment(html, records.get(rel) ?? bulletinOf(rel, html), options);
+        if (content) visit(rel, content);
+        else errors.push(`${file}: no data-pagefind-body element: the page would not be searchable`);
       }
-      hasher.add(`/${rel}`, content);
-      mkdirSync(path.join(src, rel), { recursive: true });
-      writeFileSync(path.join(src, rel, 'index.html'), content);
-    }
-    if (errors.length) {
-      rmSync(src, { recursive: true, force: true });
-      break;
-    }
+    };
+    const hasher = shardHasher();
+    eachPage((rel, content) => hasher.add(`/${rel}`, content));
+    if (errors.length) break;
     const dest = name ? path.join(outputPath, name) : outputPath;
     const hit = cacheRoot && path.join(cacheRoot, hasher.digest());
     if (hit && existsSync(path.join(hit, 'pagefind.js'))) {
-      rmSync(src, { recursive: true, force: true });
       cpSync(hit, dest, { recursive: true });
       cached++;
       continue;
     }
+    rmSync(src, { recursive: true, force: true });
+    eachPage((rel, content) => {
+      mkdirSync(path.join(src, rel), { recursive: true });
+      writeFileSync(path.join(src, rel, 'index.html'), content);
+    });
     // Written to a private folder first: the main bundle's folder holds the other shards.
     const tmp = `${outputPath}.shard-${name || 'main'}`;
     // The pages read for this shard are garbage: Pagefind's process comes on top of this one.

@@ -23,7 +23,8 @@ export interface ChartEnv {
   createCanvas?: (width: number, height: number) => TileCanvas;
   /** Draw the title and the source line inside the chart (static images, which stand alone). */
   title?: string;
-  footer?: string;
+  /** The source line; several lines when it is wider than the image. */
+  footer?: string | string[];
   /** Static images: fixed size, no animation, one device pixel per CSS pixel. */
   static?: boolean;
   /** Width/height ratio when responsive. */

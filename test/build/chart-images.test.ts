@@ -19,6 +19,7 @@ import {
   renderPng,
   renderSvg,
   WIDTH,
+  wrapFooter,
 } from '../../src/build/chart-images.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 
@@ -233,3 +234,27 @@ describe('compactSvg', () => {
 function imageIdsOf(ds: typeof dataset): string[] {
   return chartIds(ds).filter((id) => hasImages(id));
 }
+
+describe('wrapFooter', () => {
+  const source =
+    '来源：济南市市中区人民政府办公室（区政府办公室督查室）据市中政办发〔2020〕1号及各责任单位月度落实情况整理；计划和月报为示例数据。数据截至2021-01-20。';
+
+  it('breaks a source line wider than the image into lines that fit, losing no character', () => {
+    registerFonts(source);
+    for (const elder of [false, true]) {
+      const lines = wrapFooter(source, elder);
+      expect(lines.join(''), `elder ${elder}`).toBe(source);
+      const ctx = createCanvas(1, 1).getContext('2d');
+      ctx.font = `${elder ? 18 : 12}px ${FONT_FAMILY}`;
+      for (const line of lines) expect(ctx.measureText(line).width, line).toBeLessThanOrEqual(WIDTH - 24);
+    }
+    // At 18 px the line is ~1,300 px wide: it needs two lines, and the date stays whole.
+    const elderLines = wrapFooter(source, true);
+    expect(elderLines.length).toBeGreaterThan(1);
+    expect(elderLines.at(-1)).toContain('数据截至2021-01-20。');
+  });
+
+  it('leaves a short line alone', () => {
+    expect(wrapFooter('来源：示例。', true)).toEqual(['来源：示例。']);
+  });
+});
