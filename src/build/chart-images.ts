@@ -283,11 +283,6 @@ export async function renderAll(opts: {
   cache?: boolean;
   only?: string[];
   dataset?: Dataset;
-  /**
-   * Worker threads to draw in; default one per core (none for a few dozen charts). 0: draw in
-   * this thread, yielding to its event loop after every chart.
-   */
-  threads?: number;
 }): Promise<RenderResult> {
   const started = performance.now();
   // The build integration passes the dataset the pages were rendered from: loaded once per build.
@@ -314,8 +309,8 @@ export async function renderAll(opts: {
   // threads, one per core, each handed the specs of its charts (plain data: the dataset is not
   // loaded again); a few dozen charts are not worth a thread.
   const cache = opts.cache !== false ? cacheDir : undefined;
-  const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), Math.floor(todo.length / 32)), todo.length);
-  if (threads === 0 || (threads === 1 && opts.threads === undefined)) await renderJobs(todo, opts.out, cache);
+  const threads = Math.min(availableParallelism(), Math.floor(todo.length / 32));
+  if (threads <= 1) await renderJobs(todo, opts.out, cache);
   else {
     await Promise.all(
       Array.from({ length: threads }, (_, t) => {

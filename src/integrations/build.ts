@@ -28,6 +28,7 @@ import type { AstroIntegration } from 'astro';
 import { formatIssues, loadContent, loadContentOrThrow } from '../core/load.ts';
 import type { Dataset } from '../core/model.ts';
 import { buildDate, contentRoot } from '../core/paths.ts';
+import { withTrailingSlash } from '../core/urls.ts';
 import { collectGarbage } from '../build/memory.ts';
 import { siteFiles, writeSiteFiles, type SiteFile } from '../build/site-files.ts';
 
@@ -103,7 +104,7 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         // The feeds and chart CSVs (src/build/site-files.ts), answered from the current dataset.
         let served: { dataset: Dataset; byPath: Map<string, SiteFile> } | undefined;
         server.middlewares.use((req, res, next) => {
-          const root = base.endsWith('/') ? base : `${base}/`;
+          const root = withTrailingSlash(base);
           const url = decodeURIComponent((req.url ?? '').split('?')[0]);
           if (!url.startsWith(root) || !/\.(xml|csv)$/.test(url)) return next();
           const ds = sharedDataset();
