@@ -18,7 +18,10 @@ export default defineConfig({
   site: process.env.LUOSHI_SITE ?? 'https://example.gov.cn',
   base,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: pages render while earlier pages' files are written (Astro awaits a mkdir and two
+  // writes per page, its own and its incremental-cache copy). On the large benchmark dataset the
+  // pages step went from 45 s to 28-30 s at 4; 8 gained nothing more and held more memory.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Strict CSP as a <meta> tag: Astro hashes every script and style it emits.
   // directives add a default of 'self' for everything else (images, fonts, fetches, forms).
   security: {

@@ -241,6 +241,11 @@ if (data.builds.at(-1)?.ok && !values['no-publish']) {
   log(`warm (nothing changed): ${(w.ms / 1000).toFixed(1)} s ${JSON.stringify(subSteps(w.steps[0]?.stdout ?? ''))}`);
   const month = withoutLastMonth(contentDir, params);
   writeFileSync(month.file, month.without);
+  // The month before, built cold: its caches are what CI restores for the publish, and they must
+  // not hold anything of the published state (the chart and search caches are keyed by content:
+  // left from the cold runs above, they would hand the publish the shards and images it is
+  // meant to make).
+  rmSync(cacheDir, { recursive: true, force: true });
   const before = await runBuild(warmSteps, SITE, warmEnv);
   rmSync(warmDist, { recursive: true, force: true });
   log(

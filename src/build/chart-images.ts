@@ -283,6 +283,11 @@ export async function renderAll(opts: {
   cache?: boolean;
   only?: string[];
   dataset?: Dataset;
+  /**
+   * Worker threads to draw in; default one per core (none for a few dozen charts). The build
+   * passes 1: it draws while the pages render in the main thread (src/integrations/build.ts).
+   */
+  threads?: number;
 }): Promise<RenderResult> {
   const started = performance.now();
   // The build integration passes the dataset the pages were rendered from: loaded once per build.
@@ -309,8 +314,15 @@ export async function renderAll(opts: {
   // threads, one per core, each handed the specs of its charts (plain data: the dataset is not
   // loaded again); a few dozen charts are not worth a thread.
   const cache = opts.cache !== false ? cacheDir : undefined;
-  const threads = Math.min(availableParallelism(), Math.floor(todo.length / 32));
-  if (threads <= 1) await renderJobs(todo, opts.out, cache);
+  // Asked for threads (the build, drawing beside the pages): always in workers, never blocking
+  // the main thread.
+  const threads =
+    opts.threads !== undefined
+      ? Math.min(opts.threads, todo.length)
+      : Math.min(availableParallelism(), Math.floor(todo.length / 32));
+  if (todo.length === 0) {
+    // Every chart came from the cache.
+  } else if (threads <= 1 && opts.threads === undefined) await renderJobs(todo, opts.out, cache);
   else {
     await Promise.all(
       Array.from({ length: threads }, (_, t) => {

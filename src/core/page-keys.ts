@@ -23,12 +23,24 @@ import { createHash } from 'node:crypto';
 import { generatedBulletins, type GeneratedBulletin } from './generated-bulletins.ts';
 import { getChart, hasChart } from './charts.ts';
 import { loadHistory, type Change } from './history.ts';
-import type { Dataset, Item, YearData } from './model.ts';
+import type { Dataset, Item, Source, YearData } from './model.ts';
 import { latestYear } from './stats.ts';
 
-/** A stable JSON of any value: Maps and Sets as sorted arrays, object keys sorted. */
+const isSource = (v: unknown): v is Source =>
+  !!v && typeof v === 'object' && typeof (v as Source).file === 'string' && typeof (v as Source).line === 'number';
+
+/**
+ * A stable JSON of any value: Maps and Sets as sorted arrays, object keys sorted.
+ *
+ * A record's `source` (the file and line it was read from) is left out: no page shows it, and
+ * with it a row inserted near the top of a monthly file (a late report filed in its month's file)
+ * changed the key of every report below it, so publishing 99 rows re-rendered every page of the
+ * year (1,958 pages instead of ~300). Where file order matters (the downloads list reports in
+ * file order), the year's key adds the order explicitly.
+ */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (key === 'source' && isSource(v)) return undefined;
     if (v instanceof Map) return [...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
     if (v instanceof Set) return [...v].sort();
     if (v && typeof v === 'object' && !Array.isArray(v)) {
@@ -189,6 +201,10 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
           bulletins.filter((b) => b.year === y.year),
           historyState,
           changesByYear.get(y.year) ?? [],
+          // Which row stands where in its file: the year's downloads keep the files' order (src/core/export.ts).
+          [...y.tasks, ...y.projects].map((i) => [i.source.file, i.source.line, i.key]),
+          y.plans.map((p) => [p.source.file, p.source.line, p.item]),
+          y.reports.map((r) => [r.source.file, r.source.line, r.item, r.month]),
         )),
       );
     }

@@ -113,8 +113,10 @@ export function subSteps(stdout: string): { files?: number; charts?: number; sea
     const m = new RegExp(`\\[step ${name} (\\d+) ms\\]`).exec(stdout);
     return m ? Number(m[1]) : undefined;
   };
-  // `post`: the wall time of search and charts together, as the build logs it.
-  return { files: n('files'), charts: n('charts'), search: n('search'), post: n('post'), reused: (stdout.match(/\((cached|restored)\)/g) ?? []).length, rendered: (stdout.match(/├─ .*\(\+\d+m?s\)/g) ?? []).length };
+  // `post`: the time after the pages spent waiting for the chart images (drawn beside the pages)
+  // and building the search index, as the build logs it. `rendered`: pages logged with a render
+  // time; with build.concurrency their log lines interleave, so the times are counted, not lines.
+  return { files: n('files'), charts: n('charts'), search: n('search'), post: n('post'), reused: (stdout.match(/\((cached|restored)\)/g) ?? []).length, rendered: (stdout.match(/\(\+[\d.]+m?s\)/g) ?? []).length };
 }
 
 export async function runBuild(steps: Step[], site: string, env: NodeJS.ProcessEnv): Promise<BuildResult> {

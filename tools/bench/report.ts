@@ -44,7 +44,7 @@ export interface BenchData {
   floorPages: number;
   /** A rebuild with nothing changed, caches of the last cold run. */
   warm?: BuildResult;
-  /** Publish one month: `before` builds the month before (caches warm), `build` adds the month. */
+  /** Publish one month: `before` builds the month before (cold, caches emptied first), `build` adds the month with its caches. */
   publish?: { before: BuildResult; build: BuildResult; rows: number; district: string; file: string; diff: string[] };
   /** --shards N: the province. */
   province?: ProvinceData;
@@ -216,7 +216,7 @@ export function renderReport(d: BenchData, budgetList: Budget[], command: string
   if (d.publish) {
     const pb = d.publish;
     const x = part(pb.build);
-    L.push(`- The month before (${pb.rows} report rows of ${pb.district} left out of \`${pb.file}\`), built with those caches: ${sec(pb.before.ms)}.`);
+    L.push(`- The month before (${pb.rows} report rows of ${pb.district} left out of \`${pb.file}\`), built cold (caches emptied, so they hold nothing of the published state): ${sec(pb.before.ms)}.`);
     L.push(`- Publish one month: those ${pb.rows} rows added back, built into a fresh output folder with the caches as CI restores them (actions/cache, \`LUOSHI_CACHE_DIR\`): **${sec(pb.build.ms)}**, ${x.reused.toLocaleString('en')} pages reused, ${x.rendered.toLocaleString('en')} rendered; chart images ${sec(x.charts ?? NaN)}, search ${sec(x.search ?? NaN)}; peak ${mb(pb.build.peak)}.`);
     L.push(`- Its output against the cold build of the same content: ${pb.diff.length === 0 ? '**identical** (every file, byte for byte)' : `${pb.diff.length} files differ: ${pb.diff.slice(0, 10).map((z) => `\`${z}\``).join(', ')}`}.`);
     L.push('', `Publish one month: ${(pb.build.ms / 1000).toFixed(1)} s, ${(f.publishShare * 100).toFixed(1)} % of the cold build`);
