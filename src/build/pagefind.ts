@@ -25,6 +25,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import { loadContentOrThrow } from '../core/load.ts';
 import { collectGarbage } from './memory.ts';
@@ -96,18 +97,21 @@ export function augment(
   record: SearchRecord,
   opts: { bigrams?: boolean; words?: boolean; extraText?: boolean } = {},
 ): string | undefined {
-  const open = html.match(BODY_OPEN);
-  if (!open || open.index === undefined) return undefined;
-  const tag = open[0].match(/^<([a-z]+)/i)![1];
-  const end = html.lastIndexOf(`</${tag}>`);
-  if (end < open.index) return undefined;
   // A unit's or leader's page is found by its name, aliases and title. Its tables and charts
   // repeat the text, units and leaders of every item it lists (the items have pages of their own):
   // indexed, they made a unit page outrank the leader's own page for the leader's name, filled
   // result lists with unit pages for any item's words, and made the main bundle the largest
   // index of the site (720 MB of Pagefind's memory on the large dataset). They stay unindexed.
+  // First: the insertion point below is found in the shortened copy.
+  // Removed from the search copy rather than marked ignored, so that the copy changes only when
+  // what is indexed changes: the main bundle's cache key is the copies' hash (buildSearchIndex).
   if (record.meta.kind === KIND.unit || record.meta.kind === KIND.leader)
-    html = html.replace(/<(table|figure)\b/g, '<$1 data-pagefind-ignore="all"');
+    html = html.replace(/<figure\b[\s\S]*?<\/figure>/g, '').replace(/<table\b[\s\S]*?<\/table>/g, '');
+  const open = html.match(BODY_OPEN);
+  if (!open || open.index === undefined) return undefined;
+  const tag = open[0].match(/^<([a-z]+)/i)![1];
+  const end = html.lastIndexOf(`</${tag}>`);
+  if (end < open.index) return undefined;
   const text = opts.bigrams || opts.words ? bodyText(html) : '';
   // The sort keys also as result metadata: the browser merges sorted shards by them (src/client/search-shards.ts).
   const sortMeta = Object.entries(record.sort)
@@ -280,26 +284,39 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
   const cacheRoot = options.outputPath ? undefined : searchCacheDir();
   const names = [...shards.keys()].sort();
   let indexed = 0;
+  // Where the time goes, for the build log: preparing the pages (hash, search copies) and Pagefind.
+  let prepareMs = 0;
+  let pagefindMs = 0;
+  const cleanups: Promise<void>[] = [];
   let cached = 0;
   rmSync(outputPath, { recursive: true, force: true });
   for (const name of names) {
+    const shardStarted = performance.now();
     // A shard's key: every page's URL, published HTML and search record (what `augment` makes
     // Pagefind's input from), hashed without augmenting: an unchanged shard (most of them, when a
     // month is published) costs one read of its pages. Only a shard that must be indexed is
     // augmented, page by page, into a folder of its pages under their URLs (Pagefind's input).
+    // The main bundle (units, leaders) is keyed by its search copies instead: its pages' HTML
+    // changes with every month published (their tables of items), what is indexed of them rarely.
     const src = `${outputPath}.pages-${name || 'main'}`;
     const hasher = shardHasher();
     hasher.add('options', stableJson({ bigrams: options.bigrams, words: options.words, extraText: options.extraText }));
     for (const file of shards.get(name)!) {
       const rel = file.slice(0, -'index.html'.length);
-      hasher.add(`/${rel}`, readFileSync(path.join(site, file)));
-      hasher.add('record', stableJson(records.get(rel) ?? null));
+      if (name) {
+        hasher.add(`/${rel}`, readFileSync(path.join(site, file)));
+        hasher.add('record', stableJson(records.get(rel) ?? null));
+      } else {
+        const html = readFileSync(path.join(site, file), 'utf8');
+        hasher.add(`/${rel}`, augment(html, records.get(rel) ?? bulletinOf(rel, html), options) ?? html);
+      }
     }
     const dest = name ? path.join(outputPath, name) : outputPath;
     const hit = cacheRoot && path.join(cacheRoot, hasher.digest());
     if (hit && existsSync(path.join(hit, 'pagefind.js'))) {
       cpSync(hit, dest, { recursive: true });
       cached++;
+      prepareMs += performance.now() - shardStarted;
       continue;
     }
     rmSync(src, { recursive: true, force: true });
@@ -319,8 +336,14 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     const tmp = `${outputPath}.shard-${name || 'main'}`;
     // The pages read for this shard are garbage: Pagefind's process comes on top of this one.
     collectGarbage({ releasePages: true });
+    const pagefindStarted = performance.now();
+    prepareMs += pagefindStarted - shardStarted;
     errors.push(...(await indexShard(src, shards.get(name)!.length, tmp)));
-    rmSync(src, { recursive: true, force: true });
+    pagefindMs += performance.now() - pagefindStarted;
+    // Deleted in the background (libuv's threads) while the next shard is prepared and indexed:
+    // a year's search copies are ~1,400 folders, and deleting them one shard after another took
+    // seconds of the main thread.
+    cleanups.push(rm(src, { recursive: true, force: true }));
     // A merged shard needs only its index files: the UI scripts and styles are the main bundle's.
     if (name && !errors.length)
       for (const f of readdirSync(tmp))
@@ -335,8 +358,10 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     renameSync(tmp, dest);
     indexed++;
   }
+  await Promise.all(cleanups);
   if (!errors.length) writeFileSync(path.join(outputPath, SHARDS_FILE), JSON.stringify({ shards: names.filter(Boolean) }));
-  const detail = `(${names.length} shards: ${indexed} indexed, ${cached} from cache)`;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const detail = `(${names.length} shards: ${indexed} indexed, ${cached} from cache; pages prepared and hashed ${s(prepareMs)}, Pagefind ${s(pagefindMs)})`;
   return { pages, errors, ms: Math.round(performance.now() - started), outputPath, detail };
 }
 
