@@ -5,6 +5,7 @@
  * copy with markup in a report proves that text from data files is escaped.
  */
 import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -145,6 +146,26 @@ describe('built site', () => {
         /^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="[^"]+">/i,
       );
     }
+  });
+
+  it("lists in each page's CSP exactly the hashes of its own inline scripts and styles", () => {
+    let inline = 0;
+    for (const p of pages) {
+      const policy = /<meta http-equiv="content-security-policy" content="([^"]+)">/i.exec(p.html)![1];
+      const listed = new Set(policy.match(/'sha256-[A-Za-z0-9+/=]+'/g) ?? []);
+      const own = new Set<string>();
+      for (const [, , attrs, text] of p.html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi)) {
+        if (/\bsrc=/i.test(attrs)) continue;
+        own.add(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+        inline++;
+      }
+      // Every inline script and style is allowed, and no hash allows anything else.
+      expect([...listed].sort(), p.url).toEqual([...own].sort());
+      expect(policy, p.url).toMatch(/script-src 'self'/);
+      expect(policy, p.url).toMatch(/style-src 'self'/);
+    }
+    // The embed pages' height script is inline: the check above has something to check.
+    expect(inline).toBeGreaterThan(0);
   });
 
   it('the data page says that CSV cells starting with = + - @ get a leading quote, and JSON does not', () => {
