@@ -248,6 +248,36 @@ test('an item’s months are one HTML strip at most 60 px tall, status word and 
   }
 });
 
+test('on a phone every stacked table cell is labelled with its column header (month, unit, list and street pages)', async ({
+  browser,
+}) => {
+  for (const path of ['2020/months/2020-04/', 'units/zhujianju/', '2020/tasks/', 'streets/shiliulihe/']) {
+    const { page, close } = await open(browser, PHONE, path);
+    const problems = await page.evaluate(() => {
+      const out: string[] = [];
+      let checked = 0;
+      for (const table of document.querySelectorAll('table.stack')) {
+        const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+        for (const row of table.querySelectorAll('tbody tr, tfoot tr')) {
+          [...row.children].forEach((cell, i) => {
+            const content = getComputedStyle(cell, '::before').content;
+            // The number, status and text of an item lead the row unlabelled; a row's own header too.
+            const unlabelled = cell.tagName === 'TH' || cell.matches('.first, .st, .text');
+            const want = unlabelled ? 'none' : `"${headers[i].replace(/情况$/, '')}："`;
+            if (content !== want)
+              out.push(`${table.querySelector('caption')?.textContent}: column ${headers[i]} labelled ${content}, not ${want}`);
+            checked++;
+          });
+        }
+      }
+      return { out: [...new Set(out)], checked };
+    });
+    expect(problems.checked, path).toBeGreaterThan(10);
+    expect(problems.out, path).toEqual([]);
+    await close();
+  }
+});
+
 test('the month page on a phone is at most 3× its desktop height; list pages lead with the summary', async ({ browser }) => {
   const path = '2020/months/2020-04/';
   const phone = await open(browser, PHONE, path);
