@@ -236,9 +236,12 @@ test('an item’s months are one HTML strip at most 60 px tall, status word and 
     const strip = page.locator('ol.month-strip');
     await expect(strip).toBeVisible();
     expect((await strip.boundingBox())!.height).toBeLessThanOrEqual(60);
+    // The year is named once, by the region; each cell says its month and status.
+    await expect(page.locator('.strip-scroll')).toHaveAttribute('aria-label', '2020年各月状态');
     const cells = strip.locator('li');
     expect(await cells.count()).toBeGreaterThan(0);
     for (const cell of await cells.all()) {
+      await expect(cell).toHaveText(/^(1[0-2]|[1-9])月 (已完成|序时推进|滞后|未报送)$/);
       await expect(cell.locator('.w')).toHaveText(/^(已完成|序时推进|滞后|未报送)$/);
       const symbol = await cell.locator('.m').evaluate((el) => getComputedStyle(el, '::after').content);
       expect(symbol).toMatch(/[✓→!○]/);
