@@ -73,7 +73,9 @@ export function atom(feed: Feed): string {
   const entries = sortEntries(feed.entries).slice(0, feed.limit ?? Infinity);
   // Sorted newest first: the first entry's date is the feed's.
   const updated = entries[0]?.updated ?? feed.updated;
-  const t = (name: string, value: string, indent = '  ') => `${indent}<${name}>${xmlEscape(value)}</${name}>`;
+  // One element a line, not indented: whitespace between Atom elements means nothing to a reader,
+  // and indentation was 2.4 MB of the large benchmark site's 5,800 feeds.
+  const t = (name: string, value: string) => `<${name}>${xmlEscape(value)}</${name}>`;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
@@ -81,22 +83,22 @@ export function atom(feed: Feed): string {
     t('title', feed.title),
     ...(feed.subtitle ? [t('subtitle', feed.subtitle)] : []),
     t('updated', rfc3339(updated)),
-    `  <link rel="self" type="application/atom+xml" href="${xmlEscape(feed.self)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xmlEscape(feed.alternate)}"/>`,
-    `  <author><name>${xmlEscape(feed.author)}</name></author>`,
-    '  <generator>luoshi</generator>',
+    `<link rel="self" type="application/atom+xml" href="${xmlEscape(feed.self)}"/>`,
+    `<link rel="alternate" type="text/html" href="${xmlEscape(feed.alternate)}"/>`,
+    `<author><name>${xmlEscape(feed.author)}</name></author>`,
+    '<generator>luoshi</generator>',
   ];
   for (const e of entries) {
     lines.push(
-      '  <entry>',
-      t('id', e.id, '    '),
-      t('title', e.title, '    '),
-      t('updated', rfc3339(e.updated), '    '),
-      ...(e.published ? [t('published', rfc3339(e.published), '    ')] : []),
-      `    <link rel="alternate" type="text/html" href="${xmlEscape(e.link)}"/>`,
-      ...(e.categories ?? []).map((c) => `    <category term="${xmlEscape(c)}"/>`),
-      ...(e.summary ? [`    <summary type="text">${xmlEscape(e.summary)}</summary>`] : []),
-      '  </entry>',
+      '<entry>',
+      t('id', e.id),
+      t('title', e.title),
+      t('updated', rfc3339(e.updated)),
+      ...(e.published ? [t('published', rfc3339(e.published))] : []),
+      `<link rel="alternate" type="text/html" href="${xmlEscape(e.link)}"/>`,
+      ...(e.categories ?? []).map((c) => `<category term="${xmlEscape(c)}"/>`),
+      ...(e.summary ? [`<summary type="text">${xmlEscape(e.summary)}</summary>`] : []),
+      '</entry>',
     );
   }
   lines.push('</feed>', '');

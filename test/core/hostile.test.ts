@@ -11,7 +11,8 @@ import { firstInvalidUtf8, neutraliseFormula, readCsvBytes } from '../../src/cor
 import { formatIssue, type DataIssue } from '../../src/core/issues.ts';
 import { formatIssues, loadContent } from '../../src/core/load.ts';
 import { toCsv } from '../../src/core/export.ts';
-import { cspFirst } from '../../src/site/csp.ts';
+import { createHash } from 'node:crypto';
+import { cspFirst, cspOwnHashes } from '../../src/site/csp.ts';
 import { TODAY, edit, fixtureText, makeContent } from '../fixtures/content.ts';
 
 const load = (changes: Parameters<typeof makeContent>[0] = {}) => loadContent(makeContent(changes), { today: TODAY });
@@ -334,5 +335,25 @@ describe('14. the CSP <meta> first in <head>', () => {
       '<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src \'self\'"><title>T</title><script src="/mode.js"></script></head><body></body></html>',
     );
     expect(cspFirst('<p>no head</p>')).toBe('<p>no head</p>');
+  });
+
+  it("keeps only the hashes of the page's own inline scripts and styles, and never adds one", () => {
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const js = 'console.log(1)';
+    const css = 'p{color:red}';
+    const policy = (script: string, style: string) =>
+      `<meta http-equiv="content-security-policy" content="default-src 'self';object-src 'none'; script-src 'self'${script}; style-src 'self'${style};">`;
+    const all = policy(` ${hash(js)} ${hash('other()')}`, ` ${hash(css)} ${hash('')}`);
+    const body = (inline: string) =>
+      `<body><script type="module" src="/a.js"></script>${inline}<script src="/mode.js"></script></body>`;
+    // A page with an inline script and style keeps exactly their hashes.
+    expect(cspOwnHashes(`<head>${all}</head>${body(`<script type="module">${js}</script><style>${css}</style>`)}`)).toBe(
+      `<head>${policy(` ${hash(js)}`, ` ${hash(css)}`)}</head>${body(`<script type="module">${js}</script><style>${css}</style>`)}`,
+    );
+    // A page without any keeps none: external scripts are allowed by 'self', not by hashes.
+    expect(cspOwnHashes(`<head>${all}</head>${body('')}`)).toBe(`<head>${policy('', '')}</head>${body('')}`);
+    // An inline script Astro did not hash stays forbidden: its hash is not added.
+    expect(cspOwnHashes(`<head>${policy('', '')}</head>${body('<script>evil()</script>')}`)).toContain(policy('', ''));
+    expect(cspOwnHashes('<p>no policy</p>')).toBe('<p>no policy</p>');
   });
 });

@@ -236,14 +236,47 @@ test('an item’s months are one HTML strip at most 60 px tall, status word and 
     const strip = page.locator('ol.month-strip');
     await expect(strip).toBeVisible();
     expect((await strip.boundingBox())!.height).toBeLessThanOrEqual(60);
+    // The year is named once, by the region; each cell says its month and status.
+    await expect(page.locator('.strip-scroll')).toHaveAttribute('aria-label', '2020年各月状态');
     const cells = strip.locator('li');
     expect(await cells.count()).toBeGreaterThan(0);
     for (const cell of await cells.all()) {
+      await expect(cell).toHaveText(/^(1[0-2]|[1-9])月 (已完成|序时推进|滞后|未报送)$/);
       await expect(cell.locator('.w')).toHaveText(/^(已完成|序时推进|滞后|未报送)$/);
       const symbol = await cell.locator('.m').evaluate((el) => getComputedStyle(el, '::after').content);
       expect(symbol).toMatch(/[✓→!○]/);
     }
     await expect(page.locator('figure.chart')).toHaveCount(0);
+    await close();
+  }
+});
+
+test('on a phone every stacked table cell is labelled with its column header (month, unit, list and street pages)', async ({
+  browser,
+}) => {
+  for (const path of ['2020/months/2020-04/', 'units/zhujianju/', '2020/tasks/', 'streets/shiliulihe/']) {
+    const { page, close } = await open(browser, PHONE, path);
+    const problems = await page.evaluate(() => {
+      const out: string[] = [];
+      let checked = 0;
+      for (const table of document.querySelectorAll('table.stack')) {
+        const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+        for (const row of table.querySelectorAll('tbody tr, tfoot tr')) {
+          [...row.children].forEach((cell, i) => {
+            const content = getComputedStyle(cell, '::before').content;
+            // The number, status and text of an item lead the row unlabelled; a row's own header too.
+            const unlabelled = cell.tagName === 'TH' || cell.matches('.first, .st, .text');
+            const want = unlabelled ? 'none' : `"${headers[i].replace(/情况$/, '')}："`;
+            if (content !== want)
+              out.push(`${table.querySelector('caption')?.textContent}: column ${headers[i]} labelled ${content}, not ${want}`);
+            checked++;
+          });
+        }
+      }
+      return { out: [...new Set(out)], checked };
+    });
+    expect(problems.checked, path).toBeGreaterThan(10);
+    expect(problems.out, path).toEqual([]);
     await close();
   }
 });

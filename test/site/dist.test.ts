@@ -5,6 +5,7 @@
  * copy with markup in a report proves that text from data files is escaped.
  */
 import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -145,6 +146,68 @@ describe('built site', () => {
         /^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="[^"]+">/i,
       );
     }
+  });
+
+  it("lists in each page's CSP exactly the hashes of its own inline scripts and styles", () => {
+    let inline = 0;
+    for (const p of pages) {
+      const policy = /<meta http-equiv="content-security-policy" content="([^"]+)">/i.exec(p.html)![1];
+      const listed = new Set(policy.match(/'sha256-[A-Za-z0-9+/=]+'/g) ?? []);
+      const own = new Set<string>();
+      for (const [, , attrs, text] of p.html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gi)) {
+        if (/\bsrc=/i.test(attrs)) continue;
+        own.add(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+        inline++;
+      }
+      // Every inline script and style is allowed, and no hash allows anything else.
+      expect([...listed].sort(), p.url).toEqual([...own].sort());
+      expect(policy, p.url).toMatch(/script-src 'self'/);
+      expect(policy, p.url).toMatch(/style-src 'self'/);
+    }
+    // The embed pages' height script is inline: the check above has something to check.
+    expect(inline).toBeGreaterThan(0);
+  });
+
+  it("labels each stacked table cell with its column's header on phones (site.css, not a data-label on every cell)", () => {
+    const css = readFileSync('src/styles/site.css', 'utf8');
+    const label = (selector: string) => {
+      const m = new RegExp(`${selector.replace(/[.()]/g, '\\$&')}::before \\{\\s*content: '([^']*)：';`).exec(css);
+      return m?.[1];
+    };
+    const headers = (table: string) => [...table.matchAll(/<th scope="col"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    let checked = 0;
+    for (const p of pages) {
+      for (const [table, kind] of p.html.matchAll(
+        /<table class="stack counts (status-counts|reporting-counts)">[\s\S]*?<\/table>/g,
+      )) {
+        // The first column is the row's own header; each later one is labelled by position.
+        const cols = headers(table).slice(1);
+        expect(table, p.url).not.toContain('data-label');
+        expect(
+          cols.map((_, i) => label(`table.${kind} td:nth-of-type(${i + 1})`)),
+          `${p.url} ${kind}`,
+        ).toEqual(cols);
+        for (const row of table.match(/<tr>[\s\S]*?<\/tr>/g)!.slice(1))
+          expect((row.match(/<td/g) ?? []).length, p.url).toBe(cols.length);
+        checked++;
+      }
+      for (const [table] of p.html.matchAll(/<table class="items stack">[\s\S]*?<\/table>/g)) {
+        const cols = headers(table);
+        expect(table, p.url).not.toContain('data-label');
+        const firstRow = /<tbody><tr>([\s\S]*?)<\/tr>/.exec(table)?.[1];
+        if (!firstRow) continue;
+        const cells = [...firstRow.matchAll(/<td class="([^"]*)"/g)].map((m) => m[1]);
+        expect(cells.length, p.url).toBe(cols.length);
+        cells.forEach((cls, i) => {
+          const own = cls.split(' ').find((c) => ['grp', 'ldr', 'lu', 'role', 'rep'].includes(c));
+          // Number, status and text lead the stacked row unlabelled; every later cell has its label.
+          if (i < 3) expect(own, `${p.url} column ${cols[i]}`).toBeUndefined();
+          else expect(label(`table.stack td.${own}`), `${p.url} column ${cols[i]}`).toBe(cols[i].replace(/情况$/, ''));
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('the data page says that CSV cells starting with = + - @ get a leading quote, and JSON does not', () => {
