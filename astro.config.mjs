@@ -41,6 +41,10 @@ export default defineConfig({
     processor: unified({ rehypePlugins: BULLETIN_REHYPE_PLUGINS }),
   },
   devToolbar: { enabled: false },
+  // No script is inlined into a page (Astro inlines those under Vite's assetsInlineLimit): the
+  // CSP header of scripts/deploy/nginx.conf allows scripts from 'self' only, and the embed pages'
+  // inline height script was blocked behind it (test/site/dist.test.ts checks both).
+  vite: { build: { assetsInlineLimit: 0 } },
   // Pages return a cacheKey (src/core/page-keys.ts): an unchanged page is reused from the
   // cache (node_modules/.astro/) instead of rendered again. See README, "Incremental builds".
   experimental: { incrementalBuild: true },

@@ -164,8 +164,19 @@ describe('built site', () => {
       expect(policy, p.url).toMatch(/script-src 'self'/);
       expect(policy, p.url).toMatch(/style-src 'self'/);
     }
-    // The embed pages' height script is inline: the check above has something to check.
-    expect(inline).toBeGreaterThan(0);
+    // No page has one (the next test): the pruning above leaves every page's policy without hashes.
+    expect(inline).toBe(0);
+  });
+
+  it("has no inline script or style, so that scripts/deploy/nginx.conf's CSP header (no hashes) blocks nothing", () => {
+    const nginx = readFileSync(path.resolve('scripts/deploy/nginx.conf'), 'utf8');
+    const headers = [...nginx.matchAll(/Content-Security-Policy "([^"]+)"/g)].map((m) => m[1]);
+    expect(headers.length).toBeGreaterThan(0);
+    for (const h of headers) {
+      expect(h).toMatch(/script-src 'self'/);
+      expect(h).not.toMatch(/'sha256-|'unsafe-inline'/);
+    }
+    for (const p of pages) expect(p.html.match(/<(script|style)\b(?![^>]*\bsrc=)[^>]*>/gi) ?? [], p.url).toEqual([]);
   });
 
   it("labels each stacked table cell with its column's header on phones (site.css, not a data-label on every cell)", () => {
