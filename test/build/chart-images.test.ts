@@ -6,7 +6,8 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
+import { pixels } from '../fixtures/images.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartIds, getChart, hasImages } from '../../src/core/charts.ts';
 import { loadContentOrThrow } from '../../src/core/load.ts';
@@ -31,14 +32,6 @@ function pngSize(png: Buffer): { width: number; height: number } {
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
-async function pixels(png: Buffer) {
-  const img = await loadImage(png);
-  const c = createCanvas(img.width, img.height);
-  const ctx = c.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  return ctx.getImageData(0, 0, img.width, img.height);
 }
 
 type Mask = { w: number; h: number; on: boolean[] };

@@ -2,21 +2,14 @@
  * The chart images' PNG encoder (src/build/png.ts) is lossless: decoded, its PNG has exactly
  * the canvas's pixels and exactly the pixels of the canvas's own PNG, and it is smaller.
  */
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
+import { pixels } from '../fixtures/images.ts';
 import { describe, expect, it } from 'vitest';
 import { FONT_FAMILY, HEIGHT, registerFonts, renderPng, WIDTH } from '../../src/build/chart-images.ts';
 import { encodePng } from '../../src/build/png.ts';
 import { getChart } from '../../src/core/charts.ts';
 import { loadContentOrThrow } from '../../src/core/load.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
-
-async function decode(png: Buffer) {
-  const img = await loadImage(png);
-  const c = createCanvas(img.width, img.height);
-  const ctx = c.getContext('2d');
-  ctx.drawImage(img, 0, 0);
-  return ctx.getImageData(0, 0, img.width, img.height);
-}
 
 /** A chart-like drawing: white ground, flat bars, a hatch, anti-aliased Chinese text and lines. */
 function drawing(opaque: boolean) {
@@ -57,9 +50,9 @@ describe('encodePng', () => {
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
     expect(png[25], 'colour type 2 (truecolour)').toBe(2);
     const own = canvas.toBuffer('image/png');
-    const ours = await decode(png);
+    const ours = await pixels(png);
     expect(Buffer.from(ours.data).equals(Buffer.from(data))).toBe(true);
-    expect(Buffer.from(ours.data).equals(Buffer.from((await decode(own)).data))).toBe(true);
+    expect(Buffer.from(ours.data).equals(Buffer.from((await pixels(own)).data))).toBe(true);
     expect(png.length).toBeLessThan(own.length);
   });
 
@@ -69,8 +62,8 @@ describe('encodePng', () => {
     const png = encodePng(WIDTH, HEIGHT, data);
     expect(png[25], 'colour type 6 (truecolour with alpha)').toBe(6);
     const own = canvas.toBuffer('image/png');
-    const back = (await decode(png)).data;
-    expect(Buffer.from(back).equals(Buffer.from((await decode(own)).data))).toBe(true);
+    const back = (await pixels(png)).data;
+    expect(Buffer.from(back).equals(Buffer.from((await pixels(own)).data))).toBe(true);
     expect(Buffer.from(back).equals(Buffer.from(data))).toBe(true);
   });
 
