@@ -31,7 +31,7 @@ export default defineConfig({
   },
   // MDX bulletins (npm run bulletin drafts, with <Chart />) compile to code and would lose their
   // components to the sanitiser: they keep a plain unified processor, and `npm run validate`
-  // (src/core/bulletin-files.ts) allows them nothing but text, Markdown and <Chart id="…" />.
+  // (src/core/content/bulletin-files.ts) allows them nothing but text, Markdown and <Chart id="…" />.
   // luoshiBuild last: chart images, search index and the swap of the finished dist/ (src/integrations/build.ts).
   integrations: [luoshiContent(), mdx({ processor: unified() }), luoshiSitemap(base), luoshiBuild()],
   markdown: {
@@ -45,7 +45,7 @@ export default defineConfig({
   // CSP header of scripts/deploy/nginx.conf allows scripts from 'self' only, and the embed pages'
   // inline height script was blocked behind it (test/site/dist.test.ts checks both).
   vite: { build: { assetsInlineLimit: 0 } },
-  // Pages return a cacheKey (src/core/page-keys.ts): an unchanged page is reused from the
+  // Pages return a cacheKey (src/core/publish/page-keys.ts): an unchanged page is reused from the
   // cache (node_modules/.astro/) instead of rendered again. See README, "Incremental builds".
   experimental: { incrementalBuild: true },
   server: { host: '127.0.0.1' },

@@ -5,9 +5,9 @@
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatIssues, loadContent } from '../src/core/load.ts';
-import { buildDate, contentRoot } from '../src/core/paths.ts';
-import { monthlyDraft, quarterlyDraft, type BulletinDraft } from '../src/core/bulletin-drafts.ts';
+import { formatIssues, loadContent } from '../src/core/content/load.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
+import { monthlyDraft, quarterlyDraft, type BulletinDraft } from '../office/reporting/bulletin-drafts.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 
 const USAGE = `用法：

@@ -7,12 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { formatIssues, loadContent } from '../src/core/load.ts';
-import { buildDate, contentRoot } from '../src/core/paths.ts';
-import { buildForm } from '../src/core/forms.ts';
-import { itemsLedBy, itemsWithoutLead, reportingUnits } from '../src/core/stats.ts';
+import { formatIssues, loadContent } from '../src/core/content/load.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
+import { buildForm } from '../office/forms/forms.ts';
+import { itemsLedBy, itemsWithoutLead, reportingUnits } from '../src/core/model/stats.ts';
 import { MONTH_ARG, cli, fail } from './lib/cli.ts';
-import { writeFormXlsx } from './lib/xlsx.ts';
+import { writeFormXlsx } from '../office/forms/xlsx.ts';
 
 const USAGE = `用法：
   npm run forms -- --month 2020-07 [--unit 单位编号] [--out 目录] [--content 目录]

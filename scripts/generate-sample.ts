@@ -13,10 +13,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { nextMonth, nthWorkingDay } from '../src/core/calendar.ts';
-import { formatIssues, loadContent } from '../src/core/load.ts';
-import { buildDate, contentRoot } from '../src/core/paths.ts';
-import { generateSample } from '../src/core/sample.ts';
+import { nextMonth, nthWorkingDay } from '../src/core/model/calendar.ts';
+import { formatIssues, loadContent } from '../src/core/content/load.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
+import { generateSample } from '../office/sample/sample.ts';
 
 const USAGE = `用法：npm run sample [-- --content 目录] [--year 2020] [--months 6] [--seed 数字]
 生成示例数据（不是真实进展）：为每个事项生成一份落实计划（附件3，写入 <目录>/<年度>/plans.csv），

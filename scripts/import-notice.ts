@@ -5,15 +5,15 @@
  * content: tasks.csv / projects.csv, sections / categories, manifest.json, and new units and
  * leaders in the registries. Prints every inference for review. Writes nothing on any error,
  * and nothing over an existing year without --replace; the result is validated before writing.
- * The logic is src/core/notice-import.ts.
+ * The logic is office/notices/notice-import.ts.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readCsvBytes } from '../src/core/csv.ts';
-import type { DataIssue } from '../src/core/issues.ts';
-import { formatIssues, loadContent } from '../src/core/load.ts';
-import { buildDate, contentRoot } from '../src/core/paths.ts';
+import { readCsvBytes } from '../src/core/content/csv.ts';
+import type { DataIssue } from '../src/core/errors/issues.ts';
+import { formatIssues, loadContent } from '../src/core/content/load.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import {
   FIELD_LABELS,
   formatImportErrors,
@@ -22,9 +22,9 @@ import {
   noticeHeading,
   type Field,
   type Registries,
-} from '../src/core/notice-import.ts';
+} from '../office/notices/notice-import.ts';
 import { cli, DATE_ARG, fail } from './lib/cli.ts';
-import { readNotice } from './lib/notice-readers.ts';
+import { readNotice } from '../office/notices/readers.ts';
 
 const USAGE = `用法：npm run import-notice -- 文件 --year 年度 [--content 目录] [选项]
 把立项通知的任务分解表导入为该年度的内容（tasks.csv、projects.csv、sections.csv、categories.csv、

@@ -3,10 +3,10 @@
  * Reads filled forms (.xlsx, or .csv in UTF-8 / UTF-8 with BOM / GBK), validates every row with
  * the data core and merges them into the content folder; all or nothing.
  */
-import { buildDate, contentRoot } from '../src/core/paths.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { DATE_ARG, cli, fail } from './lib/cli.ts';
-import { withImportLock } from './lib/import-lock.ts';
-import { runImport } from './lib/importer.ts';
+import { withImportLock } from '../office/forms/import-lock.ts';
+import { runImport } from '../office/forms/importer.ts';
 
 const USAGE = `用法：npm run import -- 文件或目录… [--replace] [--dry-run] [--data-date YYYY-MM-DD] [--content 目录]
 

@@ -3,13 +3,13 @@
  * npm run inbox -- --due [--date YYYY-MM-DD]
  * npm run inbox -- --monthly --month YYYY-MM [--date YYYY-MM-DD] [--no-commit] [--force]
  * The office's inbox in the git work tree (issue 16): import the forms uploaded to inbox/ and
- * commit; or the monthly job. Logic in scripts/lib/inbox.ts and src/core/inbox.ts.
+ * commit; or the monthly job. Logic in office/inbox/inbox-files.ts and office/inbox/inbox.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { buildDate, contentRoot } from '../src/core/paths.ts';
-import { scheduledMonth } from '../src/core/inbox.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
+import { scheduledMonth } from '../office/inbox/inbox.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
-import { InboxError, runInbox, runMonthly } from './lib/inbox.ts';
+import { InboxError, runInbox, runMonthly } from '../office/inbox/inbox-files.ts';
 
 const USAGE = `用法：
   npm run inbox                                  导入收件箱中的全部表格并提交

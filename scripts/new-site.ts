@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { scaffoldFiles } from '../src/core/scaffold.ts';
+import { scaffoldFiles } from '../office/scaffold.ts';
 import { cli, fail } from './lib/cli.ts';
 
 const USAGE = `用法：npm run new-site -- 目录

@@ -11,8 +11,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { STATUSES } from '../src/core/schema.ts';
-import type { SiteSummary } from '../src/core/summary.ts';
+import { STATUSES } from '../src/core/model/status.ts';
+import type { SiteSummary } from '../src/core/publish/summary.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

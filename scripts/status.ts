@@ -3,10 +3,10 @@
  * Who has reported for the month, who is late, who is missing, against the deadline (the 5th
  * working day of the next month, by China's public holidays and adjusted working days).
  */
-import { formatIssues, loadContent } from '../src/core/load.ts';
-import { buildDate, contentRoot } from '../src/core/paths.ts';
-import { monthReporting } from '../src/core/reporting.ts';
-import { formatMonth } from '../src/core/vocabulary.ts';
+import { formatIssues, loadContent } from '../src/core/content/load.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
+import { monthReporting } from '../office/reporting/reporting.ts';
+import { formatMonth } from '../src/core/present/vocabulary.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 
 const USAGE = `用法：npm run status -- --month 2020-07 [--date YYYY-MM-DD] [--details] [--content 目录]

@@ -5,9 +5,9 @@
  * a withdrawal record.
  */
 import { parseArgs } from 'node:util';
-import { formatIssues, loadContent } from '../src/core/load.ts';
-import { buildDate, contentRoot } from '../src/core/paths.ts';
-import { removedReports } from '../src/core/removed.ts';
+import { formatIssues, loadContent } from '../src/core/content/load.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
+import { removedReports } from '../src/core/content/removed.ts';
 
 const { values } = parseArgs({
   options: {

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { contentRoot } from './core/paths.ts';
-import { BULLETIN_KINDS } from './core/bulletin-files.ts';
+import { contentRoot } from './core/content/paths.ts';
+import { BULLETIN_KINDS } from './core/content/bulletin-files.ts';
 
 const bulletins = defineCollection({
   loader: glob({ pattern: '**/*.{md,mdx}', base: path.join(contentRoot(), 'bulletins') }),
-  // npm run validate (src/core/bulletin-files.ts) checks the same fields first, in Chinese with
+  // npm run validate (src/core/content/bulletin-files.ts) checks the same fields first, in Chinese with
   // file:line, before the build starts; this schema only gives the pages their types.
   schema: z.strictObject({
     title: z.string().trim().min(1),

@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick] [--check] [--runs N] [--districts N --years N --items N --months N]
  *
- * Build benchmark (issue 8): generates a synthetic content folder (src/core/synthetic.ts),
+ * Build benchmark (issue 8): generates a synthetic content folder (tools/bench/synthetic.ts),
  * then measures validate, the full build (every step of package.json's build script), the same
  * number of pages built by a bare Astro site (the floor), the output, the first search, the
  * bundled dataset's build and Lighthouse, and writes bench/REPORT.md. Data and builds go to
@@ -12,9 +12,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadContentOrThrow } from '../src/core/load.ts';
-import { buildDate } from '../src/core/paths.ts';
-import { DEFAULT_SYNTHETIC, writeSyntheticContent, type SyntheticParams } from '../src/core/synthetic.ts';
+import { loadContentOrThrow } from '../src/core/content/load.ts';
+import { buildDate } from '../src/core/content/paths.ts';
+import { DEFAULT_SYNTHETIC, writeSyntheticContent, type SyntheticParams } from './bench/synthetic.ts';
 import { NODE, ROOT, buildEnv, buildSteps, runBuild, siteStats, subSteps } from './bench/build.ts';
 import { diffDirs, withoutLastMonth } from './bench/publish.ts';
 import { runProvince } from './bench/province.ts';

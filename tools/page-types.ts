@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentRoot } from '../src/core/paths.ts';
+import { contentRoot } from '../src/core/content/paths.ts';
 
 const slug: string = JSON.parse(readFileSync(path.join(contentRoot(), '2020', 'manifest.json'), 'utf8')).programme.slug;
 export interface PageType {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Dataset } from '../src/core/model.ts';
+import type { Dataset } from '../src/core/model/types.ts';
 
 export interface SearchQuery {
   q: string;

@@ -21,11 +21,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { loadContentOrThrow } from '../src/core/load.ts';
-import type { Dataset } from '../src/core/model.ts';
-import { buildDate, contentRoot } from '../src/core/paths.ts';
-import { browserTerms, searchQuery } from '../src/core/search.ts';
-import { buildSearchIndex, type IndexOptions } from '../src/build/pagefind.ts';
+import { loadContentOrThrow } from '../src/core/content/load.ts';
+import type { Dataset } from '../src/core/model/types.ts';
+import { buildDate, contentRoot } from '../src/core/content/paths.ts';
+import { browserTerms, searchQuery } from '../src/core/present/search.ts';
+import { buildSearchIndex, type IndexOptions } from '../src/steps/pagefind.ts';
 import { isHit, SEARCH_QUERIES, type SearchQuery } from './search-queries.ts';
 
 export type Variant = 'plain' | 'pages' | 'full' | 'bigrams' | 'words';

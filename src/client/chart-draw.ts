@@ -16,8 +16,8 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { chartConfig, chartFontSizes } from '../core/chart-config.ts';
-import type { ChartData } from '../core/chart-style.ts';
+import { chartConfig, chartFontSizes } from '../core/present/chart-config.ts';
+import type { ChartData } from '../core/present/chart-style.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 

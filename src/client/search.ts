@@ -10,9 +10,9 @@
  * site (every shard's filter chunks, tools/bench/search.ts); a reader who only types a query
  * never downloads them.
  */
-import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/search.ts';
-import { withTrailingSlash } from '../core/urls.ts';
-import { STATUS_CLASS as CLASSES } from '../core/vocabulary.ts';
+import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/present/search.ts';
+import { withTrailingSlash } from '../core/present/urls.ts';
+import { STATUS_CLASS as CLASSES } from '../core/present/vocabulary.ts';
 import { loadShardsApart, loadSharded, sortedSearch, type PagefindApi } from './search-shards.ts';
 
 interface PagefindResultData {

@@ -1,7 +1,7 @@
 /**
  * The whole build as one Astro integration: `astro build` writes the pages, then, in
- * `astro:build:done`, the chart images (src/build/chart-images.ts) and the search index
- * (src/build/pagefind.ts) are made from the dataset the pages were rendered from (loaded once,
+ * `astro:build:done`, the chart images (src/steps/chart-images.ts) and the search index
+ * (src/steps/pagefind.ts) are made from the dataset the pages were rendered from (loaded once,
  * by the content-check integration), and the finished site replaces the previous one.
  *
  * Atomic output: Astro writes into a staging folder next to the configured outDir
@@ -15,7 +15,7 @@
  * re-validates the dataset, drops every server-side module (their per-build caches go with
  * them) and reloads the browser. Invalid content is reported and the last valid data stays.
  *
- * Feeds and chart CSVs are written here too, straight from the core (src/build/site-files.ts),
+ * Feeds and chart CSVs are written here too, straight from the core (src/steps/site-files.ts),
  * and served from the same functions in `astro dev`.
  *
  * Must be the last integration: the others (sitemap) write into the staging folder in their
@@ -25,12 +25,12 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatIssues, loadContent, loadContentOrThrow } from '../core/load.ts';
-import type { Dataset } from '../core/model.ts';
-import { buildDate, contentRoot } from '../core/paths.ts';
-import { withTrailingSlash } from '../core/urls.ts';
-import { collectGarbage } from '../build/memory.ts';
-import { siteFiles, writeSiteFiles, type SiteFile } from '../build/site-files.ts';
+import { formatIssues, loadContent, loadContentOrThrow } from '../core/content/load.ts';
+import type { Dataset } from '../core/model/types.ts';
+import { buildDate, contentRoot } from '../core/content/paths.ts';
+import { withTrailingSlash } from '../core/present/urls.ts';
+import { collectGarbage } from '../steps/memory.ts';
+import { siteFiles, writeSiteFiles, type SiteFile } from '../steps/site-files.ts';
 
 const SHARED = Symbol.for('luoshi.dataset');
 
@@ -68,7 +68,7 @@ const mb = (bytes: number) => Math.round(bytes / 1e6);
  */
 interface ChartsInBackground {
   dir: string;
-  done: Promise<{ result?: Awaited<ReturnType<typeof import('../build/chart-images.ts').renderAll>>; error?: unknown }>;
+  done: Promise<{ result?: Awaited<ReturnType<typeof import('../steps/chart-images.ts').renderAll>>; error?: unknown }>;
 }
 
 export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}): AstroIntegration {
@@ -113,7 +113,7 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
           logger.info(`内容已更新，重新载入（${Math.round(performance.now() - started)} ms）`);
         };
-        // The feeds and chart CSVs (src/build/site-files.ts), answered from the current dataset.
+        // The feeds and chart CSVs (src/steps/site-files.ts), answered from the current dataset.
         let served: { dataset: Dataset; byPath: Map<string, SiteFile> } | undefined;
         server.middlewares.use((req, res, next) => {
           const root = withTrailingSlash(base);
@@ -146,7 +146,7 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         charts = {
           dir,
           // Settled, never rejected: a failure is reported in astro:build:done, after the pages.
-          done: import('../build/chart-images.ts')
+          done: import('../steps/chart-images.ts')
             .then(({ renderAll }) => renderAll({ out: dir, dataset: ds, threads: 1 }))
             .then(
               (result) => ({ result }),
@@ -162,7 +162,7 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         // usually done; their thread's memory is gone before the search index starts.
         if (options.charts !== false) {
           const started = performance.now();
-          const { renderAll } = await import('../build/chart-images.ts');
+          const { renderAll } = await import('../steps/chart-images.ts');
           const chartsDir = path.join(out, 'charts');
           const drawn = charts
             ? await charts.done
@@ -206,7 +206,7 @@ export function luoshiBuild(options: { charts?: boolean; search?: boolean } = {}
         if (process.env.LUOSHI_BUILD_FAULT === 'search')
           throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
         if (options.search !== false) {
-          const { buildSearchIndex, closeSearch } = await import('../build/pagefind.ts');
+          const { buildSearchIndex, closeSearch } = await import('../steps/pagefind.ts');
           const r = await buildSearchIndex(out, { dataset: ds });
           await closeSearch();
           if (r.errors.length) throw new Error(`搜索索引生成失败 (Pagefind):\n${r.errors.join('\n')}`);

@@ -3,9 +3,9 @@
  * every problem in the same form as `npm run validate`.
  */
 import type { AstroIntegration } from 'astro';
-import { formatIssues, loadContent } from '../core/load.ts';
-import { buildDate, contentRoot } from '../core/paths.ts';
-import { removedReports } from '../core/removed.ts';
+import { formatIssues, loadContent } from '../core/content/load.ts';
+import { buildDate, contentRoot } from '../core/content/paths.ts';
+import { removedReports } from '../core/content/removed.ts';
 
 export function luoshiContent(): AstroIntegration {
   return {

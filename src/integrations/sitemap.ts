@@ -5,7 +5,7 @@
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { withTrailingSlash } from '../core/urls.ts';
+import { withTrailingSlash } from '../core/present/urls.ts';
 
 /** Paths (below the base) of the pages marked noindex. */
 const NOINDEX = [/^search\/$/, /^404\/?$/, /^500\/?$/, /^embed\/.+/];

@@ -1,7 +1,7 @@
 /** All bulletins: the office's Markdown/MDX ones and those generated from the data, newest first. */
 import { getCollection } from 'astro:content';
 import { getDataset } from './data.ts';
-import { generatedBulletins, type GeneratedBulletin } from '../core/generated-bulletins.ts';
+import { generatedBulletins, type GeneratedBulletin } from '../core/present/generated-bulletins.ts';
 
 export interface BulletinEntry {
   slug: string;

@@ -2,9 +2,9 @@
  * The dataset as the pages see it: loaded and validated once per build, shared by every page.
  * Pages only present; anything computed lives in src/core.
  */
-import { loadContentOrThrow } from '../core/load.ts';
-import type { Dataset } from '../core/model.ts';
-import { buildDate, contentRoot } from '../core/paths.ts';
+import { loadContentOrThrow } from '../core/content/load.ts';
+import type { Dataset } from '../core/model/types.ts';
+import { buildDate, contentRoot } from '../core/content/paths.ts';
 
 let cached: Dataset | undefined;
 

@@ -1,6 +1,6 @@
 /** The open-data downloads, built once per build from the dataset and the content rows. */
-import { exportFiles, exportZip, type ExportFile, sourceRowReader } from '../core/export.ts';
-import { contentRoot } from '../core/paths.ts';
+import { exportFiles, exportZip, type ExportFile, sourceRowReader } from '../core/publish/export.ts';
+import { contentRoot } from '../core/content/paths.ts';
 import { getDataset } from './data.ts';
 import { urls } from './urls.ts';
 

@@ -1,12 +1,12 @@
 /**
  * The feeds as pages see them: the `<link rel="alternate">` lists pages pass to Base's `feeds`
  * prop, and the site feed (/feeds/all.xml), which needs the bulletins' content collection. The
- * other feeds are pure functions of the dataset (src/core/feeds.ts), written by the build.
+ * other feeds are pure functions of the dataset (src/core/publish/feeds.ts), written by the build.
  */
-import { atom, feedFallbackDate, tagId, type FeedEntry } from '../core/atom.ts';
-import { absoluteUrl } from '../core/feeds.ts';
-import type { Dataset, Item } from '../core/model.ts';
-import { itemLabel } from '../core/vocabulary.ts';
+import { atom, feedFallbackDate, tagId, type FeedEntry } from '../core/publish/atom.ts';
+import { absoluteUrl } from '../core/publish/feeds.ts';
+import type { Dataset, Item } from '../core/model/types.ts';
+import { itemLabel } from '../core/present/vocabulary.ts';
 import { allBulletins } from './bulletins.ts';
 import { getDataset } from './data.ts';
 import { urls } from './urls.ts';

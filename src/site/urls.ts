@@ -1,8 +1,8 @@
 /**
- * The site's URLs as pages use them: the builders of src/core/urls.ts bound to the deploy base
+ * The site's URLs as pages use them: the builders of src/core/present/urls.ts bound to the deploy base
  * (LUOSHI_BASE, e.g. /zt/luoshi/) and to the dataset (each year's programme slug).
  */
-import { siteUrls, withTrailingSlash } from '../core/urls.ts';
+import { siteUrls, withTrailingSlash } from '../core/present/urls.ts';
 import { getDataset } from './data.ts';
 
 /** The base path, always with a trailing slash: "/" or "/zt/luoshi/". */

@@ -4,7 +4,7 @@
  * host page of another origin.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { hasImages } from '../../src/core/charts.ts';
+import { hasImages } from '../../src/core/present/charts.ts';
 
 /** Non-white, non-transparent pixels of a canvas (the chart's background is white). */
 async function inkedPixels(page: Page, selector: string): Promise<number[]> {

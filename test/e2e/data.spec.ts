@@ -7,8 +7,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from '@playwright/test';
-import { REGISTRY_TABLES, YEAR_TABLES } from '../../src/core/export.ts';
-import { FILES, type FileKind } from '../../src/core/schema.ts';
+import { REGISTRY_TABLES, YEAR_TABLES } from '../../src/core/publish/export.ts';
+import { FILES, type FileKind } from '../../src/core/content/schema.ts';
 import { atomProblems, parseXml } from '../fixtures/atom.ts';
 
 const CONTENT = path.resolve(process.env.LUOSHI_CONTENT ?? 'content');

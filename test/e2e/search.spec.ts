@@ -8,8 +8,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { loadContentOrThrow } from '../../src/core/load.ts';
-import { buildDate, contentRoot } from '../../src/core/paths.ts';
+import { loadContentOrThrow } from '../../src/core/content/load.ts';
+import { buildDate, contentRoot } from '../../src/core/content/paths.ts';
 import { isHit, SEARCH_QUERIES } from '../../tools/search-queries.ts';
 
 const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });

@@ -2,7 +2,7 @@
  * `npm run dev` shows content edits: with the dev server running on a temporary copy of the
  * content, an edited monthly report (CSV) and a new bulletin (MDX) appear on their pages within
  * a few seconds, without restarting the server. The feeds and chart CSVs, which the build
- * writes straight from the core (src/build/site-files.ts), are served from the same functions.
+ * writes straight from the core (src/steps/site-files.ts), are served from the same functions.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -6,8 +6,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
-import { formColumns, type FormKind } from '../../src/core/forms.ts';
-import { cellText } from '../../scripts/lib/xlsx.ts';
+import { formColumns, type FormKind } from '../../office/forms/forms.ts';
+import { cellText } from '../../office/forms/xlsx.ts';
 
 /** What a department writes for an item: deterministic, so tests know what to expect. */
 export function answer(kind: FormKind, key: string, month = ''): Record<string, string> {

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { acquireImportLock, lockPath, withImportLock } from '../../scripts/lib/import-lock.ts';
+import { acquireImportLock, lockPath, withImportLock } from '../../office/forms/import-lock.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 import { fillXlsx } from './fill.ts';
 import { runWaitingForLock } from '../fixtures/processes.ts';

@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zip } from '../../src/core/export.ts';
-import { loadContentOrThrow } from '../../src/core/load.ts';
-import { importNotice, textGrids, type Grid } from '../../src/core/notice-import.ts';
-import { readNotice } from '../../scripts/lib/notice-readers.ts';
-import { registries } from '../core/notice-import.test.ts';
+import { zip } from '../../src/core/publish/export.ts';
+import { loadContentOrThrow } from '../../src/core/content/load.ts';
+import { importNotice, textGrids, type Grid } from '../../office/notices/notice-import.ts';
+import { readNotice } from '../../office/notices/readers.ts';
+import { registries } from '../office/notices/notice-import.test.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -10,10 +10,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { loadContent } from '../../src/core/load.ts';
+import { loadContent } from '../../src/core/content/load.ts';
 import { lintWorkflow } from '../../scripts/lib/actionlint.ts';
-import { acquireImportLock } from '../../scripts/lib/import-lock.ts';
-import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';
+import { acquireImportLock } from '../../office/forms/import-lock.ts';
+import { readXlsxGrid } from '../../office/forms/xlsx.ts';
 import { makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
 import { runWaitingForLock } from '../fixtures/processes.ts';

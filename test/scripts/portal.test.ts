@@ -1,13 +1,13 @@
 /**
  * The province portal (scripts/portal.ts) over district builds, and the summary each district
- * publishes (src/core/summary.ts, /data/summary.json).
+ * publishes (src/core/publish/summary.ts, /data/summary.json).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentOrThrow } from '../../src/core/load.ts';
-import { siteSummary } from '../../src/core/summary.ts';
+import { loadContentOrThrow } from '../../src/core/content/load.ts';
+import { siteSummary } from '../../src/core/publish/summary.ts';
 import { buildPortal } from '../../scripts/portal.ts';
 import { makeContent, TODAY } from '../fixtures/content.ts';
 

@@ -9,10 +9,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { loadContent, loadContentOrThrow } from '../../src/core/load.ts';
-import { countStatuses, itemsLedBy, reportingUnits } from '../../src/core/stats.ts';
-import { formatIssue } from '../../src/core/issues.ts';
-import { readXlsxGrid } from '../../scripts/lib/xlsx.ts';
+import { loadContent, loadContentOrThrow } from '../../src/core/content/load.ts';
+import { countStatuses, itemsLedBy, reportingUnits } from '../../src/core/model/stats.ts';
+import { formatIssue } from '../../src/core/errors/issues.ts';
+import { readXlsxGrid } from '../../office/forms/xlsx.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
 import { encodeGbk } from './gbk.ts';
@@ -271,7 +271,7 @@ describe('status and bulletin', () => {
     expect(text).toContain('**示例数据：**');
     expect(text).toContain('<Chart id="12100-by-category-2020-02" />');
     const ids = [...text.matchAll(/<Chart id="([^"]+)" \/>/g)].map((m) => m[1]);
-    const { getChart } = await import('../../src/core/charts.ts');
+    const { getChart } = await import('../../src/core/present/charts.ts');
     for (const id of ids) expect(() => getChart(ds, id)).not.toThrow();
 
     const again = run('bulletin', ['--month', '2020-02'], content);

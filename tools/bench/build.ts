@@ -3,7 +3,7 @@
  * and from another content folder. The steps are read from package.json at bench time, so a
  * step added later (chart images, data exports) is measured without changing this file:
  * - `astro build …`            → astro build … --outDir OUT
- * - `node scripts/x.ts …`      → node scripts/x.ts … OUT   (the convention of src/build/pagefind.ts:
+ * - `node scripts/x.ts …`      → node scripts/x.ts … OUT   (the convention of src/steps/pagefind.ts:
  *                                 the site folder is the last argument)
  * - `npm run x`                → the steps of script x, recursively
  * - anything else              → sh -c, with LUOSHI_OUT_DIR=OUT in the environment
@@ -74,8 +74,8 @@ export function buildEnv(content: string, today: string, outDir: string, cacheDi
 
 /**
  * Arguments of a `node script …` step for another output folder: `dist` and `dist/…` become
- * OUT and OUT/…; a script that reads its site folder from argv[2] (src/build/pagefind.ts) gets OUT
- * appended; a script with an `out` option defaulting to dist/… (src/build/chart-images.ts) gets
+ * OUT and OUT/…; a script that reads its site folder from argv[2] (src/steps/pagefind.ts) gets OUT
+ * appended; a script with an `out` option defaulting to dist/… (src/steps/chart-images.ts) gets
  * `--out OUT/…`.
  */
 export function nodeArgs(args: string[], outDir: string, site: string): string[] {

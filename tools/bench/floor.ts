@@ -9,7 +9,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Dataset } from '../../src/core/model.ts';
+import type { Dataset } from '../../src/core/model/types.ts';
 import { NODE, ROOT, type Step } from './build.ts';
 import { linkModules } from './snapshot.ts';
 

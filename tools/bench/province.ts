@@ -7,7 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeSyntheticContent, type SyntheticParams } from '../../src/core/synthetic.ts';
+import { writeSyntheticContent, type SyntheticParams } from './synthetic.ts';
 import { NODE, buildEnv, buildSteps, runBuild } from './build.ts';
 import { runMeasured } from './measure.ts';
 

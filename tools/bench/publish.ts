@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SyntheticParams } from '../../src/core/synthetic.ts';
+import type { SyntheticParams } from './synthetic.ts';
 
 /**
  * The last report file of the last year, with and without the rows of district 1 (its items are
- * numbered first: T1…T⌈n/2⌉ and P1…P⌊n/2⌋, src/core/synthetic.ts).
+ * numbered first: T1…T⌈n/2⌉ and P1…P⌊n/2⌋, tools/bench/synthetic.ts).
  */
 export function withoutLastMonth(content: string, p: Required<SyntheticParams>): { file: string; with: string; without: string; rows: number; district: string } {
   const year = p.firstYear + p.years - 1;

@@ -1,5 +1,5 @@
 /** The benchmark's Markdown report and its budget checks. */
-import type { SyntheticParams, SyntheticStats } from '../../src/core/synthetic.ts';
+import type { SyntheticParams, SyntheticStats } from './synthetic.ts';
 import { subSteps, type BuildResult, type SiteStats } from './build.ts';
 import { projectWall, type ProvinceData } from './province.ts';
 import type { LighthouseResult } from './lighthouse.ts';
@@ -173,7 +173,7 @@ export function renderReport(d: BenchData, budgetList: Budget[], command: string
   L.push(`- Memory: ${m.memoryTool}`);
   L.push('', '## Dataset', '');
   const p = d.params;
-  L.push(`Synthetic (src/core/synthetic.ts, seed ${p.seed}): **${p.districts} districts × ${p.years} years × ${p.itemsPerYear} items per district-year, ${p.months} months reported a year**, all in one content folder, i.e. one site build (a city site publishing all its districts: each district brings its own departments, streets and deputy heads to the registries, and its own tasks and projects to every year).`, '');
+  L.push(`Synthetic (tools/bench/synthetic.ts, seed ${p.seed}): **${p.districts} districts × ${p.years} years × ${p.itemsPerYear} items per district-year, ${p.months} months reported a year**, all in one content folder, i.e. one site build (a city site publishing all its districts: each district brings its own departments, streets and deputy heads to the registries, and its own tasks and projects to every year).`, '');
   const s = d.synthetic;
   L.push(`| units | leaders | items | plans | report rows | files | size | generate |`, '|---:|---:|---:|---:|---:|---:|---:|---:|');
   L.push(`| ${s.units} | ${s.leaders} | ${s.items.toLocaleString('en')} | ${s.plans.toLocaleString('en')} | ${s.reports.toLocaleString('en')} | ${s.files} | ${mb(s.bytes)} | ${sec(s.generateMs)} |`);

@@ -1,6 +1,6 @@
 /** /data/units.csv, leaders.csv, collectives.csv (registries, all years) and dictionary.csv. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { REGISTRY_TABLES } from '../../core/export.ts';
+import { REGISTRY_TABLES } from '../../core/publish/export.ts';
 import { CONTENT_TYPES, getExports } from '../../site/exports.ts';
 import { keys } from '../../site/keys.ts';
 

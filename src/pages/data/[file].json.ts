@@ -1,6 +1,6 @@
 /** /data/units.json, leaders.json, collectives.json and dictionary.json. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { REGISTRY_TABLES } from '../../core/export.ts';
+import { REGISTRY_TABLES } from '../../core/publish/export.ts';
 import { CONTENT_TYPES, getExports } from '../../site/exports.ts';
 import { keys } from '../../site/keys.ts';
 

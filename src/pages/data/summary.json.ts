@@ -1,6 +1,6 @@
 /** /data/summary.json: the site at a glance (counts by status, data date), for a province portal (scripts/portal.ts). */
 import type { APIRoute } from 'astro';
-import { siteSummary } from '../../core/summary.ts';
+import { siteSummary } from '../../core/publish/summary.ts';
 import { getDataset } from '../../site/data.ts';
 
 export const GET: APIRoute = () =>

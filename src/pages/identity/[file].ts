@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { isPlaceholder } from '../../core/identity.ts';
-import { contentRoot } from '../../core/paths.ts';
+import { isPlaceholder } from '../../core/content/identity.ts';
+import { contentRoot } from '../../core/content/paths.ts';
 import { getDataset } from '../../site/data.ts';
 
 const TYPES: Record<string, string> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.gif': 'image/gif', '.jpg': 'image/jpeg' };

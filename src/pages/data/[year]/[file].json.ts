@@ -1,6 +1,6 @@
 /** /data/<year>/<table>.json: the same rows as the CSV, with the table's description. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { YEAR_TABLES } from '../../../core/export.ts';
+import { YEAR_TABLES } from '../../../core/publish/export.ts';
 import { getDataset } from '../../../site/data.ts';
 import { keys } from '../../../site/keys.ts';
 import { CONTENT_TYPES, getExports } from '../../../site/exports.ts';

@@ -1,0 +1,63 @@
+/**
+ * Reading a notice's tables from a file into grids for office/notices/notice-import.ts: .xlsx (one
+ * table per sheet, exceljs), .docx (mammoth converts to HTML and keeps the tables), or the
+ * extracted text. Kept out of src/ so the site never bundles exceljs or mammoth.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { decodeUtf8 } from '../../src/core/content/csv.ts';
+import { htmlGrids, textGrids, type Grid } from './notice-import.ts';
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result);
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+  }
+  return String(value);
+}
+
+export async function xlsxGrids(bytes: Buffer): Promise<Grid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => {
+    const rows: Grid['rows'] = [];
+    ws.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = row.getCell(c);
+        // A merged cell's copies are empty, as in the notice: the value above or to the left holds.
+        cells.push(cell.isMerged && cell.master !== cell ? '' : cellText(cell.value).replace(/\r\n?/g, '\n'));
+      }
+      rows.push({ line, cells });
+    });
+    return { source: `工作表「${ws.name}」`, title: '', rows };
+  });
+}
+
+export interface ReadNotice {
+  grids: Grid[];
+  /** The notice's plain text, when the file has it (text, .docx): kept as the year's notice.txt. */
+  text?: string;
+}
+
+export async function readNotice(file: string): Promise<ReadNotice> {
+  const bytes = readFileSync(file);
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx') return { grids: await xlsxGrids(bytes) };
+  if (ext === '.docx') {
+    const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+    return { grids: htmlGrids(html), text };
+  }
+  if (ext === '.txt' || ext === '') {
+    const decoded = decodeUtf8(bytes, file);
+    if (!decoded.ok) throw new Error(`${file}：${decoded.issue.message}。${decoded.issue.hint ?? ''}`);
+    return { grids: textGrids(decoded.text), text: decoded.text.replace(/\r\n?/g, '\n') };
+  }
+  throw new Error(`不支持的文件类型 ${ext}：请使用 .xlsx、.docx 或通知的文本（.txt）`);
+}

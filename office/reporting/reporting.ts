@@ -1,0 +1,88 @@
+/**
+ * Who has reported for a month, who is late and who is missing, per department, against the
+ * deadline of the notice: the 5th working day of the next month (reportDeadline, calendar.ts,
+ * which counts public holidays and adjusted working days from `chinese-days`).
+ *
+ * The lead unit reports for an item; a report filed by another responsible unit of the item
+ * still counts for it. An item reported complete in an earlier month needs no report.
+ */
+import { reportDeadline } from '../../src/core/model/calendar.ts';
+import { completedBefore, itemsLedBy, itemsWithoutLead, reportingUnits } from '../../src/core/model/stats.ts';
+import type { Dataset, Item, Report, Unit, YearData } from '../../src/core/model/types.ts';
+
+/** One item's state for the month. */
+export type ItemReporting = '按时报送' | '逾期报送' | '未报送' | '尚未到期' | '无需报送';
+
+/** A department's state for the month. */
+export type UnitReporting = '已按时报送' | '逾期报送' | '未报送' | '部分未报送' | '尚未报送（未到期）' | '无需报送';
+
+export interface UnitStatus {
+  unit: Unit;
+  state: UnitReporting;
+  items: { item: Item; state: ItemReporting; report?: Report }[];
+  counts: Record<ItemReporting, number>;
+  /** Latest 填报时间 among the unit's reports of the month. */
+  lastFiled?: string;
+}
+
+export interface MonthReporting {
+  month: string;
+  deadline: string;
+  /** The date the record is judged on. */
+  asOf: string;
+  /** The deadline has passed on `asOf`. */
+  overdue: boolean;
+  units: UnitStatus[];
+  /** Items no department leads (only collective references): listed for the office to chase. */
+  unassigned: { item: Item; state: ItemReporting; report?: Report }[];
+  totals: Record<UnitReporting, number>;
+}
+
+function itemState(
+  year: YearData,
+  item: Item,
+  month: string,
+  deadline: string,
+  asOf: string,
+): { state: ItemReporting; report?: Report } {
+  const report = year.reportsByItem.get(item.key)?.find((r) => r.month === month);
+  if (report) return { state: report.filed > deadline ? '逾期报送' : '按时报送', report };
+  if (completedBefore(year, item.key, month)) return { state: '无需报送' };
+  return { state: asOf > deadline ? '未报送' : '尚未到期' };
+}
+
+function emptyItemCounts(): Record<ItemReporting, number> {
+  return { 按时报送: 0, 逾期报送: 0, 未报送: 0, 尚未到期: 0, 无需报送: 0 };
+}
+
+/** The reporting record of every department for `month`, judged on `asOf` (YYYY-MM-DD). */
+export function monthReporting(dataset: Dataset, month: string, asOf: string): MonthReporting {
+  const year = dataset.years.find((y) => y.year === Number(month.slice(0, 4)));
+  if (!year) throw new Error(`内容中没有 ${month.slice(0, 4)} 年度`);
+  const deadline = reportDeadline(month);
+  const overdue = asOf > deadline;
+  const totals: Record<UnitReporting, number> = {
+    已按时报送: 0,
+    逾期报送: 0,
+    未报送: 0,
+    部分未报送: 0,
+    '尚未报送（未到期）': 0,
+    无需报送: 0,
+  };
+  const units: UnitStatus[] = reportingUnits(dataset, year).map((unit) => {
+    const items = itemsLedBy(year, unit.id).map((item) => ({ item, ...itemState(year, item, month, deadline, asOf) }));
+    const counts = emptyItemCounts();
+    for (const i of items) counts[i.state]++;
+    const reported = counts.按时报送 + counts.逾期报送;
+    const open = counts.未报送 + counts.尚未到期;
+    let state: UnitReporting;
+    if (open === 0) state = reported === 0 ? '无需报送' : counts.逾期报送 > 0 ? '逾期报送' : '已按时报送';
+    else if (!overdue) state = '尚未报送（未到期）';
+    else state = reported > 0 ? '部分未报送' : '未报送';
+    totals[state]++;
+    const filed = items.flatMap((i) => (i.report ? [i.report.filed] : [])).sort();
+    return { unit, state, items, counts, lastFiled: filed.at(-1) };
+  });
+  const unassigned = itemsWithoutLead(year).map((item) => ({ item, ...itemState(year, item, month, deadline, asOf) }));
+  return { month, deadline, asOf, overdue, units, unassigned, totals };
+}

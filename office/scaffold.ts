@@ -1,0 +1,73 @@
+/**
+ * A new government's content folder (npm run new-site): site.json with labelled placeholders,
+ * empty registries with the common collective references already listed, and the office's
+ * README and guide. Pure: returns the files; scripts/new-site.ts writes them.
+ */
+import { writeCsv } from '../src/core/content/csv.ts';
+import { FILES } from '../src/core/content/schema.ts';
+import { PLACEHOLDER } from '../src/core/content/identity.ts';
+
+/** Collective references common to district notices: kept as written, never split into units. */
+export const COMMON_COLLECTIVES: [string, string][] = [
+  ['各街道办事处', '辖区内各街道办事处'],
+  ['相关街道办事处', '与该事项有关的街道办事处，通知未逐一列名'],
+  ['各相关街道办事处', '与该事项有关的各街道办事处，通知未逐一列名'],
+  ['涉农街道办事处', '辖区内有农村、承担涉农工作的街道办事处'],
+  ['区政府各责任部门', '对该事项负有职责的区政府各部门'],
+  ['区政府有关部门', '与该事项有关的区政府部门'],
+  ['区直有关部门', '与该事项有关的区直部门'],
+  ['各责任单位', '该事项的各责任单位'],
+];
+
+export interface ScaffoldOptions {
+  /** The office's README and guide (content/README.md and content/GUIDE.md of this project). */
+  readme: string;
+  guide: string;
+}
+
+const header = (kind: keyof typeof FILES) => writeCsv(Object.keys(FILES[kind].columns), []).text;
+
+export function scaffoldFiles(options: ScaffoldOptions): Map<string, string> {
+  const p = (what: string) => `${PLACEHOLDER}：${what}`;
+  const site = {
+    publisher: p('发布机构，如 某某区人民政府办公室'),
+    office: p('督查部门，如 区政府办公室督查室'),
+    district: p('地区名称，如 某某市某某区'),
+    title: p('站点名称，如 某某区政府工作报告任务落实公开'),
+    // Where 我要留言/纠错 on an item page leads ({number}, {title} are filled in).
+    feedback: 'mailto:feedback@example.org?subject=留言纠错：{number}',
+    identity: {
+      demo: true,
+      sponsor: p('主办单位'),
+      operator: p('承办单位'),
+      phone: p('联系电话'),
+      email: p('联系邮箱'),
+      address: p('联系地址'),
+      site_code: p('网站标识码（10 位数字）'),
+      icp: p('ICP备案号，如 鲁ICP备12345678号'),
+      police: p('公安机关备案号，如 鲁公网安备 37010302000001号'),
+      badge: p('党政机关网站标识图片，如 identity/dzjg.png'),
+      licence: {
+        name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
+        url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
+        text: '本站公开的数据可自由复制、分发、改编和用于任何目的（包括商业目的），但须注明来源（发布机构名称及本站网址）。数据按现状提供，以发布机构的正式文件为准。',
+      },
+    },
+  };
+  return new Map([
+    ['site.json', `${JSON.stringify(site, null, 2)}\n`],
+    ['units.csv', header('units')],
+    ['leaders.csv', header('leaders')],
+    [
+      'collectives.csv',
+      writeCsv(
+        Object.keys(FILES.collectives.columns),
+        COMMON_COLLECTIVES.map(([name, meaning]) => ({ name, meaning })),
+      ).text,
+    ],
+    // Office-written bulletins (Markdown/MDX) go here; every .md in it is published, so no README.
+    ['bulletins/.gitkeep', ''],
+    ['README.md', options.readme],
+    ['GUIDE.md', options.guide],
+  ]);
+}

@@ -1,0 +1,50 @@
+/**
+ * The public status of an item in a month, derived from its reports only:
+ * - 已完成   the item was reported complete in this month or earlier, and not reopened since;
+ * - 序时推进 this month's report says the month's share of the quarterly target was met (完成);
+ * - 滞后     this month's report says it was not (未完成);
+ * - 未报送   the report was due (its deadline passed on the data date) and none was filed.
+ */
+import { monthsOfYear, reportDeadline } from './calendar.ts';
+import type { ItemStatus, MonthStatus, Report } from './types.ts';
+
+/** The four public statuses, in the order every list, chart and legend shows them. */
+export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/**
+ * The months of `year` that the public record covers on `dataDate`: every month whose report
+ * deadline has passed, plus any later month for which a report was already filed.
+ */
+export function coveredMonths(year: number, dataDate: string, reportedMonths: Iterable<string>): string[] {
+  const reported = new Set(reportedMonths);
+  return monthsOfYear(year).filter((m) => reportDeadline(m) < dataDate || reported.has(m));
+}
+
+/** Status of one item over the covered months. `reports` are that item's reports, any order. */
+export function deriveItemStatus(reports: Report[], months: string[]): ItemStatus {
+  const byMonth = new Map(reports.map((r) => [r.month, r]));
+  const result: MonthStatus[] = [];
+  let completedIn: string | undefined;
+  for (const month of months) {
+    const report = byMonth.get(month);
+    if (report) {
+      if (report.itemComplete) completedIn ??= month;
+      else completedIn = undefined; // reopened (load.ts requires an explanation in `note`)
+    }
+    const status = completedIn ? '已完成' : report ? (report.evaluation === '完成' ? '序时推进' : '滞后') : '未报送';
+    result.push({ month, status, report, deadline: reportDeadline(month) });
+  }
+  return { months: result, current: result.at(-1), completedIn };
+}
+
+/**
+ * Whether an item stood complete before `month`: the status rule above applied to its earlier
+ * reports (reported complete, not reopened since). Forms and the reporting record use it to
+ * skip items that need no report.
+ */
+export function completeBefore(reports: readonly Report[], month: string): boolean {
+  const earlier = reports.filter((r) => r.month < month);
+  const months = [...new Set(earlier.map((r) => r.month))].sort();
+  return deriveItemStatus(earlier, months).completedIn !== undefined;
+}

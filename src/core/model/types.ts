@@ -1,0 +1,249 @@
+/** The validated, resolved dataset that pages, scripts and tests read. Plain data, no I/O. */
+import type { Status } from './status.ts';
+
+export type { Status };
+
+/**
+ * The footer identity every Chinese government site must show (site.json `identity`; its checks
+ * are src/core/content/identity.ts). Placeholders (待填写) are allowed only while `demo` is true.
+ */
+export interface Identity {
+  demo: boolean;
+  /** 主办单位 */
+  sponsor: string;
+  /** 承办单位 */
+  operator: string;
+  phone: string;
+  email: string;
+  address: string;
+  /** 网站标识码 */
+  site_code: string;
+  /** ICP备案号 */
+  icp: string;
+  /** 公安机关备案号 */
+  police: string;
+  /** 党政机关网站标识: an image path under public/. */
+  badge: string;
+  badge_link?: string;
+  licence: { name: string; url: string; text: string };
+}
+
+/** Where a record came from, for messages and for the revision history. */
+export interface Source {
+  file: string;
+  line: number;
+}
+
+export interface Site {
+  publisher: string;
+  /** The footer identity: 主办单位, 承办单位, contact, 网站标识码, 备案号, badge, data licence. */
+  identity: Identity;
+  office: string;
+  district: string;
+  title: string;
+  /** URL template of the 我要留言/纠错 link ({number}, {title}), or a mailto: address. */
+  feedback?: string;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  fullName: string;
+  kind: '区直部门' | '街道办事处' | '其他';
+  aliases: string[];
+}
+
+export interface Leader {
+  id: string;
+  name: string;
+  title: string;
+  collective: boolean;
+}
+
+export interface Collective {
+  name: string;
+  meaning: string;
+}
+
+/** One entry of a responsibility list, in the order written: a registry unit or a collective reference. */
+export type UnitRef = { type: 'unit'; id: string; written: string } | { type: 'collective'; name: string };
+
+export interface Section {
+  no: number;
+  name: string;
+}
+
+export interface Category {
+  no: number;
+  numeral: string;
+  name: string;
+}
+
+export type ItemKind = 'task' | 'project';
+
+/** A main task (T) or an item of the livelihood programme (P). */
+export interface Item {
+  /** `T37` or `P5`: unique within a year, used in plans and reports. */
+  key: string;
+  kind: ItemKind;
+  year: number;
+  no: number;
+  /** Section number for tasks, category number for projects. */
+  group: number;
+  subsection: string;
+  leadIn: string;
+  text: string;
+  leaderIds: string[];
+  units: UnitRef[];
+  /** Registry ids of the lead unit(s): those named in lead_units, else the first registry unit. */
+  leadUnitIds: string[];
+  /** The list ends with 等 in the source: more units take part than are named. */
+  etc: boolean;
+  /** Keys of linked items in the same year (a project and the main task it repeats, both ways). */
+  related: string[];
+  /** 完成时限 as written in the notice, or ''. */
+  deadline: string;
+  /** The name of the item's list this year: its programme's name, or the main tasks' (主要工作任务). */
+  kindName: string;
+  /** The short word before an item's number (民生 → 民生5, 任务 → 任务37). */
+  itemLabel: string;
+  source: Source;
+}
+
+/** The year's livelihood programme (projects.csv), as manifest.json describes it. */
+export interface Programme {
+  /** As the notice names it: 民生十件实事, or the bundled year's quoted programme name. */
+  name: string;
+  /** The URL segment of its pages: /<year>/<slug>/. */
+  slug: string;
+  /** The short word before an item's number. */
+  itemLabel: string;
+  /** Whether items are grouped in categories (categories.csv). */
+  categories: boolean;
+  /** The notice's attachment holding the table (附件2), or ''. */
+  attachment: string;
+}
+
+/** The year's main tasks (tasks.csv). */
+export interface MainTasks {
+  name: string;
+  itemLabel: string;
+  /** Whether tasks are grouped in sections (sections.csv). */
+  sections: boolean;
+  attachment: string;
+}
+
+export interface Plan {
+  year: number;
+  item: string;
+  unitId: string;
+  quarters: [string, string, string, string];
+  principal: string;
+  deputy: string;
+  note: string;
+  filed: string;
+  source: Source;
+}
+
+export interface Report {
+  year: number;
+  item: string;
+  month: string;
+  unitId: string;
+  target: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  evaluation: '完成' | '未完成';
+  itemComplete: boolean;
+  filed: string;
+  note: string;
+  /** The last day it was due: the 5th working day of the next month. */
+  deadline: string;
+  late: boolean;
+  source: Source;
+}
+
+/** A published report withdrawn on purpose (content/YYYY/withdrawals.csv): shown with its reason. */
+export interface Withdrawal {
+  year: number;
+  item: string;
+  month: string;
+  /** The date the office withdrew it. */
+  withdrawn: string;
+  reason: string;
+  source: Source;
+}
+
+export interface MonthStatus {
+  month: string;
+  status: Status;
+  /** The report for this month, if one was filed. */
+  report?: Report;
+  deadline: string;
+}
+
+export interface ItemStatus {
+  /** One entry per due month of the year, oldest first. */
+  months: MonthStatus[];
+  /** The latest due month's status; undefined before the first report is due. */
+  current?: MonthStatus;
+  /** The month in which the item was last reported complete (and not reopened). */
+  completedIn?: string;
+}
+
+export interface Manifest {
+  year: number;
+  notice: { doc_no: string; title: string; date: string; publicity: string; text?: string };
+  data_date: string;
+  sample: boolean;
+  sample_note: string;
+  programme?: { name: string; slug: string; item_label: string; categories: boolean; attachment: string };
+  tasks?: false | { name: string; item_label: string; sections: boolean; attachment: string };
+}
+
+export interface YearData {
+  year: number;
+  manifest: Manifest;
+  /** The notice's original text (manifest notice.text), when the year's folder has it. */
+  noticeText?: string;
+  /** The livelihood programme, when the year has one. */
+  programme?: Programme;
+  /** The main tasks, when the year has them. */
+  mainTasks?: MainTasks;
+  sections: Section[];
+  categories: Category[];
+  tasks: Item[];
+  projects: Item[];
+  /** Tasks then projects. */
+  items: Item[];
+  itemByKey: Map<string, Item>;
+  plans: Plan[];
+  planByItem: Map<string, Plan>;
+  reports: Report[];
+  /** Reports of each item, oldest month first. */
+  reportsByItem: Map<string, Report[]>;
+  /** Reports withdrawn on purpose, oldest month first. */
+  withdrawals: Withdrawal[];
+  /** Months whose report deadline had passed on the data date (plus any month already reported). */
+  months: string[];
+  status: Map<string, ItemStatus>;
+}
+
+export interface RowCount {
+  file: string;
+  read: number;
+  published: number;
+}
+
+export interface Dataset {
+  site: Site;
+  units: Unit[];
+  unitById: Map<string, Unit>;
+  leaders: Leader[];
+  leaderById: Map<string, Leader>;
+  collectives: Collective[];
+  /** Oldest year first. */
+  years: YearData[];
+  rowCounts: RowCount[];
+}

@@ -1,0 +1,377 @@
+/**
+ * Builds the search index over the built site (default dist/) with Pagefind (its extended build
+ * segments Chinese). Run by the build integration (src/integrations/build.ts) in `astro:build:done`; as a CLI
+ * over an existing site folder: `node src/steps/pagefind.ts [site]`.
+ *
+ * Which pages: the item pages (main tasks and the programme's items), unit pages, leader pages and
+ * bulletins — the pages a citizen looks for. Lists, month overviews, the home page and embeds
+ * repeat the items' text and would crowd the results; they stay out.
+ *
+ * What Pagefind reads: each page's `data-pagefind-body` (the <main> of the layout, never the
+ * header, nav or footer), plus what the data core says about the page (src/core/present/search.ts):
+ * filters (year, kind, category, section, lead unit, every unit, leader, status), sort keys
+ * (number, latest update), result metadata (number, status, unit) and index-only text (number
+ * forms such as 第37项 and <programme>第5项, unit aliases such as 发改局). That is inserted into the copy
+ * of the HTML handed to Pagefind's Node API; the published pages are not changed, so pages need
+ * no search markup and the extra text is never shown to anyone.
+ *
+ * Fails (exit 1) on any Pagefind error, when a known page lacks `data-pagefind-body`, or when a
+ * record of the data has no page, so a broken or partial index never ships silently.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { rm } from 'node:fs/promises';
+import * as pagefind from 'pagefind';
+import { loadContentOrThrow } from '../core/content/load.ts';
+import { collectGarbage } from './memory.ts';
+import type { Dataset } from '../core/model/types.ts';
+import { buildDate, contentRoot } from '../core/content/paths.ts';
+import { stableJson } from '../core/publish/page-keys.ts';
+import { bulletinRecord, injectionHtml, KIND, searchRecords, type SearchRecord } from '../core/present/search.ts';
+
+export interface IndexOptions {
+  /** `plain`: Pagefind alone over every page (the baseline of the measurements); `full`: the site's index. */
+  mode?: 'plain' | 'full';
+  /** Also index character pairs of each page's text (off: measured not to be needed, see tools/search-report.ts). */
+  bigrams?: boolean;
+  /** Also index each page's whole text split into words as the browser splits queries (segmentWords). */
+  words?: boolean;
+  /** Index-only text (number forms, unit aliases); off only to measure Pagefind without it. Default on. */
+  extraText?: boolean;
+  /** Where to write the bundle; default SITE/pagefind. */
+  outputPath?: string;
+  content?: string;
+  /** The dataset the pages were built from (the build integration passes it: loaded once per build). */
+  dataset?: Dataset;
+}
+
+export interface IndexResult {
+  pages: number;
+  errors: string[];
+  ms: number;
+  outputPath: string;
+  /** One line on how the index was built (shards, memory), for the build log. */
+  detail?: string;
+}
+
+/** Stop Pagefind's indexer process (the CLI and the build integration call it when done). */
+export async function closeSearch(): Promise<void> {
+  await pagefind.close();
+}
+
+function htmlFiles(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      if (p !== 'pagefind' && p !== '_astro') out.push(...htmlFiles(dir, p));
+    } else if (e.name === 'index.html') out.push(p);
+  }
+  return out.sort();
+}
+
+const BODY_OPEN = /<[a-z]+\b[^>]*\bdata-pagefind-body\b[^>]*>/i;
+const strip = (html: string) =>
+  html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ');
+
+/** The text of the `data-pagefind-body` element (used for the optional character pairs). */
+function bodyText(html: string): string {
+  const open = html.match(BODY_OPEN);
+  if (!open || open.index === undefined) return '';
+  const tag = open[0].match(/^<([a-z]+)/i)![1];
+  const end = html.lastIndexOf(`</${tag}>`);
+  return strip(html.slice(open.index + open[0].length, end > open.index ? end : undefined));
+}
+
+/** Insert the record's search markup at the end of the `data-pagefind-body` element. */
+export function augment(
+  html: string,
+  record: SearchRecord,
+  opts: { bigrams?: boolean; words?: boolean; extraText?: boolean } = {},
+): string | undefined {
+  // A unit's or leader's page is found by its name, aliases and title. Its tables and charts
+  // repeat the text, units and leaders of every item it lists (the items have pages of their own):
+  // indexed, they made a unit page outrank the leader's own page for the leader's name, filled
+  // result lists with unit pages for any item's words, and made the main bundle the largest
+  // index of the site (720 MB of Pagefind's memory on the large dataset). They stay unindexed.
+  // First: the insertion point below is found in the shortened copy.
+  // Removed from the search copy rather than marked ignored, so that the copy changes only when
+  // what is indexed changes: the main bundle's cache key is the copies' hash (buildSearchIndex).
+  if (record.meta.kind === KIND.unit || record.meta.kind === KIND.leader)
+    html = html.replace(/<figure\b[\s\S]*?<\/figure>/g, '').replace(/<table\b[\s\S]*?<\/table>/g, '');
+  const open = html.match(BODY_OPEN);
+  if (!open || open.index === undefined) return undefined;
+  const tag = open[0].match(/^<([a-z]+)/i)![1];
+  const end = html.lastIndexOf(`</${tag}>`);
+  if (end < open.index) return undefined;
+  const text = opts.bigrams || opts.words ? bodyText(html) : '';
+  // The sort keys also as result metadata: the browser merges sorted shards by them (src/client/search-shards.ts).
+  const sortMeta = Object.entries(record.sort)
+    .map(([name, v]) =>
+      v
+        ? `<meta data-pagefind-meta="sort_${name}[content]" content="${v.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">`
+        : '',
+    )
+    .join('');
+  const extra =
+    sortMeta +
+    injectionHtml(opts.extraText === false ? { ...record, names: '', aliases: '' } : record, {
+      bigramText: opts.bigrams ? text : undefined,
+      wordText: opts.words ? text : undefined,
+    });
+  return html.slice(0, end) + extra + html.slice(end);
+}
+
+function bulletinOf(rel: string, html: string): SearchRecord {
+  const body = html.slice(html.search(BODY_OPEN));
+  const title = strip(body.match(/<h1\b[^>]*>([\s\S]*?)<\/h1>/i)?.[1] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const date = body.match(/<time\b[^>]*datetime="(\d{4}-\d{2}-\d{2})"/i)?.[1] ?? '';
+  // The excerpt's source: the bulletin's own text after its title (never the index-only text).
+  const h1End = body.search(/<\/h1>/i);
+  const text = strip(h1End >= 0 ? body.slice(h1End) : body)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
+  return bulletinRecord(rel, title, date, text);
+}
+
+/**
+ * The shard a page's index goes to: one per year (`2024/…` pages → `pagefind/2024/`; a bulletin
+ * whose slug starts with its year, `bulletins/2024-12-…/`, goes with that year too), and the
+ * remaining site-wide pages (units, leaders, bulletins without a year) in the main bundle
+ * `pagefind/`. The browser loads the main bundle and merges the year shards into it (Pagefind's
+ * multisite `mergeIndex`, src/client/search.ts), so one query searches every shard, with filters
+ * across all. Pagefind's memory grows with the pages of one index (3.4 GB for 7,285 pages at
+ * once): a shard of one year is a fifth of that on the large dataset.
+ *
+ * Why bulletins go with their year: publishing a month changes that year's bulletins, units and
+ * leaders. With the bulletins (1,865 on the large dataset) in the main bundle, every publish
+ * re-indexed two large shards; now it re-indexes its year's shard and a small main bundle, and
+ * the main bundle costs a first search little (its index chunks are small).
+ */
+export function shardOf(rel: string): string {
+  return /^(?:bulletins\/)?(\d{4})[/-]/.exec(rel)?.[1] ?? '';
+}
+
+/** The shards' folders below `pagefind/`, written by the build for the browser: `{"shards":["2020",…]}`. */
+export const SHARDS_FILE = 'shards.json';
+
+function searchCacheDir(): string {
+  const root = path.resolve(import.meta.dirname, '../..');
+  return process.env.LUOSHI_CACHE_DIR
+    ? path.resolve(process.env.LUOSHI_CACHE_DIR, 'search')
+    : path.join(root, 'node_modules/.cache/luoshi-search');
+}
+
+/**
+ * Hash of what makes a shard: Pagefind's version, this indexer's code, and every page's URL and
+ * published HTML and search record, fed one page at a time (`add`), so the pages need not be held in memory.
+ */
+function shardHasher(): { add: (url: string, content: string | Buffer) => void; digest: () => string } {
+  const h = createHash('sha256');
+  h.update(
+    JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version,
+  );
+  h.update(readFileSync(import.meta.filename));
+  h.update(readFileSync(path.resolve(import.meta.dirname, '../core/present/search.ts')));
+  return {
+    add: (url, content) => h.update(url).update('\0').update(content).update('\0'),
+    digest: () => h.digest('hex').slice(0, 32),
+  };
+}
+
+/**
+ * Parts of the pages' bodies the index leaves out, besides `data-pagefind-ignore`: the labels of
+ * an item's monthly reports and the details marked `unsearched` (the quarterly target repeated
+ * every month, the filing unit and date). Selectors, not an attribute on each element: they
+ * repeat a dozen times a month on 5,000 item pages.
+ */
+export const EXCLUDED = ['.timeline dt', '.unsearched'];
+
+/** Pagefind's extended binary (Chinese segmentation), as the npm package's own runner finds it. */
+function pagefindBinary(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const exe = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
+  return (
+    process.env.PAGEFIND_EXTENDED_BINARY_PATH ??
+    createRequire(import.meta.url).resolve(`@pagefind/${platform}-${process.arch}/bin/${exe}`)
+  );
+}
+
+/**
+ * Index the augmented pages in the folder `src` (one shard's) into `outputPath` with Pagefind's
+ * command line. Why not the Node API's addHTMLFile: it hands the pages over one message at a
+ * time, and indexing a year's 1,035 pages took 9.7 s that way against 6.4 s for the command
+ * line, which reads and parses the folder on every core (same pages, same machine, same minutes).
+ * The index is the same: Pagefind reads the same HTML under the same URLs.
+ */
+async function indexShard(src: string, pages: number, outputPath: string): Promise<string[]> {
+  rmSync(outputPath, { recursive: true, force: true });
+  try {
+    // cwd: a folder with no pagefind.yml, so no configuration file is picked up by accident.
+    const { stdout } = await promisify(execFile)(
+      pagefindBinary(),
+      [
+        '--site',
+        src,
+        '--output-path',
+        outputPath,
+        '--force-language',
+        'zh',
+        ...EXCLUDED.flatMap((s) => ['--exclude-selectors', s]),
+      ],
+      { cwd: src, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const indexed = Number(/Indexed (\d+) pages?/.exec(stdout)?.[1] ?? -1);
+    if (indexed !== pages) return [`Pagefind indexed ${indexed} of ${pages} pages into ${outputPath}:\n${stdout.slice(-2000)}`];
+    return [];
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    return [`Pagefind failed on ${outputPath}: ${e.message}\n${(e.stdout ?? '').slice(-2000)}${(e.stderr ?? '').slice(-2000)}`];
+  }
+}
+
+export async function buildSearchIndex(site: string, options: IndexOptions = {}): Promise<IndexResult> {
+  const started = performance.now();
+  const outputPath = options.outputPath ?? path.join(site, 'pagefind');
+  const errors: string[] = [];
+  if (options.mode === 'plain') {
+    const { index, errors: created } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index || created.length)
+      return { pages: 0, errors: created.length ? created : ['Pagefind did not start'], ms: 0, outputPath };
+    const added = await index.addDirectory({ path: site });
+    errors.push(...added.errors);
+    if (added.page_count === 0) errors.push(`no page in ${site}/ to index`);
+    if (!errors.length) errors.push(...(await index.writeFiles({ outputPath })).errors);
+    await index.deleteIndex();
+    return { pages: added.page_count, errors, ms: Math.round(performance.now() - started), outputPath };
+  }
+  const ds = options.dataset ?? loadContentOrThrow(contentRoot(options.content), { today: buildDate() });
+  const records = searchRecords(ds);
+  // Which pages go to which shard, from their paths alone: the pages are read one shard at a
+  // time below, so that no more than one page's HTML is held at once (all 7,285 indexed pages
+  // of the large dataset held together were ~400 MB of the build's peak).
+  const shards = new Map<string, string[]>();
+  for (const file of htmlFiles(site)) {
+    const rel = file.slice(0, -'index.html'.length);
+    if (!records.has(rel) && !/^bulletins\/[^/]+\/$/.test(rel)) continue;
+    shards.set(shardOf(rel), [...(shards.get(shardOf(rel)) ?? []), file]);
+  }
+  const seen = new Set<string>();
+  for (const files of shards.values()) for (const f of files) seen.add(f.slice(0, -'index.html'.length));
+  const missing = [...records.keys()].filter((p) => !seen.has(p));
+  if (missing.length)
+    errors.push(
+      `${missing.length} page(s) of the data are missing from ${site}/ (URL scheme changed?): ${missing.slice(0, 5).join(', ')}`,
+    );
+  const pages = seen.size;
+  if (pages === 0) errors.push(`no page in ${site}/ to index`);
+  if (errors.length) return { pages, errors, ms: Math.round(performance.now() - started), outputPath };
+
+  // The main bundle first (the year shards are written inside its folder), then one index per
+  // shard, each in a fresh Pagefind process so its memory is returned before the next one.
+  // A shard whose pages are unchanged is copied from the cache instead of indexed again.
+  const cacheRoot = options.outputPath ? undefined : searchCacheDir();
+  const names = [...shards.keys()].sort();
+  let indexed = 0;
+  // Where the time goes, for the build log: preparing the pages (hash, search copies) and Pagefind.
+  let prepareMs = 0;
+  let pagefindMs = 0;
+  const cleanups: Promise<void>[] = [];
+  let cached = 0;
+  rmSync(outputPath, { recursive: true, force: true });
+  for (const name of names) {
+    const shardStarted = performance.now();
+    // A shard's key: every page's URL, published HTML and search record (what `augment` makes
+    // Pagefind's input from), hashed without augmenting: an unchanged shard (most of them, when a
+    // month is published) costs one read of its pages. Only a shard that must be indexed is
+    // augmented, page by page, into a folder of its pages under their URLs (Pagefind's input).
+    // The main bundle (units, leaders) is keyed by its search copies instead: its pages' HTML
+    // changes with every month published (their tables of items), what is indexed of them rarely.
+    const src = `${outputPath}.pages-${name || 'main'}`;
+    const hasher = shardHasher();
+    hasher.add('options', stableJson({ bigrams: options.bigrams, words: options.words, extraText: options.extraText }));
+    for (const file of shards.get(name)!) {
+      const rel = file.slice(0, -'index.html'.length);
+      if (name) {
+        hasher.add(`/${rel}`, readFileSync(path.join(site, file)));
+        hasher.add('record', stableJson(records.get(rel) ?? null));
+      } else {
+        const html = readFileSync(path.join(site, file), 'utf8');
+        hasher.add(`/${rel}`, augment(html, records.get(rel) ?? bulletinOf(rel, html), options) ?? html);
+      }
+    }
+    const dest = name ? path.join(outputPath, name) : outputPath;
+    const hit = cacheRoot && path.join(cacheRoot, hasher.digest());
+    if (hit && existsSync(path.join(hit, 'pagefind.js'))) {
+      cpSync(hit, dest, { recursive: true });
+      cached++;
+      prepareMs += performance.now() - shardStarted;
+      continue;
+    }
+    rmSync(src, { recursive: true, force: true });
+    for (const file of shards.get(name)!) {
+      const rel = file.slice(0, -'index.html'.length);
+      const html = readFileSync(path.join(site, file), 'utf8');
+      const content = augment(html, records.get(rel) ?? bulletinOf(rel, html), options);
+      if (!content) {
+        errors.push(`${file}: no data-pagefind-body element: the page would not be searchable`);
+        continue;
+      }
+      mkdirSync(path.join(src, rel), { recursive: true });
+      writeFileSync(path.join(src, rel, 'index.html'), content);
+    }
+    if (errors.length) break;
+    // Written to a private folder first: the main bundle's folder holds the other shards.
+    const tmp = `${outputPath}.shard-${name || 'main'}`;
+    // The pages read for this shard are garbage: Pagefind's process comes on top of this one.
+    collectGarbage({ releasePages: true });
+    const pagefindStarted = performance.now();
+    prepareMs += pagefindStarted - shardStarted;
+    errors.push(...(await indexShard(src, shards.get(name)!.length, tmp)));
+    pagefindMs += performance.now() - pagefindStarted;
+    // Deleted in the background (libuv's threads) while the next shard is prepared and indexed:
+    // a year's search copies are ~1,400 folders, and deleting them one shard after another took
+    // seconds of the main thread.
+    cleanups.push(rm(src, { recursive: true, force: true }));
+    // A merged shard needs only its index files: the UI scripts and styles are the main bundle's.
+    if (name && !errors.length)
+      for (const f of readdirSync(tmp))
+        if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(path.join(tmp, f));
+    if (errors.length) break;
+    if (hit) {
+      rmSync(hit, { recursive: true, force: true });
+      mkdirSync(path.dirname(hit), { recursive: true });
+      cpSync(tmp, hit, { recursive: true });
+    }
+    // A rename, not a copy: the main bundle's folder (written first: '' sorts first) holds the year shards.
+    renameSync(tmp, dest);
+    indexed++;
+  }
+  await Promise.all(cleanups);
+  if (!errors.length) writeFileSync(path.join(outputPath, SHARDS_FILE), JSON.stringify({ shards: names.filter(Boolean) }));
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const detail = `(${names.length} shards: ${indexed} indexed, ${cached} from cache; pages prepared and hashed ${s(prepareMs)}, Pagefind ${s(pagefindMs)})`;
+  return { pages, errors, ms: Math.round(performance.now() - started), outputPath, detail };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const site = process.argv[2] ?? 'dist';
+  const result = await buildSearchIndex(site);
+  await pagefind.close();
+  if (result.errors.length) {
+    console.error(`搜索索引生成失败 (Pagefind):\n${result.errors.join('\n')}`);
+    process.exit(1);
+  }
+  console.log(`Pagefind: indexed ${result.pages} pages in ${result.ms} ms → ${result.outputPath}/ ${result.detail ?? ''}`);
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { monthsOfYear, nextMonth, reportDeadline } from '../../../src/core/model/calendar.ts';
+import type { Report } from '../../../src/core/model/types.ts';
+import { coveredMonths, deriveItemStatus } from '../../../src/core/model/status.ts';
+
+function report(month: string, evaluation: '完成' | '未完成', itemComplete = false, note = ''): Report {
+  const deadline = reportDeadline(month);
+  return {
+    year: Number(month.slice(0, 4)),
+    item: 'P1',
+    month,
+    unitId: 'u',
+    target: 't',
+    progress: 'p',
+    problems: '',
+    nextSteps: '',
+    evaluation,
+    itemComplete,
+    filed: deadline,
+    note,
+    deadline,
+    late: false,
+    source: { file: 'f', line: 2 },
+  };
+}
+
+const statuses = (reports: Report[], months: string[]) => deriveItemStatus(reports, months).months.map((m) => m.status);
+
+describe("report deadlines: the 5th working day of the next month, on China's holiday calendar", () => {
+  it('follows holiday shifts and adjusted working days', () => {
+    expect(reportDeadline('2019-12')).toBe('2020-01-08'); // 1 Jan holiday
+    expect(reportDeadline('2020-01')).toBe('2020-02-07'); // Spring Festival extended to 2 Feb
+    expect(reportDeadline('2020-03')).toBe('2020-04-08'); // Qingming 4–6 Apr
+    expect(reportDeadline('2020-04')).toBe('2020-05-11'); // Labour Day 1–5 May; 9 May a working Saturday (6, 7, 8, 9, 11)
+    expect(reportDeadline('2020-09')).toBe('2020-10-14'); // National Day 1–8 Oct; 10 Oct a working Saturday
+    expect(reportDeadline('2020-12')).toBe('2021-01-08'); // 1 Jan holiday, weekend 2–3 Jan
+  });
+
+  it('months and month arithmetic', () => {
+    expect(nextMonth('2020-12')).toBe('2021-01');
+    expect(monthsOfYear(2020)).toHaveLength(12);
+  });
+});
+
+describe('covered months', () => {
+  it('are the months whose deadline passed by the data date, plus months already reported', () => {
+    expect(coveredMonths(2020, '2020-07-10', [])).toEqual(['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06']);
+    // June's deadline is 7 July: on that very day June is not yet overdue.
+    expect(coveredMonths(2020, '2020-07-07', [])).toHaveLength(5);
+    expect(coveredMonths(2020, '2020-07-07', ['2020-06'])).toHaveLength(6);
+    expect(coveredMonths(2020, '2020-01-20', [])).toEqual([]);
+  });
+});
+
+describe('status derivation', () => {
+  const months = ['2020-01', '2020-02', '2020-03', '2020-04'];
+
+  it('no reports at all: 未报送 every month, no current completion', () => {
+    const s = deriveItemStatus([], months);
+    expect(s.months.map((m) => m.status)).toEqual(['未报送', '未报送', '未报送', '未报送']);
+    expect(s.current?.month).toBe('2020-04');
+    expect(s.completedIn).toBeUndefined();
+  });
+
+  it("on schedule and behind follow each month's evaluation; a gap is 未报送", () => {
+    expect(statuses([report('2020-01', '完成'), report('2020-02', '未完成'), report('2020-04', '完成')], months)).toEqual([
+      '序时推进',
+      '滞后',
+      '未报送',
+      '序时推进',
+    ]);
+  });
+
+  it('completion holds for later months without further reports', () => {
+    const s = deriveItemStatus([report('2020-01', '完成'), report('2020-02', '完成', true)], months);
+    expect(s.months.map((m) => m.status)).toEqual(['序时推进', '已完成', '已完成', '已完成']);
+    expect(s.completedIn).toBe('2020-02');
+  });
+
+  it('completion reported as 未完成 for the month still counts as complete (the item is done)', () => {
+    expect(statuses([report('2020-03', '未完成', true)], months)).toEqual(['未报送', '未报送', '已完成', '已完成']);
+  });
+
+  it("a reopened item loses its completion and takes the month's evaluation", () => {
+    const s = deriveItemStatus([report('2020-01', '完成', true), report('2020-03', '未完成', false, '验收未通过')], months);
+    expect(s.months.map((m) => m.status)).toEqual(['已完成', '已完成', '滞后', '未报送']);
+    expect(s.completedIn).toBeUndefined();
+  });
+
+  it('completed again after reopening dates from the new completion', () => {
+    const s = deriveItemStatus(
+      [report('2020-01', '完成', true), report('2020-02', '未完成', false, '整改'), report('2020-03', '完成', true)],
+      months,
+    );
+    expect(s.completedIn).toBe('2020-03');
+  });
+
+  it('no covered months: no current status', () => {
+    expect(deriveItemStatus([report('2020-01', '完成')], []).current).toBeUndefined();
+  });
+});

@@ -1,0 +1,170 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import {
+  DICTIONARY_COLUMNS,
+  REGISTRY_TABLES,
+  YEAR_TABLES,
+  dictionary,
+  exportFiles,
+  exportZip,
+  newestDataDate,
+  sourceRowReader,
+  toCsv,
+} from '../../../src/core/publish/export.ts';
+import { loadContentOrThrow } from '../../../src/core/content/load.ts';
+import type { Dataset } from '../../../src/core/model/types.ts';
+import { FILES, type FileKind } from '../../../src/core/content/schema.ts';
+import { TODAY, edit, fixtureText, makeContent } from '../../fixtures/content.ts';
+
+/** The rows of a content file, read straight with csv-parse (not through the core). */
+function contentRows(abs: string): Record<string, string>[] {
+  if (!existsSync(abs)) return [];
+  return parse(readFileSync(abs), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+}
+
+/** What each download must hold: the content files' rows, every column in canonical order. */
+function expectedTables(root: string, dataset: Dataset): Map<string, Record<string, string>[]> {
+  const canonical = (kind: FileKind, rows: Record<string, string>[]) =>
+    rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(FILES[kind].columns).map(([c, spec]) => [
+          c,
+          r[c] ?? ('optionalColumn' in spec && spec.optionalColumn ? '' : undefined),
+        ]),
+      ),
+    );
+  const out = new Map<string, Record<string, string>[]>();
+  for (const year of dataset.years) {
+    const dir = path.join(root, String(year.year));
+    for (const name of YEAR_TABLES) {
+      let rows: Record<string, string>[];
+      if (name === 'reports') {
+        const rdir = path.join(dir, 'reports');
+        rows = existsSync(rdir)
+          ? readdirSync(rdir)
+              .sort()
+              .flatMap((f) => contentRows(path.join(rdir, f)))
+          : [];
+      } else rows = contentRows(path.join(dir, `${name}.csv`));
+      out.set(`${year.year}/${name}`, canonical(name, rows));
+    }
+  }
+  for (const name of REGISTRY_TABLES) out.set(name, canonical(name, contentRows(path.join(root, `${name}.csv`))));
+  return out;
+}
+
+function roundTrip(root: string) {
+  const dataset = loadContentOrThrow(root, { today: TODAY });
+  const files = new Map(
+    exportFiles(dataset, { rows: sourceRowReader(root), dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]),
+  );
+  const expected = expectedTables(root, dataset);
+  for (const [name, rows] of expected) {
+    const kind = name.split('/').at(-1) as FileKind;
+    const csv = files.get(`${name}.csv`);
+    const json = files.get(`${name}.json`);
+    expect(csv, `${name}.csv`).toBeDefined();
+    expect(json, `${name}.json`).toBeDefined();
+    expect(csv!.startsWith('\uFEFF'), `${name}.csv has a BOM`).toBe(true);
+    const [header, ...records] = parse(csv!.slice(1), { skip_empty_lines: false }) as string[][];
+    expect(header, `${name}.csv header`).toEqual(Object.keys(FILES[kind].columns));
+    const fromCsv = records.map((r) => Object.fromEntries(header.map((c, i) => [c, r[i]])));
+    expect(fromCsv, `${name}.csv rows`).toEqual(rows);
+    const doc = JSON.parse(json!);
+    expect(
+      doc.columns.map((c: { name: string }) => c.name),
+      `${name}.json columns`,
+    ).toEqual(header);
+    expect(doc.rows, `${name}.json rows`).toEqual(rows);
+    expect(doc.rows.every((r: Record<string, string>) => Object.keys(r).join() === header.join())).toBe(true);
+  }
+  return { dataset, files, expected };
+}
+
+describe('open-data downloads', () => {
+  it('hold exactly the content rows of the fixture, including aliases, quotes, commas and line breaks', () => {
+    const tricky = '进展“甲”, 含英文逗号,"引号"\n和换行';
+    const reports = fixtureText('2020/reports/2020-02.csv').replace(
+      'T1,2020-02,区发改局,目标,进展,',
+      `T1,2020-02,发改局,目标,"${tricky.replace(/"/g, '""')}",`,
+    );
+    const root = makeContent({
+      ...edit('2020/tasks.csv', '区发改局、区住建局,', '区发改局、区住建局,区住建局'),
+      '2020/reports/2020-02.csv': reports,
+    });
+    const { files, expected } = roundTrip(root);
+    const t1 = expected.get('2020/tasks')!.find((r) => r.no === '1')!;
+    expect(t1.lead_units).toBe('区住建局');
+    const feb = expected.get('2020/reports')!.find((r) => r.item === 'T1' && r.month === '2020-02')!;
+    expect(feb.unit).toBe('发改局');
+    expect(feb.progress).toBe(tricky);
+    expect(expected.get('2020/reports')).toHaveLength(6);
+    expect(expected.get('units')).toHaveLength(4);
+    expect(files.has('2020/projects.csv') && files.has('2020/projects.json') && files.has('leaders.json')).toBe(true);
+  });
+
+  it('hold exactly the rows of the published content/', () => {
+    const root = path.resolve('content');
+    const { expected } = roundTrip(root);
+    expect(expected.get('2020/tasks')).toHaveLength(102);
+    expect(expected.get('2020/projects')).toHaveLength(100);
+  });
+
+  it('zip every download with README and licence, readable by unzip', () => {
+    const root = makeContent();
+    const dataset = loadContentOrThrow(root, { today: TODAY });
+    const rows = sourceRowReader(root);
+    const bytes = Buffer.from(exportZip(dataset, { rows }));
+    const entries = readZip(bytes);
+    const files = exportFiles(dataset, { rows });
+    expect([...entries.keys()].sort()).toEqual(
+      ['luoshi-data/LICENCE.txt', 'luoshi-data/README.txt', ...files.map((f) => `luoshi-data/${f.path}`)].sort(),
+    );
+    for (const f of files) expect(entries.get(`luoshi-data/${f.path}`), f.path).toBe(f.body);
+    // Deterministic: the same content gives the same bytes.
+    expect(Buffer.from(exportZip(dataset, { rows })).equals(bytes)).toBe(true);
+    // Dated by the data, not the clock: the first entry's DOS date (local header, offset 12).
+    const dos = bytes.readUInt16LE(12);
+    const dated = `${(dos >> 9) + 1980}-${String((dos >> 5) & 15).padStart(2, '0')}-${String(dos & 31).padStart(2, '0')}`;
+    expect(dated).toBe(newestDataDate(dataset));
+  });
+
+  it('quotes only what needs quoting and writes CRLF', () => {
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          { a: 'x,y', b: ' lead' },
+          { a: 'q"', b: '' },
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\n"x,y"," lead"\r\n"q""",\r\n');
+  });
+});
+
+describe('the data dictionary', () => {
+  it('describes every column of every published table, with allowed values from the schemas', () => {
+    const dict = dictionary();
+    for (const kind of [...YEAR_TABLES, ...REGISTRY_TABLES]) {
+      expect(dict.filter((d) => d.file === kind).map((d) => d.column)).toEqual(Object.keys(FILES[kind].columns));
+    }
+    for (const d of dict) {
+      expect(d.label && d.meaning && d.type && d.allowed, `${d.file}.${d.column}`).toBeTruthy();
+      expect(Object.keys(d)).toEqual(expect.arrayContaining([...DICTIONARY_COLUMNS]));
+    }
+    const find = (file: string, column: string) => dict.find((d) => d.file === file && d.column === column)!;
+    expect(find('reports', 'evaluation')).toMatchObject({ type: '枚举', allowed: '完成、未完成', label: '评价' });
+    expect(find('reports', 'item_complete').allowed).toBe('是、否');
+    expect(find('units', 'kind').allowed).toBe('区直部门、街道办事处、其他');
+    expect(find('plans', 'filed').type).toBe('日期');
+    expect(find('projects', 'no').type).toBe('整数');
+  });
+});
+
+/** The zip's entries as text, read by fflate (which checks every entry's CRC). */
+function readZip(buf: Buffer): Map<string, string> {
+  return new Map(Object.entries(unzipSync(buf)).map(([name, data]) => [name, Buffer.from(data).toString('utf8')]));
+}

@@ -1,0 +1,53 @@
+import { describe, it, expect } from 'vitest';
+import { reportDeadline } from '../../../src/core/model/calendar.ts';
+import { monthReporting } from '../../../office/reporting/reporting.ts';
+import { loadContentOrThrow } from '../../../src/core/content/load.ts';
+import { TODAY, makeContent } from '../../fixtures/content.ts';
+
+describe('report deadline: the 5th working day of the next month', () => {
+  it('December 2019: 1 January is a holiday, so due 8 January 2020', () => {
+    expect(reportDeadline('2019-12')).toBe('2020-01-08');
+  });
+  it('January 2020: the Spring Festival holiday was extended to 2 February, so due 7 February', () => {
+    // 1 February (Saturday) was first an adjusted working day; the extension cancelled it.
+    expect(reportDeadline('2020-01')).toBe('2020-02-07');
+  });
+  it('September 2020: National Day and Mid-Autumn 1–8 October, Saturday 10 October a working day, so due 14 October', () => {
+    expect(reportDeadline('2020-09')).toBe('2020-10-14');
+  });
+  it('March 2020: Qingming 4–6 April, so due 8 April', () => {
+    expect(reportDeadline('2020-03')).toBe('2020-04-08');
+  });
+});
+
+describe('monthReporting', () => {
+  const report = (line: string) =>
+    `item,month,unit,target,progress,problems,next_steps,evaluation,item_complete,filed,note\n${line}`;
+
+  it('sorts departments into on time, late, missing and not needed', () => {
+    // January (due 2020-02-07): 区发改局 on time, 区教体局 on time for T2 and P2, 区住建局 late for P1 (filed 02-10) and missing T3.
+    const ds = loadContentOrThrow(makeContent(), { today: TODAY });
+    const r = monthReporting(ds, '2020-01', '2020-04-10');
+    expect(r.deadline).toBe('2020-02-07');
+    expect(r.overdue).toBe(true);
+    const state = Object.fromEntries(r.units.map((u) => [u.unit.id, u.state]));
+    expect(state).toEqual({ fagaiju: '已按时报送', zhujianju: '部分未报送', jiaotiju: '已按时报送' });
+    const zhujian = r.units.find((u) => u.unit.id === 'zhujianju')!;
+    expect(Object.fromEntries(zhujian.items.map((i) => [i.item.key, i.state]))).toEqual({ T3: '未报送', P1: '逾期报送' });
+  });
+
+  it('does not ask for a report of an item already complete, and waits until the deadline', () => {
+    const ds = loadContentOrThrow(
+      makeContent({ '2020/reports/2020-03.csv': report('T3,2020-03,区住建局,目标,进展,无,计划,完成,否,2020-04-03,') }),
+      { today: TODAY },
+    );
+    const before = monthReporting(ds, '2020-03', '2020-04-08');
+    expect(before.overdue).toBe(false);
+    const state = Object.fromEntries(before.units.map((u) => [u.unit.id, u.state]));
+    expect(state).toEqual({ fagaiju: '尚未报送（未到期）', zhujianju: '已按时报送', jiaotiju: '尚未报送（未到期）' });
+    expect(before.units.find((u) => u.unit.id === 'zhujianju')!.items.find((i) => i.item.key === 'P1')!.state).toBe('无需报送');
+    const after = monthReporting(ds, '2020-03', '2020-04-09');
+    expect(after.units.find((u) => u.unit.id === 'fagaiju')!.state).toBe('未报送');
+    expect(after.totals).toMatchObject({ 已按时报送: 1, 未报送: 2 });
+  });
+});
