@@ -45,7 +45,7 @@ function checkout(ref: string): string {
 function build(tree: string, content: string | undefined, today: string, out: string): void {
   const cache = path.join(work, 'cache', path.basename(out));
   rmSync(path.join(tree, 'node_modules', '.astro'), { recursive: true, force: true });
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', LUOSHI_TODAY: today, LUOSHI_CACHE_DIR: cache };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', LUOSHI_TODAY: today, LUOSHI_CACHE_DIR: cache };
   if (content) env.LUOSHI_CONTENT = content;
   else delete env.LUOSHI_CONTENT;
   const r = spawnSync('npm', ['run', 'build'], { cwd: tree, env, encoding: 'utf8' });

@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { LuoshiError } from '../../src/core/errors/errors.ts';
 import { monthlyDraft, quarterlyDraft } from '../reporting/bulletin-drafts.ts';
 import { buildForm } from '../forms/forms.ts';
 import { reportingUnits } from '../../src/core/model/stats.ts';
@@ -63,7 +64,9 @@ export interface InboxResult {
   commit?: string;
 }
 
-export class InboxError extends Error {}
+export class InboxError extends LuoshiError {
+  override name = 'InboxError';
+}
 
 function git(repo: string, args: string[], input?: string): string {
   return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {

@@ -11,7 +11,8 @@ import { checkBulletins } from './bulletin-files.ts';
 import { readCsvBytes } from './csv.ts';
 import { issueFromZod, issueOf } from '../errors/catalogue.ts';
 import { isPlaceholder } from './identity.ts';
-import { ContentError, formatIssue, type DataIssue, type IssueLocation } from '../errors/issues.ts';
+import { ContentError } from '../errors/errors.ts';
+import { formatIssue, type DataIssue, type IssueLocation } from '../errors/issues.ts';
 import type {
   Category,
   Collective,

@@ -35,13 +35,3 @@ export function formatIssue(issue: DataIssue, label?: (field: string) => string 
   if (issue.hint) parts.push(`提示：${issue.hint}`);
   return parts.join('  ');
 }
-
-/** Thrown by `loadContentOrThrow`: carries every issue, not just the first. */
-export class ContentError extends Error {
-  readonly issues: DataIssue[];
-  constructor(issues: DataIssue[], report: string) {
-    super(report);
-    this.name = 'ContentError';
-    this.issues = issues;
-  }
-}

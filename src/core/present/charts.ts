@@ -18,6 +18,7 @@
 import { writeCsv } from '../content/csv.ts';
 import type { Dataset, Item, ItemKind, YearData } from '../model/types.ts';
 import { STATUSES } from '../model/status.ts';
+import { LuoshiError } from '../errors/errors.ts';
 import { STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
 import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCounts } from '../model/stats.ts';
 import { kindGrouped, kindName, kindSlug } from './naming.ts';
@@ -84,7 +85,7 @@ export interface ChartOptions {
 const OPTION_KEYS = new Set(['siteUrl', 'accessed']);
 
 /** The error for a chart id or option that does not exist: the build stops with this message. */
-export class ChartError extends Error {
+export class ChartError extends LuoshiError {
   override name = 'ChartError';
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, ContentError } from '../../../src/core/errors/issues.ts';
+import { ContentError } from '../../../src/core/errors/errors.ts';
+import { formatIssue } from '../../../src/core/errors/issues.ts';
 import { formatIssues, loadContent, loadContentOrThrow } from '../../../src/core/content/load.ts';
 import { TODAY, edit, fixtureText, makeContent } from '../../fixtures/content.ts';
 
