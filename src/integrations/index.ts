@@ -1,6 +1,6 @@
 /**
- * The site's Astro integrations, one concern each, as `luoshi()` lists them. Astro runs each
- * hook integration by integration in this order, and the order is the build's:
+ * The site's Astro integrations, one concern each. Astro calls every hook on the integrations in
+ * the order `luoshi()` lists them, so that order is the build's:
  *
  * - content-check: validates the content before any page renders and shares the dataset;
  * - dev-reload: in `astro dev`, validates again and reloads on an edit under content/;
