@@ -2,9 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { luoshiBuild } from './src/integrations/build.ts';
-import { luoshiContent } from './src/integrations/content-check.ts';
-import { luoshiSitemap } from './src/integrations/sitemap.ts';
+import { luoshi } from './src/integrations/index.ts';
 import { BULLETIN_REHYPE_PLUGINS } from './src/site/markdown.ts';
 
 // Deploying under a sub-path (e.g. /zt/luoshi/) and the public origin are settings of the
@@ -32,8 +30,9 @@ export default defineConfig({
   // MDX bulletins (npm run bulletin drafts, with <Chart />) compile to code and would lose their
   // components to the sanitiser: they keep a plain unified processor, and `npm run validate`
   // (src/core/content/bulletin-files.ts) allows them nothing but text, Markdown and <Chart id="…" />.
-  // luoshiBuild last: chart images, search index and the swap of the finished dist/ (src/integrations/build.ts).
-  integrations: [luoshiContent(), mdx({ processor: unified() }), luoshiSitemap(base), luoshiBuild()],
+  // luoshi(): the content check, the sitemap, chart images, feeds, search index and the swap of the
+  // finished dist/, in the order their hooks must run (src/integrations/index.ts).
+  integrations: [mdx({ processor: unified() }), luoshi({ base })],
   markdown: {
     // Shiki highlights with inline styles, which the CSP forbids; bulletins need no code highlighting.
     syntaxHighlight: false,

@@ -25,7 +25,7 @@ import { loadContentOrThrow } from '../src/core/content/load.ts';
 import type { Dataset } from '../src/core/model/types.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { browserTerms, searchQuery } from '../src/core/present/search.ts';
-import { buildSearchIndex, type IndexOptions } from '../src/steps/pagefind.ts';
+import { buildSearchIndex, type IndexOptions } from '../src/steps/search-index.ts';
 import { isHit, SEARCH_QUERIES, type SearchQuery } from './search-queries.ts';
 
 export type Variant = 'plain' | 'pages' | 'full' | 'bigrams' | 'words';

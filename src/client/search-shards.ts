@@ -1,5 +1,5 @@
 /**
- * Search over the year shards of the index (src/steps/pagefind.ts) in the browser.
+ * Search over the year shards of the index (src/steps/search-index.ts) in the browser.
  *
  * Relevance: Pagefind's multisite search (`mergeIndex`) merges the shards by score, which is
  * what a relevance search wants.

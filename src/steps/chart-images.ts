@@ -12,7 +12,7 @@
  * Each chart is drawn twice: `<id>.png`/`<id>.svg` and, with every text at least 18 px for
  * elderly mode (适老模式), `<id>.elder.png`/`<id>.elder.svg` (the pages link to those in that mode).
  *
- * Run by the build integration (src/integrations/build.ts) in `astro:build:done`, before
+ * Run by the build (src/integrations/chart-images.ts) while the pages render, before
  * Pagefind; this CLI renders into an existing site folder. Images are cached by a
  * hash of what is drawn (and of this renderer's code) in node_modules/.cache/luoshi-charts/
  * (LUOSHI_CACHE_DIR/charts/ when that is set),
@@ -23,7 +23,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { collectGarbage } from './memory.ts';
+import { collectGarbage } from './garbage-collection.ts';
 import { parseArgs } from 'node:util';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
@@ -288,7 +288,7 @@ export async function renderAll(opts: {
   dataset?: Dataset;
   /**
    * Worker threads to draw in; default one per core (none for a few dozen charts). The build
-   * passes 1: it draws while the pages render in the main thread (src/integrations/build.ts).
+   * passes 1: it draws while the pages render in the main thread (src/integrations/chart-images.ts).
    */
   threads?: number;
 }): Promise<RenderResult> {

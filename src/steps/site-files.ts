@@ -6,7 +6,7 @@
  * Why not Astro routes: as routes they cost the build Astro's per-route work (getStaticPaths,
  * a cache key, a render, a cache entry) for what is one string each; on the large dataset they
  * were 44 % of the routes and a similar share of the pages step and of its memory. The build
- * writes them in `astro:build:done` (src/integrations/build.ts) and the dev server answers the
+ * writes them in `astro:build:done` (src/integrations/site-files.ts) and the dev server answers the
  * same paths from the same functions, so `astro dev` and the built site agree.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

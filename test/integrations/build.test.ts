@@ -1,5 +1,5 @@
 /**
- * The build integration (src/integrations/build.ts): a build that fails after its pages are
+ * The atomic output swap (src/integrations/output-swap.ts): a build that fails after its pages are
  * written leaves the previous output untouched; a build that succeeds replaces it whole.
  */
 import { execFileSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stagingDir, swapIn } from '../../src/integrations/build.ts';
+import { stagingDir, swapIn } from '../../src/integrations/output-swap.ts';
 import { makeContent, TODAY } from '../fixtures/content.ts';
 
 const ENV = {

@@ -3,8 +3,10 @@
  * content, an edited monthly report (CSV) and a new bulletin (MDX) appear on their pages within
  * a few seconds, without restarting the server. The feeds and chart CSVs, which the build
  * writes straight from the core (src/steps/site-files.ts), are served from the same functions.
+ * The content is a git repository, as the office's is: an edit that removes a published report
+ * without a withdrawal is refused like any invalid content (the same validate() as the build's).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +49,27 @@ function shellEnv(): NodeJS.ProcessEnv {
   );
 }
 
+/** Wait until the dev server's log contains `text`. */
+async function waitForLog(text: string, seconds: number): Promise<void> {
+  const started = performance.now();
+  while (!log.includes(text)) {
+    if (performance.now() - started > seconds * 1000)
+      throw new Error(`the dev server did not log 「${text}」 within ${seconds} s. Its log:\n${log.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 beforeAll(async () => {
+  // Committed: the removed-reports check compares the folder with its last commit.
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=测试', '-c', 'user.email=test@example.invalid', ...args], {
+      cwd: content,
+      stdio: 'ignore',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'content');
   server = spawn(path.resolve('node_modules/.bin/astro'), ['dev', '--port', String(PORT), '--host', '127.0.0.1'], {
     env: {
       ...shellEnv(),
@@ -101,5 +123,16 @@ describe('astro dev watches content/', () => {
     );
     const seconds = await waitFor('/bulletins/', '热更新测试通报', 10);
     expect(seconds).toBeLessThan(10);
+  }, 30_000);
+
+  // Last: the content stays invalid.
+  it('refuses an edit that removes a published report without a withdrawal, and keeps the last valid data', async () => {
+    const file = path.join(content, '2020/reports/2020-02.csv');
+    const rows = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, rows.filter((row) => !row.startsWith('T1,2020-02,')).join('\n'));
+    await waitForLog('LS-WDR-006', 10);
+    expect(log).toContain('页面仍显示上一次有效的数据');
+    // The report removed from the file, as the first test edited it, is still shown.
+    expect(await get('/2020/tasks/1/')).toContain('开发服务器热更新测试进展');
   }, 30_000);
 });

@@ -3,7 +3,7 @@
  * and from another content folder. The steps are read from package.json at bench time, so a
  * step added later (chart images, data exports) is measured without changing this file:
  * - `astro build …`            → astro build … --outDir OUT
- * - `node scripts/x.ts …`      → node scripts/x.ts … OUT   (the convention of src/steps/pagefind.ts:
+ * - `node scripts/x.ts …`      → node scripts/x.ts … OUT   (the convention of src/steps/search-index.ts:
  *                                 the site folder is the last argument)
  * - `npm run x`                → the steps of script x, recursively
  * - anything else              → sh -c, with LUOSHI_OUT_DIR=OUT in the environment
@@ -74,7 +74,7 @@ export function buildEnv(content: string, today: string, outDir: string, cacheDi
 
 /**
  * Arguments of a `node script …` step for another output folder: `dist` and `dist/…` become
- * OUT and OUT/…; a script that reads its site folder from argv[2] (src/steps/pagefind.ts) gets OUT
+ * OUT and OUT/…; a script that reads its site folder from argv[2] (src/steps/search-index.ts) gets OUT
  * appended; a script with an `out` option defaulting to dist/… (src/steps/chart-images.ts) gets
  * `--out OUT/…`.
  */
@@ -104,8 +104,9 @@ export interface BuildResult {
 }
 
 /**
- * The parts of a one-process build, from what the build integration logs
- * (src/integrations/build.ts): `[step charts N ms]`, `[step search N ms]`; the rest is Astro's
+ * The parts of a one-process build, from what the build's integrations log
+ * (src/integrations/: chart-images.ts, site-files.ts, search-index.ts): `[step charts N ms]`,
+ * `[step files N ms]`, `[step search N ms]`, `[step post N ms]`; the rest is Astro's
  * (config, bundling, pages). Also the pages Astro reused from its incremental cache.
  */
 export function subSteps(stdout: string): { files?: number; charts?: number; search?: number; post?: number; reused: number; rendered: number } {

@@ -2,7 +2,7 @@
  * What the search index knows about each page beyond its visible text: the filters, sort keys
  * and result metadata of an item, unit or leader page, and the index-only text that makes the
  * searches citizens type work (number forms like `第37项`, `<programme>第5项`; unit aliases such as
- * 发改局 for 区发改局; leader names). Pure: src/steps/pagefind.ts injects it into the copy of the
+ * 发改局 for 区发改局; leader names). Pure: src/steps/search-index.ts injects it into the copy of the
  * page it hands to Pagefind, so nothing here is ever shown on the site.
  */
 import type { Dataset, Item, Unit, YearData } from '../model/types.ts';

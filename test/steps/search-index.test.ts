@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { augment, shardOf } from '../../src/steps/pagefind.ts';
+import { augment, shardOf } from '../../src/steps/search-index.ts';
 import { loadContentOrThrow } from '../../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../../src/core/content/paths.ts';
 import { searchRecords } from '../../src/core/present/search.ts';
@@ -13,7 +13,7 @@ const page = (body: string) =>
 /** The part of the search copy Pagefind indexes: inside the data-pagefind-body element. */
 const indexed = (html: string) => html.slice(html.indexOf('<main data-pagefind-body>'), html.indexOf('</main>'));
 
-describe('search copies of the pages (src/steps/pagefind.ts)', () => {
+describe('search copies of the pages (src/steps/search-index.ts)', () => {
   it('a year page and a bulletin of that year go to the year shard; units and leaders to the main bundle', () => {
     expect(shardOf('2020/tasks/5/')).toBe('2020');
     expect(shardOf('2020/12100/37/')).toBe('2020');

@@ -4,7 +4,7 @@
  * only the peak is higher.
  *
  * The build calls it where much has just become garbage and a memory-hungry step is next: after
- * the pages, after the feeds, before each Pagefind process (src/steps/pagefind.ts), and every
+ * the pages, after the feeds, before each Pagefind process (src/steps/search-index.ts), and every
  * few charts (src/steps/chart-images.ts: a canvas's native memory is freed only when its wrapper
  * is collected).
  */

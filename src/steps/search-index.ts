@@ -1,7 +1,7 @@
 /**
  * Builds the search index over the built site (default dist/) with Pagefind (its extended build
- * segments Chinese). Run by the build integration (src/integrations/build.ts) in `astro:build:done`; as a CLI
- * over an existing site folder: `node src/steps/pagefind.ts [site]`.
+ * segments Chinese). Run by the build (src/integrations/search-index.ts) in `astro:build:done`; as a CLI
+ * over an existing site folder: `node src/steps/search-index.ts [site]`.
  *
  * Which pages: the item pages (main tasks and the programme's items), unit pages, leader pages and
  * bulletins — the pages a citizen looks for. Lists, month overviews, the home page and embeds
@@ -28,7 +28,7 @@ import { promisify } from 'node:util';
 import { rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import { loadContentOrThrow } from '../core/content/load.ts';
-import { collectGarbage } from './memory.ts';
+import { collectGarbage } from './garbage-collection.ts';
 import type { Dataset } from '../core/model/types.ts';
 import { buildDate, contentRoot } from '../core/content/paths.ts';
 import { stableJson } from '../core/publish/page-keys.ts';
