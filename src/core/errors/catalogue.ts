@@ -236,6 +236,11 @@ export const CATALOGUE = {
   'LS-BUL-018': { message: '不允许的 {keyword} 语句', hint: '只允许：{allowed}' },
   'LS-BUL-019': { message: 'MDX 通报中不允许使用 <{tag}> 标签', hint: MDX_HINT },
   'LS-BUL-020': { message: 'MDX 通报中不允许使用 {char} 表达式', hint: MDX_HINT },
+  'LS-BUL-021': { message: 'MDX 通报的写法有误，无法读取（{reason}）', hint: MDX_HINT },
+  'LS-BUL-022': {
+    message: '图表标签 <Chart> 写法有误（{attribute}）',
+    hint: '只能照 npm run bulletin 生成的样子写作 <Chart id="图表编号" />，图表编号只含小写字母、数字和连字符',
+  },
 
   // Content folder, site.json, manifest.json --------------------------------------------------
   'LS-SITE-001': { message: '缺少文件', hint: SEE_README },
