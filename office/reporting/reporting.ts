@@ -1,7 +1,8 @@
 /**
  * Who has reported for a month, who is late and who is missing, per department, against the
- * deadline of the notice: the 5th working day of the next month (reportDeadline, calendar.ts,
- * which counts public holidays and adjusted working days from `chinese-days`).
+ * deadline of the notice: the 5th working day of the next month (the dataset's calendar,
+ * calendar.ts: public holidays and adjusted working days from `chinese-days` and
+ * content/holidays/YYYY.csv).
  *
  * The lead unit reports for an item; a report filed by another responsible unit of the item
  * still counts for it. An item reported complete in an earlier month needs no report.
