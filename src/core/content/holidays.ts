@@ -22,7 +22,7 @@ import { DAY_KINDS, HolidayCalendar, UncoveredYearError, type DayKind, type Year
 import { readCsvBytes } from './csv.ts';
 import { isRealDate } from './schema.ts';
 
-export const HOLIDAYS_DIR = 'holidays';
+const HOLIDAYS_DIR = 'holidays';
 const COLUMNS = ['date', 'kind', 'name'] as const;
 const WEEKDAYS = '日一二三四五六';
 

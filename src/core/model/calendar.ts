@@ -125,7 +125,7 @@ export class HolidayCalendar {
 let library: YearArrangement[] | undefined;
 
 /** The years chinese-days has, as arrangements: its holidays are 休, its moved working days 班. */
-export function libraryArrangements(): YearArrangement[] {
+function libraryArrangements(): YearArrangement[] {
   if (library) return library;
   const days = new Map<number, Map<string, DayKind>>();
   const add = (dates: Record<string, string>, kind: DayKind) => {
