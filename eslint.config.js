@@ -17,6 +17,7 @@ const CORE_IO_MODULES = [
   'src/core/content/bulletin-files.ts',
   'src/core/content/history.ts',
   'src/core/content/removed.ts',
+  'src/core/content/holidays.ts',
   'src/core/publish/export.ts',
 ];
 

@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { nextMonth, nthWorkingDay } from '../src/core/model/calendar.ts';
+import { LIBRARY_CALENDAR, nextMonth } from '../src/core/model/calendar.ts';
 import { formatIssues, loadContent } from '../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { generateSample } from '../office/sample/sample.ts';
@@ -86,7 +86,7 @@ if (!yd.manifest.sample) {
 }
 const dataDate = yd.manifest.data_date;
 const lastMonth = `${year}-${String(months).padStart(2, '0')}`;
-if (nthWorkingDay(nextMonth(lastMonth), 1) > dataDate) {
+if (LIBRARY_CALENDAR.nthWorkingDay(nextMonth(lastMonth), 1) > dataDate) {
   console.error(`数据日期 ${dataDate} 早于 ${lastMonth} 月报的报送期，请减少 --months。`);
   process.exit(1);
 }

@@ -6,8 +6,13 @@
  * commit; or the monthly job. Logic in office/inbox/inbox-files.ts and office/inbox/inbox.ts.
  */
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { scheduledMonth } from '../office/inbox/inbox.ts';
+import { loadHolidayCalendar } from '../src/core/content/holidays.ts';
+import { formatIssues } from '../src/core/content/load.ts';
+import type { DataIssue } from '../src/core/errors/issues.ts';
+import { UncoveredYearError } from '../src/core/model/calendar.ts';
 import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 import { InboxError, runInbox, runMonthly } from '../office/inbox/inbox-files.ts';
 
@@ -29,7 +34,9 @@ inbox/2020-07/导入结果.md 并提交。数据日期取导入当天（环境�
               以及月度通报草稿（季末月另加季度通报）到 content/bulletins/（不提交，供发起合并请求）
   --no-commit 只写文件，不提交
   --force     重新生成 待发/ 中已有的表格
-有表格未能导入时退出码为 1（问题清单已写入并提交）；其他错误退出码为 2。`;
+工作日按国务院办公厅的节假日安排计算（chinese-days 包，及 content/holidays/YYYY.csv）；某年的安排
+尚未收录时不推算日期，报错并说明如何补上。
+有表格未能导入（问题清单已写入并提交）、或所需年份的节假日安排尚未收录时退出码为 1；其他错误退出码为 2。`;
 
 const { values } = cli(USAGE, {
   content: { type: 'string' },
@@ -44,8 +51,20 @@ if (values.date && !DATE_ARG.test(values.date)) fail(`错误：日期「${values
 const today = values.date ?? buildDate();
 
 if (values.due) {
-  const month = scheduledMonth(today);
-  if (month) console.log(month);
+  // The working days of content/holidays/YYYY.csv where the office has one, else the library's.
+  const root = contentRoot(values.content);
+  const base = path.dirname(path.resolve(root));
+  const issues: DataIssue[] = [];
+  const calendar = loadHolidayCalendar(root, (abs) => path.relative(base, abs).split(path.sep).join('/'), issues);
+  if (issues.length > 0) fail(`错误：节假日安排文件有误：\n${formatIssues(issues)}`, 1);
+  try {
+    const month = scheduledMonth(today, calendar);
+    if (month) console.log(month);
+  } catch (error) {
+    // Never a guessed day: a year without its arrangement stops the job with the fix.
+    if (error instanceof UncoveredYearError) fail(`错误：${error.message}`, 1);
+    throw error;
+  }
   process.exit(0);
 }
 
@@ -80,6 +99,7 @@ try {
     if (r.failed.length > 0) process.exit(1);
   }
 } catch (error) {
+  if (error instanceof UncoveredYearError) fail(`错误：${error.message}`, 1);
   if (error instanceof InboxError) fail(`错误：${error.message}`, 2);
   throw error;
 }

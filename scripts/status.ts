@@ -12,7 +12,7 @@ import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
 const USAGE = `用法：npm run status -- --month 2020-07 [--date YYYY-MM-DD] [--details] [--content 目录]
 
 列出各牵头单位该月月报（附件4）的报送情况：按时报送、逾期报送、未报送。
-报送期限为次月初第 5 个工作日（按国家法定节假日和调休计算，日历取自 chinese-days 包）。
+报送期限为次月初第 5 个工作日（按国家法定节假日和调休计算，日历取自 chinese-days 包及 content/holidays/YYYY.csv）。
   --month    所报月份
   --date     按哪一天判断是否已过期限（默认今天，或环境变量 LUOSHI_TODAY）
   --details  列出每个单位未报送、逾期报送的事项

@@ -41,6 +41,7 @@ import {
 import { formatIssues, loadContent } from '../../src/core/content/load.ts';
 import type { Dataset } from '../../src/core/model/types.ts';
 import { monthReporting } from '../reporting/reporting.ts';
+import { UncoveredYearError } from '../../src/core/model/calendar.ts';
 import { formatMonth } from '../../src/core/present/vocabulary.ts';
 import { withImportLock } from '../forms/import-lock.ts';
 import { runImport, type ImportOutcome } from '../forms/importer.ts';
@@ -360,6 +361,7 @@ export async function runMonthly(options: MonthlyOptions): Promise<MonthlyResult
   try {
     reporting = monthReporting(ds, options.month, options.today);
   } catch (error) {
+    if (error instanceof UncoveredYearError) throw error; // the script names the year and the fix, exit 1
     throw new InboxError((error as Error).message);
   }
   const status = posix(path.join(INBOX, options.month, STATUS_FILE));

@@ -11,7 +11,7 @@
  *   inbox/2020-plan/        filled 附件3 plan forms for 2020
  *   inbox/已处理/2020-07/2020-08-07/  forms imported on that day
  */
-import { nextMonth, nthWorkingDay } from '../../src/core/model/calendar.ts';
+import { nextMonth, type HolidayCalendar } from '../../src/core/model/calendar.ts';
 import type { MonthReporting } from '../reporting/reporting.ts';
 import { formatMonth } from '../../src/core/present/vocabulary.ts';
 
@@ -56,10 +56,13 @@ export function folderTitle(folder: InboxFolder): string {
   return folder.kind === 'report' ? `${formatMonth(folder.month)}月报` : `${folder.year}年落实计划`;
 }
 
-/** The month whose reports the job on `date` looks at, if `date` is the job's day (else undefined). */
-export function scheduledMonth(date: string): string | undefined {
+/**
+ * The month whose reports the job on `date` looks at, if `date` is the job's day (else
+ * undefined). A date in a year `calendar` does not cover throws `UncoveredYearError`.
+ */
+export function scheduledMonth(date: string, calendar: HolidayCalendar): string | undefined {
   const month = date.slice(0, 7);
-  if (nthWorkingDay(month, SCHEDULE_WORKING_DAY) !== date) return undefined;
+  if (calendar.nthWorkingDay(month, SCHEDULE_WORKING_DAY) !== date) return undefined;
   const [y, m] = month.split('-').map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }

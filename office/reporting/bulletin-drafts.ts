@@ -5,7 +5,7 @@
  * Charts are embedded as <Chart id="…" /> (src/components/Chart.astro, ids from charts.ts).
  */
 import { kindChartId } from '../../src/core/present/charts.ts';
-import { monthsOfYear, reportDeadline } from '../../src/core/model/calendar.ts';
+import { monthsOfYear } from '../../src/core/model/calendar.ts';
 import type { Dataset, Item, Report, YearData } from '../../src/core/model/types.ts';
 import { completedInMonth, countStatuses, countsByGroup, type StatusCounts } from '../../src/core/model/stats.ts';
 import { formatMonth as monthLabel, formatQuarter, itemLabel, joinCn } from '../../src/core/present/vocabulary.ts';
@@ -53,10 +53,10 @@ function yearOf(dataset: Dataset, year: number): YearData {
   return y;
 }
 
-function requireCovered(year: YearData, month: string): void {
+function requireCovered(dataset: Dataset, year: YearData, month: string): void {
   if (!year.months.includes(month)) {
     throw new Error(
-      `${monthLabel(month)}的情况尚未发布：报送期限 ${reportDeadline(month)} 未过且没有月报（数据日期 ${year.manifest.data_date}；已发布的月份：${year.months.join('、') || '无'}）`,
+      `${monthLabel(month)}的情况尚未发布：报送期限 ${dataset.calendar.reportDeadline(month)} 未过且没有月报（数据日期 ${year.manifest.data_date}；已发布的月份：${year.months.join('、') || '无'}）`,
     );
   }
 }
@@ -142,7 +142,7 @@ function itemsWithStatus(year: YearData, items: Item[], month: string, status: s
 /** Draft of the monthly bulletin of the programme for `month`. */
 export function monthlyDraft(dataset: Dataset, month: string, options: { date?: string } = {}): BulletinDraft {
   const year = yearOf(dataset, Number(month.slice(0, 4)));
-  requireCovered(year, month);
+  requireCovered(dataset, year, month);
   const programme = programmeOf(year);
   const projects = year.projects;
   const c = countStatuses(year, projects, month);
@@ -153,7 +153,7 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
   const late = reports.filter((r) => r.late).length;
   const label = monthLabel(month);
   const title = `${label}${programme.name}推进情况通报`;
-  const date = options.date ?? minDate(reportDeadline(month), year.manifest.data_date);
+  const date = options.date ?? minDate(dataset.calendar.reportDeadline(month), year.manifest.data_date);
   const summary = `${projects.length}项${programme.name}：${countsSentence(c)}。${year.manifest.sample ? '（示例数据）' : ''}`;
   const groups = countsByGroup(year, 'project', month);
   const text = [
@@ -164,7 +164,7 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
     '',
     `截至${label}，${projects.length}项${escapeMdx(programme.name)}中，${countsSentence(c)}。本月新完成${newly.length}项。`,
     '',
-    `本月${reports.length}项报送了月报，其中按时报送${reports.length - late}项、逾期报送${late}项（报送期限为${reportDeadline(month)}，即次月初第5个工作日）；${missing.length}项未报送。`,
+    `本月${reports.length}项报送了月报，其中按时报送${reports.length - late}项、逾期报送${late}项（报送期限为${dataset.calendar.reportDeadline(month)}，即次月初第5个工作日）；${missing.length}项未报送。`,
     '',
     ...(programme.categories
       ? [
@@ -233,7 +233,7 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
   if (!q) throw new Error(`季度「${quarter}」无效，应写作 2020Q2`);
   const year = yearOf(dataset, q.year);
   const end = q.months[2];
-  requireCovered(year, end);
+  requireCovered(dataset, year, end);
   const label = `${q.year}年${formatQuarter(q.quarter)}`;
   const tasks = countStatuses(year, year.tasks, end);
   const projects = countStatuses(year, year.projects, end);
@@ -241,7 +241,7 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
   const lagging = itemsWithStatus(year, year.items, end, '滞后');
   const missing = itemsWithStatus(year, year.items, end, '未报送');
   const title = `${label}《政府工作报告》主要任务推进情况通报`;
-  const date = options.date ?? minDate(reportDeadline(end), year.manifest.data_date);
+  const date = options.date ?? minDate(dataset.calendar.reportDeadline(end), year.manifest.data_date);
   const T = year.mainTasks?.name ?? '';
   const P = year.programme?.name ?? '';
   const summary = `${[T && `${T}${year.tasks.length}项：${countsSentence(tasks)}`, P && `${P}${year.projects.length}项：${countsSentence(projects)}`].filter(Boolean).join('；')}。${year.manifest.sample ? '（示例数据）' : ''}`;

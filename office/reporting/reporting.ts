@@ -1,12 +1,12 @@
 /**
  * Who has reported for a month, who is late and who is missing, per department, against the
- * deadline of the notice: the 5th working day of the next month (reportDeadline, calendar.ts,
- * which counts public holidays and adjusted working days from `chinese-days`).
+ * deadline of the notice: the 5th working day of the next month (the dataset's calendar,
+ * calendar.ts: public holidays and adjusted working days from `chinese-days` and
+ * content/holidays/YYYY.csv).
  *
  * The lead unit reports for an item; a report filed by another responsible unit of the item
  * still counts for it. An item reported complete in an earlier month needs no report.
  */
-import { reportDeadline } from '../../src/core/model/calendar.ts';
 import { completedBefore, itemsLedBy, itemsWithoutLead, reportingUnits } from '../../src/core/model/stats.ts';
 import type { Dataset, Item, Report, Unit, YearData } from '../../src/core/model/types.ts';
 
@@ -59,7 +59,7 @@ function emptyItemCounts(): Record<ItemReporting, number> {
 export function monthReporting(dataset: Dataset, month: string, asOf: string): MonthReporting {
   const year = dataset.years.find((y) => y.year === Number(month.slice(0, 4)));
   if (!year) throw new Error(`内容中没有 ${month.slice(0, 4)} 年度`);
-  const deadline = reportDeadline(month);
+  const deadline = dataset.calendar.reportDeadline(month);
   const overdue = asOf > deadline;
   const totals: Record<UnitReporting, number> = {
     已按时报送: 0,

@@ -6,8 +6,7 @@
  * Items whose responsible units are only collective references (各责任单位) get no plan and no
  * reports, and show as 未报送.
  */
-import chineseDays from 'chinese-days';
-import { nextMonth, nthWorkingDay, reportDeadline } from '../../src/core/model/calendar.ts';
+import { LIBRARY_CALENDAR, nextMonth } from '../../src/core/model/calendar.ts';
 import { writeCsv } from '../../src/core/content/csv.ts';
 import type { Dataset, Item, YearData } from '../../src/core/model/types.ts';
 import { mulberry32, seedOf } from './random.ts';
@@ -150,7 +149,7 @@ function addDays(date: string, days: number): string {
 function workdays(from: string, to: string): string[] {
   const all: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) all.push(d);
-  const work = all.filter((d) => chineseDays.isWorkday(d));
+  const work = all.filter((d) => LIBRARY_CALENDAR.isWorkday(d));
   return work.length > 0 ? work : all;
 }
 function csv(columns: string[], rows: Record<string, string>[]): string {
@@ -417,12 +416,15 @@ function generateItem(
         item_complete: m === end ? '是' : '否',
       };
     }
-    const deadline = reportDeadline(month);
+    const deadline = LIBRARY_CALENDAR.reportDeadline(month);
     const lateDays =
       deadline < dataDate && lateDraw < RATES.late
         ? workdays(addDays(deadline, 1), [addDays(deadline, 6), dataDate].sort()[0])
         : [];
-    const days = lateDays.length > 0 ? lateDays : workdays(nthWorkingDay(nextMonth(month), 1), [deadline, dataDate].sort()[0]);
+    const days =
+      lateDays.length > 0
+        ? lateDays
+        : workdays(LIBRARY_CALENDAR.nthWorkingDay(nextMonth(month), 1), [deadline, dataDate].sort()[0]);
     reports.set(m, {
       item: item.key,
       month,

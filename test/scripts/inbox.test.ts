@@ -284,6 +284,29 @@ describe('the monthly job', () => {
     expect(due('2020-10-09')).toBe('');
   });
 
+  it('stops with the year and the fix (exit 1) on a day of a year without its holiday arrangement, never a guessed day', () => {
+    // chinese-days 1.5.7 ends in 2026; on plain weekdays 8 January 2027 would be the 6th working day.
+    const r = script('inbox', ['--due', '--date', '2027-01-08'], ROOT);
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('[LS-CAL-001] 2027 年的节假日安排（放假和调休上班的日期）尚未收录');
+    expect(r.err).toContain('按通知逐日填写 content/holidays/2027.csv');
+    // INVENTED for this test (the 2027 notice was not published): 1–4 January off, Saturday 9 January worked.
+    const invented =
+      'date,kind,name\n2027-01-01,休,虚构\n2027-01-02,休,虚构\n2027-01-03,休,虚构\n2027-01-04,休,虚构\n2027-01-09,班,虚构\n';
+    const content = makeContent({ 'holidays/2027.csv': invented });
+    const due = (date: string) => script('inbox', ['--due', '--date', date, '--content', content], ROOT);
+    expect(due('2027-01-08').out).toBe('');
+    expect(due('2027-01-11').out.trim()).toBe('2026-12');
+    const bad = script(
+      'inbox',
+      ['--due', '--content', makeContent({ 'holidays/2027.csv': 'date,kind,name\n2027-02-30,休,春节\n' })],
+      ROOT,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('content/holidays/2027.csv:2:1  [LS-CAL-003]');
+  });
+
   it("writes 报送情况.md and the next month's forms (committed), and the bulletin drafts (left for a pull request)", () => {
     const repo = makeRepo();
     const before = count(repo);

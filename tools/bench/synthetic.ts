@@ -18,7 +18,7 @@
 import { mulberry32 } from '../../office/sample/random.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { monthsOfYear, nextMonth, reportDeadline } from '../../src/core/model/calendar.ts';
+import { LIBRARY_CALENDAR, monthsOfYear, nextMonth } from '../../src/core/model/calendar.ts';
 import { CONTENT_FIELDS } from '../../office/forms/forms.ts';
 
 export interface SyntheticParams {
@@ -500,7 +500,7 @@ export function syntheticContent(params: SyntheticParams): SyntheticContent {
 
   const place = () => `${r.pick(PLACE_A)}${r.pick(PLACE_B)}`;
   const deadlines = new Map<string, string>();
-  const deadlineOf = (month: string) => deadlines.get(month) ?? deadlines.set(month, reportDeadline(month)).get(month)!;
+  const deadlineOf = (month: string) => deadlines.get(month) ?? deadlines.set(month, LIBRARY_CALENDAR.reportDeadline(month)).get(month)!;
   const num = (a: number, b: number) => r.int(a, b);
 
   for (let y = 0; y < p.years; y++) {

@@ -6,8 +6,9 @@
  *
  * The site also sanitises rendered Markdown to an allow-list (rehype-sanitize, see
  * astro.config.mjs); this check tells the office what would be removed instead of removing it
- * silently. MDX compiles to code, so it is held to a narrower rule: text, Markdown and the
- * <Chart id="…" /> component that `npm run bulletin` writes, nothing else.
+ * silently. MDX compiles to code, so it is held to a narrower rule, checked on its syntax tree
+ * (mdx-allow-list.ts): text, Markdown and the <Chart id="…" /> component that `npm run bulletin`
+ * writes, nothing else.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { decodeUtf8 } from './csv.ts';
 import { issueOf, issueFromZod, zodMessage, type IssueCode, type ParamArgs } from '../errors/catalogue.ts';
 import type { DataIssue } from '../errors/issues.ts';
 import { isRealDate } from './schema.ts';
+import { checkMdxBody } from './mdx-allow-list.ts';
 
 export const BULLETIN_KINDS = ['monthly', 'quarterly', 'completion', 'notice', 'other'] as const;
 
@@ -56,8 +58,6 @@ const FORBIDDEN_TAGS =
 const EVENT_ATTR = /<[^>]*\s(on[a-z]+)\s*=/gi;
 const SCRIPT_URL = /(javascript|vbscript|data)\s*:/gi;
 
-export const CHART_IMPORT_LINE = "import Chart from '../../src/components/Chart.astro';";
-
 function issueAt<C extends IssueCode>(
   file: string,
   text: string,
@@ -90,17 +90,8 @@ function checkBody(file: string, text: string, start: number, mdx: boolean, issu
     if (/[(="'<]\s*$/.test(prev)) at(m.index, m[0], 'LS-BUL-017', { scheme: m[1].toLowerCase() });
   }
   if (!mdx) return;
-  // An MDX comment, {/* … */}, is only a comment (the drafts carry one).
-  const noComments = body.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, (c) => c.replace(/[^\n]/g, ' '));
-  for (const m of noComments.matchAll(/^(import|export)\b[^\n]*/gm)) {
-    if (m[0].trim() !== CHART_IMPORT_LINE) at(m.index, m[0], 'LS-BUL-018', { keyword: m[1], allowed: CHART_IMPORT_LINE });
-  }
-  for (const m of noComments.matchAll(/(?<!\\)<\s*(\/?[A-Za-z][\w.:-]*)([^>]*)>?/g)) {
-    if (m[1] === 'Chart' && /^\s+id="[a-z0-9-]+"\s*\/\s*$/.test(m[2].replace(/>$/, ''))) continue;
-    if (new RegExp(FORBIDDEN_TAGS.source, 'i').test(`<${m[1]}`)) continue; // already reported above
-    at(m.index, m[0].slice(0, 40), 'LS-BUL-019', { tag: m[1] });
-  }
-  for (const m of noComments.matchAll(/(?<!\\)[{}]/g)) at(m.index, m[0], 'LS-BUL-020', { char: m[0] });
+  const reported = new Set(issues.filter((i) => i.file === file && i.code === 'LS-BUL-015').map((i) => `${i.line}:${i.column}`));
+  checkMdxBody(file, text, start, reported, issues);
 }
 
 /** Check every bulletin under `dir` (content/bulletins); symbolic links are reported by the loader. */

@@ -6,7 +6,8 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { reportDeadline } from '../model/calendar.ts';
+import type { HolidayCalendar } from '../model/calendar.ts';
+import { inCoveredYear, loadHolidayCalendar } from './holidays.ts';
 import { checkBulletins } from './bulletin-files.ts';
 import { readCsvBytes } from './csv.ts';
 import { issueFromZod, issueOf } from '../errors/catalogue.ts';
@@ -454,9 +455,10 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
   if (!existsSync(root)) loader.issue(issueOf('LS-SITE-004', { file: loader.display(root), line: 0 }));
   else if (yearDirs.length === 0) loader.issue(issueOf('LS-SITE-005', { file: loader.display(root), line: 0 }));
 
+  const calendar = loadHolidayCalendar(root, loader.display, loader.issues);
   const years: YearData[] = [];
   for (const dir of yearDirs) {
-    const year = loadYear(loader, registry, path.join(root, dir), Number(dir));
+    const year = loadYear(loader, registry, path.join(root, dir), Number(dir), calendar);
     if (year) years.push(year);
   }
 
@@ -481,11 +483,12 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
       collectives,
       years,
       rowCounts: loader.rowCounts,
+      calendar,
     },
   };
 }
 
-function loadYear(loader: Loader, registry: Registry, dir: string, year: number): YearData | undefined {
+function loadYear(loader: Loader, registry: Registry, dir: string, year: number, calendar: HolidayCalendar): YearData | undefined {
   const at = (name: string) => path.join(dir, name);
   const manifestFile = loader.display(at('manifest.json'));
   const manifest: Manifest | undefined = loader.json(at('manifest.json'), manifestSchema);
@@ -726,7 +729,7 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   const plans = loadPlans(loader, registry, at('plans.csv'), itemByKey, brokenKeys, dataDate);
   const planByItem = new Map(plans.map((p) => [p.item, p]));
   const withdrawals = loadWithdrawals(loader, at('withdrawals.csv'), year, itemByKey, brokenKeys, dataDate);
-  const reports = loadReports(loader, registry, at('reports'), year, itemByKey, brokenKeys, planByItem, dataDate, withdrawals);
+  const reports = loadReports(loader, registry, at('reports'), year, itemByKey, brokenKeys, planByItem, dataDate, withdrawals, calendar);
 
   const reportsByItem = new Map<string, Report[]>();
   for (const r of reports) {
@@ -738,12 +741,10 @@ function loadYear(loader: Loader, registry: Registry, dir: string, year: number)
   checkReopenedItems(loader, reportsByItem);
 
   if (!manifest) return undefined;
-  const months = coveredMonths(
-    year,
-    dataDate,
-    reports.map((r) => r.month),
-  );
-  const status = new Map(items.map((i) => [i.key, deriveItemStatus(reportsByItem.get(i.key) ?? [], months)]));
+  const dataDateAt = { file: manifestFile, line: 0, field: 'data_date', value: dataDate };
+  const months = inCoveredYear(() => coveredMonths(year, dataDate, reports.map((r) => r.month), calendar), dataDateAt, loader.issues);
+  if (!months) return undefined;
+  const status = new Map(items.map((i) => [i.key, deriveItemStatus(reportsByItem.get(i.key) ?? [], months, calendar)]));
   const tasks = items.filter((i) => i.kind === 'task');
   const projects = items.filter((i) => i.kind === 'project');
   return {
@@ -980,6 +981,7 @@ function loadReports(
   planByItem: Map<string, Plan>,
   dataDate: string,
   withdrawals: Withdrawal[],
+  calendar: HolidayCalendar,
 ): Report[] {
   const reports: Report[] = [];
   if (loader.isLink(dir) || !existsSync(dir)) return reports;
@@ -1036,7 +1038,8 @@ function loadReports(
       else if (plan && d.month < plan.filed.slice(0, 7))
         loader.issue(issueOf('LS-REF-032', cell('month'), { filed: plan.filed }));
       if (loader.issues.length > before || !item || !unitId) continue;
-      const deadline = reportDeadline(d.month);
+      const deadline = inCoveredYear(() => calendar.reportDeadline(d.month), cell('month'), loader.issues);
+      if (deadline === undefined) continue;
       reports.push({
         year,
         item: d.item,

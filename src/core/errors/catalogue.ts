@@ -13,6 +13,7 @@
  *   SITE  the content folder, site.json (identity) and each year's manifest.json
  *   FORM  filled forms being imported (npm run import, npm run inbox)
  *   NTC   a year's notice being imported (npm run import-notice)
+ *   CAL   the holiday calendar (working days, report deadlines) and content/holidays/YYYY.csv
  *
  * Templates name their parameters in braces (`{first}`); the type of `issueOf` requires
  * exactly those. Where a hint is only a parameter (a column's own hint from schema.ts), `fix`
@@ -28,6 +29,7 @@ export const AREAS = {
   SITE: '内容目录、网站信息与年度设置',
   FORM: '导入表格',
   NTC: '从立项通知导入年度任务',
+  CAL: '节假日安排（工作日与报送期限）',
 } as const;
 
 /** What the catalogue gives a problem: its code, message and hint (a location is added by the caller). */
@@ -236,6 +238,11 @@ export const CATALOGUE = {
   'LS-BUL-018': { message: '不允许的 {keyword} 语句', hint: '只允许：{allowed}' },
   'LS-BUL-019': { message: 'MDX 通报中不允许使用 <{tag}> 标签', hint: MDX_HINT },
   'LS-BUL-020': { message: 'MDX 通报中不允许使用 {char} 表达式', hint: MDX_HINT },
+  'LS-BUL-021': { message: 'MDX 通报的写法有误，无法读取（{reason}）', hint: MDX_HINT },
+  'LS-BUL-022': {
+    message: '图表标签 <Chart> 写法有误（{attribute}）',
+    hint: '只能照 npm run bulletin 生成的样子写作 <Chart id="图表编号" />，图表编号只含小写字母、数字和连字符',
+  },
 
   // Content folder, site.json, manifest.json --------------------------------------------------
   'LS-SITE-001': { message: '缺少文件', hint: SEE_README },
@@ -418,6 +425,32 @@ export const CATALOGUE = {
   'LS-NTC-015': {
     message: '没有找到任务分解表（共读到 {count} 张表）',
     fix: '检查文件是否为立项通知及其附件；表格须有序号、内容、牵头领导、责任单位等列',
+  },
+
+  // The holiday calendar --------------------------------------------------------------------
+  'LS-CAL-001': {
+    message: '{year} 年的节假日安排（放假和调休上班的日期）尚未收录，无法按工作日计算该年的日期（如报送期限）',
+    hint: '国务院办公厅发布《关于{year}年部分节假日安排的通知》后，按通知逐日填写 content/holidays/{year}.csv（格式见 content/README.md「节假日安排」，填写示例见 content/GUIDE.md），再重新运行；在此之前不能推算，也不要估计',
+  },
+  'LS-CAL-002': {
+    message: '节假日安排目录中只能有以年份命名的 CSV 文件',
+    hint: '文件名写作 YYYY.csv，如 2027.csv，每年一个；其他文件请移出 content/holidays/',
+  },
+  'LS-CAL-003': { message: '日期不存在或写法有误，应写作 YYYY-MM-DD', hint: '如 2026-10-01；每天一行' },
+  'LS-CAL-004': {
+    message: '日期在 {other} 年，不属于本文件的 {year} 年',
+    hint: '每个文件只写文件名那一年的日期；跨年的假期（如元旦）分别写入两年的文件',
+  },
+  'LS-CAL-005': { message: '日期重复（第 {first} 行已有）', hint: '每天只写一行：删除多余的一行' },
+  'LS-CAL-006': { message: '类型只能是“休”或“班”', hint: '休：放假的日子（含假期中的周末）；班：调休上班的周六或周日' },
+  'LS-CAL-007': {
+    message: '{date} 是星期{weekday}，本来就上班，不能标为“班”',
+    hint: '“班”只用于调休上班的周六、周日；请对照通知检查日期',
+  },
+  'LS-CAL-008': { message: '节日名称为空', hint: '如 元旦、春节、国庆节' },
+  'LS-CAL-009': {
+    message: '文件中没有任何日期：{year} 年将被当作没有任何节假日',
+    hint: '按《关于{year}年部分节假日安排的通知》逐日填写；尚未发布则删除本文件',
   },
 } as const satisfies Record<string, Entry>;
 

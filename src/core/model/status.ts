@@ -5,7 +5,7 @@
  * - 滞后     this month's report says it was not (未完成);
  * - 未报送   the report was due (its deadline passed on the data date) and none was filed.
  */
-import { monthsOfYear, reportDeadline } from './calendar.ts';
+import { monthsOfYear, type HolidayCalendar } from './calendar.ts';
 import type { ItemStatus, MonthStatus, Report } from './types.ts';
 
 /** The four public statuses, in the order every list, chart and legend shows them. */
@@ -16,13 +16,21 @@ export type Status = (typeof STATUSES)[number];
  * The months of `year` that the public record covers on `dataDate`: every month whose report
  * deadline has passed, plus any later month for which a report was already filed.
  */
-export function coveredMonths(year: number, dataDate: string, reportedMonths: Iterable<string>): string[] {
+export function coveredMonths(
+  year: number,
+  dataDate: string,
+  reportedMonths: Iterable<string>,
+  calendar: HolidayCalendar,
+): string[] {
   const reported = new Set(reportedMonths);
-  return monthsOfYear(year).filter((m) => reportDeadline(m) < dataDate || reported.has(m));
+  return monthsOfYear(year).filter((m) => reported.has(m) || calendar.deadlinePassed(m, dataDate));
 }
 
-/** Status of one item over the covered months. `reports` are that item's reports, any order. */
-export function deriveItemStatus(reports: Report[], months: string[]): ItemStatus {
+/**
+ * Status of one item over the covered months. `reports` are that item's reports, any order.
+ * A month without a report is covered because its deadline passed, so `calendar` knows it.
+ */
+export function deriveItemStatus(reports: Report[], months: string[], calendar: HolidayCalendar): ItemStatus {
   const byMonth = new Map(reports.map((r) => [r.month, r]));
   const result: MonthStatus[] = [];
   let completedIn: string | undefined;
@@ -33,7 +41,7 @@ export function deriveItemStatus(reports: Report[], months: string[]): ItemStatu
       else completedIn = undefined; // reopened (load.ts requires an explanation in `note`)
     }
     const status = completedIn ? '已完成' : report ? (report.evaluation === '完成' ? '序时推进' : '滞后') : '未报送';
-    result.push({ month, status, report, deadline: reportDeadline(month) });
+    result.push({ month, status, report, deadline: report?.deadline ?? calendar.reportDeadline(month) });
   }
   return { months: result, current: result.at(-1), completedIn };
 }
@@ -45,6 +53,11 @@ export function deriveItemStatus(reports: Report[], months: string[]): ItemStatu
  */
 export function completeBefore(reports: readonly Report[], month: string): boolean {
   const earlier = reports.filter((r) => r.month < month);
-  const months = [...new Set(earlier.map((r) => r.month))].sort();
-  return deriveItemStatus(earlier, months).completedIn !== undefined;
+  // The same rule as deriveItemStatus over reported months only (no deadline is needed).
+  let completedIn: string | undefined;
+  for (const r of [...earlier].sort((a, b) => a.month.localeCompare(b.month))) {
+    if (r.itemComplete) completedIn ??= r.month;
+    else completedIn = undefined;
+  }
+  return completedIn !== undefined;
 }

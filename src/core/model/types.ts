@@ -1,4 +1,5 @@
 /** The validated, resolved dataset that pages, scripts and tests read. Plain data, no I/O. */
+import type { HolidayCalendar } from './calendar.ts';
 import type { Status } from './status.ts';
 
 export type { Status };
@@ -246,4 +247,6 @@ export interface Dataset {
   /** Oldest year first. */
   years: YearData[];
   rowCounts: RowCount[];
+  /** Working days and report deadlines: the library's holiday arrangements and content/holidays/YYYY.csv. */
+  calendar: HolidayCalendar;
 }

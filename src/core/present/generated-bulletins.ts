@@ -3,7 +3,6 @@
  * progress quarterly, and every completed item at once (通报). Office-written bulletins live in
  * content/bulletins/; these are derived, so they can never disagree with the data.
  */
-import { reportDeadline } from '../model/calendar.ts';
 import type { Dataset, YearData } from '../model/types.ts';
 import { completedInMonth, countStatuses, reportOf } from '../model/stats.ts';
 import { completionSlug } from './urls.ts';
@@ -64,7 +63,7 @@ function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
         out.push({
           slug: `${month}-${programme.slug}`,
           title: `${formatMonth(month)}${programme.name}推进情况通报`,
-          date: minDate(reportDeadline(month), dataDate),
+          date: minDate(ds.calendar.reportDeadline(month), dataDate),
           kind: 'monthly',
           year: year.year,
           month,
@@ -77,7 +76,7 @@ function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
         out.push({
           slug: completionSlug(item, month),
           title: `关于${label}已完成的通报`,
-          date: minDate(report?.filed ?? reportDeadline(month), dataDate),
+          date: minDate(report?.filed ?? ds.calendar.reportDeadline(month), dataDate),
           kind: 'completion',
           year: year.year,
           month,
@@ -97,7 +96,7 @@ function computeGeneratedBulletins(ds: Dataset): GeneratedBulletin[] {
       out.push({
         slug: `${year.year}-q${quarter}`,
         title: `${year.year}年${formatQuarter(quarter)}${what}推进情况通报`,
-        date: minDate(reportDeadline(last), dataDate),
+        date: minDate(ds.calendar.reportDeadline(last), dataDate),
         kind: 'quarterly',
         year: year.year,
         month: last,

@@ -7,7 +7,6 @@
 import type { Change } from '../content/history.ts';
 import type { Dataset, Item, Report, YearData } from '../model/types.ts';
 import { completedInMonth } from '../model/stats.ts';
-import { reportDeadline } from '../model/calendar.ts';
 import { columnLabel, type FileKind } from '../content/schema.ts';
 import { escapeXml, formatMonth as monthLabel, itemLabel, shortText } from '../present/vocabulary.ts';
 
@@ -169,7 +168,8 @@ export function completionEntries(year: YearData, items: Item[] | undefined, lin
       out.push({
         id: tagId(links.site, year.year, `${year.year}/${item.key}/completed/${month}`),
         title: `关于${itemLabel(item)}已完成的通报`,
-        updated: capAt(report?.filed ?? reportDeadline(month), year.manifest.data_date),
+        // A month of completion always has the report that says so.
+        updated: capAt(report?.filed ?? year.manifest.data_date, year.manifest.data_date),
         link: links.completion ? links.completion(item, month) : links.item(item),
         categories: ['完成通报'],
         summary: `${itemLabel(item)}于${monthLabel(month)}报告全部完成：${shortText(item.text, 80)}`,

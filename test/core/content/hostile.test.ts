@@ -186,6 +186,56 @@ describe('7. bulletins are validated like every other file', () => {
   });
 });
 
+describe('issue 25.1: MDX is checked on its syntax tree, so no expression runs', () => {
+  const FRONT = '---\ntitle: 测试\ndate: 2020-03-01\nkind: monthly\n---\n\n';
+  const mdx = (body: string) => messages({ 'bulletins/2020-03-01-test.mdx': FRONT + body });
+  const FILE = 'content/bulletins/2020-03-01-test.mdx';
+
+  it('refuses the issue’s payload, an expression hidden between two comments, at its line and column', () => {
+    expect(mdx("正文 {/* a */ 'EXPR' + '-RAN' /* b */} 结束。\n")).toEqual([
+      `${FILE}:7:4  [LS-BUL-020]  「{」  MDX 通报中不允许使用 { 表达式  提示：MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}`,
+    ]);
+    expect(mdx("{/* a */ 'EXPR' + '-RAN' /* b */}\n").map((m) => m.split('  ').slice(0, 2).join('  '))).toEqual([
+      `${FILE}:7:1  [LS-BUL-020]`,
+    ]);
+  });
+
+  it('refuses other escapes: an expression, attribute expressions, spreads, exports, imports, <script>', () => {
+    const codes = (body: string) => mdx(body).map((m) => m.split('  ').slice(0, 2).join('  '));
+    expect(codes('一加一等于 {1+1}。\n')).toEqual([`${FILE}:7:7  [LS-BUL-020]`]);
+    expect(codes('<Chart id={x} />\n')).toEqual([`${FILE}:7:8  [LS-BUL-022]`]);
+    expect(codes('<Chart {...p} />\n')).toEqual([`${FILE}:7:8  [LS-BUL-022]`, `${FILE}:7:1  [LS-BUL-022]`]);
+    expect(codes('<Chart id="a-b" title="x" />\n')).toEqual([`${FILE}:7:17  [LS-BUL-022]`]);
+    expect(codes('<Chart id="a-b">文字</Chart>\n')).toEqual([`${FILE}:7:1  [LS-BUL-022]`]);
+    expect(codes('export const a = 1\n')).toEqual([`${FILE}:7:1  [LS-BUL-018]`]);
+    expect(codes("import x from 'node:fs'\n")).toEqual([`${FILE}:7:1  [LS-BUL-018]`]);
+    // The allowed line followed, in the same block, by an export: the export alone is refused.
+    expect(codes("import Chart from '../../src/components/Chart.astro';\nexport const a = 1\n")).toEqual([
+      `${FILE}:8:1  [LS-BUL-018]`,
+    ]);
+    expect(codes('<script>{alert(1)}</script>\n')).toEqual([
+      `${FILE}:7:1  [LS-BUL-015]`,
+      `${FILE}:7:19  [LS-BUL-015]`,
+      `${FILE}:7:9  [LS-BUL-020]`,
+    ]);
+    expect(codes('<Foo {...p}>x</Foo>\n')).toEqual([`${FILE}:7:1  [LS-BUL-019]`]);
+  });
+
+  it('refuses a body MDX cannot parse, at the place the parser stopped', () => {
+    const m = mdx('第一段。\n\n未闭合的 {1 +\n');
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatch(/^content\/bulletins\/2020-03-01-test\.mdx:\d+:\d+ {2}\[LS-BUL-021\] {2}MDX 通报的写法有误，无法读取（/);
+  });
+
+  it('still accepts every form npm run bulletin writes: the import, comment-only expressions, <Chart id="…" />, escapes', () => {
+    expect(
+      mdx(
+        "import Chart from '../../src/components/Chart.astro';\n\n{/* 草稿 */}\n\n{/* 多行\n注释 */}\n\n正文 {/* 行内注释 */} \\{不是表达式\\}。\n\n<Chart id=\"12100-by-category-2020-02\" />\n\n- 列表 <Chart id=\"a-b\" />\n\n`{1+1}` 在代码中只是文字。\n\n```\n{1+1}\n```\n",
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('8. encoding detection is linear', () => {
   it('names the line of a non-UTF-8 byte near the end of an 800 kB file (the old decoder restarted per byte)', () => {
     const row = 'T1,2020-02,区发改局,目标,进展顺利，按计划推进,无,计划,完成,否,2020-03-05,\n';

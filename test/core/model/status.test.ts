@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { monthsOfYear, nextMonth, reportDeadline } from '../../../src/core/model/calendar.ts';
+import { LIBRARY_CALENDAR, monthsOfYear, nextMonth } from '../../../src/core/model/calendar.ts';
+
+const reportDeadline = (month: string) => LIBRARY_CALENDAR.reportDeadline(month);
 import type { Report } from '../../../src/core/model/types.ts';
 import { coveredMonths, deriveItemStatus } from '../../../src/core/model/status.ts';
 
@@ -24,7 +26,8 @@ function report(month: string, evaluation: '完成' | '未完成', itemComplete 
   };
 }
 
-const statuses = (reports: Report[], months: string[]) => deriveItemStatus(reports, months).months.map((m) => m.status);
+const statuses = (reports: Report[], months: string[]) =>
+  deriveItemStatus(reports, months, LIBRARY_CALENDAR).months.map((m) => m.status);
 
 describe("report deadlines: the 5th working day of the next month, on China's holiday calendar", () => {
   it('follows holiday shifts and adjusted working days', () => {
@@ -44,11 +47,18 @@ describe("report deadlines: the 5th working day of the next month, on China's ho
 
 describe('covered months', () => {
   it('are the months whose deadline passed by the data date, plus months already reported', () => {
-    expect(coveredMonths(2020, '2020-07-10', [])).toEqual(['2020-01', '2020-02', '2020-03', '2020-04', '2020-05', '2020-06']);
+    expect(coveredMonths(2020, '2020-07-10', [], LIBRARY_CALENDAR)).toEqual([
+      '2020-01',
+      '2020-02',
+      '2020-03',
+      '2020-04',
+      '2020-05',
+      '2020-06',
+    ]);
     // June's deadline is 7 July: on that very day June is not yet overdue.
-    expect(coveredMonths(2020, '2020-07-07', [])).toHaveLength(5);
-    expect(coveredMonths(2020, '2020-07-07', ['2020-06'])).toHaveLength(6);
-    expect(coveredMonths(2020, '2020-01-20', [])).toEqual([]);
+    expect(coveredMonths(2020, '2020-07-07', [], LIBRARY_CALENDAR)).toHaveLength(5);
+    expect(coveredMonths(2020, '2020-07-07', ['2020-06'], LIBRARY_CALENDAR)).toHaveLength(6);
+    expect(coveredMonths(2020, '2020-01-20', [], LIBRARY_CALENDAR)).toEqual([]);
   });
 });
 
@@ -56,7 +66,7 @@ describe('status derivation', () => {
   const months = ['2020-01', '2020-02', '2020-03', '2020-04'];
 
   it('no reports at all: 未报送 every month, no current completion', () => {
-    const s = deriveItemStatus([], months);
+    const s = deriveItemStatus([], months, LIBRARY_CALENDAR);
     expect(s.months.map((m) => m.status)).toEqual(['未报送', '未报送', '未报送', '未报送']);
     expect(s.current?.month).toBe('2020-04');
     expect(s.completedIn).toBeUndefined();
@@ -72,7 +82,7 @@ describe('status derivation', () => {
   });
 
   it('completion holds for later months without further reports', () => {
-    const s = deriveItemStatus([report('2020-01', '完成'), report('2020-02', '完成', true)], months);
+    const s = deriveItemStatus([report('2020-01', '完成'), report('2020-02', '完成', true)], months, LIBRARY_CALENDAR);
     expect(s.months.map((m) => m.status)).toEqual(['序时推进', '已完成', '已完成', '已完成']);
     expect(s.completedIn).toBe('2020-02');
   });
@@ -82,7 +92,11 @@ describe('status derivation', () => {
   });
 
   it("a reopened item loses its completion and takes the month's evaluation", () => {
-    const s = deriveItemStatus([report('2020-01', '完成', true), report('2020-03', '未完成', false, '验收未通过')], months);
+    const s = deriveItemStatus(
+      [report('2020-01', '完成', true), report('2020-03', '未完成', false, '验收未通过')],
+      months,
+      LIBRARY_CALENDAR,
+    );
     expect(s.months.map((m) => m.status)).toEqual(['已完成', '已完成', '滞后', '未报送']);
     expect(s.completedIn).toBeUndefined();
   });
@@ -91,11 +105,12 @@ describe('status derivation', () => {
     const s = deriveItemStatus(
       [report('2020-01', '完成', true), report('2020-02', '未完成', false, '整改'), report('2020-03', '完成', true)],
       months,
+      LIBRARY_CALENDAR,
     );
     expect(s.completedIn).toBe('2020-03');
   });
 
   it('no covered months: no current status', () => {
-    expect(deriveItemStatus([report('2020-01', '完成')], []).current).toBeUndefined();
+    expect(deriveItemStatus([report('2020-01', '完成')], [], LIBRARY_CALENDAR).current).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { reportDeadline } from '../../../src/core/model/calendar.ts';
+import { LIBRARY_CALENDAR } from '../../../src/core/model/calendar.ts';
+
+const reportDeadline = (month: string) => LIBRARY_CALENDAR.reportDeadline(month);
 import { monthReporting } from '../../../office/reporting/reporting.ts';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
 import { TODAY, makeContent } from '../../fixtures/content.ts';
