@@ -107,6 +107,55 @@ async function layoutProblems(page: Page) {
   });
 }
 
+/**
+ * Boxes that scroll sideways on purpose, inside their own region: the month strip (one line of
+ * twelve months; in elderly mode it is wider than a phone) and a chart's data table (a grid read
+ * across, shown without JavaScript or when asked for). Anything else must fit the viewport.
+ */
+const SIDEWAYS_SCROLLERS = '.strip-scroll, .chart-table';
+
+/**
+ * The page's scroll width and every shown element whose right edge passes the viewport's,
+ * outermost first, leaving out what sits in a box that scrolls sideways on purpose (the box
+ * itself must fit).
+ */
+async function widthProblems(page: Page) {
+  // The device's width, not window.innerWidth: with mobile emulation a page wider than the screen
+  // widens the layout viewport (the browser zooms out), so innerWidth grows with the overflow.
+  return page.evaluate(
+    ({ scrollers, vw }) => {
+      const scrollWidth = document.documentElement.scrollWidth;
+      const wide: Element[] = [];
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.width < 1 || r.height < 1 || r.right + window.scrollX <= vw + 0.5) continue;
+        if (getComputedStyle(el).visibility === 'hidden') continue;
+        // Not shown: the content of a closed <details>, or a visually hidden 1-px clipped box.
+        if (el.closest('details:not([open]) > :not(summary), .visually-hidden, [hidden]')) continue;
+        let clipped = false;
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (a.getBoundingClientRect().width <= 1 && getComputedStyle(a).overflow !== 'visible') clipped = true;
+        }
+        if (clipped) continue;
+        const scroller = el.parentElement?.closest(scrollers);
+        if (scroller && scroller.getBoundingClientRect().right + window.scrollX <= vw + 0.5) continue;
+        wide.push(el);
+      }
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 16)}”`;
+      const problems = wide
+        .filter((el) => !wide.some((o) => o !== el && o.contains(el)))
+        .map(
+          (el) =>
+            `${name(el)}: ${Math.round(el.getBoundingClientRect().width)}px wide, right edge at ${Math.round(el.getBoundingClientRect().right + window.scrollX)}px`,
+        );
+      if (scrollWidth > vw) problems.unshift(`page is ${scrollWidth}px wide in a ${vw}px viewport`);
+      return { scrollWidth, problems };
+    },
+    { scrollers: SIDEWAYS_SCROLLERS, vw: PHONE.viewport.width },
+  );
+}
+
 /** Elderly mode: font sizes, line heights and target sizes of everything shown. */
 async function elderProblems(page: Page) {
   return page.evaluate(() => {
@@ -202,6 +251,21 @@ for (const t of PAGE_TYPES) {
       await close();
     });
   }
+}
+
+// Every page type, and the item pages whose revision tables were widest (12100 item 5, task 5)
+// and one whose text has a lead-in (task 24), in normal and in elderly mode.
+for (const t of [...PAGE_TYPES, { name: 'task 5', path: '2020/tasks/5/' }, { name: 'task 24', path: '2020/tasks/24/' }]) {
+  test(`${t.name}: nothing wider than 390 px, normal and elderly mode`, async ({ browser }) => {
+    // Embed pages live in other sites' iframes: they have no elderly mode of their own.
+    for (const elder of t.path.startsWith('embed/') ? [false] : [false, true]) {
+      const { page, close } = await open(browser, PHONE, t.path, elder);
+      const { scrollWidth, problems } = await widthProblems(page);
+      console.log(`${t.path} at 390 px${elder ? ' in elderly mode' : ''}: ${scrollWidth}px wide`);
+      expect(problems, `${t.path} at 390 px${elder ? ' in elderly mode' : ''}`).toEqual([]);
+      await close();
+    }
+  });
 }
 
 test('elderly mode without JS (the #elder target) sizes text the same way', async ({ browser }) => {
