@@ -1,6 +1,8 @@
 /**
  * Phones first: every page type (tools/page-types.ts) at 390×844 (mobile emulation) and at
- * 1366×900, asserting layout facts rather than pixels: no page wider than the viewport; no text
+ * 1366×900, asserting layout facts rather than pixels: no page wider than the viewport, and at
+ * 390 px in normal and elderly mode no element past its right edge outside the boxes that scroll
+ * sideways on purpose (SIDEWAYS_SCROLLERS); no text
  * squeezed narrower than two characters of its font (the one-character-per-line columns); status
  * words inside the viewport; the first search result within a screen and a half; the month
  * page at most 3× its desktop height; in elderly mode (适老模式) every text at least 18 px, body
