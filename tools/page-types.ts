@@ -33,6 +33,7 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'bulletins', path: 'bulletins/' },
   { name: 'bulletin', path: `bulletins/2020-02-${slug}/` },
   { name: 'about', path: 'about/' },
+  { name: 'notice', path: '2020/notice/' },
   { name: 'data', path: 'data/' },
   { name: 'search', path: 'search/?q=加装电梯' },
   { name: 'embeds', path: 'embed/' },

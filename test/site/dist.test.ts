@@ -179,8 +179,8 @@ describe('built site', () => {
     for (const p of pages) expect(p.html.match(/<(script|style)\b(?![^>]*\bsrc=)[^>]*>/gi) ?? [], p.url).toEqual([]);
   });
 
-  it("labels each stacked table cell with its column's header on phones (site.css, not a data-label on every cell)", () => {
-    const css = readFileSync('src/styles/site.css', 'utf8');
+  it("labels each stacked table cell with its column's header on phones (stacked-tables.css, not a data-label on every cell)", () => {
+    const css = readFileSync('src/styles/stacked-tables.css', 'utf8');
     const label = (selector: string) => {
       const m = new RegExp(`${selector.replace(/[.()]/g, '\\$&')}::before \\{\\s*content: '([^']*)：';`).exec(css);
       return m?.[1];

@@ -91,7 +91,7 @@ export function formatQuarter(q: number): string {
 // ---------------------------------------------------------------------------------------------
 // Status
 
-/** The CSS class of each status (src/styles/site.css gives each its symbol: ✓ → ! ○). */
+/** The CSS class of each status (src/styles/page.css gives each its symbol: ✓ → ! ○). */
 export const STATUS_CLASS: Record<Status, string> = {
   已完成: 's-done',
   序时推进: 's-ontrack',
