@@ -5,10 +5,11 @@
  * The office's inbox in the git work tree (issue 16): import the forms uploaded to inbox/ and
  * commit; or the monthly job. Logic in office/inbox/inbox-files.ts and office/inbox/inbox.ts.
  */
-import { execFileSync } from 'node:child_process';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { scheduledMonth } from '../office/inbox/inbox.ts';
-import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
+import { cli, dateArg, exit, monthArg } from './lib/cli.ts';
+import { LuoshiError, UsageError } from '../src/core/errors/errors.ts';
+import { workTreeRoot } from '../office/git.ts';
 import { InboxError, runInbox, runMonthly } from '../office/inbox/inbox-files.ts';
 
 const USAGE = `用法：
@@ -40,33 +41,26 @@ const { values } = cli(USAGE, {
   'no-commit': { type: 'boolean' },
   force: { type: 'boolean' },
 });
-if (values.date && !DATE_ARG.test(values.date)) fail(`错误：日期「${values.date}」无效，应写作 YYYY-MM-DD`, 2);
-const today = values.date ?? buildDate();
+const today = dateArg(values.date) ?? buildDate();
 
 if (values.due) {
   const month = scheduledMonth(today);
   if (month) console.log(month);
-  process.exit(0);
+  exit(0);
 }
 
-let repo: string;
-try {
-  repo = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-} catch {
-  fail('错误：当前目录不在 git 仓库中；收件箱要在仓库的工作目录中运行', 2);
-}
 const content = contentRoot(values.content);
-// Form paths in messages are relative to the work tree.
-process.chdir(repo);
 const log = (line: string) => console.log(line);
 
 try {
+  const repo = workTreeRoot(process.cwd(), InboxError);
+  // Form paths in messages are relative to the work tree.
+  process.chdir(repo);
   if (values.monthly) {
-    if (!values.month || !MONTH_ARG.test(values.month)) fail(`错误：请用 --month YYYY-MM 指定月份\n\n${USAGE}`, 2);
     const r = await runMonthly({
       repo,
       content,
-      month: values.month,
+      month: monthArg(values.month),
       today,
       commit: !values['no-commit'],
       force: values.force,
@@ -77,9 +71,13 @@ try {
     const started = performance.now();
     const r = await runInbox({ repo, content, today, log });
     console.log(`用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
-    if (r.failed.length > 0) process.exit(1);
+    if (r.failed.length > 0) exit(1);
   }
 } catch (error) {
-  if (error instanceof InboxError) fail(`错误：${error.message}`, 2);
+  // The inbox's own problems exit 2 (1 means forms were refused and the report committed).
+  if (error instanceof LuoshiError && !(error instanceof UsageError)) {
+    console.error(`错误：${error.message}`);
+    exit(2);
+  }
   throw error;
 }

@@ -4,13 +4,14 @@
  */
 import { siteUrls, withTrailingSlash } from '../core/present/urls.ts';
 import { getDataset } from './data.ts';
+import { LuoshiError } from '../core/errors/errors.ts';
 
 /** The base path, always with a trailing slash: "/" or "/zt/luoshi/". */
 export const BASE = withTrailingSlash(import.meta.env.BASE_URL ?? '/');
 
 function yearOf(year: number) {
   const y = getDataset().years.find((d) => d.year === year);
-  if (!y) throw new Error(`no year ${year} in the dataset`);
+  if (!y) throw new LuoshiError(`no year ${year} in the dataset`);
   return y;
 }
 

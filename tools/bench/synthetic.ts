@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monthsOfYear, nextMonth, reportDeadline } from '../../src/core/model/calendar.ts';
 import { CONTENT_FIELDS } from '../../office/forms/forms.ts';
+import { LuoshiError } from '../../src/core/errors/errors.ts';
 
 export interface SyntheticParams {
   /** Districts on the site; each adds ~36 units, 6 leaders and `itemsPerYear` items a year. */
@@ -417,8 +418,8 @@ interface District {
 
 export function syntheticContent(params: SyntheticParams): SyntheticContent {
   const p = { ...DEFAULT_SYNTHETIC, ...params };
-  if (p.months < 1 || p.months > 12) throw new Error('months must be 1–12');
-  if (p.districts < 1 || p.years < 1 || p.itemsPerYear < 2) throw new Error('districts ≥ 1, years ≥ 1, itemsPerYear ≥ 2');
+  if (p.months < 1 || p.months > 12) throw new LuoshiError('months must be 1–12');
+  if (p.districts < 1 || p.years < 1 || p.itemsPerYear < 2) throw new LuoshiError('districts ≥ 1, years ≥ 1, itemsPerYear ≥ 2');
   const r = new Rand(p.seed);
   const files = new Map<string, string>();
   const stats: SyntheticStats = { units: 0, leaders: 0, items: 0, plans: 0, reports: 0, files: 0, bytes: 0 };

@@ -10,6 +10,7 @@ import { completedInMonth } from '../model/stats.ts';
 import { reportDeadline } from '../model/calendar.ts';
 import { columnLabel, type FileKind } from '../content/schema.ts';
 import { escapeXml, formatMonth as monthLabel, itemLabel, shortText } from '../present/vocabulary.ts';
+import { LuoshiError } from '../errors/errors.ts';
 
 export interface FeedEntry {
   /** A tag: URI or an absolute URL, stable for the life of the entry. */
@@ -52,7 +53,7 @@ export const xmlEscape = escapeXml;
 export function rfc3339(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00+08:00`;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new Error(`feed: not a date: ${value}`);
+  if (Number.isNaN(d.getTime())) throw new LuoshiError(`feed: not a date: ${value}`);
   return /T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : d.toISOString();
 }
 

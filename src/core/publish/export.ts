@@ -16,6 +16,7 @@ import { readCsvBytes, writeCsv } from '../content/csv.ts';
 import type { DataIssue } from '../errors/issues.ts';
 import type { Dataset, Source, YearData } from '../model/types.ts';
 import { FILES, type ColumnSpec, type FileKind } from '../content/schema.ts';
+import { LuoshiError } from '../errors/errors.ts';
 
 /** Tables published once for all years. */
 export const REGISTRY_TABLES = ['units', 'leaders', 'collectives'] as const;
@@ -69,7 +70,7 @@ export function columnsOf(kind: FileKind): string[] {
 }
 
 function pick(kind: FileKind, values: Record<string, string> | undefined, source: Source): Record<string, string> {
-  if (!values) throw new Error(`export: no content row at ${source.file}:${source.line}`);
+  if (!values) throw new LuoshiError(`export: no content row at ${source.file}:${source.line}`);
   return Object.fromEntries(columnsOf(kind).map((c) => [c, values[c] ?? '']));
 }
 

@@ -115,11 +115,13 @@ describe('unknown ids and bad options fail clearly', () => {
   ])('%s', (id, why) => {
     expect(() => getChart(dataset, id)).toThrow(ChartError);
     expect(() => getChart(dataset, id)).toThrow(why);
-    expect(() => getChart(dataset, id)).toThrow(`unknown chart id "${id}"`);
+    expect(() => getChart(dataset, id)).toThrow(`[LS-BUL-021] 未知的图表编号「${id}」`);
   });
 
   it('rejects unknown or malformed options', () => {
-    expect(() => getChart(dataset, '12100-by-category-2020', { colour: 'red' } as never)).toThrow('未知的图表选项「colour」');
+    expect(() => getChart(dataset, '12100-by-category-2020', { colour: 'red' } as never)).toThrow(
+      'unknown chart option "colour"',
+    );
     expect(() => getChart(dataset, '12100-by-category-2020', { siteUrl: 'example.gov.cn' })).toThrow('siteUrl');
     expect(() => getChart(dataset, '12100-by-category-2020', { accessed: '29/11/2026' })).toThrow('accessed');
   });
