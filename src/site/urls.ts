@@ -2,7 +2,7 @@
  * The site's URLs as pages use them: the builders of src/core/present/urls.ts bound to the deploy base
  * (LUOSHI_BASE, e.g. /zt/luoshi/) and to the dataset (each year's programme slug).
  */
-import { siteUrls, withTrailingSlash } from '../core/present/urls.ts';
+import { linkPaths, withTrailingSlash } from '../core/present/urls.ts';
 import { getDataset } from './data.ts';
 import { LuoshiError } from '../core/errors/errors.ts';
 
@@ -15,4 +15,4 @@ function yearOf(year: number) {
   return y;
 }
 
-export const urls = siteUrls(BASE, yearOf);
+export const urls = linkPaths(BASE, yearOf);

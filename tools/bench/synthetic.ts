@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { monthsOfYear, nextMonth, reportDeadline } from '../../src/core/model/calendar.ts';
 import { CONTENT_FIELDS } from '../../office/forms/forms.ts';
+import { placeholderSite } from '../../office/scaffold.ts';
 import { LuoshiError } from '../../src/core/errors/errors.ts';
 
 export interface SyntheticParams {
@@ -427,29 +428,15 @@ export function syntheticContent(params: SyntheticParams): SyntheticContent {
   files.set(
     'site.json',
     JSON.stringify(
-      {
+      placeholderSite({
         publisher: `${city}人民政府办公室（基准测试合成数据）`,
         office: '市政府督查室',
         district: city,
         title: `${city}政府工作报告任务落实公开（合成数据）`,
-        identity: {
-          demo: true,
-          sponsor: `${city}人民政府办公室`,
-          operator: '市政府督查室',
-          phone: '待填写',
-          email: '待填写',
-          address: '待填写',
-          site_code: '待填写',
-          icp: '待填写',
-          police: '待填写',
-          badge: '待填写',
-          licence: {
-            name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
-            url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
-            text: '合成数据，仅用于基准测试。',
-          },
-        },
-      },
+        sponsor: `${city}人民政府办公室`,
+        operator: '市政府督查室',
+        licenceText: '合成数据，仅用于基准测试。',
+      }),
       null,
       2,
     ) + '\n',

@@ -77,12 +77,12 @@ export function chartData(spec: ChartSpec): ChartData {
 
 export interface ChartOptions {
   /** Absolute URL of the site root, ending in `/` (including any base path): used in the citation. */
-  siteUrl?: string;
+  homeUrl?: string;
   /** The citation's access date (GB/T 7714 引用日期), YYYY-MM-DD. */
   accessed?: string;
 }
 
-const OPTION_KEYS = new Set(['siteUrl', 'accessed']);
+const OPTION_KEYS = new Set(['homeUrl', 'accessed']);
 
 /** The error for a chart id or option that does not exist: the build stops with this message. */
 export class ChartError extends LuoshiError {
@@ -227,17 +227,17 @@ function checkOptions(opts: ChartOptions | undefined): ChartOptions {
   // The options come from code (Chart.astro, the build steps), not from a bulletin: invariants, in English.
   if (opts === null || typeof opts !== 'object') throw new ChartError('chart options must be an object');
   for (const key of Object.keys(opts)) {
-    if (!OPTION_KEYS.has(key)) throw new ChartError(`unknown chart option "${key}" (known: siteUrl, accessed)`);
+    if (!OPTION_KEYS.has(key)) throw new ChartError(`unknown chart option "${key}" (known: homeUrl, accessed)`);
   }
-  if (opts.siteUrl !== undefined) {
+  if (opts.homeUrl !== undefined) {
     let ok: boolean;
     try {
-      const u = new URL(opts.siteUrl);
-      ok = (u.protocol === 'http:' || u.protocol === 'https:') && opts.siteUrl.endsWith('/');
+      const u = new URL(opts.homeUrl);
+      ok = (u.protocol === 'http:' || u.protocol === 'https:') && opts.homeUrl.endsWith('/');
     } catch {
       ok = false;
     }
-    if (!ok) throw new ChartError(`chart option siteUrl must be an http(s) URL ending in /, got "${opts.siteUrl}"`);
+    if (!ok) throw new ChartError(`chart option homeUrl must be an http(s) URL ending in /, got "${opts.homeUrl}"`);
   }
   if (opts.accessed !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.accessed)) {
     throw new ChartError(`chart option accessed must be a YYYY-MM-DD date, got "${opts.accessed}"`);
@@ -417,7 +417,7 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
   const site = dataset.site;
   const dataDate = year.manifest.data_date;
   const source = `${site.publisher}（${site.office}）据${year.manifest.notice.doc_no}及各责任单位月度落实情况整理${year.manifest.sample ? '；计划和月报为示例数据' : ''}`;
-  const url = options.siteUrl ? ` ${options.siteUrl}${embedPath(id)}.` : '';
+  const url = options.homeUrl ? ` ${options.homeUrl}${embedPath(id)}.` : '';
   const accessed = options.accessed ? `[${options.accessed}]` : '';
   const citation = `${site.publisher}. ${built.title}[EB/OL]. (${dataDate})${accessed}.${url}`;
   return {

@@ -108,9 +108,9 @@ export function atom(feed: Feed): string {
 
 /** A tag: URI (RFC 4151) under the site's host: `tag:example.gov.cn,2020:luoshi/2020/P5/report/2020-03`. */
 let lastSite = { url: '', host: '' };
-export function tagId(siteUrl: string, year: number, specific: string): string {
+export function tagId(homeUrl: string, year: number, specific: string): string {
   // Parsed once per site, not once per entry (a build writes ~200,000 entries).
-  if (lastSite.url !== siteUrl) lastSite = { url: siteUrl, host: new URL(siteUrl).hostname };
+  if (lastSite.url !== homeUrl) lastSite = { url: homeUrl, host: new URL(homeUrl).hostname };
   const host = lastSite.host;
   return `tag:${host},${year}:luoshi/${specific.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/g, encodeURIComponent)}`;
 }

@@ -309,7 +309,7 @@ export function exportFiles(dataset: Dataset, options: ExportOptions): ExportFil
   return files;
 }
 
-export function readmeText(dataset: Dataset, siteUrl?: string): string {
+export function readmeText(dataset: Dataset, homeUrl?: string): string {
   const programmes = [...new Set(dataset.years.flatMap((y) => (y.programme ? [y.programme.name] : [])))].join('、');
   const years = dataset.years.map(
     (y) =>
@@ -319,7 +319,7 @@ export function readmeText(dataset: Dataset, siteUrl?: string): string {
     `${dataset.site.title} — 公开数据`,
     '',
     `发布机构：${dataset.site.publisher}`,
-    ...(siteUrl ? [`网址：${siteUrl}`] : []),
+    ...(homeUrl ? [`网址：${homeUrl}`] : []),
     ...years,
     '',
     `文件：每个年度目录下有 tasks（主要工作任务）、projects（民生实事项目${programmes ? `：${programmes}` : ''}）、plans（落实计划）、`,
@@ -365,11 +365,11 @@ export function zip(entries: ZipEntry[], date: string): Uint8Array<ArrayBuffer> 
 /** The zip of everything: all downloads, the dictionary, README and LICENCE, under one folder. */
 export function exportZip(
   dataset: Dataset,
-  options: ExportOptions & { folder?: string; siteUrl?: string; files?: ExportFile[] },
+  options: ExportOptions & { folder?: string; homeUrl?: string; files?: ExportFile[] },
 ): Uint8Array<ArrayBuffer> {
   const folder = options.folder ?? 'luoshi-data';
   const entries: ZipEntry[] = [
-    { name: `${folder}/README.txt`, data: readmeText(dataset, options.siteUrl) },
+    { name: `${folder}/README.txt`, data: readmeText(dataset, options.homeUrl) },
     {
       name: `${folder}/LICENCE.txt`,
       data: `${dataLicence(dataset).name}\r\n${dataLicence(dataset).url}\r\n\r\n${dataLicence(dataset).text}\r\n`,
