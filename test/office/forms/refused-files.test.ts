@@ -78,7 +78,12 @@ describe('forms that are not what their name says', () => {
       '[LS-FORM-028]  这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 保存的格式），不是 .xlsx，无法导入',
     ],
     ['a web page saved as .xlsx', '表格.xlsx', HTML, '[LS-FORM-029]  不是 Excel 表格：文件名是 .xlsx，内容却不是电子表格'],
-    ['a Word document renamed .xlsx', '表格.xlsx', DOCX, '[LS-FORM-030]  不是 Excel 表格：文件名是 .xlsx，内容是其他压缩包或文档'],
+    [
+      'a Word document renamed .xlsx',
+      '表格.xlsx',
+      DOCX,
+      '[LS-FORM-030]  不是 Excel 表格：文件名是 .xlsx，内容是其他压缩包或文档',
+    ],
   ])('%s: names the file and what to do, and imports nothing of the batch', async (_, name, bytes, expected) => {
     const { outcome, bad, unchanged } = await importWith(name, bytes);
     expect(outcome.ok).toBe(false);
