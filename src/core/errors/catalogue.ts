@@ -21,6 +21,9 @@
  */
 import { LuoshiError } from './base.ts';
 
+// The zod schemas' messages come from this catalogue too (zod-messages.ts).
+export { codeOfZodMessage, issueFromZod, zodMessage } from './zod-messages.ts';
+
 export const AREAS = {
   CSV: '文件编码与结构',
   FLD: '单元格的值',
@@ -556,7 +559,7 @@ export const CATALOGUE = {
 export type IssueCode = keyof typeof CATALOGUE;
 
 /** The names in braces of a template: `'a {x} b {y}'` → `'x' | 'y'` (a brace around other text, `\\{ \\}`, is text). */
-type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}`
+export type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}`
   ? (P extends `${string}${' ' | '\\' | '{'}${string}` | '' ? never : P) | Placeholders<Rest>
   : never;
 type TemplatesOf<C extends IssueCode> = (typeof CATALOGUE)[C] extends { hint: infer H extends string }
@@ -566,12 +569,6 @@ export type ParamName<C extends IssueCode> = Placeholders<TemplatesOf<C>>;
 export type Params<C extends IssueCode> = Record<ParamName<C>, string | number>;
 /** The parameters a code needs: none, or exactly its placeholders. */
 export type ParamArgs<C extends IssueCode> = [ParamName<C>] extends [never] ? [] : [params: Params<C>];
-/** For a zod message: the message's placeholders are required, the hint's may wait for the loader (`{columnHint}`). */
-type MessageName<C extends IssueCode> = Placeholders<(typeof CATALOGUE)[C]['message']>;
-type MessageArgs<C extends IssueCode> = [MessageName<C>] extends [never]
-  ? [params?: Partial<Params<C>>]
-  : [params: Record<MessageName<C>, string | number> & Partial<Params<C>>];
-
 export function areaOf(code: IssueCode): Area {
   return code.split('-')[1] as Area;
 }
@@ -587,7 +584,7 @@ export function render(template: string, params: Record<string, string | number>
   });
 }
 
-function renderEntry(code: IssueCode, params: Record<string, string | number>): { message: string; hint?: string } {
+export function renderEntry(code: IssueCode, params: Record<string, string | number>): { message: string; hint?: string } {
   const entry: Entry = CATALOGUE[code];
   return { message: render(entry.message, params), hint: entry.hint === undefined ? undefined : render(entry.hint, params) };
 }
@@ -596,47 +593,4 @@ function renderEntry(code: IssueCode, params: Record<string, string | number>): 
 export function issueOf<C extends IssueCode, L extends object>(code: C, at: L, ...params: ParamArgs<C>): L & Coded {
   const { message, hint } = renderEntry(code, (params[0] ?? {}) as Record<string, string | number>);
   return { ...at, code, message, ...(hint === undefined ? {} : { hint }) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Messages given to zod. A schema's error text is rendered from the catalogue and remembered,
-// so a zod issue found while loading is turned back into its code and parameters (the text is
-// what zod carries; two codes never render to the same text, which the catalogue test checks).
-// ---------------------------------------------------------------------------------------------
-
-const zodTexts = new Map<string, { code: IssueCode; params: Record<string, string | number> }>();
-
-/** The message text for a zod schema, remembered with its code. */
-export function zodMessage<C extends IssueCode>(code: C, ...params: MessageArgs<C>): string {
-  const values = (params[0] ?? {}) as Record<string, string | number>;
-  const message = render(CATALOGUE[code].message, values);
-  const known = zodTexts.get(message);
-  // Two codes with the same text could not be told apart: a programming error, found when the schemas load.
-  if (known && known.code !== code)
-    throw new LuoshiError(`error catalogue: ${code} and ${known.code} both give zod the message “${message}”`);
-  zodTexts.set(message, { code, params: values });
-  return message;
-}
-
-/**
- * The issue for a zod message: its own code when the schema's message came from the
- * catalogue, else `fallback` with the text as `{detail}` (zod's own wording, e.g. for a
- * missing field of site.json). `extra` fills parameters such as `{columnHint}`.
- */
-export function issueFromZod<L extends object>(
-  message: string,
-  at: L,
-  fallback: 'LS-SITE-003',
-  extra: Record<string, string> = {},
-): L & Coded {
-  const known = zodTexts.get(message);
-  const code = known?.code ?? fallback;
-  const params = known ? { ...extra, ...known.params } : { ...extra, detail: message };
-  const { message: text, hint } = renderEntry(code, params);
-  return { ...at, code, message: text, ...(hint === undefined ? {} : { hint }) };
-}
-
-/** The code a zod message was made from, if it was made from the catalogue. */
-export function codeOfZodMessage(message: string): IssueCode | undefined {
-  return zodTexts.get(message)?.code;
 }
