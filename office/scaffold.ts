@@ -27,19 +27,37 @@ export interface ScaffoldOptions {
 
 const header = (kind: keyof typeof FILES) => writeCsv(Object.keys(FILES[kind].columns), []).text;
 
-export function scaffoldFiles(options: ScaffoldOptions): Map<string, string> {
+/** The names a site.json states; each one left out is a labelled placeholder (待填写：…). */
+export interface SiteNames {
+  publisher?: string;
+  office?: string;
+  district?: string;
+  title?: string;
+  sponsor?: string;
+  operator?: string;
+  /** The data licence's text (the licence itself is CC BY 4.0). */
+  licenceText?: string;
+  /** Where 我要留言/纠错 on an item page leads ({number}, {title} are filled in); none if left out. */
+  feedback?: string;
+}
+
+/**
+ * A demo site.json (identity.demo true): the names given, every other field a labelled
+ * placeholder, which only a demo site may keep. The one builder of a placeholder site: the new
+ * site's scaffold, the benchmark's synthetic content and the tests' fixture all use it.
+ */
+export function placeholderSite(names: SiteNames = {}): Record<string, unknown> {
   const p = (what: string) => `${PLACEHOLDER}：${what}`;
-  const site = {
-    publisher: p('发布机构，如 某某区人民政府办公室'),
-    office: p('督查部门，如 区政府办公室督查室'),
-    district: p('地区名称，如 某某市某某区'),
-    title: p('站点名称，如 某某区政府工作报告任务落实公开'),
-    // Where 我要留言/纠错 on an item page leads ({number}, {title} are filled in).
-    feedback: 'mailto:feedback@example.org?subject=留言纠错：{number}',
+  return {
+    publisher: names.publisher ?? p('发布机构，如 某某区人民政府办公室'),
+    office: names.office ?? p('督查部门，如 区政府办公室督查室'),
+    district: names.district ?? p('地区名称，如 某某市某某区'),
+    title: names.title ?? p('站点名称，如 某某区政府工作报告任务落实公开'),
+    ...(names.feedback === undefined ? {} : { feedback: names.feedback }),
     identity: {
       demo: true,
-      sponsor: p('主办单位'),
-      operator: p('承办单位'),
+      sponsor: names.sponsor ?? p('主办单位'),
+      operator: names.operator ?? p('承办单位'),
       phone: p('联系电话'),
       email: p('联系邮箱'),
       address: p('联系地址'),
@@ -50,10 +68,16 @@ export function scaffoldFiles(options: ScaffoldOptions): Map<string, string> {
       licence: {
         name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
         url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
-        text: '本站公开的数据可自由复制、分发、改编和用于任何目的（包括商业目的），但须注明来源（发布机构名称及本站网址）。数据按现状提供，以发布机构的正式文件为准。',
+        text:
+          names.licenceText ??
+          '本站公开的数据可自由复制、分发、改编和用于任何目的（包括商业目的），但须注明来源（发布机构名称及本站网址）。数据按现状提供，以发布机构的正式文件为准。',
       },
     },
   };
+}
+
+export function scaffoldFiles(options: ScaffoldOptions): Map<string, string> {
+  const site = placeholderSite({ feedback: 'mailto:feedback@example.org?subject=留言纠错：{number}' });
   return new Map([
     ['site.json', `${JSON.stringify(site, null, 2)}\n`],
     ['units.csv', header('units')],

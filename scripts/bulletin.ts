@@ -8,7 +8,8 @@ import path from 'node:path';
 import { formatIssues, loadContent } from '../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { monthlyDraft, quarterlyDraft, type BulletinDraft } from '../office/reporting/bulletin-drafts.ts';
-import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
+import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
+import { cli, dateArg, monthArg } from './lib/cli.ts';
 
 const USAGE = `用法：
   npm run bulletin -- --month 2020-07 [--date YYYY-MM-DD] [--force] [--content 目录]
@@ -29,25 +30,21 @@ const { values } = cli(USAGE, {
   force: { type: 'boolean' },
   content: { type: 'string' },
 });
-if (!values.month === !values.quarter) fail(`错误：请指定 --month 或 --quarter 之一\n\n${USAGE}`, 2);
-if (values.month && !MONTH_ARG.test(values.month)) fail(`错误：月份「${values.month}」无效，应写作 YYYY-MM，如 2020-07`, 2);
-if (values.quarter && !/^\d{4}[Qq][1-4]$/.test(values.quarter)) fail(`错误：季度「${values.quarter}」无效，应写作 2020Q2`, 2);
-if (values.date && !DATE_ARG.test(values.date)) fail(`错误：日期「${values.date}」无效，应写作 YYYY-MM-DD`, 2);
+if (!values.month === !values.quarter) throw coded(UsageError, 'LS-CLI-010');
+const month = values.month === undefined ? undefined : monthArg(values.month);
+const date = dateArg(values.date);
 
 const root = contentRoot(values.content);
 const loaded = loadContent(root, { today: buildDate() });
-if (loaded.issues.length > 0 || !loaded.dataset) fail(`内容目录未通过校验：\n${formatIssues(loaded.issues)}`);
-let draft: BulletinDraft;
-try {
-  draft = values.month
-    ? monthlyDraft(loaded.dataset, values.month, { date: values.date })
-    : quarterlyDraft(loaded.dataset, values.quarter!, { date: values.date });
-} catch (error) {
-  fail(`错误：${(error as Error).message}`);
-}
+if (loaded.issues.length > 0 || !loaded.dataset)
+  throw coded(LuoshiError, 'LS-CLI-020', { issues: `\n${formatIssues(loaded.issues)}` });
+// The quarter is checked where it is read (quarterlyDraft): a malformed one is a usage error.
+const draft: BulletinDraft = month
+  ? monthlyDraft(loaded.dataset, month, { date })
+  : quarterlyDraft(loaded.dataset, values.quarter!, { date });
 const dir = path.join(root, 'bulletins');
 const file = path.join(dir, draft.fileName);
-if (existsSync(file) && !values.force) fail(`错误：${file} 已存在（可能已修改过文字）。确需重新生成请加 --force。`);
+if (existsSync(file) && !values.force) throw coded(LuoshiError, 'LS-CLI-024', { file });
 mkdirSync(dir, { recursive: true });
 const tmp = `${file}.${process.pid}.tmp`;
 writeFileSync(tmp, draft.text);

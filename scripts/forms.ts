@@ -9,9 +9,11 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { formatIssues, loadContent } from '../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
-import { buildForm } from '../office/forms/forms.ts';
+import { buildForm, unknownUnit } from '../office/forms/forms.ts';
+import { yearOf } from '../office/reporting/reporting.ts';
+import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
 import { itemsLedBy, itemsWithoutLead, reportingUnits } from '../src/core/model/stats.ts';
-import { MONTH_ARG, cli, fail } from './lib/cli.ts';
+import { cli, monthArg, yearArg } from './lib/cli.ts';
 import { writeFormXlsx } from '../office/forms/xlsx.ts';
 
 const USAGE = `用法：
@@ -35,37 +37,37 @@ const { values } = cli(USAGE, {
   content: { type: 'string' },
 });
 
-if (!values.plan && !values.month) fail(`错误：请用 --month YYYY-MM 指定月份，或用 --plan 生成计划表\n\n${USAGE}`, 2);
-if (values.month && !MONTH_ARG.test(values.month)) fail(`错误：月份「${values.month}」无效，应写作 YYYY-MM，如 2020-07`, 2);
-if (values.year && !/^\d{4}$/.test(values.year)) fail(`错误：年度「${values.year}」无效，应写作 4 位数字，如 2020`, 2);
+if (!values.plan && values.month === undefined) throw coded(UsageError, 'LS-CLI-011');
+const month = values.month === undefined ? undefined : monthArg(values.month);
+const yearArgument = yearArg(values.year);
 
 const started = performance.now();
 const root = contentRoot(values.content);
 const loaded = loadContent(root, { today: buildDate() });
-if (loaded.issues.length > 0 || !loaded.dataset) fail(`内容目录未通过校验，无法生成表格：\n${formatIssues(loaded.issues)}`);
+if (loaded.issues.length > 0 || !loaded.dataset)
+  throw coded(LuoshiError, 'LS-CLI-020', { issues: `\n${formatIssues(loaded.issues)}` });
 const ds = loaded.dataset;
 const kind = values.plan ? 'plan' : 'report';
-const yearNo = values.year ? Number(values.year) : values.month ? Number(values.month.slice(0, 4)) : ds.years.at(-1)?.year;
-const year = ds.years.find((y) => y.year === yearNo);
-if (!year) fail(`错误：内容中没有 ${yearNo} 年度（现有：${ds.years.map((y) => y.year).join('、') || '无'}）`);
+// Valid content has at least one year (LS-SITE-005).
+const year = yearOf(ds, yearArgument ?? (month ? Number(month.slice(0, 4)) : ds.years.at(-1)!.year));
 
 let units = reportingUnits(ds, year);
 if (values.unit) {
   const unit = ds.unitById.get(values.unit) ?? ds.units.find((u) => u.name === values.unit || u.aliases.includes(values.unit!));
-  if (!unit) fail(`错误：未知的单位「${values.unit}」，请使用 units.csv 中的编号（如 ${ds.units[0]?.id ?? 'fagaiju'}）`);
-  if (itemsLedBy(year, unit.id).length === 0) fail(`错误：${unit.name} 在 ${year.year} 年度没有牵头的事项，无需填报`);
+  if (!unit) throw unknownUnit(ds, values.unit);
+  if (itemsLedBy(year, unit.id).length === 0) throw coded(LuoshiError, 'LS-CLI-026', { unit: unit.name, year: year.year });
   units = [unit];
 }
 
-const out = path.resolve(values.out ?? path.join(homedir(), '落实表格', kind === 'report' ? values.month! : `${year.year}-计划`));
+const out = path.resolve(values.out ?? path.join(homedir(), '落实表格', kind === 'report' ? month! : `${year.year}-计划`));
 mkdirSync(out, { recursive: true });
 let rows = 0;
 for (const unit of units) {
-  const sheet = buildForm(ds, year, unit.id, kind, values.month);
+  const sheet = buildForm(ds, year, unit.id, kind, month);
   await writeFormXlsx(sheet, path.join(out, sheet.fileName));
   rows += sheet.lastDataRow - sheet.firstDataRow + 1;
 }
-const what = kind === 'report' ? `${values.month} 月报表（附件4）` : `${year.year} 年落实计划表（附件3）`;
+const what = kind === 'report' ? `${month} 月报表（附件4）` : `${year.year} 年落实计划表（附件3）`;
 console.log(
   `已生成 ${units.length} 份${what}，共 ${rows} 个事项，保存在：${out}（${Math.round(performance.now() - started)} ms）`,
 );

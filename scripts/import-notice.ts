@@ -23,7 +23,8 @@ import {
   type Field,
   type Registries,
 } from '../office/notices/notice-import.ts';
-import { cli, DATE_ARG, fail } from './lib/cli.ts';
+import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
+import { cli, dateArg, yearArg } from './lib/cli.ts';
 import { readNotice } from '../office/notices/readers.ts';
 
 const USAGE = `用法：npm run import-notice -- 文件 --year 年度 [--content 目录] [选项]
@@ -64,27 +65,26 @@ const { values, positionals } = cli(
   } as const,
   { positionals: true },
 );
-if (positionals.length !== 1) fail(`错误：请给出一个通知文件\n\n${USAGE}`, 2);
-if (!values.year || !/^\d{4}$/.test(values.year)) fail(`错误：请用 --year 给出四位年度，如 --year 2021\n\n${USAGE}`, 2);
-if (values.date && !DATE_ARG.test(values.date)) fail('错误：--date 应写作 YYYY-MM-DD', 2);
-const year = Number(values.year);
+if (positionals.length !== 1) throw coded(UsageError, 'LS-CLI-014');
+if (values.year === undefined) throw coded(UsageError, 'LS-CLI-015');
+const year = yearArg(values.year)!;
+dateArg(values.date);
 const file = path.resolve(positionals[0]);
-if (!existsSync(file)) fail(`错误：找不到文件 ${file}`);
+if (!existsSync(file)) throw coded(LuoshiError, 'LS-CLI-022', { file });
 const root = contentRoot(values.content);
-if (!existsSync(path.join(root, 'site.json')))
-  fail(`错误：${root} 不是内容目录（没有 site.json）；新地区请先运行 npm run new-site -- 目录`);
+if (!existsSync(path.join(root, 'site.json'))) throw coded(LuoshiError, 'LS-CLI-023', { root });
 
 const map: Record<string, Field> = {};
 for (const m of (values.map as string[] | undefined) ?? []) {
   const [header, field] = m.split('=');
   if (!header || !field || !(field in FIELD_LABELS))
-    fail(`错误：--map ${m} 应写作 表头=字段，字段为 ${Object.keys(FIELD_LABELS).join('、')}`, 2);
+    throw coded(UsageError, 'LS-CLI-016', { value: m, fields: Object.keys(FIELD_LABELS).join('、') });
   map[header.replace(/\s+/g, '')] = field as Field;
 }
 const kinds: Record<string, 'tasks' | 'programme'> = {};
 for (const k of (values.kind as string[] | undefined) ?? []) {
   const [table, kind] = k.split('=');
-  if (!table || (kind !== 'tasks' && kind !== 'programme')) fail(`错误：--kind ${k} 应写作 表=tasks 或 表=programme`, 2);
+  if (!table || (kind !== 'tasks' && kind !== 'programme')) throw coded(UsageError, 'LS-CLI-017', { value: k });
   kinds[table] = kind;
 }
 
@@ -94,7 +94,7 @@ function rows(name: string): Record<string, string>[] {
   if (!existsSync(abs)) return [];
   const issues: DataIssue[] = [];
   const table = readCsvBytes(readFileSync(abs), name, issues);
-  if (issues.length) fail(`错误：${name} 读取失败，请先修正：\n${formatIssues(issues)}`);
+  if (issues.length) throw coded(LuoshiError, 'LS-NTC-020', { file: name, issues: `\n${formatIssues(issues)}` });
   return table.records.map((r) => r.values);
 }
 const registries: Registries = {
@@ -110,12 +110,7 @@ const placeNames = place
     ? [site.district!.slice(0, -1)]
     : [];
 
-let read;
-try {
-  read = await readNotice(file);
-} catch (error) {
-  fail(`错误：${(error as Error).message}`);
-}
+const read = await readNotice(file);
 const heading = read.text ? noticeHeading(read.text) : {};
 const result = importNotice(read.grids, registries, {
   year,
@@ -139,14 +134,15 @@ if (result.review.length) {
   for (const r of result.review) console.log(`  - ${r}`);
 }
 if (result.errors.length) {
-  console.error(`\n导入未完成，未写入任何文件。共 ${result.errors.length} 处错误：\n${formatImportErrors(result.errors)}`);
-  process.exit(1);
+  console.error('');
+  throw coded(LuoshiError, 'LS-NTC-022', { count: result.errors.length, errors: `\n${formatImportErrors(result.errors)}` });
 }
 
 const yearDir = path.join(root, String(year));
 const existing = ['tasks.csv', 'projects.csv'].filter((f) => existsSync(path.join(yearDir, f)));
 if (existing.length && !values.replace) {
-  fail(`\n${year} 年度已有 ${existing.join('、')}，未写入任何文件。确认要用通知内容覆盖时加 --replace。`);
+  console.error('');
+  throw coded(LuoshiError, 'LS-NTC-021', { year, files: existing.join('、') });
 }
 const manifestFile = path.join(yearDir, 'manifest.json');
 const oldManifest = existsSync(manifestFile)
@@ -180,8 +176,8 @@ try {
   }
   const check = loadContent(copy, { today: buildDate() });
   if (check.issues.length) {
-    console.error(`\n导入后的内容未通过校验，未写入任何文件：\n${formatIssues(check.issues)}`);
-    process.exit(1);
+    console.error('');
+    throw coded(LuoshiError, 'LS-NTC-023', { issues: `\n${formatIssues(check.issues)}` });
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -4,7 +4,8 @@
  * the data core and merges them into the content folder; all or nothing.
  */
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
-import { DATE_ARG, cli, fail } from './lib/cli.ts';
+import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
+import { cli, dateArg } from './lib/cli.ts';
 import { withImportLock } from '../office/forms/import-lock.ts';
 import { runImport } from '../office/forms/importer.ts';
 
@@ -30,9 +31,8 @@ const { values, positionals } = cli(
   },
   { positionals: true },
 );
-if (positionals.length === 0) fail(`错误：请指定要导入的文件或目录\n\n${USAGE}`, 2);
-if (values['data-date'] && !DATE_ARG.test(values['data-date']))
-  fail(`错误：数据日期「${values['data-date']}」无效，应写作 YYYY-MM-DD`, 2);
+if (positionals.length === 0) throw coded(UsageError, 'LS-CLI-012');
+const dataDate = dateArg(values['data-date']);
 
 const started = performance.now();
 const root = contentRoot(values.content);
@@ -41,16 +41,13 @@ const importing = () =>
     content: root,
     replace: values.replace,
     dryRun: values['dry-run'],
-    dataDate: values['data-date'],
+    dataDate,
     today: buildDate(),
   });
 // The read-merge-write runs under the import lock, so concurrent imports never lose a row.
-let outcome: Awaited<ReturnType<typeof runImport>>;
-try {
-  outcome = values['dry-run'] ? await importing() : await withImportLock(root, importing, { onWait: (m) => console.error(m) });
-} catch (error) {
-  fail(`导入失败：${(error as Error).message}`);
-}
+const outcome = values['dry-run']
+  ? await importing()
+  : await withImportLock(root, importing, { onWait: (m) => console.error(m) });
 const ms = Math.round(performance.now() - started);
 
 for (const f of outcome.files) {
@@ -68,8 +65,8 @@ if (outcome.conflicts.length > 0) {
   for (const c of outcome.conflicts) console.error(c);
 }
 if (!outcome.ok) {
-  // fail() sets the status and lets the output drain: the last line reaches a pipe too.
-  fail(`\n导入失败：内容目录 ${root} 没有任何改动。请修改表格后重新导入。`);
+  console.error('');
+  throw coded(LuoshiError, 'LS-FORM-037', { root });
 }
 if (outcome.replaced.length > 0) {
   console.log(`\n以下 ${outcome.replaced.length} 行已替换（原值如下）：`);

@@ -5,15 +5,16 @@
  * The office's inbox in the git work tree (issue 16): import the forms uploaded to inbox/ and
  * commit; or the monthly job. Logic in office/inbox/inbox-files.ts and office/inbox/inbox.ts.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
-import { scheduledMonth } from '../office/inbox/inbox.ts';
 import { loadHolidayCalendar } from '../src/core/content/holidays.ts';
 import { formatIssues } from '../src/core/content/load.ts';
 import type { DataIssue } from '../src/core/errors/issues.ts';
 import { UncoveredYearError } from '../src/core/model/calendar.ts';
-import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
+import { scheduledMonth } from '../office/inbox/inbox.ts';
+import { cli, dateArg, exit, monthArg } from './lib/cli.ts';
+import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
+import { workTreeRoot } from '../office/git.ts';
 import { InboxError, runInbox, runMonthly } from '../office/inbox/inbox-files.ts';
 
 const USAGE = `用法：
@@ -34,9 +35,7 @@ inbox/2020-07/导入结果.md 并提交。数据日期取导入当天（环境�
               以及月度通报草稿（季末月另加季度通报）到 content/bulletins/（不提交，供发起合并请求）
   --no-commit 只写文件，不提交
   --force     重新生成 待发/ 中已有的表格
-工作日按国务院办公厅的节假日安排计算（chinese-days 包，及 content/holidays/YYYY.csv）；某年的安排
-尚未收录时不推算日期，报错并说明如何补上。
-有表格未能导入（问题清单已写入并提交）、或所需年份的节假日安排尚未收录时退出码为 1；其他错误退出码为 2。`;
+有表格未能导入时退出码为 1（问题清单已写入并提交）；其他错误退出码为 2。`;
 
 const { values } = cli(USAGE, {
   content: { type: 'string' },
@@ -47,8 +46,7 @@ const { values } = cli(USAGE, {
   'no-commit': { type: 'boolean' },
   force: { type: 'boolean' },
 });
-if (values.date && !DATE_ARG.test(values.date)) fail(`错误：日期「${values.date}」无效，应写作 YYYY-MM-DD`, 2);
-const today = values.date ?? buildDate();
+const today = dateArg(values.date) ?? buildDate();
 
 if (values.due) {
   // The working days of content/holidays/YYYY.csv where the office has one, else the library's.
@@ -56,36 +54,25 @@ if (values.due) {
   const base = path.dirname(path.resolve(root));
   const issues: DataIssue[] = [];
   const calendar = loadHolidayCalendar(root, (abs) => path.relative(base, abs).split(path.sep).join('/'), issues);
-  if (issues.length > 0) fail(`错误：节假日安排文件有误：\n${formatIssues(issues)}`, 1);
-  try {
-    const month = scheduledMonth(today, calendar);
-    if (month) console.log(month);
-  } catch (error) {
-    // Never a guessed day: a year without its arrangement stops the job with the fix.
-    if (error instanceof UncoveredYearError) fail(`错误：${error.message}`, 1);
-    throw error;
-  }
-  process.exit(0);
+  if (issues.length > 0) throw coded(LuoshiError, 'LS-CLI-020', { issues: `\n${formatIssues(issues)}` });
+  // Never a guessed day: a year without its arrangement throws UncoveredYearError (exit 1, with the fix).
+  const month = scheduledMonth(today, calendar);
+  if (month) console.log(month);
+  exit(0);
 }
 
-let repo: string;
-try {
-  repo = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-} catch {
-  fail('错误：当前目录不在 git 仓库中；收件箱要在仓库的工作目录中运行', 2);
-}
 const content = contentRoot(values.content);
-// Form paths in messages are relative to the work tree.
-process.chdir(repo);
 const log = (line: string) => console.log(line);
 
 try {
+  const repo = workTreeRoot(process.cwd(), InboxError);
+  // Form paths in messages are relative to the work tree.
+  process.chdir(repo);
   if (values.monthly) {
-    if (!values.month || !MONTH_ARG.test(values.month)) fail(`错误：请用 --month YYYY-MM 指定月份\n\n${USAGE}`, 2);
     const r = await runMonthly({
       repo,
       content,
-      month: values.month,
+      month: monthArg(values.month),
       today,
       commit: !values['no-commit'],
       force: values.force,
@@ -96,10 +83,15 @@ try {
     const started = performance.now();
     const r = await runInbox({ repo, content, today, log });
     console.log(`用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`);
-    if (r.failed.length > 0) process.exit(1);
+    if (r.failed.length > 0) exit(1);
   }
 } catch (error) {
-  if (error instanceof UncoveredYearError) fail(`错误：${error.message}`, 1);
-  if (error instanceof InboxError) fail(`错误：${error.message}`, 2);
+  // A year without its holiday arrangement exits 1 like any stop for missing data (cli.ts prints it).
+  if (error instanceof UncoveredYearError) throw error;
+  // The inbox's own problems exit 2 (1 means forms were refused and the report committed).
+  if (error instanceof LuoshiError && !(error instanceof UsageError)) {
+    console.error(`错误：${error.message}`);
+    exit(2);
+  }
   throw error;
 }

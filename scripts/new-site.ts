@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scaffoldFiles } from '../office/scaffold.ts';
-import { cli, fail } from './lib/cli.ts';
+import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
+import { cli } from './lib/cli.ts';
 
 const USAGE = `用法：npm run new-site -- 目录
 为另一个地区（政府）新建内容目录：site.json（网站信息，均为“待填写”占位）、空的责任单位和牵头领导名录、
@@ -15,9 +16,9 @@ const USAGE = `用法：npm run new-site -- 目录
 目录须不存在或为空。之后：填写 site.json，用 npm run import-notice 从通知导入年度任务，再 npm run validate。`;
 
 const { positionals } = cli(USAGE, {}, { positionals: true });
-if (positionals.length !== 1) fail(`错误：请给出一个目录\n\n${USAGE}`, 2);
+if (positionals.length !== 1) throw coded(UsageError, 'LS-CLI-013');
 const dir = path.resolve(positionals[0]);
-if (existsSync(dir) && readdirSync(dir).length > 0) fail(`错误：${dir} 已有文件，不会覆盖。请指定一个新目录。`);
+if (existsSync(dir) && readdirSync(dir).length > 0) throw coded(LuoshiError, 'LS-CLI-021', { dir });
 
 const here = path.join(import.meta.dirname, '..', 'content');
 const files = scaffoldFiles({

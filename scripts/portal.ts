@@ -13,6 +13,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STATUSES } from '../src/core/model/status.ts';
 import type { SiteSummary } from '../src/core/publish/summary.ts';
+import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
+import { cli } from './lib/cli.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -29,11 +31,11 @@ export function buildPortal(site: string): PortalResult {
       summary: JSON.parse(readFileSync(path.join(site, e.name, 'data/summary.json'), 'utf8')) as SiteSummary,
     }))
     .sort((a, b) => a.dir.localeCompare(b.dir));
-  if (districts.length === 0) throw new Error(`${site}: no district site (no */data/summary.json)`);
+  if (districts.length === 0) throw new LuoshiError(`${site}: no district site (no */data/summary.json)`);
   const bundles: { bundle: string; base: string }[] = [];
   for (const d of districts) {
     const pf = path.join(site, d.dir, 'pagefind');
-    if (!existsSync(path.join(pf, 'pagefind.js'))) throw new Error(`${d.dir}: no search index (pagefind/pagefind.js)`);
+    if (!existsSync(path.join(pf, 'pagefind.js'))) throw new LuoshiError(`${d.dir}: no search index (pagefind/pagefind.js)`);
     const shards = existsSync(path.join(pf, 'shards.json'))
       ? (JSON.parse(readFileSync(path.join(pf, 'shards.json'), 'utf8')) as { shards: string[] }).shards
       : [];
@@ -82,11 +84,9 @@ document.body.dataset.ready = 'true';
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const site = process.argv[2];
-  if (!site) {
-    console.error('用法：node scripts/portal.ts SITE_DIR（每个区一个子目录）');
-    process.exit(2);
-  }
+  const { positionals } = cli('用法：node scripts/portal.ts SITE_DIR（每个区一个子目录）', {}, { positionals: true });
+  if (positionals.length !== 1) throw coded(UsageError, 'LS-CLI-013');
+  const site = positionals[0];
   const started = performance.now();
   const r = buildPortal(path.resolve(site));
   console.log(

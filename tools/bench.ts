@@ -25,6 +25,7 @@ import { summarizeProfiles } from './bench/profile.ts';
 import { snapshotSite } from './bench/snapshot.ts';
 import { budgets, renderReport, type BenchData } from './bench/report.ts';
 import { measureFirstQuery } from './bench/search.ts';
+import { LuoshiError } from '../src/core/errors/errors.ts';
 
 const { values } = parseArgs({
   options: {
@@ -143,7 +144,7 @@ if (values.patch) {
     execFileSync('patch', ['-p1', '--forward', '--batch', '-d', SITE, '-i', diff], { stdio: 'pipe' });
   } catch (error) {
     console.error(String((error as { stdout?: Buffer }).stdout ?? error));
-    throw new Error(`--patch ${values.patch} does not apply to the work tree any more`, { cause: error });
+    throw new LuoshiError(`--patch ${values.patch} does not apply to the work tree any more`, { cause: error });
   }
   log(`applied ${path.relative(ROOT, diff)} to the copy`);
 }
@@ -166,7 +167,7 @@ for (let i = 0; i < runs; i++) {
   });
   if (r.code !== 0) {
     console.error(r.stdout.slice(-2000), r.stderr.slice(-4000));
-    throw new Error('validate failed on the synthetic dataset');
+    throw new LuoshiError('validate failed on the synthetic dataset');
   }
   const internal = /（(\d+) ms）/.exec(r.stdout)?.[1];
   data.validate.push({ ...r, internalMs: internal ? Number(internal) : undefined });
@@ -207,7 +208,7 @@ for (let i = 0; i < runs; i++) {
   const f = await runMeasured(floor.step.name, floor.step.command, floor.step.args, { cwd: floor.dir, env: floorEnv });
   if (f.code !== 0) {
     console.error(f.stdout.slice(-2000), f.stderr.slice(-2000));
-    throw new Error('the bare-Astro floor build failed');
+    throw new LuoshiError('the bare-Astro floor build failed');
   }
   data.floors.push(f);
   const fs = await runMeasured(
@@ -218,7 +219,7 @@ for (let i = 0; i < runs; i++) {
   );
   if (fs.code !== 0) {
     console.error(fs.stdout.slice(-2000), fs.stderr.slice(-2000));
-    throw new Error('Pagefind over the floor failed');
+    throw new LuoshiError('Pagefind over the floor failed');
   }
   data.floorSearch.push(fs);
   log(

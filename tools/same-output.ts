@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticToday, writeSyntheticContent, type SyntheticParams } from './bench/synthetic.ts';
+import { LuoshiError } from '../src/core/errors/errors.ts';
 
 const { values } = parseArgs({
   options: { ref: { type: 'string', default: 'HEAD' }, keep: { type: 'boolean', default: false } },
@@ -49,7 +50,7 @@ function build(tree: string, content: string | undefined, today: string, out: st
   if (content) env.LUOSHI_CONTENT = content;
   else delete env.LUOSHI_CONTENT;
   const r = spawnSync('npm', ['run', 'build'], { cwd: tree, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build of ${tree} failed:\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0) throw new LuoshiError(`build of ${tree} failed:\n${r.stdout}\n${r.stderr}`);
   renameSync(path.join(tree, 'dist'), out);
 }
 

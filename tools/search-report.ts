@@ -27,6 +27,7 @@ import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { browserTerms, searchQuery } from '../src/core/present/search.ts';
 import { buildSearchIndex, type IndexOptions } from '../src/steps/search-index.ts';
 import { isHit, SEARCH_QUERIES, type SearchQuery } from './search-queries.ts';
+import { LuoshiError } from '../src/core/errors/errors.ts';
 
 export type Variant = 'plain' | 'pages' | 'full' | 'bigrams' | 'words';
 const VARIANT_OPTIONS: Record<Variant, IndexOptions> = {
@@ -116,7 +117,7 @@ export async function measureVariant(
   const out = mkdtempSync(path.join(os.tmpdir(), `luoshi-search-${variant}-`));
   try {
     const built = await buildSearchIndex(site, { ...VARIANT_OPTIONS[variant], outputPath: out, content: opts.content });
-    if (built.errors.length) throw new Error(`${variant}: ${built.errors.join('; ')}`);
+    if (built.errors.length) throw new LuoshiError(`${variant}: ${built.errors.join('; ')}`);
     const pf = await loadPagefind(out);
     const q0 = opts.query ?? '加装电梯';
     const first = await pf.search(browserTerms(q0));
@@ -185,7 +186,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const ds = loadContentOrThrow(contentRoot(values.content), { today: buildDate() });
   const reports: VariantReport[] = [];
   for (const v of values.variants.split(',') as Variant[]) {
-    if (!(v in VARIANT_OPTIONS)) throw new Error(`unknown variant ${v}`);
+    if (!(v in VARIANT_OPTIONS)) throw new LuoshiError(`unknown variant ${v}`);
     reports.push(await measureVariant(site, v, ds, { content: values.content, query: values.query }));
   }
   await pagefind.close();

@@ -10,6 +10,7 @@
 import type { Dataset, Item, Plan, Report, YearData } from '../../src/core/model/types.ts';
 import { monthNumber, quarterOf } from '../../src/core/model/calendar.ts';
 import { issueOf, type Coded } from '../../src/core/errors/catalogue.ts';
+import { UsageError, coded } from '../../src/core/errors/errors.ts';
 import { EVALUATIONS, YES_NO } from '../../src/core/content/schema.ts';
 import { completedBefore, itemsLedBy } from '../../src/core/model/stats.ts';
 
@@ -163,6 +164,11 @@ function planCells(item: Item, plan: Plan | undefined): Record<string, string> {
   return { item: item.key, text: item.text, q1, q2, q3, q4, principal: plan.principal, deputy: plan.deputy, note: plan.note };
 }
 
+/** The office's error for a unit that is not in units.csv, with an id that is. */
+export function unknownUnit(dataset: Dataset, unit: string): UsageError {
+  return coded(UsageError, 'LS-CLI-025', { unit, example: dataset.units[0]?.id ?? 'fagaiju' });
+}
+
 /**
  * Build one department's form. Pre-filled: the unit, the items it leads with their text, and
  * for 附件4 the quarter's target from the unit's plan. Rows already in the content (a plan, or
@@ -170,9 +176,9 @@ function planCells(item: Item, plan: Plan | undefined): Record<string, string> {
  */
 export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind: FormKind, month?: string): FormSheet {
   const unit = dataset.unitById.get(unitId);
-  if (!unit) throw new Error(`未知的单位编号：${unitId}`);
+  if (!unit) throw unknownUnit(dataset, unitId);
   if (kind === 'report' && (!month || !month.startsWith(`${year.year}-`)))
-    throw new Error(`月份 ${month ?? ''} 不属于 ${year.year} 年度`);
+    throw coded(UsageError, 'LS-FORM-031', { month: month ?? '', year: year.year });
   const columns = formColumns(kind);
   const width = columns.length;
   const empty = () => Array.from({ length: width }, () => '');

@@ -13,6 +13,16 @@ import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LuoshiError, coded, withCause } from '../../src/core/errors/errors.ts';
+
+/** Why the lock file could not be written, in the office's words (the system's error stays as the cause). */
+function lockFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return '目录不存在';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '没有写入权限';
+  if (code === 'ENOSPC') return '磁盘已满';
+  return `系统错误 ${code ?? '（未知）'}`;
+}
 
 export interface LockOptions {
   /** Give up after this long (default 10 minutes, or LUOSHI_LOCK_TIMEOUT_MS). */
@@ -85,7 +95,7 @@ export async function acquireImportLock(contentRoot: string, options: LockOption
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
-        throw new Error(`无法建立导入锁 ${file}：${(error as Error).message}`, { cause: error });
+        throw withCause(coded(LuoshiError, 'LS-FORM-032', { file, detail: lockFailure(error) }), error);
     }
     const seen = readHolder(file);
     if (!seen) continue;
@@ -106,9 +116,7 @@ export async function acquireImportLock(contentRoot: string, options: LockOption
       continue;
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(
-        `等待 ${Math.round(timeoutMs / 1000)} 秒后，另一个导入仍在进行（${describe(h)}），本次没有改动任何内容。请稍后重试；如确认没有导入在运行，删除 ${file} 后重试。`,
-      );
+      throw coded(LuoshiError, 'LS-FORM-033', { seconds: Math.round(timeoutMs / 1000), holder: describe(h), file });
     }
     if (!told) {
       options.onWait?.(`另一个导入正在进行（${describe(h)}），等待其完成……`);

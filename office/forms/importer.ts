@@ -35,6 +35,7 @@ import {
   type ImportOutcome,
 } from './form-import.ts';
 import { issueOf } from '../../src/core/errors/catalogue.ts';
+import { catalogueText } from '../../src/core/errors/errors.ts';
 import { formatFormError } from './forms.ts';
 import { formatIssues, loadContent } from '../../src/core/content/load.ts';
 import { readGrid, readProblems } from './xlsx.ts';
@@ -81,11 +82,7 @@ export async function runImport(inputs: string[], options: ImportOptions): Promi
   const { files, errors: inputErrors } = expandInputs(inputs);
   const existing = loadContent(root, { today: options.today });
   if (existing.issues.length > 0 || !existing.dataset) {
-    return failedImport([
-      ...inputErrors,
-      `内容目录 ${root} 本身未通过校验，先修复这些错误再导入：`,
-      formatIssues(existing.issues),
-    ]);
+    return failedImport([...inputErrors, catalogueText('LS-CLI-020', { issues: `\n${formatIssues(existing.issues)}` })]);
   }
 
   // 1. Read every file; the core parses the grids and merges the rows.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { csvGrid, decodeCsv, type CellProblem, type CsvEncoding } from './form-csv.ts';
 import { issueOf, type Coded } from '../../src/core/errors/catalogue.ts';
+import { fileKind } from '../file-kind.ts';
 import type { FormError, FormSheet } from './forms.ts';
 
 const FONT = '宋体';
@@ -135,9 +136,10 @@ export interface SheetGrid {
 }
 
 /** Every worksheet of an .xlsx as a grid (row r of the grid = spreadsheet row r+1), NFC text. */
-export async function readXlsxSheets(file: string): Promise<SheetGrid[]> {
+export async function readXlsxSheets(file: string | Buffer): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  if (typeof file === 'string') await wb.xlsx.readFile(file);
+  else await wb.xlsx.load(file as unknown as ArrayBuffer);
   return wb.worksheets.map((ws) => {
     const grid: string[][] = [];
     const problems: CellProblem[] = [];
@@ -186,30 +188,35 @@ const isBlank = (grid: string[][]) => grid.every((cells) => cells.every((c) => c
 export async function readGrid(file: string): Promise<ReadGrid> {
   const ext = path.extname(file).toLowerCase();
   try {
-    if (ext === '.xlsx') {
-      const all = await readXlsxSheets(file);
-      const sheets = all.filter((s) => !isBlank(s.grid));
-      if (sheets.length === 0) return { failure: issueOf('LS-FORM-017', {}) };
-      if (sheets.length > 1) {
-        const names = sheets.map((s) => `“${s.name}”${s.hidden ? '（隐藏）' : ''}`).join('、');
-        return { failure: issueOf('LS-FORM-018', {}, { count: sheets.length, names }) };
-      }
-      // Messages name the worksheet when the workbook has more than one.
-      return {
-        grid: sheets[0].grid,
-        sheet: all.length > 1 ? sheets[0].name : undefined,
-        encoding: 'xlsx',
-        problems: sheets[0].problems,
-      };
-    }
     if (ext === '.csv') {
       const decoded = decodeCsv(readFileSync(file), file);
       if ('failure' in decoded) return { failure: decoded.failure };
       const { grid, problems } = csvGrid(decoded.text);
       return { grid, encoding: decoded.encoding, problems };
     }
-    if (ext === '.xls' || ext === '.et' || ext === '.wps') return { failure: issueOf('LS-FORM-019', {}) };
-    return { failure: issueOf('LS-FORM-020', {}) };
+    // What the file is, by its bytes: a renamed .xls or .ods is named for what it is, with what to do.
+    const bytes = readFileSync(file);
+    const kind = fileKind(bytes);
+    if (kind === 'legacy-office') return { failure: issueOf('LS-FORM-019', {}) };
+    if (kind === 'opendocument') return { failure: issueOf('LS-FORM-028', {}) };
+    if (kind !== 'xlsx') {
+      if (ext !== '.xlsx') return { failure: issueOf('LS-FORM-020', {}) };
+      return { failure: issueOf(kind === 'other' ? 'LS-FORM-029' : 'LS-FORM-030', {}) };
+    }
+    const all = await readXlsxSheets(bytes);
+    const sheets = all.filter((s) => !isBlank(s.grid));
+    if (sheets.length === 0) return { failure: issueOf('LS-FORM-017', {}) };
+    if (sheets.length > 1) {
+      const names = sheets.map((s) => `“${s.name}”${s.hidden ? '（隐藏）' : ''}`).join('、');
+      return { failure: issueOf('LS-FORM-018', {}, { count: sheets.length, names }) };
+    }
+    // Messages name the worksheet when the workbook has more than one.
+    return {
+      grid: sheets[0].grid,
+      sheet: all.length > 1 ? sheets[0].name : undefined,
+      encoding: 'xlsx',
+      problems: sheets[0].problems,
+    };
   } catch (error) {
     return { failure: issueOf('LS-FORM-021', {}, { detail: (error as Error).message }) };
   }

@@ -9,11 +9,11 @@
  * runMonthly: the job on the 6th working day: 报送情况.md for the month, the next month's
  * pre-filled forms in its 待发/ folder (one commit), and bulletin drafts left for a pull request.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { LuoshiError } from '../../src/core/errors/errors.ts';
+import { LuoshiError, coded } from '../../src/core/errors/errors.ts';
+import { git } from '../git.ts';
 import { monthlyDraft, quarterlyDraft } from '../reporting/bulletin-drafts.ts';
 import { buildForm } from '../forms/forms.ts';
 import { reportingUnits } from '../../src/core/model/stats.ts';
@@ -41,7 +41,6 @@ import {
 import { formatIssues, loadContent } from '../../src/core/content/load.ts';
 import type { Dataset } from '../../src/core/model/types.ts';
 import { monthReporting } from '../reporting/reporting.ts';
-import { UncoveredYearError } from '../../src/core/model/calendar.ts';
 import { formatMonth } from '../../src/core/present/vocabulary.ts';
 import { withImportLock } from '../forms/import-lock.ts';
 import { runImport, type ImportOutcome } from '../forms/importer.ts';
@@ -67,15 +66,6 @@ export interface InboxResult {
 
 export class InboxError extends LuoshiError {
   override name = 'InboxError';
-}
-
-function git(repo: string, args: string[], input?: string): string {
-  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    input,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  }).trim();
 }
 
 /** Commits keep the person's git identity; CI without one commits as the inbox. */
@@ -244,15 +234,12 @@ export async function runInbox(options: InboxOptions): Promise<InboxResult> {
   const log = options.log ?? (() => {});
   const repo = path.resolve(options.repo);
   const contentRel = posix(path.relative(repo, path.resolve(options.content)));
-  if (contentRel.startsWith('..')) throw new InboxError(`内容目录 ${options.content} 不在仓库 ${repo} 中`);
+  if (contentRel.startsWith('..')) throw coded(InboxError, 'LS-FORM-034', { content: options.content, repo });
   return withImportLock(
     options.content,
     async () => {
       const dirty = git(repo, ['status', '--porcelain', '--', contentRel]);
-      if (dirty)
-        throw new InboxError(
-          `内容目录有未提交的改动，收件箱不导入（以免把这些改动一起提交）：\n${dirty}\n请先提交或撤销这些改动。`,
-        );
+      if (dirty) throw coded(InboxError, 'LS-FORM-035', { changes: `\n${dirty}` });
       const result: InboxResult = { imported: [], failed: [] };
       const batches = findBatches(repo);
       if (batches.length === 0) {
@@ -260,7 +247,7 @@ export async function runInbox(options: InboxOptions): Promise<InboxResult> {
         return result;
       }
       const loaded = loadContent(options.content, { today: options.today });
-      if (!loaded.dataset) throw new InboxError(`内容目录未通过校验，先修复：\n${formatIssues(loaded.issues)}`);
+      if (!loaded.dataset) throw coded(InboxError, 'LS-CLI-020', { issues: `\n${formatIssues(loaded.issues)}` });
       for (const batch of batches) {
         log(`${INBOX}/${batch.folder.name}：${batch.forms.length} 份表格，导入${folderTitle(batch.folder)}……`);
         const r = await importBatch(batch, options, loaded.dataset);
@@ -298,7 +285,7 @@ export async function runInbox(options: InboxOptions): Promise<InboxResult> {
         if (!after.dataset || after.issues.length > 0) {
           git(repo, ['checkout', '--', contentRel]);
           git(repo, ['clean', '-fdq', '--', contentRel]);
-          throw new InboxError(`导入后的内容未通过校验，已撤销内容改动：\n${formatIssues(after.issues)}`);
+          throw coded(InboxError, 'LS-FORM-036', { issues: `\n${formatIssues(after.issues)}` });
         }
         for (const s of result.imported)
           if (s.folder.kind === 'report') s.reporting = monthReporting(after.dataset, s.folder.month, options.today);
@@ -355,15 +342,10 @@ export async function runMonthly(options: MonthlyOptions): Promise<MonthlyResult
   const log = options.log ?? (() => {});
   const repo = path.resolve(options.repo);
   const loaded = loadContent(options.content, { today: options.today });
-  if (!loaded.dataset || loaded.issues.length > 0) throw new InboxError(`内容目录未通过校验：\n${formatIssues(loaded.issues)}`);
+  if (!loaded.dataset || loaded.issues.length > 0)
+    throw coded(InboxError, 'LS-CLI-020', { issues: `\n${formatIssues(loaded.issues)}` });
   const ds = loaded.dataset;
-  let reporting;
-  try {
-    reporting = monthReporting(ds, options.month, options.today);
-  } catch (error) {
-    if (error instanceof UncoveredYearError) throw error; // the script names the year and the fix, exit 1
-    throw new InboxError((error as Error).message);
-  }
+  const reporting = monthReporting(ds, options.month, options.today);
   const status = posix(path.join(INBOX, options.month, STATUS_FILE));
   mkdirSync(path.join(repo, INBOX, options.month), { recursive: true });
   writeFileSync(path.join(repo, status), reportingMarkdown(reporting));

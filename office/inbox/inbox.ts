@@ -12,7 +12,7 @@
  *   inbox/已处理/2020-07/2020-08-07/  forms imported on that day
  */
 import { nextMonth, type HolidayCalendar } from '../../src/core/model/calendar.ts';
-import type { MonthReporting } from '../reporting/reporting.ts';
+import { isOpenItem, reportingGroups, totalsLine, type MonthReporting } from '../reporting/reporting.ts';
 import { formatMonth } from '../../src/core/present/vocabulary.ts';
 
 export const INBOX = 'inbox';
@@ -197,21 +197,8 @@ export function reportingMarkdown(r: MonthReporting): string {
     `报送期限：${r.deadline}（次月初第 5 个工作日）。按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}。`,
     '',
   ];
-  const groups: [string, MonthReporting['units']][] = [
-    ['已按时报送', r.units.filter((u) => u.state === '已按时报送')],
-    ['逾期报送', r.units.filter((u) => u.state === '逾期报送')],
-    ['部分未报送', r.units.filter((u) => u.state === '部分未报送')],
-    ['未报送', r.units.filter((u) => u.state === '未报送')],
-    ['尚未报送（未到期）', r.units.filter((u) => u.state === '尚未报送（未到期）')],
-    ['无需报送（牵头事项均已完成）', r.units.filter((u) => u.state === '无需报送')],
-  ];
-  const t = r.totals;
-  out.push(
-    `合计 ${r.units.length} 个单位：按时 ${t.已按时报送}，逾期 ${t.逾期报送}，部分未报 ${t.部分未报送}，未报 ${t.未报送}，未到期 ${t['尚未报送（未到期）']}，无需报送 ${t.无需报送}。`,
-    '',
-  );
-  for (const [label, units] of groups) {
-    if (units.length === 0) continue;
+  out.push(totalsLine(r), '');
+  for (const { state, label, units } of reportingGroups(r)) {
     out.push(
       `## ${label}（${units.length} 个单位）`,
       '',
@@ -226,11 +213,9 @@ export function reportingMarkdown(r: MonthReporting): string {
     }
     out.push('');
     const open = units.flatMap((u) =>
-      u.items
-        .filter((i) => i.state === '未报送' || i.state === '逾期报送' || i.state === '尚未到期')
-        .map((i) => `${u.unit.name} ${i.item.key}（${i.state}）`),
+      u.items.filter((i) => isOpenItem(i.state)).map((i) => `${u.unit.name} ${i.item.key}（${i.state}）`),
     );
-    if (open.length && label !== '已按时报送') out.push(`事项：${open.join('、')}`, '');
+    if (open.length && state !== '已按时报送') out.push(`事项：${open.join('、')}`, '');
   }
   if (r.unassigned.length > 0)
     out.push(

@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { decodeUtf8 } from '../../src/core/content/csv.ts';
 import { htmlGrids, textGrids, type Grid } from './notice-import.ts';
+import { LuoshiError, coded } from '../../src/core/errors/errors.ts';
+import { fileKind } from '../file-kind.ts';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -48,16 +50,35 @@ export interface ReadNotice {
 export async function readNotice(file: string): Promise<ReadNotice> {
   const bytes = readFileSync(file);
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx') return { grids: await xlsxGrids(bytes) };
-  if (ext === '.docx') {
-    const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
-    const text = (await mammoth.extractRawText({ buffer: bytes })).value;
-    return { grids: htmlGrids(html), text };
-  }
   if (ext === '.txt' || ext === '') {
     const decoded = decodeUtf8(bytes, file);
-    if (!decoded.ok) throw new Error(`${file}：${decoded.issue.message}。${decoded.issue.hint ?? ''}`);
+    if (!decoded.ok) {
+      const { code, message, hint } = decoded.issue;
+      throw new LuoshiError(`[${code}] ${file}：${message}${hint ? `  提示：${hint}` : ''}`, { code });
+    }
     return { grids: textGrids(decoded.text), text: decoded.text.replace(/\r\n?/g, '\n') };
   }
-  throw new Error(`不支持的文件类型 ${ext}：请使用 .xlsx、.docx 或通知的文本（.txt）`);
+  const wanted = WANTED[ext];
+  if (!wanted) throw coded(LuoshiError, 'LS-NTC-019', { ext, file });
+  // What the file is, by its bytes: an old .doc or .xls (renamed or not) is named for what it is.
+  const kind = fileKind(bytes);
+  if (kind === 'legacy-office') throw coded(LuoshiError, 'LS-NTC-016', { file });
+  if (kind === 'opendocument') throw coded(LuoshiError, 'LS-NTC-017', { file });
+  if (kind !== wanted) throw coded(LuoshiError, 'LS-NTC-018', { file });
+  if (kind === 'xlsx') return { grids: await xlsxGrids(bytes) };
+  const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+  const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+  return { grids: htmlGrids(html), text };
 }
+
+/** The kind of file each name the notice may have must really be (an old format by its name is refused by its bytes). */
+const WANTED: Record<string, 'xlsx' | 'docx' | undefined> = {
+  '.xlsx': 'xlsx',
+  '.docx': 'docx',
+  '.xls': 'xlsx',
+  '.et': 'xlsx',
+  '.ods': 'xlsx',
+  '.doc': 'docx',
+  '.wps': 'docx',
+  '.odt': 'docx',
+};

@@ -9,6 +9,8 @@ import { monthsOfYear } from '../../src/core/model/calendar.ts';
 import type { Dataset, Item, Report, YearData } from '../../src/core/model/types.ts';
 import { completedInMonth, countStatuses, countsByGroup, type StatusCounts } from '../../src/core/model/stats.ts';
 import { formatMonth as monthLabel, formatQuarter, itemLabel, joinCn } from '../../src/core/present/vocabulary.ts';
+import { LuoshiError, UsageError, coded } from '../../src/core/errors/errors.ts';
+import { yearOf } from './reporting.ts';
 
 export type BulletinKind = 'monthly' | 'quarterly';
 
@@ -47,17 +49,14 @@ function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-function yearOf(dataset: Dataset, year: number): YearData {
-  const y = dataset.years.find((d) => d.year === year);
-  if (!y) throw new Error(`内容中没有 ${year} 年度（现有：${dataset.years.map((d) => d.year).join('、') || '无'}）`);
-  return y;
-}
-
 function requireCovered(dataset: Dataset, year: YearData, month: string): void {
   if (!year.months.includes(month)) {
-    throw new Error(
-      `${monthLabel(month)}的情况尚未发布：报送期限 ${dataset.calendar.reportDeadline(month)} 未过且没有月报（数据日期 ${year.manifest.data_date}；已发布的月份：${year.months.join('、') || '无'}）`,
-    );
+    throw coded(LuoshiError, 'LS-BUL-027', {
+      month: monthLabel(month),
+      deadline: dataset.calendar.reportDeadline(month),
+      date: year.manifest.data_date,
+      months: year.months.join('、') || '无',
+    });
   }
 }
 
@@ -68,7 +67,7 @@ function leadNames(dataset: Dataset, item: Item): string {
 
 /** The year's programme; the monthly bulletin is the programme's. */
 function programmeOf(year: YearData): NonNullable<YearData['programme']> {
-  if (!year.programme) throw new Error(`${year.year} 年度没有民生实事项目（manifest.json 无 programme），没有月度通报`);
+  if (!year.programme) throw coded(LuoshiError, 'LS-BUL-028', { year: year.year });
   return year.programme;
 }
 
@@ -230,7 +229,7 @@ export function parseQuarter(quarter: string): { year: number; quarter: number; 
 /** Draft of the quarterly bulletin of overall progress (main tasks and the programme). */
 export function quarterlyDraft(dataset: Dataset, quarter: string, options: { date?: string } = {}): BulletinDraft {
   const q = parseQuarter(quarter);
-  if (!q) throw new Error(`季度「${quarter}」无效，应写作 2020Q2`);
+  if (!q) throw coded(UsageError, 'LS-CLI-009', { value: quarter });
   const year = yearOf(dataset, q.year);
   const end = q.months[2];
   requireCovered(dataset, year, end);

@@ -9,6 +9,7 @@
  */
 import { completedBefore, itemsLedBy, itemsWithoutLead, reportingUnits } from '../../src/core/model/stats.ts';
 import type { Dataset, Item, Report, Unit, YearData } from '../../src/core/model/types.ts';
+import { LuoshiError, coded } from '../../src/core/errors/errors.ts';
 
 /** One item's state for the month. */
 export type ItemReporting = '按时报送' | '逾期报送' | '未报送' | '尚未到期' | '无需报送';
@@ -55,10 +56,16 @@ function emptyItemCounts(): Record<ItemReporting, number> {
   return { 按时报送: 0, 逾期报送: 0, 未报送: 0, 尚未到期: 0, 无需报送: 0 };
 }
 
+/** The year `year` of the content, or the office's error naming the years there are. */
+export function yearOf(dataset: Dataset, year: number): YearData {
+  const found = dataset.years.find((y) => y.year === year);
+  if (!found) throw coded(LuoshiError, 'LS-CLI-019', { year, years: dataset.years.map((y) => y.year).join('、') || '无' });
+  return found;
+}
+
 /** The reporting record of every department for `month`, judged on `asOf` (YYYY-MM-DD). */
 export function monthReporting(dataset: Dataset, month: string, asOf: string): MonthReporting {
-  const year = dataset.years.find((y) => y.year === Number(month.slice(0, 4)));
-  if (!year) throw new Error(`内容中没有 ${month.slice(0, 4)} 年度`);
+  const year = yearOf(dataset, Number(month.slice(0, 4)));
   const deadline = dataset.calendar.reportDeadline(month);
   const overdue = asOf > deadline;
   const totals: Record<UnitReporting, number> = {
@@ -85,4 +92,32 @@ export function monthReporting(dataset: Dataset, month: string, asOf: string): M
   });
   const unassigned = itemsWithoutLead(year).map((item) => ({ item, ...itemState(year, item, month, deadline, asOf) }));
   return { month, deadline, asOf, overdue, units, unassigned, totals };
+}
+
+/** The groups the office reads a month's record in, in this order (a group with no unit is left out). */
+const GROUPS: [UnitReporting, string][] = [
+  ['已按时报送', '已按时报送'],
+  ['逾期报送', '逾期报送'],
+  ['部分未报送', '部分未报送'],
+  ['未报送', '未报送'],
+  ['尚未报送（未到期）', '尚未报送（未到期）'],
+  ['无需报送', '无需报送（牵头事项均已完成）'],
+];
+
+/** The units of a month's record by state, for `npm run status` and 报送情况.md alike. */
+export function reportingGroups(r: MonthReporting): { state: UnitReporting; label: string; units: UnitStatus[] }[] {
+  return GROUPS.map(([state, label]) => ({ state, label, units: r.units.filter((u) => u.state === state) })).filter(
+    (g) => g.units.length > 0,
+  );
+}
+
+/** An item of the month still to chase: not reported, reported late, or not yet due. */
+export function isOpenItem(state: ItemReporting): boolean {
+  return state === '未报送' || state === '逾期报送' || state === '尚未到期';
+}
+
+/** The one-line count of the month's record by state. */
+export function totalsLine(r: MonthReporting): string {
+  const t = r.totals;
+  return `合计 ${r.units.length} 个单位：按时 ${t.已按时报送}，逾期 ${t.逾期报送}，部分未报 ${t.部分未报送}，未报 ${t.未报送}，未到期 ${t['尚未报送（未到期）']}，无需报送 ${t.无需报送}。`;
 }

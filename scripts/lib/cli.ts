@@ -1,5 +1,13 @@
-/** Shared command-line handling: parseArgs with Chinese messages, --help, exit codes. */
+/**
+ * Shared command-line handling: parseArgs with Chinese messages, --help, exit codes.
+ *
+ * A script reports a problem by throwing: a `UsageError` (bad arguments) prints its message and
+ * the command's usage and exits 2; any other `LuoshiError` (its sentence from the catalogue,
+ * src/core/errors/catalogue.ts) prints its message and exits 1; anything else is a bug and keeps
+ * its stack.
+ */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { LuoshiError, UsageError, coded, withCause } from '../../src/core/errors/errors.ts';
 
 /**
  * Ends the script with a status once everything written has reached its reader. process.exit()
@@ -14,6 +22,9 @@ class ExitRequest extends Error {
   }
 }
 
+/** The usage of the running command, printed after a usage error. */
+let commandUsage: string | undefined;
+
 let installed = false;
 function installExitHandler(): void {
   if (installed) return;
@@ -21,6 +32,12 @@ function installExitHandler(): void {
   const handle = (error: unknown) => {
     if (error instanceof ExitRequest) {
       process.exitCode = error.code;
+      return;
+    }
+    if (error instanceof LuoshiError) {
+      const usage = error instanceof UsageError && commandUsage ? `\n\n${commandUsage}` : '';
+      console.error(`错误：${error.message}${usage}`);
+      process.exitCode = error instanceof UsageError ? 2 : 1;
       return;
     }
     console.error(error);
@@ -39,13 +56,13 @@ export function exit(code: number): never {
   throw new ExitRequest(code);
 }
 
-/** Print a message to stderr and exit with status 1 (2 for a usage error), output flushed first. */
-export function fail(message: string, code = 1): never {
-  console.error(message);
-  exit(code);
-}
-
+/**
+ * Parse the command's arguments; --help prints `usage`. From here on a thrown `LuoshiError`
+ * ends the command with its message (and, for a `UsageError`, this usage).
+ */
 export function cli<T extends NonNullable<ParseArgsConfig['options']>>(usage: string, options: T, { positionals = false } = {}) {
+  commandUsage = usage;
+  installExitHandler();
   let parsed;
   try {
     parsed = parseArgs({
@@ -56,14 +73,18 @@ export function cli<T extends NonNullable<ParseArgsConfig['options']>>(usage: st
   } catch (error) {
     const msg = (error as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(msg);
-    const zh = unknown
-      ? `未知的选项 ${unknown[1]}`
-      : /Unexpected argument '([^']+)'/.test(msg)
-        ? `多余的参数：${/'([^']+)'/.exec(msg)![1]}`
-        : /argument missing/.test(msg)
-          ? `选项缺少取值：${msg}`
-          : msg;
-    fail(`错误：${zh}\n\n${usage}`, 2);
+    const extra = /Unexpected argument '([^']+)'/.exec(msg);
+    const missing = /Option '(-[^' ]+)[^']*' argument missing/.exec(msg);
+    throw withCause(
+      unknown
+        ? coded(UsageError, 'LS-CLI-001', { option: unknown[1] })
+        : extra
+          ? coded(UsageError, 'LS-CLI-002', { value: extra[1] })
+          : missing
+            ? coded(UsageError, 'LS-CLI-003', { option: missing[1] })
+            : coded(UsageError, 'LS-CLI-004', { detail: msg }),
+      error,
+    );
   }
   if ((parsed.values as { help?: boolean }).help) {
     console.log(usage);
@@ -75,5 +96,24 @@ export function cli<T extends NonNullable<ParseArgsConfig['options']>>(usage: st
   };
 }
 
-export const MONTH_ARG = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const DATE_ARG = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_ARG = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DATE_ARG = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The month given to --month (YYYY-MM); missing or malformed, a usage error. */
+export function monthArg(value: string | undefined): string {
+  if (value === undefined) throw coded(UsageError, 'LS-CLI-005');
+  if (!MONTH_ARG.test(value)) throw coded(UsageError, 'LS-CLI-006', { value });
+  return value;
+}
+
+/** A date given to an option (YYYY-MM-DD), if given; malformed, a usage error. */
+export function dateArg(value: string | undefined): string | undefined {
+  if (value !== undefined && !DATE_ARG.test(value)) throw coded(UsageError, 'LS-CLI-007', { value });
+  return value;
+}
+
+/** A year given to an option (four digits), if given; malformed, a usage error. */
+export function yearArg(value: string | undefined): number | undefined {
+  if (value !== undefined && !/^\d{4}$/.test(value)) throw coded(UsageError, 'LS-CLI-008', { value });
+  return value === undefined ? undefined : Number(value);
+}

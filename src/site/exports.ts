@@ -30,7 +30,7 @@ export function getZip(site?: URL): Uint8Array<ArrayBuffer> {
   archive ??= exportZip(getDataset(), {
     rows: sharedRows(),
     dataUrl: dataUrl(site),
-    siteUrl: site ? new URL(urls.home(), site).href : undefined,
+    homeUrl: site ? new URL(urls.home(), site).href : undefined,
     // The same files the download routes serve, made once (1.6 s on the large benchmark dataset).
     files: [...getExports(site).values()],
   });

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { chartIds, getChart } from '../core/present/charts.ts';
 import { categoryFeed, itemFeed, unitFeed, type FeedContext } from '../core/publish/feeds.ts';
 import type { Dataset } from '../core/model/types.ts';
-import { sitePaths, siteUrls } from '../core/present/urls.ts';
+import { relativePaths, linkPaths } from '../core/present/urls.ts';
 
 export interface SiteFile {
   /** Below the base, without a leading slash: `feeds/items/2020-P5.xml`. */
@@ -33,8 +33,8 @@ export function siteFiles(ds: Dataset, base: string, site: URL | string | undefi
     if (!y) throw new Error(`no year ${year} in the dataset`);
     return y;
   };
-  const paths = sitePaths(yearOf);
-  const ctx: FeedContext = { ds, urls: siteUrls(base, yearOf), site };
+  const paths = relativePaths(yearOf);
+  const ctx: FeedContext = { ds, urls: linkPaths(base, yearOf), site };
   const files: SiteFile[] = [];
   for (const id of chartIds(ds))
     // With a BOM, so that Excel reads the Chinese as UTF-8.

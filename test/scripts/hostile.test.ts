@@ -305,7 +305,9 @@ describe('9. long reports reach a pipe in full', () => {
     const r = piped('import', [file, '--content', content]);
     expect(r.code).toBe(1);
     expect(Buffer.byteLength(r.out)).toBeGreaterThan(100_000);
-    expect(r.out.trimEnd().split('\n').at(-1)).toBe(`导入失败：内容目录 ${content} 没有任何改动。请修改表格后重新导入。`);
+    expect(r.out.trimEnd().split('\n').at(-1)).toBe(
+      `错误：[LS-FORM-037] 导入失败：内容目录 ${content} 没有任何改动  提示：按上面列出的问题修改表格后重新导入`,
+    );
   });
 });
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { acquireImportLock, lockPath, withImportLock } from '../../office/forms/import-lock.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
+import { LuoshiError } from '../../src/core/errors/errors.ts';
 import { fillXlsx } from './fill.ts';
 import { runWaitingForLock } from '../fixtures/processes.ts';
 
@@ -79,12 +80,24 @@ describe('import lock', () => {
     const release = await acquireImportLock(content);
     const told: string[] = [];
     await expect(acquireImportLock(content, { timeoutMs: 400, onWait: (m) => told.push(m) })).rejects.toThrow(
-      /等待 0 秒后，另一个导入仍在进行（进程 \d+.*没有改动任何内容.*删除 .*\.content\.lock 后重试/,
+      /^\[LS-FORM-033\] 等待 0 秒后，另一个导入仍在进行（进程 \d+.*没有改动任何内容 {2}提示：.*删除 .*\.content\.lock 后重试/,
     );
     expect(told[0]).toContain(`另一个导入正在进行（进程 ${process.pid}`);
     release();
     const again = await acquireImportLock(content, { timeoutMs: 400 });
     again();
     expect(existsSync(lockPath(content))).toBe(false);
+  });
+
+  it('cannot write the lock: the office error carries its code, and the system error as its cause', async () => {
+    const missing = path.join(mkdtempSync(path.join(tmpdir(), 'luoshi-lock-')), 'no-such-folder', 'content');
+    const error = await acquireImportLock(missing).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(LuoshiError);
+    expect(error).toMatchObject({ name: 'LuoshiError', code: 'LS-FORM-032' });
+    expect((error as Error).message).toMatch(/^\[LS-FORM-032\] 无法建立导入锁 .*\.content\.lock：目录不存在 {2}提示：/);
+    expect((error as Error).cause).toMatchObject({ code: 'ENOENT', syscall: 'open' });
   });
 });

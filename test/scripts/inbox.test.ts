@@ -317,7 +317,7 @@ describe('the monthly job', () => {
     const status = readFileSync(path.join(repo, 'inbox/2020-06/报送情况.md'), 'utf8');
     expect(status).toContain('# 2020年6月月报报送情况');
     expect(status).toContain('报送期限：2020-07-07');
-    const units = script('status', ['--month', '2020-06'], repo, '2020-07-10');
+    const units = script('reporting', ['--month', '2020-06'], repo, '2020-07-10');
     expect(units.code, units.err).toBe(0);
     const total = /合计 (\d+) 个单位：按时 (\d+)/.exec(units.out)!;
     expect(status).toContain(`合计 ${total[1]} 个单位：按时 ${total[2]}`);

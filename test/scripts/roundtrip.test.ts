@@ -245,7 +245,7 @@ describe('nothing changes in content/ when a file conflicts or is invalid', () =
 describe('status and bulletin', () => {
   it('status lists who reported, who is late, who is missing', () => {
     const content = makeContent();
-    const r = run('status', ['--month', '2020-01', '--date', '2020-04-10'], content);
+    const r = run('reporting', ['--month', '2020-01', '--date', '2020-04-10'], content);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('2020年1月月报报送情况（报送期限 2020-02-07');
     expect(r.out).toMatch(/已按时报送（2 个单位）/);
@@ -289,7 +289,7 @@ describe('status and bulletin', () => {
 describe('command lines', () => {
   it('every script has --help, and usage errors exit non-zero with a Chinese message', () => {
     const content = makeContent();
-    for (const s of ['forms', 'import', 'status', 'bulletin']) {
+    for (const s of ['forms', 'import', 'reporting', 'bulletin']) {
       const h = run(s, ['--help'], content);
       expect(h.code).toBe(0);
       expect(h.out).toContain('用法');
@@ -297,9 +297,29 @@ describe('command lines', () => {
     expect(run('forms', [], content)).toMatchObject({ code: 2 });
     expect(run('forms', ['--month', '2020-13'], content).err).toContain('月份「2020-13」无效');
     expect(run('forms', ['--month', '2020-03', '--unit', 'nobody'], content).err).toContain('未知的单位「nobody」');
-    expect(run('status', ['--month', '2020-03', '--bogus'], content)).toMatchObject({ code: 2 });
-    expect(run('status', ['--month', '2020-03', '--bogus'], content).err).toContain('未知的选项 --bogus');
+    expect(run('reporting', ['--month', '2020-03', '--bogus'], content)).toMatchObject({ code: 2 });
+    expect(run('reporting', ['--month', '2020-03', '--bogus'], content).err).toContain('未知的选项 --bogus');
     expect(run('import', [], content).code).toBe(2);
+  });
+
+  it('a usage error exits 2 with its code, a Chinese sentence with its hint, and the usage', () => {
+    const content = makeContent();
+    const r = run('reporting', ['--month', '2020-13'], content);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^错误：\[LS-CLI-006\] 月份「2020-13」无效 {2}提示：写作 YYYY-MM，如 2020-07\n\n用法：npm run status/);
+    // Bad arguments the office gives the option for: the same, whichever command.
+    const bulletin = run('bulletin', ['--quarter', '2020Q5'], content);
+    expect(bulletin.code).toBe(2);
+    expect(bulletin.err).toContain('错误：[LS-CLI-009] 季度「2020Q5」无效');
+  });
+
+  it('an error that is not about the arguments exits 1 with its code and no usage', () => {
+    const content = makeContent();
+    const r = run('reporting', ['--month', '2019-03'], content);
+    expect(r.code).toBe(1);
+    expect(r.err.trimEnd()).toBe(
+      '错误：[LS-CLI-019] 内容中没有 2019 年度（现有：2020）  提示：检查年度或月份；或先建立该年度的目录（见 content/README.md）',
+    );
   });
 });
 

@@ -12,6 +12,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runMeasured, type StepResult } from './measure.ts';
+import { LuoshiError } from '../../src/core/errors/errors.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Node 24 from the project's devDependencies (system node may be older than Astro needs). */
@@ -33,7 +34,7 @@ function scripts(site: string): Record<string, string> {
 /** The build's steps for an output folder, as the site at `site` (a snapshot of the repo) defines them. */
 export function buildSteps(outDir: string, site: string, script = 'build'): Step[] {
   const line = scripts(site)[script];
-  if (!line) throw new Error(`package.json has no "${script}" script`);
+  if (!line) throw new LuoshiError(`package.json has no "${script}" script`);
   const steps: Step[] = [];
   for (const part of line.split('&&').map((s) => s.trim()).filter(Boolean)) {
     let words = part.split(/\s+/);

@@ -20,6 +20,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIBRARY_CALENDAR, monthsOfYear, nextMonth } from '../../src/core/model/calendar.ts';
 import { CONTENT_FIELDS } from '../../office/forms/forms.ts';
+import { placeholderSite } from '../../office/scaffold.ts';
+import { LuoshiError } from '../../src/core/errors/errors.ts';
 
 export interface SyntheticParams {
   /** Districts on the site; each adds ~36 units, 6 leaders and `itemsPerYear` items a year. */
@@ -417,8 +419,8 @@ interface District {
 
 export function syntheticContent(params: SyntheticParams): SyntheticContent {
   const p = { ...DEFAULT_SYNTHETIC, ...params };
-  if (p.months < 1 || p.months > 12) throw new Error('months must be 1–12');
-  if (p.districts < 1 || p.years < 1 || p.itemsPerYear < 2) throw new Error('districts ≥ 1, years ≥ 1, itemsPerYear ≥ 2');
+  if (p.months < 1 || p.months > 12) throw new LuoshiError('months must be 1–12');
+  if (p.districts < 1 || p.years < 1 || p.itemsPerYear < 2) throw new LuoshiError('districts ≥ 1, years ≥ 1, itemsPerYear ≥ 2');
   const r = new Rand(p.seed);
   const files = new Map<string, string>();
   const stats: SyntheticStats = { units: 0, leaders: 0, items: 0, plans: 0, reports: 0, files: 0, bytes: 0 };
@@ -426,29 +428,15 @@ export function syntheticContent(params: SyntheticParams): SyntheticContent {
   files.set(
     'site.json',
     JSON.stringify(
-      {
+      placeholderSite({
         publisher: `${city}人民政府办公室（基准测试合成数据）`,
         office: '市政府督查室',
         district: city,
         title: `${city}政府工作报告任务落实公开（合成数据）`,
-        identity: {
-          demo: true,
-          sponsor: `${city}人民政府办公室`,
-          operator: '市政府督查室',
-          phone: '待填写',
-          email: '待填写',
-          address: '待填写',
-          site_code: '待填写',
-          icp: '待填写',
-          police: '待填写',
-          badge: '待填写',
-          licence: {
-            name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
-            url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
-            text: '合成数据，仅用于基准测试。',
-          },
-        },
-      },
+        sponsor: `${city}人民政府办公室`,
+        operator: '市政府督查室',
+        licenceText: '合成数据，仅用于基准测试。',
+      }),
       null,
       2,
     ) + '\n',

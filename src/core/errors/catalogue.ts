@@ -14,11 +14,16 @@
  *   FORM  filled forms being imported (npm run import, npm run inbox)
  *   NTC   a year's notice being imported (npm run import-notice)
  *   CAL   the holiday calendar (working days, report deadlines) and content/holidays/YYYY.csv
+ *   CLI   a command's arguments and what it needs before it starts (every npm run …)
  *
  * Templates name their parameters in braces (`{first}`); the type of `issueOf` requires
  * exactly those. Where a hint is only a parameter (a column's own hint from schema.ts), `fix`
  * says for the guide what to do.
  */
+import { LuoshiError } from './base.ts';
+
+// The zod schemas' messages come from this catalogue too (zod-messages.ts).
+export { codeOfZodMessage, issueFromZod, zodMessage } from './zod-messages.ts';
 
 export const AREAS = {
   CSV: '文件编码与结构',
@@ -30,6 +35,7 @@ export const AREAS = {
   FORM: '导入表格',
   NTC: '从立项通知导入年度任务',
   CAL: '节假日安排（工作日与报送期限）',
+  CLI: '命令与参数',
 } as const;
 
 /** What the catalogue gives a problem: its code, message and hint (a location is added by the caller). */
@@ -58,6 +64,8 @@ const SAVE_AS_UTF8 = '请在 Excel 中“另存为”→“CSV UTF-8（逗号分
 const HTML_HINT = '通报只能用 Markdown 排版，请删除这段 HTML：标题用 #，列表用 -，加粗用 **文字**，链接写作 [文字](https://…)';
 const MDX_HINT =
   'MDX 通报中只能有文字、Markdown 和 npm run bulletin 生成的 <Chart id="…" /> 图表；文字中的 < { } 请写作 \\< \\{ \\}';
+const SAVE_AS_XLSX = '请在 Excel 或 WPS 中打开，「另存为」→「Excel 工作簿（*.xlsx）」后再导入';
+const SEE_HELP = '加 --help 查看这个命令的用法';
 /** Hint for a cell whose stray quote swallowed the rows after it (CSV content files and CSV forms). */
 const SWALLOWED_HINT =
   '多半是本单元格或前面某个单元格中的英文双引号（"）不成对，使后面几行都被读进了这一格；请删除多余的双引号，或把整格用英文双引号括起、内部的双引号写两遍';
@@ -243,6 +251,24 @@ export const CATALOGUE = {
     message: '图表标签 <Chart> 写法有误（{attribute}）',
     hint: '只能照 npm run bulletin 生成的样子写作 <Chart id="图表编号" />，图表编号只含小写字母、数字和连字符',
   },
+  'LS-BUL-023': {
+    message: '未知的图表编号「{id}」：{why}',
+    hint: '可用的编号形如 {forms}；网站的 /embed/ 页面列出了全部图表',
+  },
+  'LS-BUL-024': { message: '图表编号为空', hint: '写作 <Chart id="tasks-by-section-2020" />；可用的编号见网站的 /embed/ 页面' },
+  'LS-BUL-025': {
+    message: '{where}：未知的属性 {props}',
+    hint: '<Chart> 只有 id 和 embed 两个属性，如 <Chart id="tasks-by-section-2020" />',
+  },
+  'LS-BUL-026': { message: '{where}：embed 应为 true 或 false', hint: '写作 <Chart id="…" embed />，或删去 embed' },
+  'LS-BUL-027': {
+    message: '{month}的情况尚未发布：报送期限 {deadline} 未过且没有月报（数据日期 {date}；已发布的月份：{months}）',
+    hint: '报送期限过后，或导入该月的月报后，再生成通报草稿',
+  },
+  'LS-BUL-028': {
+    message: '{year} 年度没有民生实事项目（manifest.json 中没有 programme），没有月度通报',
+    hint: '只能生成季度通报（--quarter）；或先在 manifest.json 中写明 programme',
+  },
 
   // Content folder, site.json, manifest.json --------------------------------------------------
   'LS-SITE-001': { message: '缺少文件', hint: SEE_README },
@@ -369,8 +395,8 @@ export const CATALOGUE = {
     hint: '把要报送的表格留在一个工作表中，删除或清空其他工作表后重新导入',
   },
   'LS-FORM-019': {
-    message: '不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入',
-    fix: '另存为 .xlsx 后重新导入',
+    message: '这是旧版 Excel（.xls）或 WPS 表格（.et）文件，不是 .xlsx，无法导入',
+    hint: SAVE_AS_XLSX,
   },
   'LS-FORM-020': { message: '只能导入 .xlsx 或 .csv 文件', fix: '上传 npm run forms 生成的 .xlsx 表格，或保存为 CSV' },
   'LS-FORM-021': {
@@ -389,6 +415,40 @@ export const CATALOGUE = {
   },
   'LS-FORM-026': { message: '文件不存在', fix: '检查文件名和路径' },
   'LS-FORM-027': { message: '目录中没有 .xlsx 或 .csv 文件', fix: '把填好的表格放进这个目录，或直接给出文件名' },
+  'LS-FORM-028': {
+    message: '这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 保存的格式），不是 .xlsx，无法导入',
+    hint: '请在 LibreOffice、WPS 或 Excel 中打开，「另存为」→「Excel 工作簿（*.xlsx）」后再导入',
+  },
+  'LS-FORM-029': {
+    message: '不是 Excel 表格：文件名是 .xlsx，内容却不是电子表格（可能是网页、PDF 或文本改了扩展名）',
+    hint: '请用 npm run forms 发出的表格填写，在 Excel 或 WPS 中保存为 .xlsx 后再导入',
+  },
+  'LS-FORM-030': {
+    message: '不是 Excel 表格：文件名是 .xlsx，内容是其他压缩包或文档（如 Word 的 .docx），其中没有工作簿',
+    hint: '请用 npm run forms 发出的表格填写，在 Excel 或 WPS 中保存为 .xlsx 后再导入',
+  },
+  'LS-FORM-031': { message: '月份 {month} 不属于 {year} 年度', hint: '检查月份；每个年度的表格只能报该年度的月份' },
+  'LS-FORM-032': {
+    message: '无法建立导入锁 {file}：{detail}',
+    hint: '检查内容目录是否存在、是否有写入权限，然后重新导入',
+  },
+  'LS-FORM-033': {
+    message: '等待 {seconds} 秒后，另一个导入仍在进行（{holder}），本次没有改动任何内容',
+    hint: '请稍后重试；如确认没有导入在运行，删除 {file} 后重试',
+  },
+  'LS-FORM-034': { message: '内容目录 {content} 不在仓库 {repo} 中', hint: '收件箱只导入本仓库中的内容目录：检查 --content' },
+  'LS-FORM-035': {
+    message: '内容目录有未提交的改动，收件箱不导入（以免把这些改动一起提交）：{changes}',
+    hint: '请先提交或撤销这些改动',
+  },
+  'LS-FORM-036': {
+    message: '导入后的内容未通过校验，已撤销内容改动：{issues}',
+    hint: '按上面列出的问题改正表格或内容后重新导入',
+  },
+  'LS-FORM-037': {
+    message: '导入失败：内容目录 {root} 没有任何改动',
+    hint: '按上面列出的问题修改表格后重新导入',
+  },
 
   // A year's notice being imported (npm run import-notice) -------------------------------------
   'LS-NTC-001': {
@@ -426,6 +486,81 @@ export const CATALOGUE = {
     message: '没有找到任务分解表（共读到 {count} 张表）',
     fix: '检查文件是否为立项通知及其附件；表格须有序号、内容、牵头领导、责任单位等列',
   },
+  'LS-NTC-016': {
+    message: '{file} 是旧版 Word、Excel 或 WPS 文件（.doc、.xls、.wps、.et），无法读取',
+    hint: '请在 Word、Excel 或 WPS 中打开，「另存为」.docx（文档）或 .xlsx（表格）后再导入',
+  },
+  'LS-NTC-017': {
+    message: '{file} 是 OpenDocument 文件（.odt、.ods，LibreOffice 或 WPS 保存的格式），无法读取',
+    hint: '请在 LibreOffice、WPS 或 Office 中打开，「另存为」.docx（文档）或 .xlsx（表格）后再导入',
+  },
+  'LS-NTC-018': {
+    message: '{file} 的内容不是 Word 文档或 Excel 表格（可能是网页、PDF 或其他文件改了扩展名）',
+    hint: '请使用通知的 .docx 或 .xlsx 原件，或把通知全文另存为文本（.txt，UTF-8）',
+  },
+  'LS-NTC-019': {
+    message: '不支持的文件类型「{ext}」：{file}',
+    hint: '请使用 .xlsx、.docx 或通知的文本（.txt，UTF-8）',
+  },
+  'LS-NTC-020': { message: '{file} 读取失败：{issues}', hint: '先改正这个文件中的问题，再导入通知' },
+  'LS-NTC-021': {
+    message: '{year} 年度已有 {files}，未写入任何文件',
+    hint: '确认要用通知内容覆盖时加 --replace',
+  },
+  'LS-NTC-022': {
+    message: '导入未完成，未写入任何文件。共 {count} 处错误：{errors}',
+    hint: '按上面列出的问题改正通知文件，或用 --map、--kind 说明表格，然后重新导入',
+  },
+  'LS-NTC-023': {
+    message: '导入后的内容未通过校验，未写入任何文件：{issues}',
+    hint: '按上面列出的问题改正（多为名录中缺少的单位或领导），然后重新导入',
+  },
+
+  // A command's arguments and preconditions (every npm run …) ----------------------------------
+  'LS-CLI-001': { message: '未知的选项 {option}', hint: SEE_HELP },
+  'LS-CLI-002': { message: '多余的参数：{value}', hint: SEE_HELP },
+  'LS-CLI-003': { message: '选项缺少取值：{option}', hint: '在选项后写上取值，如 --month 2020-07' },
+  'LS-CLI-004': { message: '参数错误：{detail}', hint: SEE_HELP },
+  'LS-CLI-005': { message: '请用 --month 指定月份', hint: '写作 --month YYYY-MM，如 --month 2020-07' },
+  'LS-CLI-006': { message: '月份「{value}」无效', hint: '写作 YYYY-MM，如 2020-07' },
+  'LS-CLI-007': { message: '日期「{value}」无效', hint: '写作 YYYY-MM-DD，如 2020-08-05' },
+  'LS-CLI-008': { message: '年度「{value}」无效', hint: '写作 4 位数字，如 2020' },
+  'LS-CLI-009': { message: '季度「{value}」无效', hint: '写作 年份Q季度，如 2020Q2' },
+  'LS-CLI-010': {
+    message: '请指定 --month 或 --quarter 之一',
+    hint: '如 --month 2020-07（月度通报）或 --quarter 2020Q2（季度通报）',
+  },
+  'LS-CLI-011': { message: '请用 --month 指定月份，或用 --plan 生成计划表', hint: '如 --month 2020-07，或 --plan --year 2020' },
+  'LS-CLI-012': { message: '请指定要导入的文件或目录', hint: '如 npm run import -- inbox/2020-07/' },
+  'LS-CLI-013': { message: '请给出一个目录', hint: '在命令后写上目录，见下面的用法' },
+  'LS-CLI-014': { message: '请给出一个通知文件', hint: '如 npm run import-notice -- 通知.docx --year 2021' },
+  'LS-CLI-015': { message: '请用 --year 给出年度', hint: '写作 4 位数字，如 --year 2021' },
+  'LS-CLI-016': { message: '--map {value} 应写作 表头=字段', hint: '字段为 {fields}' },
+  'LS-CLI-017': { message: '--kind {value} 应写作 表=tasks 或 表=programme', hint: '如 --kind 附件1=tasks' },
+  'LS-CLI-018': { message: '当前目录不在 git 仓库中', hint: '收件箱要在仓库的工作目录中运行：先 cd 到仓库' },
+  'LS-CLI-019': {
+    message: '内容中没有 {year} 年度（现有：{years}）',
+    hint: '检查年度或月份；或先建立该年度的目录（见 content/README.md）',
+  },
+  'LS-CLI-020': {
+    message: '内容目录未通过校验，先修复这些问题：{issues}',
+    hint: '运行 npm run validate 查看全部问题，改正后重新运行',
+  },
+  'LS-CLI-021': { message: '{dir} 已有文件，不会覆盖', hint: '请指定一个新目录' },
+  'LS-CLI-022': { message: '找不到文件 {file}', hint: '检查文件名和路径' },
+  'LS-CLI-023': { message: '{root} 不是内容目录（没有 site.json）', hint: '新地区请先运行 npm run new-site -- 目录' },
+  'LS-CLI-024': { message: '{file} 已存在（可能已修改过文字）', hint: '确需重新生成请加 --force' },
+  'LS-CLI-025': { message: '未知的单位「{unit}」', hint: '请使用 units.csv 中的编号，如 {example}' },
+  'LS-CLI-026': { message: '{unit}在 {year} 年度没有牵头的事项，无需填报', hint: '检查单位编号和年度' },
+  'LS-CLI-027': { message: '--months 应为 1–12 的整数，实际为「{value}」', hint: '如 --months 6' },
+  'LS-CLI-028': {
+    message: '{year}/manifest.json 中 sample 不是 true：该年度的计划和月报应为真实数据，示例生成器不会覆盖',
+    hint: '示例数据只能生成到 sample 为 true 的年度',
+  },
+  'LS-CLI-029': {
+    message: '数据日期 {date} 早于 {month} 月报的报送期',
+    hint: '请减少 --months，或更新 manifest.json 的 data_date',
+  },
 
   // The holiday calendar --------------------------------------------------------------------
   'LS-CAL-001': {
@@ -457,7 +592,7 @@ export const CATALOGUE = {
 export type IssueCode = keyof typeof CATALOGUE;
 
 /** The names in braces of a template: `'a {x} b {y}'` → `'x' | 'y'` (a brace around other text, `\\{ \\}`, is text). */
-type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}`
+export type Placeholders<S> = S extends `${string}{${infer P}}${infer Rest}`
   ? (P extends `${string}${' ' | '\\' | '{'}${string}` | '' ? never : P) | Placeholders<Rest>
   : never;
 type TemplatesOf<C extends IssueCode> = (typeof CATALOGUE)[C] extends { hint: infer H extends string }
@@ -467,12 +602,6 @@ export type ParamName<C extends IssueCode> = Placeholders<TemplatesOf<C>>;
 export type Params<C extends IssueCode> = Record<ParamName<C>, string | number>;
 /** The parameters a code needs: none, or exactly its placeholders. */
 export type ParamArgs<C extends IssueCode> = [ParamName<C>] extends [never] ? [] : [params: Params<C>];
-/** For a zod message: the message's placeholders are required, the hint's may wait for the loader (`{columnHint}`). */
-type MessageName<C extends IssueCode> = Placeholders<(typeof CATALOGUE)[C]['message']>;
-type MessageArgs<C extends IssueCode> = [MessageName<C>] extends [never]
-  ? [params?: Partial<Params<C>>]
-  : [params: Record<MessageName<C>, string | number> & Partial<Params<C>>];
-
 export function areaOf(code: IssueCode): Area {
   return code.split('-')[1] as Area;
 }
@@ -483,12 +612,12 @@ export function areaOf(code: IssueCode): Area {
  */
 export function render(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
-    if (!Object.hasOwn(params, name)) throw new Error(`error catalogue: no value for {${name}} in “${template}”`);
+    if (!Object.hasOwn(params, name)) throw new LuoshiError(`error catalogue: no value for {${name}} in “${template}”`);
     return String(params[name]);
   });
 }
 
-function renderEntry(code: IssueCode, params: Record<string, string | number>): { message: string; hint?: string } {
+export function renderEntry(code: IssueCode, params: Record<string, string | number>): { message: string; hint?: string } {
   const entry: Entry = CATALOGUE[code];
   return { message: render(entry.message, params), hint: entry.hint === undefined ? undefined : render(entry.hint, params) };
 }
@@ -497,47 +626,4 @@ function renderEntry(code: IssueCode, params: Record<string, string | number>): 
 export function issueOf<C extends IssueCode, L extends object>(code: C, at: L, ...params: ParamArgs<C>): L & Coded {
   const { message, hint } = renderEntry(code, (params[0] ?? {}) as Record<string, string | number>);
   return { ...at, code, message, ...(hint === undefined ? {} : { hint }) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Messages given to zod. A schema's error text is rendered from the catalogue and remembered,
-// so a zod issue found while loading is turned back into its code and parameters (the text is
-// what zod carries; two codes never render to the same text, which the catalogue test checks).
-// ---------------------------------------------------------------------------------------------
-
-const zodTexts = new Map<string, { code: IssueCode; params: Record<string, string | number> }>();
-
-/** The message text for a zod schema, remembered with its code. */
-export function zodMessage<C extends IssueCode>(code: C, ...params: MessageArgs<C>): string {
-  const values = (params[0] ?? {}) as Record<string, string | number>;
-  const message = render(CATALOGUE[code].message, values);
-  const known = zodTexts.get(message);
-  // Two codes with the same text could not be told apart: a programming error, found when the schemas load.
-  if (known && known.code !== code)
-    throw new Error(`error catalogue: ${code} and ${known.code} both give zod the message “${message}”`);
-  zodTexts.set(message, { code, params: values });
-  return message;
-}
-
-/**
- * The issue for a zod message: its own code when the schema's message came from the
- * catalogue, else `fallback` with the text as `{detail}` (zod's own wording, e.g. for a
- * missing field of site.json). `extra` fills parameters such as `{columnHint}`.
- */
-export function issueFromZod<L extends object>(
-  message: string,
-  at: L,
-  fallback: 'LS-SITE-003',
-  extra: Record<string, string> = {},
-): L & Coded {
-  const known = zodTexts.get(message);
-  const code = known?.code ?? fallback;
-  const params = known ? { ...extra, ...known.params } : { ...extra, detail: message };
-  const { message: text, hint } = renderEntry(code, params);
-  return { ...at, code, message: text, ...(hint === undefined ? {} : { hint }) };
-}
-
-/** The code a zod message was made from, if it was made from the catalogue. */
-export function codeOfZodMessage(message: string): IssueCode | undefined {
-  return zodTexts.get(message)?.code;
 }

@@ -8,23 +8,10 @@
  * (issues.ts) and throws one `ContentError` carrying all of them.
  */
 import { CATALOGUE, render, type IssueCode, type ParamArgs } from './catalogue.ts';
+import { LuoshiError, type LuoshiErrorOptions } from './base.ts';
 import type { DataIssue } from './issues.ts';
 
-export interface LuoshiErrorOptions {
-  /** The error this one explains (a file system error, a library's exception). */
-  cause?: unknown;
-  /** The catalogue code of the sentence, when the message comes from the catalogue. */
-  code?: IssueCode;
-}
-
-export class LuoshiError extends Error {
-  override name = 'LuoshiError';
-  readonly code: IssueCode | undefined;
-  constructor(message: string, options: LuoshiErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = options.code;
-  }
-}
+export { LuoshiError };
 
 /** A command or function called with arguments it cannot take (a script prints it with its usage). */
 export class UsageError extends LuoshiError {

@@ -4,6 +4,7 @@
  */
 import type { Dataset, Item, ItemKind, Report, Status, Unit, YearData } from './types.ts';
 import { completeBefore } from './status.ts';
+import { LuoshiError } from '../errors/errors.ts';
 
 export type StatusCounts = Record<Status, number> & { total: number };
 
@@ -135,7 +136,7 @@ export function reportOf(year: YearData, key: string, month: string): Report | u
 /** The latest year of the dataset. */
 export function latestYear(ds: Dataset): YearData {
   const y = ds.years.at(-1);
-  if (!y) throw new Error('No year in the dataset');
+  if (!y) throw new LuoshiError('No year in the dataset');
   return y;
 }
 

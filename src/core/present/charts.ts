@@ -18,7 +18,7 @@
 import { writeCsv } from '../content/csv.ts';
 import type { Dataset, Item, ItemKind, YearData } from '../model/types.ts';
 import { STATUSES } from '../model/status.ts';
-import { LuoshiError } from '../errors/errors.ts';
+import { LuoshiError, coded } from '../errors/errors.ts';
 import { STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
 import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCounts } from '../model/stats.ts';
 import { kindGrouped, kindName, kindSlug } from './naming.ts';
@@ -77,12 +77,12 @@ export function chartData(spec: ChartSpec): ChartData {
 
 export interface ChartOptions {
   /** Absolute URL of the site root, ending in `/` (including any base path): used in the citation. */
-  siteUrl?: string;
+  homeUrl?: string;
   /** The citation's access date (GB/T 7714 引用日期), YYYY-MM-DD. */
   accessed?: string;
 }
 
-const OPTION_KEYS = new Set(['siteUrl', 'accessed']);
+const OPTION_KEYS = new Set(['homeUrl', 'accessed']);
 
 /** The error for a chart id or option that does not exist: the build stops with this message. */
 export class ChartError extends LuoshiError {
@@ -179,12 +179,11 @@ const ID_FORMS =
   '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020';
 
 function unknownId(id: string, why: string): ChartError {
-  return new ChartError(`未知的图表编号「${id}」：${why}。可用的编号形如 ${ID_FORMS}（unknown chart id "${id}"）`);
+  return coded(ChartError, 'LS-BUL-023', { id, why, forms: ID_FORMS });
 }
 
 function parseId(id: string): Parsed {
-  if (typeof id !== 'string' || id === '')
-    throw new ChartError(`图表编号不能为空（chart id must be a non-empty string, got ${JSON.stringify(id)}）`);
+  if (typeof id !== 'string' || id === '') throw coded(ChartError, 'LS-BUL-024');
   let m = /^([a-z0-9]+(?:-[a-z0-9]+)*?)-(by-category|by-section|completion)-(\d{4})(?:-(\d{2}))?$/.exec(id);
   if (m)
     return {
@@ -225,23 +224,23 @@ function yearOf(dataset: Dataset, id: string, year: number): YearData {
 
 function checkOptions(opts: ChartOptions | undefined): ChartOptions {
   if (opts === undefined) return {};
-  if (opts === null || typeof opts !== 'object') throw new ChartError(`图表选项应为对象（chart options must be an object）`);
+  // The options come from code (Chart.astro, the build steps), not from a bulletin: invariants, in English.
+  if (opts === null || typeof opts !== 'object') throw new ChartError('chart options must be an object');
   for (const key of Object.keys(opts)) {
-    if (!OPTION_KEYS.has(key))
-      throw new ChartError(`未知的图表选项「${key}」，可用：siteUrl、accessed（unknown chart option "${key}"）`);
+    if (!OPTION_KEYS.has(key)) throw new ChartError(`unknown chart option "${key}" (known: homeUrl, accessed)`);
   }
-  if (opts.siteUrl !== undefined) {
+  if (opts.homeUrl !== undefined) {
     let ok: boolean;
     try {
-      const u = new URL(opts.siteUrl);
-      ok = (u.protocol === 'http:' || u.protocol === 'https:') && opts.siteUrl.endsWith('/');
+      const u = new URL(opts.homeUrl);
+      ok = (u.protocol === 'http:' || u.protocol === 'https:') && opts.homeUrl.endsWith('/');
     } catch {
       ok = false;
     }
-    if (!ok) throw new ChartError(`siteUrl 应为以 / 结尾的 http(s) 网址，实际为「${opts.siteUrl}」（bad option siteUrl）`);
+    if (!ok) throw new ChartError(`chart option homeUrl must be an http(s) URL ending in /, got "${opts.homeUrl}"`);
   }
   if (opts.accessed !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.accessed)) {
-    throw new ChartError(`accessed 应为 YYYY-MM-DD 日期，实际为「${opts.accessed}」（bad option accessed）`);
+    throw new ChartError(`chart option accessed must be a YYYY-MM-DD date, got "${opts.accessed}"`);
   }
   return opts;
 }
@@ -418,7 +417,7 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
   const site = dataset.site;
   const dataDate = year.manifest.data_date;
   const source = `${site.publisher}（${site.office}）据${year.manifest.notice.doc_no}及各责任单位月度落实情况整理${year.manifest.sample ? '；计划和月报为示例数据' : ''}`;
-  const url = options.siteUrl ? ` ${options.siteUrl}${embedPath(id)}.` : '';
+  const url = options.homeUrl ? ` ${options.homeUrl}${embedPath(id)}.` : '';
   const accessed = options.accessed ? `[${options.accessed}]` : '';
   const citation = `${site.publisher}. ${built.title}[EB/OL]. (${dataDate})${accessed}.${url}`;
   return {

@@ -1,16 +1,17 @@
 /**
  * What the year's lists are called and the URL segment of their pages: all from the year's
- * data (manifest.json's programme and tasks), never from code (paths: urls.ts). Pure, no
- * imports: the browser's search script uses it too.
+ * data (manifest.json's programme and tasks), never from code (paths: urls.ts). Pure, and
+ * importing nothing but the error base (errors/base.ts): the browser's search script bundles it.
  */
 import type { ItemKind, YearData } from '../model/types.ts';
+import { LuoshiError } from '../errors/base.ts';
 
 type YearNames = Pick<YearData, 'year' | 'programme' | 'mainTasks'>;
 
 /** The URL segment of a kind's pages in a year: `tasks`, or the programme's slug. */
 export function kindSlug(year: YearNames, kind: ItemKind): string {
   if (kind === 'task') return 'tasks';
-  if (!year.programme) throw new Error(`${year.year} 年度没有民生实事项目（manifest.json 无 programme）`);
+  if (!year.programme) throw new LuoshiError(`kindSlug: year ${year.year} has no programme`);
   return year.programme.slug;
 }
 

@@ -43,10 +43,10 @@ export function chartPath(chartId: string, file: (typeof CHART_FILES)[number]): 
 }
 
 /**
- * Every path of the site; `yearOf` gives a year's names (the programme's slug lives in its
- * manifest.json).
+ * Every path of the site relative to its base (`2020/tasks/37/`: what the build steps write
+ * files under); `yearOf` gives a year's names (the programme's slug lives in its manifest.json).
  */
-export function sitePaths(yearOf: (year: number) => YearNames) {
+export function relativePaths(yearOf: (year: number) => YearNames) {
   const programme = (year: number) => `${year}/${kindSlug(yearOf(year), 'project')}/`;
   return {
     home: () => '',
@@ -87,16 +87,19 @@ export function sitePaths(yearOf: (year: number) => YearNames) {
   };
 }
 
-export type SitePaths = ReturnType<typeof sitePaths>;
+export type PathBuilders = ReturnType<typeof relativePaths>;
 
-/** The same builders, each returning the path prefixed with `base` ("/" or "/zt/luoshi/"). */
-export function siteUrls(base: string, yearOf: (year: number) => YearNames): SitePaths {
+/**
+ * The same builders, each returning the path pages link with: prefixed with `base` ("/" or
+ * "/zt/luoshi/"), so `/zt/luoshi/2020/tasks/37/`. (An absolute address is `homeUrl` + a relative path.)
+ */
+export function linkPaths(base: string, yearOf: (year: number) => YearNames): PathBuilders {
   const root = withTrailingSlash(base);
-  const paths = sitePaths(yearOf);
+  const paths = relativePaths(yearOf);
   return Object.fromEntries(
     Object.entries(paths).map(([name, build]) => [
       name,
       (...args: never[]) => `${root}${(build as (...a: never[]) => string)(...args)}`,
     ]),
-  ) as SitePaths;
+  ) as PathBuilders;
 }

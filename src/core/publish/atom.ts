@@ -9,6 +9,7 @@ import type { Dataset, Item, Report, YearData } from '../model/types.ts';
 import { completedInMonth } from '../model/stats.ts';
 import { columnLabel, type FileKind } from '../content/schema.ts';
 import { escapeXml, formatMonth as monthLabel, itemLabel, shortText } from '../present/vocabulary.ts';
+import { LuoshiError } from '../errors/errors.ts';
 
 export interface FeedEntry {
   /** A tag: URI or an absolute URL, stable for the life of the entry. */
@@ -51,7 +52,7 @@ export const xmlEscape = escapeXml;
 export function rfc3339(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00+08:00`;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new Error(`feed: not a date: ${value}`);
+  if (Number.isNaN(d.getTime())) throw new LuoshiError(`feed: not a date: ${value}`);
   return /T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : d.toISOString();
 }
 
@@ -106,9 +107,9 @@ export function atom(feed: Feed): string {
 
 /** A tag: URI (RFC 4151) under the site's host: `tag:example.gov.cn,2020:luoshi/2020/P5/report/2020-03`. */
 let lastSite = { url: '', host: '' };
-export function tagId(siteUrl: string, year: number, specific: string): string {
+export function tagId(homeUrl: string, year: number, specific: string): string {
   // Parsed once per site, not once per entry (a build writes ~200,000 entries).
-  if (lastSite.url !== siteUrl) lastSite = { url: siteUrl, host: new URL(siteUrl).hostname };
+  if (lastSite.url !== homeUrl) lastSite = { url: homeUrl, host: new URL(homeUrl).hostname };
   const host = lastSite.host;
   return `tag:${host},${year}:luoshi/${specific.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/g, encodeURIComponent)}`;
 }

@@ -16,6 +16,7 @@ import { readCsvBytes, writeCsv } from '../content/csv.ts';
 import type { DataIssue } from '../errors/issues.ts';
 import type { Dataset, Source, YearData } from '../model/types.ts';
 import { FILES, type ColumnSpec, type FileKind } from '../content/schema.ts';
+import { LuoshiError } from '../errors/errors.ts';
 
 /** Tables published once for all years. */
 export const REGISTRY_TABLES = ['units', 'leaders', 'collectives'] as const;
@@ -69,7 +70,7 @@ export function columnsOf(kind: FileKind): string[] {
 }
 
 function pick(kind: FileKind, values: Record<string, string> | undefined, source: Source): Record<string, string> {
-  if (!values) throw new Error(`export: no content row at ${source.file}:${source.line}`);
+  if (!values) throw new LuoshiError(`export: no content row at ${source.file}:${source.line}`);
   return Object.fromEntries(columnsOf(kind).map((c) => [c, values[c] ?? '']));
 }
 
@@ -308,7 +309,7 @@ export function exportFiles(dataset: Dataset, options: ExportOptions): ExportFil
   return files;
 }
 
-export function readmeText(dataset: Dataset, siteUrl?: string): string {
+export function readmeText(dataset: Dataset, homeUrl?: string): string {
   const programmes = [...new Set(dataset.years.flatMap((y) => (y.programme ? [y.programme.name] : [])))].join('、');
   const years = dataset.years.map(
     (y) =>
@@ -318,7 +319,7 @@ export function readmeText(dataset: Dataset, siteUrl?: string): string {
     `${dataset.site.title} — 公开数据`,
     '',
     `发布机构：${dataset.site.publisher}`,
-    ...(siteUrl ? [`网址：${siteUrl}`] : []),
+    ...(homeUrl ? [`网址：${homeUrl}`] : []),
     ...years,
     '',
     `文件：每个年度目录下有 tasks（主要工作任务）、projects（民生实事项目${programmes ? `：${programmes}` : ''}）、plans（落实计划）、`,
@@ -364,11 +365,11 @@ export function zip(entries: ZipEntry[], date: string): Uint8Array<ArrayBuffer> 
 /** The zip of everything: all downloads, the dictionary, README and LICENCE, under one folder. */
 export function exportZip(
   dataset: Dataset,
-  options: ExportOptions & { folder?: string; siteUrl?: string; files?: ExportFile[] },
+  options: ExportOptions & { folder?: string; homeUrl?: string; files?: ExportFile[] },
 ): Uint8Array<ArrayBuffer> {
   const folder = options.folder ?? 'luoshi-data';
   const entries: ZipEntry[] = [
-    { name: `${folder}/README.txt`, data: readmeText(dataset, options.siteUrl) },
+    { name: `${folder}/README.txt`, data: readmeText(dataset, options.homeUrl) },
     {
       name: `${folder}/LICENCE.txt`,
       data: `${dataLicence(dataset).name}\r\n${dataLicence(dataset).url}\r\n\r\n${dataLicence(dataset).text}\r\n`,

@@ -22,13 +22,13 @@ import {
 } from './atom.ts';
 import { loadHistory } from '../content/history.ts';
 import type { Dataset, Item, YearData } from '../model/types.ts';
-import { completionSlug, type SitePaths } from '../present/urls.ts';
+import { completionSlug, type PathBuilders } from '../present/urls.ts';
 import { itemLabel } from '../present/vocabulary.ts';
 
 /** What a feed needs besides its subject: the dataset, the site's URLs (with base) and its origin. */
 export interface FeedContext {
   ds: Dataset;
-  urls: SitePaths;
+  urls: PathBuilders;
   /** The public origin, `https://example.gov.cn` (astro.config's `site`). */
   site: URL | string | undefined;
 }

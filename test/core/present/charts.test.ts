@@ -88,7 +88,7 @@ describe('descriptions agree with the statistics', () => {
 
 describe('citation, CSV and metadata', () => {
   it('cites in GB/T 7714 form with data date, access date and URL', () => {
-    const spec = getChart(dataset, '12100-by-category-2020', { siteUrl: 'https://example.gov.cn/zt/', accessed: '2026-11-29' });
+    const spec = getChart(dataset, '12100-by-category-2020', { homeUrl: 'https://example.gov.cn/zt/', accessed: '2026-11-29' });
     expect(spec.citation).toBe(
       `测试区人民政府办公室. ${spec.title}[EB/OL]. (2020-04-10)[2026-11-29]. https://example.gov.cn/zt/embed/12100-by-category-2020/.`,
     );
@@ -115,12 +115,14 @@ describe('unknown ids and bad options fail clearly', () => {
   ])('%s', (id, why) => {
     expect(() => getChart(dataset, id)).toThrow(ChartError);
     expect(() => getChart(dataset, id)).toThrow(why);
-    expect(() => getChart(dataset, id)).toThrow(`unknown chart id "${id}"`);
+    expect(() => getChart(dataset, id)).toThrow(`[LS-BUL-023] 未知的图表编号「${id}」`);
   });
 
   it('rejects unknown or malformed options', () => {
-    expect(() => getChart(dataset, '12100-by-category-2020', { colour: 'red' } as never)).toThrow('未知的图表选项「colour」');
-    expect(() => getChart(dataset, '12100-by-category-2020', { siteUrl: 'example.gov.cn' })).toThrow('siteUrl');
+    expect(() => getChart(dataset, '12100-by-category-2020', { colour: 'red' } as never)).toThrow(
+      'unknown chart option "colour"',
+    );
+    expect(() => getChart(dataset, '12100-by-category-2020', { homeUrl: 'example.gov.cn' })).toThrow('homeUrl');
     expect(() => getChart(dataset, '12100-by-category-2020', { accessed: '29/11/2026' })).toThrow('accessed');
   });
 });

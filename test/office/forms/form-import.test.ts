@@ -116,7 +116,7 @@ describe('form import (core)', () => {
       expect.stringMatching(/^b\.csv 第 3 行 B 列 {2}\[LS-FORM-024\] {2}.*「2020年3月」 {2}月份无效/),
     );
     expect(outcome.errors).toContainEqual(
-      'c.xls  [LS-FORM-019]  不支持旧版 Excel/WPS 格式，请在 Excel 中“另存为”→“Excel 工作簿(*.xlsx)”后再导入',
+      'c.xls  [LS-FORM-019]  这是旧版 Excel（.xls）或 WPS 表格（.et）文件，不是 .xlsx，无法导入  提示：请在 Excel 或 WPS 中打开，「另存为」→「Excel 工作簿（*.xlsx）」后再导入',
     );
   });
 

@@ -5,9 +5,10 @@
  */
 import { formatIssues, loadContent } from '../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
-import { monthReporting } from '../office/reporting/reporting.ts';
+import { isOpenItem, monthReporting, reportingGroups, totalsLine } from '../office/reporting/reporting.ts';
 import { formatMonth } from '../src/core/present/vocabulary.ts';
-import { DATE_ARG, MONTH_ARG, cli, fail } from './lib/cli.ts';
+import { LuoshiError, coded } from '../src/core/errors/errors.ts';
+import { cli, dateArg, monthArg } from './lib/cli.ts';
 
 const USAGE = `用法：npm run status -- --month 2020-07 [--date YYYY-MM-DD] [--details] [--content 目录]
 
@@ -25,33 +26,19 @@ const { values } = cli(USAGE, {
   details: { type: 'boolean' },
   content: { type: 'string' },
 });
-if (!values.month) fail(`错误：请用 --month YYYY-MM 指定月份\n\n${USAGE}`, 2);
-if (!MONTH_ARG.test(values.month)) fail(`错误：月份「${values.month}」无效，应写作 YYYY-MM，如 2020-07`, 2);
-if (values.date && !DATE_ARG.test(values.date)) fail(`错误：日期「${values.date}」无效，应写作 YYYY-MM-DD`, 2);
+const month = monthArg(values.month);
+const asOf = dateArg(values.date);
 
 const today = buildDate();
 const loaded = loadContent(contentRoot(values.content), { today });
-if (loaded.issues.length > 0 || !loaded.dataset) fail(`内容目录未通过校验：\n${formatIssues(loaded.issues)}`);
-let r;
-try {
-  r = monthReporting(loaded.dataset, values.month, values.date ?? today);
-} catch (error) {
-  fail(`错误：${(error as Error).message}`);
-}
+if (loaded.issues.length > 0 || !loaded.dataset)
+  throw coded(LuoshiError, 'LS-CLI-020', { issues: `\n${formatIssues(loaded.issues)}` });
+const r = monthReporting(loaded.dataset, month, asOf ?? today);
 
 console.log(
-  `${formatMonth(values.month)}月报报送情况（报送期限 ${r.deadline}，按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}）`,
+  `${formatMonth(month)}月报报送情况（报送期限 ${r.deadline}，按 ${r.asOf} 判断：${r.overdue ? '期限已过' : '期限未到'}）`,
 );
-const groups: [string, typeof r.units][] = [
-  ['已按时报送', r.units.filter((u) => u.state === '已按时报送')],
-  ['逾期报送', r.units.filter((u) => u.state === '逾期报送')],
-  ['部分未报送', r.units.filter((u) => u.state === '部分未报送')],
-  ['未报送', r.units.filter((u) => u.state === '未报送')],
-  ['尚未报送（未到期）', r.units.filter((u) => u.state === '尚未报送（未到期）')],
-  ['无需报送（牵头事项均已完成）', r.units.filter((u) => u.state === '无需报送')],
-];
-for (const [label, units] of groups) {
-  if (units.length === 0) continue;
+for (const { label, units } of reportingGroups(r)) {
   console.log(`\n${label}（${units.length} 个单位）：`);
   for (const u of units) {
     const c = u.counts;
@@ -63,7 +50,7 @@ for (const [label, units] of groups) {
     console.log(`  ${u.unit.name}：${parts.join('，')}${u.lastFiled ? `（最近填报 ${u.lastFiled}）` : ''}`);
     if (values.details) {
       for (const i of u.items)
-        if (i.state === '未报送' || i.state === '逾期报送' || i.state === '尚未到期')
+        if (isOpenItem(i.state))
           console.log(
             `      ${i.item.key} ${i.state}${i.report ? `（填报 ${i.report.filed}）` : ''}  ${i.item.text.slice(0, 30)}`,
           );
@@ -73,7 +60,4 @@ for (const [label, units] of groups) {
 if (r.unassigned.length > 0) {
   console.log(`\n没有具体牵头单位的事项（只列有统称）：${r.unassigned.map((i) => `${i.item.key} ${i.state}`).join('、')}`);
 }
-const t = r.totals;
-console.log(
-  `\n合计 ${r.units.length} 个单位：按时 ${t.已按时报送}，逾期 ${t.逾期报送}，部分未报 ${t.部分未报送}，未报 ${t.未报送}，未到期 ${t['尚未报送（未到期）']}，无需报送 ${t.无需报送}。`,
-);
+console.log(`\n${totalsLine(r)}`);
