@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContentOrThrow } from '../../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../../src/core/content/paths.ts';
 import type { Dataset } from '../../src/core/model/types.ts';
-import { siteUrls } from '../../src/core/present/urls.ts';
+import { linkPaths } from '../../src/core/present/urls.ts';
 
 const DIST = path.resolve('dist');
 /** Node 24 from node_modules/.bin first, also when vitest is started outside npm scripts. */
@@ -38,7 +38,7 @@ beforeAll(() => {
 
 describe('item pages', () => {
   it('open with the lead-in, then the item’s text, in the notice’s order', () => {
-    const urls = siteUrls('/', (y) => ds.years.find((d) => d.year === y)!);
+    const urls = linkPaths('/', (y) => ds.years.find((d) => d.year === y)!);
     const items = ds.years.flatMap((y) => [...y.tasks, ...y.projects]).filter((item) => item.leadIn);
     // The bundled notice has one lead-in, shared by tasks 24 and 25.
     expect(items.length).toBeGreaterThanOrEqual(2);
