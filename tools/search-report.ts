@@ -3,14 +3,17 @@
  *
  * Measures the search on a built site (default dist/; build it first): builds each index variant
  * into a temporary folder, runs the queries of tools/search-queries.ts through Pagefind's own
- * JS API (pagefind.js, in Node, reading the bundle from disk) and prints, per variant, the share
+ * JS API (pagefind.js, in Node, reading the bundle from disk, the year shards merged in as the
+ * search page merges them) and prints, per variant, the share
  * of queries whose expected page is among the first 3 results, the misses, the index size and the
  * bytes a first query downloads (entry, metadata, WASM, index chunks, five result fragments;
  * pagefind.js itself is counted too). Variants:
  *   plain    Pagefind alone over every page (the original indexer)
  *   pages    the site's page selection, filters and metadata, no index-only text
  *   full     + index-only text (number tokens, the item's own text, unit aliases) and the
- *            query rewrite of item numbers (searchQuery): what the site ships
+ *            search page's query path: the rewrite of item numbers (searchQuery), shards lacking
+ *            a term left out (shardsLackingATerm), results that do not show the query's words
+ *            dropped (resultShowsQuery): what the site ships
  *   bigrams  + character pairs of every page's text
  *   words    + every page's text split into words the way the browser splits queries
  * The bench (tools/bench) can import `searchReport`.
@@ -24,7 +27,8 @@ import * as pagefind from 'pagefind';
 import { loadContentOrThrow } from '../src/core/content/load.ts';
 import type { Dataset } from '../src/core/model/types.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
-import { browserTerms, searchQuery } from '../src/core/present/search.ts';
+import { browserTerms, programmeAliases, queryWords, resultShowsQuery, searchQuery } from '../src/core/present/search.ts';
+import { MAIN_SHARD, shardsLackingATerm, withoutShards, type PagefindApi } from '../src/client/search-shards.ts';
 import { buildSearchIndex, type IndexOptions } from '../src/steps/search-index.ts';
 import { isHit, SEARCH_QUERIES, type SearchQuery } from './search-queries.ts';
 import { LuoshiError } from '../src/core/errors/errors.ts';
@@ -92,19 +96,22 @@ function bundleSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-export interface PagefindApi {
-  search(
-    q: string,
-    opts?: object,
-  ): Promise<{ results: { id: string; data(): Promise<{ url: string; meta: Record<string, string> }> }[] }>;
-  options(o: object): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+/** The year shards of a bundle (src/steps/search-index.ts writes their list); none for a plain index. */
+function shardsOf(bundle: string): string[] {
+  try {
+    return (JSON.parse(readFileSync(path.join(bundle, 'shards.json'), 'utf8')) as { shards: string[] }).shards;
+  } catch {
+    return [];
+  }
 }
 
+/** The bundle with its year shards merged in, each tagged with its `shard` filter (src/client/search-shards.ts). */
 export async function loadPagefind(bundle: string): Promise<PagefindApi> {
   installFetch();
   const pf = (await import(pathToFileURL(path.join(bundle, 'pagefind.js')).href)) as PagefindApi;
-  await pf.options({ basePath: pathToFileURL(bundle + '/').href, baseUrl: '/' });
+  await pf.options({ basePath: pathToFileURL(bundle + '/').href, baseUrl: '/', mergeFilter: { shard: MAIN_SHARD } });
+  for (const shard of shardsOf(bundle))
+    await pf.mergeIndex(pathToFileURL(path.join(bundle, shard) + '/').href, { baseUrl: '/', mergeFilter: { shard } });
   return pf;
 }
 
@@ -119,10 +126,21 @@ export async function measureVariant(
     const built = await buildSearchIndex(site, { ...VARIANT_OPTIONS[variant], outputPath: out, content: opts.content });
     if (built.errors.length) throw new LuoshiError(`${variant}: ${built.errors.join('; ')}`);
     const pf = await loadPagefind(out);
+    const shards = [MAIN_SHARD, ...shardsOf(out)];
+    // The search page's query path (full and the variants built on it); Pagefind alone otherwise.
+    const asSite = variant !== 'plain' && variant !== 'pages';
+    const aliases = programmeAliases(ds);
+    const search = async (typed: string) => {
+      const terms = browserTerms(asSite ? searchQuery(typed, aliases) : typed);
+      const lacking = asSite ? await shardsLackingATerm(pf, terms, shards) : [];
+      return (await pf.search(terms, { filters: withoutShards({}, lacking) })) ?? { results: [] };
+    };
     const q0 = opts.query ?? '加装电梯';
-    const first = await pf.search(browserTerms(q0));
+    const first = await search(q0);
     await Promise.all(first.results.slice(0, 5).map((r) => r.data()));
-    const c = fetched.get(out) ?? { bytes: 0, requests: 0 };
+    const c = [...fetched]
+      .filter(([dir]) => dir === out || dir.startsWith(`${out}/`))
+      .reduce((sum, [, f]) => ({ bytes: sum.bytes + f.bytes, requests: sum.requests + f.requests }), { bytes: 0, requests: 0 });
     const firstQuery = {
       q: q0,
       bytes: c.bytes + statSync(path.join(out, 'pagefind.js')).size,
@@ -133,10 +151,16 @@ export async function measureVariant(
     const queries = opts.queries ?? SEARCH_QUERIES;
     for (const query of queries) {
       // The site rewrites item numbers (searchQuery); Pagefind alone gets what was typed. Both
-      // as a browser's pagefind.js splits it into words (Node's copy does not).
-      const s = await pf.search(browserTerms(variant === 'plain' || variant === 'pages' ? query.q : searchQuery(query.q)));
-      const top = await Promise.all(s.results.slice(0, 3).map((r) => r.data()));
-      const paths = top.map((d) => d.url.replace(/^\//, ''));
+      // as a browser's pagefind.js splits it into words (Node's copy does not). The site lists
+      // only results that show the query's words: the first three of those.
+      const s = await search(query.q);
+      const words = asSite ? queryWords(query.q, aliases) : [];
+      const paths: string[] = [];
+      for (const r of s.results) {
+        if (paths.length === 3) break;
+        const d = await r.data();
+        if (resultShowsQuery(d, words)) paths.push(d.url.replace(/^\//, ''));
+      }
       if (!isHit(query, paths, ds)) misses.push({ q: query.q, got: paths });
     }
     const size = bundleSize(out);

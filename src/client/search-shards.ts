@@ -9,10 +9,22 @@
  * bundle: its own pagefind.js is a module of its own), each returns its results in sort order,
  * and the runs are merged here by the sort key Pagefind also stores as result metadata
  * (`sort_<name>`), reading only the result data the page shows plus one head per shard.
+ *
+ * Every term in every result: Pagefind ANDs a query's terms only over the terms an index holds.
+ * A term no page of an index contains is skipped there, not failed (pagefind_web's search_term
+ * intersects the pages of the terms it finds), so a shard without one word of the query returned
+ * its pages that match the others: 加装电梯, split by the browser into 加 装 电梯, was searched in
+ * the main bundle (units and leaders, no 加 and no 电梯) as 装 alone, and 区人武部 (济南市市中区人民
+ * 武装部) came second. One index held every word; shards do not. So each term is first searched
+ * alone, and a shard where one of them has no page is left out of the search (shardsLackingATerm).
  */
+import { browserTerms } from '../core/present/search.ts';
+
 export interface ResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text. */
+  content: string;
   meta: Record<string, string>;
 }
 export interface Result {
@@ -35,6 +47,29 @@ export interface PagefindApi {
 
 /** The name of the main bundle's shard in the `shard` filter. */
 export const MAIN_SHARD = 'site';
+
+/** The distinct terms Pagefind looks up for a query (as the browser splits it: browserTerms). */
+export function queryTerms(query: string): string[] {
+  return [...new Set(browserTerms(query).split(' ').filter(Boolean))];
+}
+
+/**
+ * The shards (by their `shard` filter value: MAIN_SHARD and the years) where some term of the
+ * query has no page, from one search of each term alone on the merged instance: the counts of the
+ * `shard` filter come with every search, without its filter index. A query of one term needs no
+ * check: Pagefind returns nothing for it where it is not.
+ */
+export async function shardsLackingATerm(pf: PagefindApi, query: string, shards: string[]): Promise<string[]> {
+  const terms = queryTerms(query);
+  if (terms.length < 2) return [];
+  const counts = await Promise.all(terms.map(async (term) => (await pf.search(term))?.filters.shard ?? {}));
+  return shards.filter((shard) => counts.some((c) => !((c[shard] ?? 0) > 0)));
+}
+
+/** The filter that leaves out shards lacking a term of the query (none when every shard has them all). */
+export function withoutShards(filters: object, lacking: string[]): object {
+  return lacking.length ? { ...filters, shard: { none: lacking } } : filters;
+}
 
 /** Load the shard list and a Pagefind instance with every shard merged in (relevance searches). */
 export async function loadSharded(base: string, options: object): Promise<PagefindApi> {
@@ -73,9 +108,14 @@ export async function sortedSearch(
 ): Promise<Search> {
   const [key, dir] = Object.entries(options.sort)[0];
   if (withFilters) await Promise.all(instances.map((pf) => pf.filters()));
-  const searches = (await Promise.all(instances.map((pf) => pf.search(query, options)))).map(
-    (s) => s ?? { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} },
-  );
+  // Each instance is one shard: one that lacks a term of the query has no result (see above).
+  const terms = query ? queryTerms(query) : [];
+  const hasEveryTerm = async (pf: PagefindApi) =>
+    terms.length < 2 ||
+    (await Promise.all(terms.map(async (t) => ((await pf.search(t))?.results.length ?? 0) > 0))).every(Boolean);
+  const searches = (
+    await Promise.all(instances.map(async (pf) => ((await hasEveryTerm(pf)) ? pf.search(query, options) : null)))
+  ).map((s) => s ?? { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} });
   const sum = (list: Record<string, Record<string, number>>[]) => {
     const out: Record<string, Record<string, number>> = {};
     for (const f of list)

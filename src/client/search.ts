@@ -9,15 +9,39 @@
  * URL already holds filters. Filters are a third of what a first search would fetch on a large
  * site (every shard's filter chunks, tools/bench/search.ts); a reader who only types a query
  * never downloads them.
+ *
+ * A result is listed only if it shows one of the query's words (resultShowsQuery): in its title,
+ * number, lead unit, excerpt (cut from the page's own text where the word is), or the units and
+ * leaders it names, which it then lists. One that matched only on index-only text or on single
+ * characters of a split word is dropped.
  */
-import { cleanExcerpt, FILTER_LABELS, searchQuery, type FilterName } from '../core/present/search.ts';
+import {
+  cleanExcerpt,
+  excerptSource,
+  FILTER_LABELS,
+  queryWords,
+  relatedMatches,
+  resultShowsQuery,
+  searchQuery,
+  type FilterName,
+} from '../core/present/search.ts';
 import { withTrailingSlash } from '../core/present/urls.ts';
 import { STATUS_CLASS as CLASSES } from '../core/present/vocabulary.ts';
-import { loadShardsApart, loadSharded, sortedSearch, type PagefindApi } from './search-shards.ts';
+import {
+  loadShardsApart,
+  loadSharded,
+  MAIN_SHARD,
+  shardList,
+  shardsLackingATerm,
+  sortedSearch,
+  withoutShards,
+  type PagefindApi,
+} from './search-shards.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
   meta: Record<string, string>;
 }
 interface PagefindSearch {
@@ -80,7 +104,11 @@ function writeUrl(state: State) {
 }
 
 const state = readUrl();
-let shown = 0;
+/** Of the current search's results: how many were read (listed or dropped), how many dropped. */
+let read = 0;
+let dropped = 0;
+/** The words a listed result must show (queryWords of the current query). */
+let words: string[] = [];
 let current: PagefindSearch | null = null;
 let allFilters: Record<string, Record<string, number>> = {};
 let filtersOnce: Promise<void> | undefined;
@@ -125,9 +153,15 @@ function resultItem(d: PagefindResultData): HTMLLIElement {
   if (m.status) facts.push(' · ', el('span', { class: `status ${STATUS_CLASS[m.status] ?? 's-none'}` }, m.status));
   if (m.unit) facts.push(' · ', `牵头单位：${m.unit}`);
   else if (m.kind && m.kind !== m.number) facts.push(' · ', m.kind);
+  // Found by a unit or leader the item names: say which (the lead unit is shown already).
+  const related = relatedMatches(m.related, words);
+  const units = related.units.filter((u) => u !== m.unit);
+  if (units.length) facts.push(' · ', `责任单位：${units.join('、')}`);
+  if (related.leaders.length) facts.push(' · ', `牵头领导：${related.leaders.join('、')}`);
   const li = el('li', { class: 'search-result' }, el('a', { href: d.url }, m.title ?? d.url));
   if (facts.length) li.append(el('p', { class: 'result-facts meta' }, ...facts));
-  if (m.text) li.append(el('p', { class: 'result-excerpt' }, ...excerptNodes(m.text, state.q)));
+  const excerpt = excerptSource(d, words);
+  if (excerpt) li.append(el('p', { class: 'result-excerpt' }, ...excerptNodes(excerpt, state.q)));
   return li;
 }
 
@@ -190,13 +224,33 @@ function renderFilters(counts: Record<string, Record<string, number>>) {
   if (focused) document.getElementById(focused)?.focus();
 }
 
+/** List the next PAGE results that show the query's words, reading on past the ones that do not. */
 async function showMore() {
-  if (!current) return;
-  const batch = current.results.slice(shown, shown + PAGE);
-  const data = await Promise.all(batch.map((r) => r.data()));
-  list.append(...data.map(resultItem));
-  shown += batch.length;
-  more.hidden = shown >= current.results.length;
+  const search = current;
+  if (!search) return;
+  let listed = 0;
+  while (listed < PAGE && read < search.results.length) {
+    const batch = search.results.slice(read, read + PAGE - listed);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (search !== current) return; // a newer search replaced this one
+    read += batch.length;
+    for (const d of data)
+      if (resultShowsQuery(d, words)) {
+        list.append(resultItem(d));
+        listed++;
+      } else dropped++;
+  }
+  more.hidden = read >= search.results.length;
+  showCount();
+}
+
+/** The status line: the results left once those that do not show the query's words are dropped. */
+function showCount() {
+  const n = (current?.results.length ?? 0) - dropped;
+  const what = state.q.trim() ? `“${state.q.trim()}”` : '所选条件';
+  status.textContent = n
+    ? `${what}：找到 ${n} 条结果。`
+    : `${what}：没有找到结果。${hasFilters() ? '可减少筛选条件再试。' : '可换个说法，或试试单位简称、事项编号。'}`;
 }
 
 let pagefind: Pagefind | undefined;
@@ -217,20 +271,24 @@ async function run() {
   }
   const query = state.q.trim() ? searchQuery(state.q, PROGRAMME_ALIASES) : null;
   const sort = sortOption();
-  // Sorted searches ask each shard apart and merge their sorted runs (src/client/search-shards.ts).
+  // Sorted searches ask each shard apart and merge their sorted runs (src/client/search-shards.ts);
+  // both leave out the shards that lack a term of the query (shardsLackingATerm).
   const search = sort
     ? await sortedSearch(await sortedShards(), query, { filters: pagefindFilters(), sort }, filtersOnce !== undefined)
-    : await pf.search(query, { filters: pagefindFilters() });
+    : await pf.search(query, {
+        filters: withoutShards(
+          pagefindFilters(),
+          query ? await shardsLackingATerm(pf, query, [MAIN_SHARD, ...(await shardList(BASE))]) : [],
+        ),
+      });
   if (mine !== serial || !search) return; // a newer search replaced this one
   current = search as PagefindSearch;
-  shown = 0;
+  read = 0;
+  dropped = 0;
+  words = queryWords(state.q, PROGRAMME_ALIASES);
   list.replaceChildren();
   await showMore();
-  const n = search.results.length;
-  const what = state.q.trim() ? `“${state.q.trim()}”` : '所选条件';
-  status.textContent = n
-    ? `${what}：找到 ${n} 条结果。`
-    : `${what}：没有找到结果。${hasFilters() ? '可减少筛选条件再试。' : '可换个说法，或试试单位简称、事项编号。'}`;
+  if (mine !== serial) return;
   // Counts are known only for loaded filters: before the panel is first opened there are none to show.
   if (filtersOnce) renderFilters(search.filters);
 }

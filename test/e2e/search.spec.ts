@@ -61,6 +61,18 @@ test('a result shows the item number, status and lead unit; the page is accessib
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 });
 
+test('加装电梯 lists 12100 第5项 first and no 区人武部; each result shows a word of the query', async ({ page }) => {
+  await search(page, { q: '加装电梯' });
+  expect((await topPaths(page, 20))[0]).toBe('2020/12100/5/');
+  await expect(page.locator(`#search-list a[href="${BASE}units/renwubu/"]`)).toHaveCount(0);
+  await expect(page.locator('#search-status')).toHaveText('“加装电梯”：找到 1 条结果。');
+  // A unit's short name: the browser splits 发改局 into 发 改 局; only results that show it are listed.
+  await search(page, { q: '发改局' });
+  const texts = await page.locator('#search-list > li').allTextContents();
+  expect(texts.length).toBeGreaterThan(3);
+  for (const t of texts) expect(t).toMatch(/发改/);
+});
+
 /** Open the 筛选 panel (folded until used: its options load when it opens) and wait for its options. */
 async function openFilters(page: Page) {
   const panel = page.locator('details#search-filters-panel');

@@ -262,11 +262,32 @@ export function itemRecord(ds: Dataset, year: YearData, item: Item): SearchRecor
       updated,
       // The excerpt's source: what the page itself says (the search page builds excerpts from it).
       text: [item.text, latestProgress(year, item.key)].filter(Boolean).join(' '),
+      // Every unit and leader the item page names, by each of their names (the index holds them as
+      // index-only aliases): a result found by one of them says so (relatedMatches).
+      related: JSON.stringify({
+        units: [
+          ...unitIds.flatMap((id) => {
+            const u = ds.unitById.get(id);
+            return u ? [unitNames(u)] : [];
+          }),
+          ...collectives.map((name) => [name]),
+        ],
+        leaders: leaders.map((l) => l.name),
+      } satisfies RelatedNames),
     },
     // The lead unit's names carry the most weight after the numbers: 发改局 should find what 区发改局 leads first.
     names: [...numberForms(item), withWords([item.text])].join(' '),
     aliases: withWords([...new Set([...leadAliases, ...otherAliases]), ...leaders.map((l) => l.name)]),
   };
+}
+
+/**
+ * An item's units (each by all its names, the first as the page shows it) and leaders, as the
+ * result metadata `related` holds them.
+ */
+export interface RelatedNames {
+  units: string[][];
+  leaders: string[];
 }
 
 /** The record of a unit page: its names are the strongest text on it. */
@@ -362,12 +383,28 @@ export function injectionHtml(record: SearchRecord, options: InjectOptions = {})
     if (v) parts.push(`<meta data-pagefind-sort="${name}[content]" content="${esc(v)}">`);
   for (const [name, v] of Object.entries(record.meta))
     if (v) parts.push(`<meta data-pagefind-meta="${name}[content]" content="${esc(v)}">`);
+  const text: string[] = [];
   if (record.names)
-    parts.push(`<div data-pagefind-weight="${record.namesWeight ?? ITEM_NAMES_WEIGHT}">${esc(record.names)}</div>`);
-  if (record.aliases) parts.push(`<div data-pagefind-weight="${ALIAS_WEIGHT}">${esc(record.aliases)}</div>`);
-  if (options.bigramText) parts.push(`<div data-pagefind-weight="0.5">${esc(bigrams(options.bigramText).join(' '))}</div>`);
-  if (options.wordText) parts.push(`<div data-pagefind-weight="0.5">${esc(segmentWords(options.wordText).join(' '))}</div>`);
+    text.push(`<div data-pagefind-weight="${record.namesWeight ?? ITEM_NAMES_WEIGHT}">${esc(record.names)}</div>`);
+  if (record.aliases) text.push(`<div data-pagefind-weight="${ALIAS_WEIGHT}">${esc(record.aliases)}</div>`);
+  if (options.bigramText) text.push(`<div data-pagefind-weight="0.5">${esc(bigrams(options.bigramText).join(' '))}</div>`);
+  if (options.wordText) text.push(`<div data-pagefind-weight="0.5">${esc(segmentWords(options.wordText).join(' '))}</div>`);
+  // The mark first: in the page's indexed text (a result's `content`) all that follows it is index-only.
+  if (text.length) parts.push(`<div>${INDEX_ONLY_MARK}</div>`, ...text.map((t) => t.replaceAll(INDEX_ONLY_MARK, ' ')));
   return parts.join('');
+}
+
+/**
+ * Put before the index-only text in the copy Pagefind reads, so that a result's `content` (the
+ * page's indexed text) tells what the page shows from what only the index holds: visibleContent.
+ * Punctuation, so Pagefind keeps it in the text without indexing it as a word.
+ */
+export const INDEX_ONLY_MARK = '‖';
+
+/** The part of a result's indexed text that the page shows (before INDEX_ONLY_MARK). */
+export function visibleContent(content: string): string {
+  const at = content.lastIndexOf(INDEX_ONLY_MARK);
+  return at < 0 ? content : content.slice(0, at);
 }
 
 /** One run of an excerpt: text, highlighted when it matches the query. */
@@ -425,4 +462,66 @@ export function cleanExcerpt(text: string, query: string, length = 60): ExcerptP
   }
   if (end < chars.length) parts.push({ text: '…', mark: false });
   return parts;
+}
+
+/**
+ * The words a result must show, one at least, for a query as typed (before searchQuery): the
+ * query's own parts, the words a browser splits it into, and each pair of adjacent Chinese
+ * characters (加装电梯 → 加装电梯, 电梯, 加装, 装电), all of two characters or more; single
+ * characters only when the query has nothing longer. A single character is not a word to show:
+ * the browser splits 加装 into 加 and 装, and 装 is in 武装部. An item number (第5项, 12100 第5项,
+ * t37) is shown as 第N项 in its title.
+ */
+export function queryWords(typed: string, aliases: string[] = []): string[] {
+  const q = typed
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .toLocaleLowerCase();
+  if (!q) return [];
+  const no = /^[ptn](\d+)$/.exec(searchQuery(q, aliases));
+  if (no) return [`第${no[1]}项`];
+  const terms = browserTerms(q).split(' ').filter(Boolean);
+  const words = [...new Set([...q.split(/\s+/), ...terms, ...bigrams(q)])].filter((w) => [...w].length > 1);
+  return words.length > 0 ? words : terms;
+}
+
+/**
+ * The units and leaders in a result's `related` metadata with a name that contains one of
+ * `words`, each by the name the page shows (a unit found by an alias: 发展和改革局 → 区发改局).
+ */
+export function relatedMatches(related: string | undefined, words: string[]): { units: string[]; leaders: string[] } {
+  if (!related || words.length === 0) return { units: [], leaders: [] };
+  const names = JSON.parse(related) as RelatedNames;
+  const has = (name: string) => words.some((w) => name.toLocaleLowerCase().includes(w));
+  return { units: names.units.filter((unit) => unit.some(has)).map((unit) => unit[0]), leaders: names.leaders.filter(has) };
+}
+
+const hasWord = (text: string | undefined, words: string[]) => !!text && words.some((w) => text.toLocaleLowerCase().includes(w));
+
+/**
+ * The text a result's excerpt is cut from: its own summary (meta.text: the item's text and
+ * latest progress) when that shows one of the query's words, else the text the page shows
+ * (visibleContent: its plan, every month's report, its category), so the excerpt shows the match.
+ */
+export function excerptSource(result: { meta: Record<string, string>; content?: string }, words: string[]): string {
+  const text = result.meta.text ?? '';
+  if (words.length === 0 || hasWord(text, words) || !result.content) return text;
+  const visible = visibleContent(result.content);
+  return hasWord(visible, words) ? visible : text;
+}
+
+/**
+ * Whether a search result shows one of the query's words (queryWords): in its title, number,
+ * lead unit or category, its excerpt (excerptSource: the page's own text), or the units and
+ * leaders it names, by any of their names (relatedMatches), which the result then lists. One
+ * that shows none matched only on index-only text or on single characters of a split word
+ * (区人武部 for 加装电梯: 装 in 武装部), and the search page drops it (src/client/search.ts).
+ */
+export function resultShowsQuery(result: { meta: Record<string, string>; content?: string }, words: string[]): boolean {
+  if (words.length === 0) return true;
+  const m = result.meta;
+  if ([m.title, m.number, m.unit, m.group].some((t) => hasWord(t, words))) return true;
+  if (hasWord(excerptSource(result, words), words)) return true;
+  const related = relatedMatches(m.related, words);
+  return related.units.length + related.leaders.length > 0;
 }

@@ -69,6 +69,25 @@ function entriesOf(year: YearData, items: Item[], links: EntryLinks): FeedEntry[
   return [...reportEntries(year, items, links), ...completionEntries(year, items, links), ...corrections(year, items, links)];
 }
 
+/** Links for counting entries only: no feed is written with them. */
+const COUNTING: EntryLinks = { site: 'https://example.gov.cn/', item: () => '', month: () => '' };
+
+/**
+ * Whether a feed has no entry yet (no report, completion or correction of its items): the page's
+ * subscribe link then says 暂无更新 (components/FeedLink.astro), as the feed's subtitle does.
+ */
+export const feedIsEmpty = {
+  item: (year: YearData, item: Item): boolean => entriesOf(year, [item], COUNTING).length === 0,
+  category: (year: YearData, no: number): boolean =>
+    entriesOf(
+      year,
+      year.projects.filter((p) => p.group === no),
+      COUNTING,
+    ).length === 0,
+  unit: (ds: Dataset, unitId: string): boolean =>
+    ds.years.every((year) => entriesOf(year, itemsOfUnitIn(year, unitId), COUNTING).length === 0),
+};
+
 export function categoryFeed(ctx: FeedContext, year: YearData, no: number): string {
   const { ds, urls, site } = ctx;
   const category = year.categories.find((c) => c.no === no);

@@ -3,6 +3,7 @@ import {
   atom,
   completionEntries,
   correctionEntries,
+  EMPTY_FEED_NOTE,
   reportEntries,
   rfc3339,
   tagId,
@@ -80,6 +81,25 @@ describe('Atom feeds', () => {
     });
     expect(atomProblems(empty)).toEqual([]);
     expect(child(parseXml(empty), 'updated')[0].text).toBe('2020-04-10T00:00:00+08:00');
+  });
+
+  it('say in the subtitle of a feed with no entry that there is nothing yet, and only then', () => {
+    const base = {
+      id: tagId(SITE, 2020, 'e'),
+      title: 'e',
+      self: `${SITE}/e.xml`,
+      alternate: SITE,
+      author: 'a',
+      updated: '2020-04-10',
+    };
+    const entry = { id: tagId(SITE, 2020, 'a'), title: 'a', updated: '2020-03-01', link: SITE };
+    const subtitle = (feed: Feed) => child(parseXml(atom(feed)), 'subtitle')[0]?.text;
+    expect(subtitle({ ...base, subtitle: '本项的月度落实情况', entries: [] })).toBe(`本项的月度落实情况（${EMPTY_FEED_NOTE}）`);
+    expect(subtitle({ ...base, entries: [] })).toBe(`（${EMPTY_FEED_NOTE}）`);
+    expect(EMPTY_FEED_NOTE).toMatch(/^暂无更新/);
+    expect(subtitle({ ...base, subtitle: '本项的月度落实情况', entries: [entry] })).toBe('本项的月度落实情况');
+    expect(subtitle({ ...base, entries: [entry] })).toBeUndefined();
+    expect(atomProblems(atom({ ...base, entries: [] }))).toEqual([]);
   });
 
   it('carry reports, completion notices and corrections from the data, valid as Atom', () => {
