@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getDataset } from '../site/data.ts';
 import type { RenderResult } from '../steps/chart-images.ts';
+import { LuoshiError } from '../core/errors/errors.ts';
 
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 
@@ -43,7 +44,7 @@ export function luoshiChartImages(options: { waited: (ms: number) => void }): As
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const drawn = await drawing!;
-        if (drawn.error || !drawn.result) throw drawn.error ?? new Error('chart images: no result');
+        if (drawn.error || !drawn.result) throw drawn.error ?? new LuoshiError('chart images: the worker gave no result');
         const chartsDir = path.join(fileURLToPath(dir), 'charts');
         mkdirSync(chartsDir, { recursive: true });
         for (const f of readdirSync(drawnDir())) renameSync(path.join(drawnDir(), f), path.join(chartsDir, f));

@@ -8,6 +8,7 @@ import { formatIssues } from '../core/content/load.ts';
 import { buildDate, contentRoot } from '../core/content/paths.ts';
 import { validate } from '../core/content/validate.ts';
 import { shareDataset } from '../site/data.ts';
+import { LuoshiError, coded } from '../core/errors/errors.ts';
 
 export function luoshiContentCheck(): AstroIntegration {
   return {
@@ -20,7 +21,7 @@ export function luoshiContentCheck(): AstroIntegration {
         const { dataset, issues } = validate(root, { today });
         if (issues.length > 0 || !dataset) {
           logger.error(`\n${formatIssues(issues)}`);
-          throw new Error(`内容校验未通过（${issues.length} 处错误），构建已停止。详见上方列表，或运行 npm run validate。`);
+          throw coded(LuoshiError, 'LS-BLD-001', { count: issues.length });
         }
         shareDataset(dataset, root, today);
         const rows = dataset.rowCounts.reduce((n, c) => n + c.read, 0);

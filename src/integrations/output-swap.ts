@@ -13,6 +13,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { LuoshiError } from '../core/errors/errors.ts';
 
 /** The staging folder for an output folder: `dist` → `dist.next`. */
 export function stagingDir(outDir: string): string {
@@ -43,7 +44,7 @@ export function luoshiOutputSwap(): AstroIntegration {
         target = fileURLToPath(config.outDir);
         staging = stagingDir(target);
         if (path.resolve(staging) === path.resolve(fileURLToPath(config.root)))
-          throw new Error('outDir must not be the project root');
+          throw new LuoshiError('outDir must not be the project root');
         rmSync(staging, { recursive: true, force: true });
         updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`) });
         logger.info(

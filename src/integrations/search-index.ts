@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getDataset } from '../site/data.ts';
+import { LuoshiError, coded } from '../core/errors/errors.ts';
 
 /** `chartsWaitedMs`: how long the build waited for the chart images (src/integrations/chart-images.ts). */
 export function luoshiSearchIndex(options: { chartsWaitedMs: () => number }): AstroIntegration {
@@ -20,11 +21,11 @@ export function luoshiSearchIndex(options: { chartsWaitedMs: () => number }): As
         // Fault injection for the test of the atomic swap (test/integrations/build.test.ts):
         // a failure after every page has been written, as a Pagefind crash would be.
         if (process.env.LUOSHI_BUILD_FAULT === 'search')
-          throw new Error('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
+          throw new LuoshiError('LUOSHI_BUILD_FAULT=search: injected failure before the search index');
         const { buildSearchIndex, closeSearch } = await import('../steps/search-index.ts');
         const r = await buildSearchIndex(fileURLToPath(dir), { dataset: getDataset() });
         await closeSearch();
-        if (r.errors.length) throw new Error(`搜索索引生成失败 (Pagefind):\n${r.errors.join('\n')}`);
+        if (r.errors.length) throw coded(LuoshiError, 'LS-BLD-002', { errors: `\n${r.errors.join('\n')}` });
         logger.info(`Pagefind: indexed ${r.pages} pages in ${r.ms} ms [step search ${r.ms} ms]${r.detail ? ` ${r.detail}` : ''}`);
         const post = options.chartsWaitedMs() + Math.round(performance.now() - started);
         logger.info(`页面完成后，图表图片与搜索索引共用时 ${(post / 1000).toFixed(1)} 秒 [step post ${post} ms]`);

@@ -34,6 +34,7 @@ import { loadContentOrThrow } from '../core/content/load.ts';
 import type { Dataset } from '../core/model/types.ts';
 import { buildDate, contentRoot } from '../core/content/paths.ts';
 import { encodePng } from './png.ts';
+import { LuoshiError, coded } from '../core/errors/errors.ts';
 
 export const WIDTH = 800;
 export const HEIGHT = 450;
@@ -52,8 +53,7 @@ let subsets: { file: string; ranges: [number, number][] }[] | undefined;
 function fontSubsets() {
   if (subsets) return subsets;
   const dir = path.join(FONT_DIR, 'files');
-  if (!existsSync(dir))
-    throw new Error(`找不到字体包 @fontsource-variable/noto-sans-sc（${dir}）：运行 npm ci（font package missing）`);
+  if (!existsSync(dir)) throw coded(LuoshiError, 'LS-BLD-003', { dir });
   const unicode = JSON.parse(readFileSync(path.join(FONT_DIR, 'unicode.json'), 'utf8')) as Record<string, string>;
   subsets = Object.entries(unicode).map(([key, list]) => ({
     file: path.join(dir, `noto-sans-sc-${key.replace(/^\[|\]$/g, '')}-wght-normal.woff2`),
@@ -64,7 +64,10 @@ function fontSubsets() {
   }));
   const missing = subsets.filter((s) => !existsSync(s.file));
   if (missing.length || subsets.length === 0)
-    throw new Error(`字体包不完整：缺少 ${missing.map((s) => path.basename(s.file)).join('、') || '.woff2 文件'}（${dir}）`);
+    throw coded(LuoshiError, 'LS-BLD-004', {
+      missing: missing.map((s) => path.basename(s.file)).join('、') || '.woff2 文件',
+      dir,
+    });
   return subsets;
 }
 
@@ -94,8 +97,7 @@ export function registerFonts(text?: string): number {
   }
   for (const file of wanted) {
     if (registered.has(file)) continue;
-    if (!GlobalFonts.registerFromPath(file, FONT_FAMILY))
-      throw new Error(`字体注册失败：${path.basename(file)}（could not register font ${file}）`);
+    if (!GlobalFonts.registerFromPath(file, FONT_FAMILY)) throw coded(LuoshiError, 'LS-BLD-005', { file });
     registered.add(file);
   }
   return registered.size;
@@ -335,9 +337,7 @@ export async function renderAll(opts: {
             workerData: { jobs, out: opts.out, cache } satisfies WorkerInput,
           });
           worker.once('error', reject);
-          worker.once('exit', (exit) =>
-            exit === 0 ? resolve() : reject(new Error(`图表绘制线程异常退出（chart worker exited with ${exit}）`)),
-          );
+          worker.once('exit', (exit) => (exit === 0 ? resolve() : reject(coded(LuoshiError, 'LS-BLD-006', { code: exit }))));
         });
       }),
     );

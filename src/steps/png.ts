@@ -15,6 +15,7 @@
  * 60 charts take 9.3–11.1 s and the large dataset's cold build 8–12 s longer.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import { LuoshiError } from '../core/errors/errors.ts';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -33,7 +34,7 @@ function chunk(type: string, data: Buffer): Buffer {
  * chunk (perceptual intent) says the colours are sRGB, as Skia's PNG did.
  */
 export function encodePng(width: number, height: number, rgba: Uint8Array | Uint8ClampedArray): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error(`encodePng: ${rgba.length} bytes for ${width}×${height} RGBA`);
+  if (rgba.length !== width * height * 4) throw new LuoshiError(`encodePng: ${rgba.length} bytes for ${width}×${height} RGBA`);
   let opaque = true;
   for (let i = 3; i < rgba.length; i += 4) {
     if (rgba[i] !== 255) {

@@ -15,6 +15,7 @@ import { chartIds, getChart } from '../core/present/charts.ts';
 import { categoryFeed, itemFeed, unitFeed, type FeedContext } from '../core/publish/feeds.ts';
 import type { Dataset } from '../core/model/types.ts';
 import { relativePaths, linkPaths } from '../core/present/urls.ts';
+import { LuoshiError } from '../core/errors/errors.ts';
 
 export interface SiteFile {
   /** Below the base, without a leading slash: `feeds/items/2020-P5.xml`. */
@@ -30,7 +31,7 @@ const CSV = 'text/csv; charset=utf-8';
 export function siteFiles(ds: Dataset, base: string, site: URL | string | undefined): SiteFile[] {
   const yearOf = (year: number) => {
     const y = ds.years.find((d) => d.year === year);
-    if (!y) throw new Error(`no year ${year} in the dataset`);
+    if (!y) throw new LuoshiError(`no year ${year} in the dataset`);
     return y;
   };
   const paths = relativePaths(yearOf);

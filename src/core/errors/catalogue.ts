@@ -15,6 +15,7 @@
  *   NTC   a year's notice being imported (npm run import-notice)
  *   CAL   the holiday calendar (working days, report deadlines) and content/holidays/YYYY.csv
  *   CLI   a command's arguments and what it needs before it starts (every npm run …)
+ *   BLD   the site's build (npm run build): what stops it after the content is valid
  *
  * Templates name their parameters in braces (`{first}`); the type of `issueOf` requires
  * exactly those. Where a hint is only a parameter (a column's own hint from schema.ts), `fix`
@@ -36,6 +37,7 @@ export const AREAS = {
   NTC: '从立项通知导入年度任务',
   CAL: '节假日安排（工作日与报送期限）',
   CLI: '命令与参数',
+  BLD: '网站构建',
 } as const;
 
 /** What the catalogue gives a problem: its code, message and hint (a location is added by the caller). */
@@ -586,6 +588,25 @@ export const CATALOGUE = {
   'LS-CAL-009': {
     message: '文件中没有任何日期：{year} 年将被当作没有任何节假日',
     hint: '按《关于{year}年部分节假日安排的通知》逐日填写；尚未发布则删除本文件',
+  },
+  // The site's build ---------------------------------------------------------------------------
+  'LS-BLD-001': {
+    message: '内容校验未通过（{count} 处错误），构建已停止',
+    hint: '详见上方列表，或运行 npm run validate；改正后重新构建',
+  },
+  'LS-BLD-002': {
+    message: '搜索索引生成失败（Pagefind）：{errors}',
+    hint: '先运行 npm ci 重新安装依赖，再重新构建；仍失败请把以上信息交给网站维护人员',
+  },
+  'LS-BLD-003': {
+    message: '找不到图表字体包 @fontsource-variable/noto-sans-sc（{dir}）',
+    hint: '运行 npm ci 安装依赖后重新构建',
+  },
+  'LS-BLD-004': { message: '图表字体包不完整：缺少 {missing}（{dir}）', hint: '运行 npm ci 重新安装依赖后重新构建' },
+  'LS-BLD-005': { message: '图表字体注册失败：{file}', hint: '运行 npm ci 重新安装依赖后重新构建' },
+  'LS-BLD-006': {
+    message: '图表绘制线程异常退出（退出码 {code}）',
+    hint: '重新构建一次；仍失败请把构建日志交给网站维护人员',
   },
 } as const satisfies Record<string, Entry>;
 
