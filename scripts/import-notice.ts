@@ -14,15 +14,9 @@ import { readCsvBytes } from '../src/core/content/csv.ts';
 import type { DataIssue } from '../src/core/errors/issues.ts';
 import { formatIssues, loadContent } from '../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
-import {
-  FIELD_LABELS,
-  formatImportErrors,
-  importFiles,
-  importNotice,
-  noticeHeading,
-  type Field,
-  type Registries,
-} from '../office/notices/notice-import.ts';
+import { formatImportErrors, importFiles, importNotice, type Registries } from '../office/notices/notice-import.ts';
+import { FIELD_LABELS, type Field } from '../office/notices/grid.ts';
+import { noticeHeading } from '../office/notices/text-tables.ts';
 import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
 import { cli, dateArg, yearArg } from './lib/cli.ts';
 import { readNotice } from '../office/notices/readers.ts';

@@ -8,7 +8,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { decodeUtf8 } from '../../src/core/content/csv.ts';
-import { htmlGrids, textGrids, type Grid } from './notice-import.ts';
+import type { Grid } from './grid.ts';
+import { htmlGrids } from './html-tables.ts';
+import { textGrids } from './text-tables.ts';
 import { LuoshiError, coded } from '../../src/core/errors/errors.ts';
 import { fileKind } from '../file-kind.ts';
 

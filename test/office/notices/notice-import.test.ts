@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { expandUnits, importNotice, splitLeaders, textGrids, type Registries } from '../../../office/notices/notice-import.ts';
+import { importNotice, type Registries } from '../../../office/notices/notice-import.ts';
+import { textGrids } from '../../../office/notices/text-tables.ts';
+import { expandUnits, splitLeaders } from '../../../office/notices/units.ts';
 
 const CONTENT = path.resolve(__dirname, '../../../content');
 const csv = (rel: string) =>

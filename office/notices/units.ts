@@ -1,0 +1,111 @@
+/**
+ * Names in a notice's cells: leaders (alignment spaces, two per cell, a title split over lines)
+ * and unit lists written with shared prefixes and suffixes (区发改局、住建局 → 区住建局;
+ * 杆石桥、四里村街道办事处), collectives kept as written, and ASCII ids for new names.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** Leaders of a cell: alignment spaces removed (王  强 → 王强), one per line or 、; a title line rejoined (各相关 + 副区长). */
+export function splitLeaders(cell: string): string[] {
+  const parts = cell
+    .split(/[\n、，,；;/]+/)
+    .map((p) => p.replace(/[\s\u3000]+/g, ''))
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const p of parts) {
+    if (out.length > 0 && /^(副?区长|副?县长|副?市长|副?主任|副?书记|同志)$/.test(p) && /(各|相关|有关)$/.test(out.at(-1)!))
+      out[out.length - 1] += p;
+    else out.push(p);
+  }
+  return out;
+}
+
+export interface UnitContext {
+  /** Registry names and aliases → the name to write (the registry's name). */
+  known: Map<string, string>;
+  collectives: Set<string>;
+  /** Short names of the place (e.g. 济南, 市中): bodies named with them take no 区 prefix. */
+  placeNames: string[];
+}
+
+/** How the name of an organisation (as opposed to a bare place name) ends. */
+const ORGANISATION_ENDING = /(局|委|中心|委员会|集团|公司|办|部|馆|院|联|会|队|所|站|单位|部门|办事处|分局|指挥部)$/;
+export const COLLECTIVE = /^(各|相关|有关|涉农|全区|区政府各|区政府有关|区直各|区直有关)/;
+export const LEVEL_PREFIX = /^[区县市旗]/;
+
+/**
+ * A unit cell expanded to the names it means, in order, with every inference made:
+ * - groups are separated by "，" (or ；), entries within a group by "、";
+ * - a group ending in "…街道办事处" (or 镇、乡) shares that suffix with its bare place names;
+ * - a 区 (县、市) prefix written on an earlier entry is shared by later bare department names,
+ *   unless the registry knows the name as written or the name carries the place's own name;
+ * - collective references (各…, 相关…) are kept as written; a trailing 等 stays on the last entry.
+ */
+export function expandUnits(cell: string, ctx: UnitContext): { names: string[]; notes: string[] } {
+  const notes: string[] = [];
+  const names: string[] = [];
+  const compact = cell.replace(/[\s\u3000]+/g, '');
+  if (compact === '') return { names, notes };
+  let prefix = '';
+  for (const group of compact.split(/[，,；;]/).filter(Boolean)) {
+    const entries = group.split('、');
+    const lastEntry = entries.at(-1)!.replace(/等$/, '');
+    const suffix = /(街道办事处|镇人民政府|乡人民政府)$/.exec(lastEntry)?.[1] ?? '';
+    for (const [i, raw] of entries.entries()) {
+      if (raw === '') {
+        notes.push(`「${cell}」中有空项（连续的顿号），已忽略`);
+        continue;
+      }
+      const etc = i === entries.length - 1 && raw.endsWith('等') && !ctx.known.has(raw) ? '等' : '';
+      const base = etc ? raw.slice(0, -1) : raw;
+      let name = base;
+      const shares = (n: string) =>
+        !ctx.placeNames.some((p) => n.includes(p)) &&
+        ORGANISATION_ENDING.test(n) &&
+        !/(街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$/.test(n);
+      if (ctx.collectives.has(base) || COLLECTIVE.test(base)) {
+        if (!ctx.collectives.has(base)) notes.push(`「${base}」按统称处理（原样保留，不拆分）`);
+      } else if (suffix && i < entries.length - 1 && !ORGANISATION_ENDING.test(base)) {
+        name = `${base}${suffix}`;
+        notes.push(`「${base}」补全为「${name}」（与同组末项共用“${suffix}”）`);
+      } else if (ctx.known.has(base)) {
+        name = ctx.known.get(base)!;
+        if (LEVEL_PREFIX.test(base) && ORGANISATION_ENDING.test(base)) prefix = base[0];
+      } else if (LEVEL_PREFIX.test(base) && ORGANISATION_ENDING.test(base)) {
+        prefix = base[0];
+      } else if (ctx.known.has(`${prefix || '区'}${base}`)) {
+        name = ctx.known.get(`${prefix || '区'}${base}`)!;
+      } else if (prefix && shares(base)) {
+        name = `${prefix}${base}`;
+        notes.push(`「${base}」补全为「${name}」（共用前缀“${prefix}”）`);
+      }
+      names.push(ctx.known.get(name) ?? name);
+      if (etc) names[names.length - 1] += etc;
+    }
+  }
+  return { names, notes };
+}
+
+/** An ASCII id from a Chinese name: pinyin without tones, the 区 prefix dropped (区发改局 → fagaiju). */
+export function asciiId(name: string, taken: Set<string>): string {
+  const base = name.replace(/^区(?=.)/, '').replace(/街道办事处$/, '');
+  const syllables = pinyin(base, { toneType: 'none', type: 'array', nonZh: 'consecutive' }) as string[];
+  let id =
+    syllables
+      .join('')
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'danwei';
+  if (id.length > 32)
+    id =
+      syllables
+        .map((s) => s[0])
+        .join('')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '') || 'danwei';
+  let out = id;
+  for (let n = 2; taken.has(out); n++) out = `${id}-${n}`;
+  taken.add(out);
+  return out;
+}
