@@ -13,11 +13,10 @@ const NODE_IO = '^(node:)?(fs|fs/promises|child_process|worker_threads|os|net|ht
  * src/core/ computes from its arguments, so pages, the browser and tests can use it freely.
  */
 const CORE_IO_MODULES = [
-  'src/core/content/load.ts',
+  'src/core/content/files.ts',
   'src/core/content/bulletin-files.ts',
   'src/core/content/history.ts',
   'src/core/content/removed.ts',
-  'src/core/publish/export.ts',
 ];
 
 /** A restriction on import specifiers: `regex` matched against the specifier as written. */

@@ -6,7 +6,7 @@
  * - 未报送   the report was due (its deadline passed on the data date) and none was filed.
  */
 import { monthsOfYear, reportDeadline } from './calendar.ts';
-import type { ItemStatus, MonthStatus, Report } from './types.ts';
+import type { ItemStatus, MonthStatus, Report, YearData } from './types.ts';
 
 /** The four public statuses, in the order every list, chart and legend shows them. */
 export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
@@ -47,4 +47,19 @@ export function completeBefore(reports: readonly Report[], month: string): boole
   const earlier = reports.filter((r) => r.month < month);
   const months = [...new Set(earlier.map((r) => r.month))].sort();
   return deriveItemStatus(earlier, months).completedIn !== undefined;
+}
+
+/**
+ * What a year's validated records say about its items on the data date: the covered months and
+ * each item's status over them. The loader's last step for a year; pure, so anything holding
+ * the year's items and reports can derive the same.
+ */
+export function deriveYearStatus(
+  year: Pick<YearData, 'year' | 'items' | 'reportsByItem'>,
+  dataDate: string,
+): Pick<YearData, 'months' | 'status'> {
+  const reported = [...year.reportsByItem.values()].flatMap((list) => list.map((r) => r.month));
+  const months = coveredMonths(year.year, dataDate, reported);
+  const status = new Map(year.items.map((i) => [i.key, deriveItemStatus(year.reportsByItem.get(i.key) ?? [], months)]));
+  return { months, status };
 }

@@ -21,6 +21,7 @@ function report(month: string, evaluation: '完成' | '未完成', itemComplete 
     deadline,
     late: false,
     source: { file: 'f', line: 2 },
+    raw: { file: 'f', line: 2, header: [], cells: [] },
   };
 }
 

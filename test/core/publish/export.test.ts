@@ -11,7 +11,6 @@ import {
   exportFiles,
   exportZip,
   newestDataDate,
-  sourceRowReader,
   toCsv,
 } from '../../../src/core/publish/export.ts';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
@@ -59,7 +58,7 @@ function expectedTables(root: string, dataset: Dataset): Map<string, Record<stri
 function roundTrip(root: string) {
   const dataset = loadContentOrThrow(root, { today: TODAY });
   const files = new Map(
-    exportFiles(dataset, { rows: sourceRowReader(root), dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]),
+    exportFiles(dataset, { dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]),
   );
   const expected = expectedTables(root, dataset);
   for (const [name, rows] of expected) {
@@ -116,16 +115,15 @@ describe('open-data downloads', () => {
   it('zip every download with README and licence, readable by unzip', () => {
     const root = makeContent();
     const dataset = loadContentOrThrow(root, { today: TODAY });
-    const rows = sourceRowReader(root);
-    const bytes = Buffer.from(exportZip(dataset, { rows }));
+    const bytes = Buffer.from(exportZip(dataset, {}));
     const entries = readZip(bytes);
-    const files = exportFiles(dataset, { rows });
+    const files = exportFiles(dataset, {});
     expect([...entries.keys()].sort()).toEqual(
       ['luoshi-data/LICENCE.txt', 'luoshi-data/README.txt', ...files.map((f) => `luoshi-data/${f.path}`)].sort(),
     );
     for (const f of files) expect(entries.get(`luoshi-data/${f.path}`), f.path).toBe(f.body);
     // Deterministic: the same content gives the same bytes.
-    expect(Buffer.from(exportZip(dataset, { rows })).equals(bytes)).toBe(true);
+    expect(Buffer.from(exportZip(dataset, {})).equals(bytes)).toBe(true);
     // Dated by the data, not the clock: the first entry's DOS date (local header, offset 12).
     const dos = bytes.readUInt16LE(12);
     const dated = `${(dos >> 9) + 1980}-${String((dos >> 5) & 15).padStart(2, '0')}-${String(dos & 31).padStart(2, '0')}`;
