@@ -57,9 +57,7 @@ function expectedTables(root: string, dataset: Dataset): Map<string, Record<stri
 
 function roundTrip(root: string) {
   const dataset = loadContentOrThrow(root, { today: TODAY });
-  const files = new Map(
-    exportFiles(dataset, { dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]),
-  );
+  const files = new Map(exportFiles(dataset, { dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]));
   const expected = expectedTables(root, dataset);
   for (const [name, rows] of expected) {
     const kind = name.split('/').at(-1) as FileKind;
