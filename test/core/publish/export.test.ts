@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
@@ -101,6 +101,26 @@ describe('open-data downloads', () => {
     expect(expected.get('2020/reports')).toHaveLength(6);
     expect(expected.get('units')).toHaveLength(4);
     expect(files.has('2020/projects.csv') && files.has('2020/projects.json') && files.has('leaders.json')).toBe(true);
+  });
+
+  it('are built from the dataset alone: deleting the content folder after loading changes nothing', () => {
+    const root = makeContent({
+      ...edit('2020/tasks.csv', '区发改局、区住建局,', '发改局、区住建局,区住建局'),
+      ...edit('2020/reports/2020-01.csv', 'T1,2020-01,区发改局,', 'T1,2020-01,发改局,'),
+    });
+    const dataset = loadContentOrThrow(root, { today: TODAY });
+    const expected = expectedTables(root, dataset);
+    rmSync(path.dirname(root), { recursive: true, force: true });
+    const files = new Map(exportFiles(dataset, {}).map((f) => [f.path, f.body]));
+    const rowsOf = (name: string) => {
+      const [header, ...records] = parse(files.get(`${name}.csv`)!.slice(1)) as string[][];
+      return records.map((r) => Object.fromEntries(header.map((c, i) => [c, r[i]])));
+    };
+    for (const [name, rows] of expected) expect(rowsOf(name), name).toEqual(rows);
+    // As written, not as resolved: the alias stays.
+    expect(rowsOf('2020/tasks')[0]).toMatchObject({ units: '发改局、区住建局', lead_units: '区住建局' });
+    expect(rowsOf('2020/reports')[0]).toMatchObject({ item: 'T1', unit: '发改局' });
+    expect(exportZip(dataset, {}).length).toBeGreaterThan(0);
   });
 
   it('hold exactly the rows of the published content/', () => {
