@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { issueOf } from '../errors/catalogue.ts';
-import type { Category, Item, ItemKind, RawRow, Section } from '../model/types.ts';
+import type { Category, Item, ItemKind, Section } from '../model/types.ts';
 import { toHalfWidth } from './cells.ts';
 import type { LoadContext, Table } from './context.ts';
 import type { Names } from './registries.ts';
@@ -196,7 +196,7 @@ interface ItemRow {
 function itemTable(ctx: LoadContext, fileKind: 'tasks' | 'projects', abs: string): Table<ItemRow> {
   const shape = <T>(table: Table<T>, data: (d: T) => ItemRow): Table<ItemRow> => ({
     ...table,
-    rows: table.rows.map((r) => ({ line: r.line, values: r.values, raw: r.raw as RawRow, data: data(r.data) })),
+    rows: table.rows.map((r) => ({ line: r.line, values: r.values, raw: r.raw, data: data(r.data) })),
   });
   if (fileKind === 'tasks') {
     return shape(ctx.table('tasks', abs), (d) => ({
