@@ -30,7 +30,7 @@ export function deriveItemStatus(reports: Report[], months: string[]): ItemStatu
     const report = byMonth.get(month);
     if (report) {
       if (report.itemComplete) completedIn ??= month;
-      else completedIn = undefined; // reopened (load.ts requires an explanation in `note`)
+      else completedIn = undefined; // reopened (records.ts requires an explanation in `note`)
     }
     const status = completedIn ? '已完成' : report ? (report.evaluation === '完成' ? '序时推进' : '滞后') : '未报送';
     result.push({ month, status, report, deadline: reportDeadline(month) });
