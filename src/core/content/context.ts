@@ -127,9 +127,7 @@ export class LoadContext {
       const row = scope.inner();
       const flagged = new Set<string>();
       for (const [field, value] of Object.entries(record.values)) {
-        const cell = row.inner();
-        checkCell(cell, kind, { file, line: record.line, column: header.indexOf(field) + 1, field, value });
-        if (!cell.ok) flagged.add(field);
+        if (checkCell(row, kind, { file, line: record.line, column: header.indexOf(field) + 1, field, value })) flagged.add(field);
       }
       const parsed = spec.schema.safeParse(
         optionalColumns.length ? { ...Object.fromEntries(optionalColumns.map((c) => [c, ''])), ...record.values } : record.values,
