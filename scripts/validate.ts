@@ -52,7 +52,7 @@ function main(): number {
       `  ${year.year} 年：${lists}，计划 ${year.plans.length} 份，月报 ${year.reports.length} 份${withdrawn}，数据日期 ${year.manifest.data_date}${year.manifest.sample ? '（示例数据）' : ''}`,
     );
   }
-  for (const note of result.notes) console.log(`  注意：${note}`);
+  for (const note of result.notes) console.log(`  注意：${note}。`);
   return 0;
 }
 

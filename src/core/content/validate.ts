@@ -20,7 +20,7 @@ export interface ValidationResult {
   dataset?: Dataset;
   /** Every problem found; the content is valid when there is none. */
   issues: DataIssue[];
-  /** Sentences for the reader about checks that could not run, e.g. outside a git work tree (Chinese, each ending in 。). */
+  /** What was not checked and why, one Chinese sentence each without its final 。 (outside a git work tree: the removed-reports check). */
   notes: string[];
 }
 
@@ -30,5 +30,5 @@ export function validate(root: string, options: ValidateOptions): ValidationResu
   const removed = removedReports(root, loaded.dataset, options.since ?? 'HEAD');
   return removed.checked
     ? { dataset: loaded.dataset, issues: [...loaded.issues, ...removed.issues], notes: [] }
-    : { dataset: loaded.dataset, issues: loaded.issues, notes: [`${removed.reason}。`] };
+    : { dataset: loaded.dataset, issues: loaded.issues, notes: [removed.reason] };
 }

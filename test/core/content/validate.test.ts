@@ -15,7 +15,7 @@ describe('validate(root, options)', () => {
     const result = validate(makeContent(), { today: TODAY });
     expect(result.issues).toEqual([]);
     expect(result.dataset?.years.map((y) => y.year)).toEqual([2020]);
-    expect(result.notes).toEqual(['不在 git 代码库中，或没有提交 HEAD：无法检查已发布的月报是否被删除。']);
+    expect(result.notes).toEqual(['不在 git 代码库中，或没有提交 HEAD：无法检查已发布的月报是否被删除']);
   });
 
   it('a report published in the last commit and since deleted is an issue, though the folder loads', () => {
@@ -31,7 +31,7 @@ describe('validate(root, options)', () => {
     expect(result.issues.map((i) => `${i.code} ${i.file} ${i.value}`)).toEqual(['LS-WDR-006 content/2020/reports/2020-02.csv T2']);
     // Against a revision that does not exist, the check says so instead of passing silently.
     expect(validate(root, { today: TODAY, since: 'no-such-rev' }).notes).toEqual([
-      '不在 git 代码库中，或没有提交 no-such-rev：无法检查已发布的月报是否被删除。',
+      '不在 git 代码库中，或没有提交 no-such-rev：无法检查已发布的月报是否被删除',
     ]);
   });
 
