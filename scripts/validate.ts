@@ -5,9 +5,9 @@
  * a withdrawal record.
  */
 import { parseArgs } from 'node:util';
-import { formatIssues, loadContent } from '../src/core/content/load.ts';
+import { formatIssues } from '../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
-import { removedReports } from '../src/core/content/removed.ts';
+import { validate } from '../src/core/content/validate.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,9 +30,8 @@ function main(): number {
   }
   const root = contentRoot(values.content);
   const started = performance.now();
-  const result = loadContent(root, { today: values.today ?? buildDate() });
-  const removed = result.dataset ? removedReports(root, result.dataset, values.since ?? 'HEAD') : undefined;
-  const issues = [...result.issues, ...(removed?.checked ? removed.issues : [])];
+  const result = validate(root, { today: values.today ?? buildDate(), since: values.since });
+  const issues = result.issues;
   const ms = Math.round(performance.now() - started);
   if (issues.length > 0) {
     console.error(formatIssues(issues));
@@ -53,7 +52,7 @@ function main(): number {
       `  ${year.year} 年：${lists}，计划 ${year.plans.length} 份，月报 ${year.reports.length} 份${withdrawn}，数据日期 ${year.manifest.data_date}${year.manifest.sample ? '（示例数据）' : ''}`,
     );
   }
-  if (removed && !removed.checked) console.log(`  注意：${removed.reason}。`);
+  for (const note of result.notes) console.log(`  注意：${note}。`);
   return 0;
 }
 

@@ -1,16 +1,9 @@
-/** The open-data downloads, built once per build from the dataset and the content rows. */
-import { exportFiles, exportZip, type ExportFile, sourceRowReader } from '../core/publish/export.ts';
-import { contentRoot } from '../core/content/paths.ts';
+/** The open-data downloads, built once per build from the dataset (its records keep their content rows). */
+import { exportFiles, exportZip, type ExportFile } from '../core/publish/export.ts';
 import { getDataset } from './data.ts';
 import { urls } from './urls.ts';
 
 let files: Map<string, ExportFile> | undefined;
-let rows: ReturnType<typeof sourceRowReader> | undefined;
-
-/** One reader for the downloads and the zip: each content file is parsed once per build. */
-function sharedRows(): ReturnType<typeof sourceRowReader> {
-  return (rows ??= sourceRowReader(contentRoot()));
-}
 let archive: Uint8Array<ArrayBuffer> | undefined;
 
 /** The zip's file name under /data/. */
@@ -22,13 +15,12 @@ function dataUrl(site: URL | undefined): string | undefined {
 
 /** Every download by its path under /data/ (`2020/projects.csv`, `units.json`, `dictionary.csv` …). */
 export function getExports(site?: URL): Map<string, ExportFile> {
-  files ??= new Map(exportFiles(getDataset(), { rows: sharedRows(), dataUrl: dataUrl(site) }).map((f) => [f.path, f]));
+  files ??= new Map(exportFiles(getDataset(), { dataUrl: dataUrl(site) }).map((f) => [f.path, f]));
   return files;
 }
 
 export function getZip(site?: URL): Uint8Array<ArrayBuffer> {
   archive ??= exportZip(getDataset(), {
-    rows: sharedRows(),
     dataUrl: dataUrl(site),
     homeUrl: site ? new URL(urls.home(), site).href : undefined,
     // The same files the download routes serve, made once (1.6 s on the large benchmark dataset).

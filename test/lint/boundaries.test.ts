@@ -69,6 +69,18 @@ describe('boundaries', () => {
       /CORE_IO_MODULES/,
     ],
     [
+      'a loading stage reads files (only files.ts does)',
+      'src/core/content/load.ts',
+      "import { readFileSync } from 'node:fs';",
+      /CORE_IO_MODULES/,
+    ],
+    [
+      'the downloads read files (they are built from the dataset)',
+      'src/core/publish/export.ts',
+      "import { readFileSync } from 'node:fs';",
+      /CORE_IO_MODULES/,
+    ],
+    [
       'a core module starts a process',
       'src/core/model/planted.ts',
       "import { execFileSync } from 'node:child_process';",
@@ -100,7 +112,7 @@ describe('boundaries', () => {
       'src/core/present/planted.ts',
       "import { STATUSES } from '../model/status.ts';\nimport { FILES } from '../content/schema.ts';",
     ],
-    ['a named I/O module reads files', 'src/core/content/load.ts', "import { readFileSync } from 'node:fs';"],
+    ['a named I/O module reads files', 'src/core/content/files.ts', "import { readFileSync } from 'node:fs';"],
     [
       'a script imports the office and the core',
       'scripts/planted.ts',

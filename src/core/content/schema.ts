@@ -1,7 +1,7 @@
 /**
  * The content files' columns: one zod schema per file, and for every column a Chinese label
  * and a hint shown to the office staff when a value is wrong. The schemas validate single
- * rows; rules that span rows or files live in load.ts.
+ * rows; rules that span rows or files live in the loading stages (registries.ts, items.ts, records.ts).
  */
 import { z } from 'zod';
 import { zodMessage } from '../errors/catalogue.ts';

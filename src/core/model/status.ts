@@ -6,7 +6,7 @@
  * - 未报送   the report was due (its deadline passed on the data date) and none was filed.
  */
 import { monthsOfYear, type HolidayCalendar } from './calendar.ts';
-import type { ItemStatus, MonthStatus, Report } from './types.ts';
+import type { ItemStatus, MonthStatus, Report, YearData } from './types.ts';
 
 /** The four public statuses, in the order every list, chart and legend shows them. */
 export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
@@ -38,7 +38,7 @@ export function deriveItemStatus(reports: Report[], months: string[], calendar: 
     const report = byMonth.get(month);
     if (report) {
       if (report.itemComplete) completedIn ??= month;
-      else completedIn = undefined; // reopened (load.ts requires an explanation in `note`)
+      else completedIn = undefined; // reopened (records.ts requires an explanation in `note`)
     }
     const status = completedIn ? '已完成' : report ? (report.evaluation === '完成' ? '序时推进' : '滞后') : '未报送';
     result.push({ month, status, report, deadline: report?.deadline ?? calendar.reportDeadline(month) });
@@ -60,4 +60,20 @@ export function completeBefore(reports: readonly Report[], month: string): boole
     else completedIn = undefined;
   }
   return completedIn !== undefined;
+}
+
+/**
+ * What a year's validated records say about its items on the data date: the covered months and
+ * each item's status over them. The loader's last step for a year; pure, so anything holding
+ * the year's items and reports can derive the same.
+ */
+export function deriveYearStatus(
+  year: Pick<YearData, 'year' | 'items' | 'reportsByItem'>,
+  dataDate: string,
+  calendar: HolidayCalendar,
+): Pick<YearData, 'months' | 'status'> {
+  const reported = [...year.reportsByItem.values()].flatMap((list) => list.map((r) => r.month));
+  const months = coveredMonths(year.year, dataDate, reported, calendar);
+  const status = new Map(year.items.map((i) => [i.key, deriveItemStatus(year.reportsByItem.get(i.key) ?? [], months, calendar)]));
+  return { months, status };
 }

@@ -35,6 +35,20 @@ export interface Source {
   line: number;
 }
 
+/**
+ * A record's content row exactly as it was read (Unicode NFC, nothing trimmed), with the file
+ * and line it came from. The open-data downloads are built from it: the resolved record drops
+ * how the row was written (a unit's alias, an empty lead_units), and the downloads must hold the
+ * file's text. Compact on purpose (58k report rows in the large benchmark): `header` is the
+ * file's header, one array shared by every row of that file, and `cells` follow it in order.
+ */
+export interface RawRow {
+  file: string;
+  line: number;
+  header: readonly string[];
+  cells: readonly string[];
+}
+
 export interface Site {
   publisher: string;
   /** The footer identity: 主办单位, 承办单位, contact, 网站标识码, 备案号, badge, data licence. */
@@ -52,6 +66,8 @@ export interface Unit {
   fullName: string;
   kind: '区直部门' | '街道办事处' | '其他';
   aliases: string[];
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 export interface Leader {
@@ -59,11 +75,15 @@ export interface Leader {
   name: string;
   title: string;
   collective: boolean;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 export interface Collective {
   name: string;
   meaning: string;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 /** One entry of a responsibility list, in the order written: a registry unit or a collective reference. */
@@ -72,12 +92,16 @@ export type UnitRef = { type: 'unit'; id: string; written: string } | { type: 'c
 export interface Section {
   no: number;
   name: string;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 export interface Category {
   no: number;
   numeral: string;
   name: string;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 export type ItemKind = 'task' | 'project';
@@ -109,6 +133,8 @@ export interface Item {
   /** The short word before an item's number (民生 → 民生5, 任务 → 任务37). */
   itemLabel: string;
   source: Source;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 /** The year's livelihood programme (projects.csv), as manifest.json describes it. */
@@ -144,6 +170,8 @@ export interface Plan {
   note: string;
   filed: string;
   source: Source;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 export interface Report {
@@ -163,6 +191,8 @@ export interface Report {
   deadline: string;
   late: boolean;
   source: Source;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 /** A published report withdrawn on purpose (content/YYYY/withdrawals.csv): shown with its reason. */
@@ -174,6 +204,8 @@ export interface Withdrawal {
   withdrawn: string;
   reason: string;
   source: Source;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
 }
 
 export interface MonthStatus {

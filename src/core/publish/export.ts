@@ -4,19 +4,16 @@
  * check the site against the files it was built from. Also the data dictionary (from the zod
  * schemas and column specs in schema.ts) and a zip of everything.
  *
- * Records that came from a CSV row (items, plans, reports) are exported from that row's text,
- * found through `source: {file, line}`: the resolved model drops how a unit was written (an
- * alias) and whether lead_units was left empty, and the download must not rewrite the record.
- * The registries and section/category lists carry no source and are rebuilt losslessly.
+ * Records that came from a CSV row (items, plans, reports) are exported from that row as the
+ * loader read it (`raw`): the resolved model drops how a unit was written (an alias) and
+ * whether lead_units was left empty, and the download must not rewrite the record. The
+ * registries and section/category lists are rebuilt losslessly from their fields. Built from
+ * the dataset alone: nothing here reads a file.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { readCsvBytes, writeCsv } from '../content/csv.ts';
-import type { DataIssue } from '../errors/issues.ts';
-import type { Dataset, Source, YearData } from '../model/types.ts';
+import { writeCsv } from '../content/csv.ts';
+import type { Dataset, RawRow, YearData } from '../model/types.ts';
 import { FILES, type ColumnSpec, type FileKind } from '../content/schema.ts';
-import { LuoshiError } from '../errors/errors.ts';
 
 /** Tables published once for all years. */
 export const REGISTRY_TABLES = ['units', 'leaders', 'collectives'] as const;
@@ -43,35 +40,18 @@ export interface ExportTable {
 export const FORMULA_NOTE =
   "CSV 中以 = + - @ 或制表符、回车开头的单元格，前面加了一个英文单引号（'），以免 Excel、WPS 把它当作公式执行（OWASP 关于 CSV 注入的建议）；JSON 中保持原样，不加单引号。";
 
-/** Finds the content row a record came from. */
-export type SourceRows = (source: Source) => Record<string, string> | undefined;
-
-/**
- * Reads content rows by `source` (file paths as load.ts displays them: relative to the parent
- * of the content root). Each file is read once.
- */
-export function sourceRowReader(contentRoot: string): SourceRows {
-  const base = path.dirname(path.resolve(contentRoot));
-  const files = new Map<string, Map<number, Record<string, string>>>();
-  return (source) => {
-    let byLine = files.get(source.file);
-    if (!byLine) {
-      const issues: DataIssue[] = [];
-      const table = readCsvBytes(readFileSync(path.join(base, source.file)), source.file, issues);
-      byLine = new Map(table.records.map((r) => [r.line, r.values]));
-      files.set(source.file, byLine);
-    }
-    return byLine.get(source.line);
-  };
-}
-
 export function columnsOf(kind: FileKind): string[] {
   return Object.keys(FILES[kind].columns);
 }
 
-function pick(kind: FileKind, values: Record<string, string> | undefined, source: Source): Record<string, string> {
-  if (!values) throw new LuoshiError(`export: no content row at ${source.file}:${source.line}`);
-  return Object.fromEntries(columnsOf(kind).map((c) => [c, values[c] ?? '']));
+/** A record's row as read, in the canonical columns (a column the file leaves out is empty). */
+function pick(kind: FileKind, raw: RawRow): Record<string, string> {
+  return Object.fromEntries(
+    columnsOf(kind).map((c) => {
+      const i = raw.header.indexOf(c);
+      return [c, i < 0 ? '' : raw.cells[i]];
+    }),
+  );
 }
 
 function table(name: FileKind, rows: Record<string, string>[], year?: number): ExportTable {
@@ -104,19 +84,19 @@ export function registryTable(dataset: Dataset, name: RegistryTable): ExportTabl
   }
 }
 
-export function yearTable(year: YearData, name: YearTable, rows: SourceRows): ExportTable {
+export function yearTable(year: YearData, name: YearTable): ExportTable {
   switch (name) {
     case 'tasks':
     case 'projects':
       return table(
         name,
-        year[name].map((i) => pick(name, rows(i.source), i.source)),
+        year[name].map((i) => pick(name, i.raw)),
         year.year,
       );
     case 'plans':
       return table(
         name,
-        year.plans.map((p) => pick(name, rows(p.source), p.source)),
+        year.plans.map((p) => pick(name, p.raw)),
         year.year,
       );
     case 'reports': {
@@ -124,7 +104,7 @@ export function yearTable(year: YearData, name: YearTable, rows: SourceRows): Ex
       const sorted = [...year.reports].sort((a, b) => a.month.localeCompare(b.month) || a.source.line - b.source.line);
       return table(
         name,
-        sorted.map((r) => pick(name, rows(r.source), r.source)),
+        sorted.map((r) => pick(name, r.raw)),
         year.year,
       );
     }
@@ -270,7 +250,6 @@ export interface ExportFile {
 }
 
 export interface ExportOptions {
-  rows: SourceRows;
   /** Absolute URL of /data/ (with trailing slash), for links inside JSON; optional. */
   dataUrl?: string;
 }
@@ -301,7 +280,7 @@ export function exportFiles(dataset: Dataset, options: ExportOptions): ExportFil
     });
   };
   for (const year of dataset.years) {
-    for (const name of YEAR_TABLES) add(yearTable(year, name, options.rows), `${year.year}/`, year.manifest.data_date);
+    for (const name of YEAR_TABLES) add(yearTable(year, name), `${year.year}/`, year.manifest.data_date);
   }
   for (const name of REGISTRY_TABLES) add(registryTable(dataset, name), '', newestDataDate(dataset));
   files.push({ path: 'dictionary.csv', body: dictionaryCsv() });

@@ -35,12 +35,14 @@ const isSource = (v: unknown): v is Source =>
  * A record's `source` (the file and line it was read from) is left out: no page shows it, and
  * with it a row inserted near the top of a monthly file (a late report filed in its month's file)
  * changed the key of every report below it, so publishing 99 rows re-rendered every page of the
- * year (1,958 pages instead of ~300). Where file order matters (the downloads list reports in
- * file order), the year's key adds the order explicitly.
+ * year (1,958 pages instead of ~300). The row as read (`raw`, which the downloads are built
+ * from) carries its line too and is left out for the same reason; a change to its text is a
+ * change in the revision history, which the year's key holds. Where file order matters (the
+ * downloads list reports in file order), the year's key adds the order explicitly.
  */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (key, v: unknown) => {
-    if (key === 'source' && isSource(v)) return undefined;
+    if ((key === 'source' || key === 'raw') && isSource(v)) return undefined;
     if (v instanceof Map) return [...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
     if (v instanceof Set) return [...v].sort();
     if (v && typeof v === 'object' && !Array.isArray(v)) {

@@ -65,6 +65,12 @@ describe('1. month files that would make reports vanish', () => {
         withdrawn: '2020-03-20',
         reason: '报送单位有误，待重新报送',
         source: { file: 'content/2020/withdrawals.csv', line: 2 },
+        raw: {
+          file: 'content/2020/withdrawals.csv',
+          line: 2,
+          header: ['item', 'month', 'withdrawn', 'reason'],
+          cells: ['T2', '2020-02', '2020-03-20', '报送单位有误，待重新报送'],
+        },
       },
     ]);
     expect(year.reportsByItem.get('T2')!.map((r) => r.month)).toEqual(['2020-01']);

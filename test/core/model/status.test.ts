@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LIBRARY_CALENDAR, monthsOfYear, nextMonth } from '../../../src/core/model/calendar.ts';
+import type { Item, Report } from '../../../src/core/model/types.ts';
+import { coveredMonths, deriveItemStatus, deriveYearStatus } from '../../../src/core/model/status.ts';
 
 const reportDeadline = (month: string) => LIBRARY_CALENDAR.reportDeadline(month);
-import type { Report } from '../../../src/core/model/types.ts';
-import { coveredMonths, deriveItemStatus } from '../../../src/core/model/status.ts';
 
 function report(month: string, evaluation: '完成' | '未完成', itemComplete = false, note = ''): Report {
   const deadline = reportDeadline(month);
@@ -23,6 +23,7 @@ function report(month: string, evaluation: '完成' | '未完成', itemComplete 
     deadline,
     late: false,
     source: { file: 'f', line: 2 },
+    raw: { file: 'f', line: 2, header: [], cells: [] },
   };
 }
 
@@ -112,5 +113,18 @@ describe('status derivation', () => {
 
   it('no covered months: no current status', () => {
     expect(deriveItemStatus([report('2020-01', '完成')], [], LIBRARY_CALENDAR).current).toBeUndefined();
+  });
+});
+
+describe("a year's statuses (the loader's last step)", () => {
+  it('covers the months due on the data date plus any month already reported, for every item', () => {
+    const items = [{ key: 'P1' }, { key: 'P2' }] as Item[];
+    // 2020-05 is not due on 2020-04-10 but was reported early: it is covered.
+    const reportsByItem = new Map([['P1', [report('2020-01', '完成'), report('2020-05', '完成', true)]]]);
+    const { months, status } = deriveYearStatus({ year: 2020, items, reportsByItem }, '2020-04-10', LIBRARY_CALENDAR);
+    expect(months).toEqual(['2020-01', '2020-02', '2020-03', '2020-05']);
+    expect(status.get('P1')!.months.map((m) => m.status)).toEqual(['序时推进', '未报送', '未报送', '已完成']);
+    expect(status.get('P2')!.current?.status).toBe('未报送');
+    expect([...status.keys()]).toEqual(['P1', 'P2']);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse } from 'csv-parse/sync';
@@ -11,7 +11,6 @@ import {
   exportFiles,
   exportZip,
   newestDataDate,
-  sourceRowReader,
   toCsv,
 } from '../../../src/core/publish/export.ts';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
@@ -58,9 +57,7 @@ function expectedTables(root: string, dataset: Dataset): Map<string, Record<stri
 
 function roundTrip(root: string) {
   const dataset = loadContentOrThrow(root, { today: TODAY });
-  const files = new Map(
-    exportFiles(dataset, { rows: sourceRowReader(root), dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]),
-  );
+  const files = new Map(exportFiles(dataset, { dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]));
   const expected = expectedTables(root, dataset);
   for (const [name, rows] of expected) {
     const kind = name.split('/').at(-1) as FileKind;
@@ -106,6 +103,26 @@ describe('open-data downloads', () => {
     expect(files.has('2020/projects.csv') && files.has('2020/projects.json') && files.has('leaders.json')).toBe(true);
   });
 
+  it('are built from the dataset alone: deleting the content folder after loading changes nothing', () => {
+    const root = makeContent({
+      ...edit('2020/tasks.csv', '区发改局、区住建局,', '发改局、区住建局,区住建局'),
+      ...edit('2020/reports/2020-01.csv', 'T1,2020-01,区发改局,', 'T1,2020-01,发改局,'),
+    });
+    const dataset = loadContentOrThrow(root, { today: TODAY });
+    const expected = expectedTables(root, dataset);
+    rmSync(path.dirname(root), { recursive: true, force: true });
+    const files = new Map(exportFiles(dataset, {}).map((f) => [f.path, f.body]));
+    const rowsOf = (name: string) => {
+      const [header, ...records] = parse(files.get(`${name}.csv`)!.slice(1)) as string[][];
+      return records.map((r) => Object.fromEntries(header.map((c, i) => [c, r[i]])));
+    };
+    for (const [name, rows] of expected) expect(rowsOf(name), name).toEqual(rows);
+    // As written, not as resolved: the alias stays.
+    expect(rowsOf('2020/tasks')[0]).toMatchObject({ units: '发改局、区住建局', lead_units: '区住建局' });
+    expect(rowsOf('2020/reports')[0]).toMatchObject({ item: 'T1', unit: '发改局' });
+    expect(exportZip(dataset, {}).length).toBeGreaterThan(0);
+  });
+
   it('hold exactly the rows of the published content/', () => {
     const root = path.resolve('content');
     const { expected } = roundTrip(root);
@@ -116,16 +133,15 @@ describe('open-data downloads', () => {
   it('zip every download with README and licence, readable by unzip', () => {
     const root = makeContent();
     const dataset = loadContentOrThrow(root, { today: TODAY });
-    const rows = sourceRowReader(root);
-    const bytes = Buffer.from(exportZip(dataset, { rows }));
+    const bytes = Buffer.from(exportZip(dataset, {}));
     const entries = readZip(bytes);
-    const files = exportFiles(dataset, { rows });
+    const files = exportFiles(dataset, {});
     expect([...entries.keys()].sort()).toEqual(
       ['luoshi-data/LICENCE.txt', 'luoshi-data/README.txt', ...files.map((f) => `luoshi-data/${f.path}`)].sort(),
     );
     for (const f of files) expect(entries.get(`luoshi-data/${f.path}`), f.path).toBe(f.body);
     // Deterministic: the same content gives the same bytes.
-    expect(Buffer.from(exportZip(dataset, { rows })).equals(bytes)).toBe(true);
+    expect(Buffer.from(exportZip(dataset, {})).equals(bytes)).toBe(true);
     // Dated by the data, not the clock: the first entry's DOS date (local header, offset 12).
     const dos = bytes.readUInt16LE(12);
     const dated = `${(dos >> 9) + 1980}-${String((dos >> 5) & 15).padStart(2, '0')}-${String(dos & 31).padStart(2, '0')}`;
