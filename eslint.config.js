@@ -16,7 +16,7 @@ const CORE_IO_MODULES = [
   'src/core/content/files.ts',
   'src/core/content/bulletin-files.ts',
   'src/core/content/history.ts',
-  'src/core/content/removed.ts',
+  'src/core/content/git.ts',
   'src/core/content/holidays.ts',
 ];
 

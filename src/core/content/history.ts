@@ -9,10 +9,10 @@
  * reported as unavailable, never guessed: a partial history would show the first commit of
  * the clone as the first publication of everything.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeUtf8, parseCsvText } from './csv.ts';
+import { runGit } from './git.ts';
 import type { DataIssue } from '../errors/issues.ts';
 import { contentRoot } from './paths.ts';
 
@@ -72,17 +72,7 @@ function unavailable(reason: Unavailable['reason']): Unavailable {
   return { available: false, reason, message: UNAVAILABLE_MESSAGES[reason] };
 }
 
-const MAX_BUFFER = 1024 * 1024 * 1024;
 
-function git(cwd: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, {
-    cwd,
-    input,
-    maxBuffer: MAX_BUFFER,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-  });
-}
 
 /** What a content path holds, or undefined for files that carry no item records. */
 function classify(rel: string): { year: number; record: RecordKind } | undefined {
@@ -146,7 +136,7 @@ interface Commit {
 function readBlobs(top: string, specs: string[]): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   if (specs.length === 0) return out;
-  const buf = git(top, ['cat-file', '--batch'], `${specs.join('\n')}\n`);
+  const buf = runGit(top, ['cat-file', '--batch'], `${specs.join('\n')}\n`);
   let p = 0;
   for (const spec of specs) {
     const nl = buf.indexOf(0x0a, p);
@@ -164,21 +154,21 @@ function readBlobs(top: string, specs: string[]): Map<string, Buffer> {
 export function computeHistory(root: string): History {
   let top: string;
   try {
-    top = git(root, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+    top = runGit(root, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     return unavailable(e.code === 'ENOENT' && !(e as { status?: number }).status ? 'no-git' : 'not-a-repo');
   }
-  if (git(root, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true') return unavailable('shallow');
+  if (runGit(root, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true') return unavailable('shallow');
   let head: string;
   try {
-    head = git(root, ['rev-parse', 'HEAD']).toString('utf8').trim();
+    head = runGit(root, ['rev-parse', 'HEAD']).toString('utf8').trim();
   } catch {
     return unavailable('untracked');
   }
   // The content folder relative to the top, with forward slashes and a trailing slash.
-  const prefix = git(root, ['rev-parse', '--show-prefix']).toString('utf8').trim();
-  const log = git(top, [
+  const prefix = runGit(root, ['rev-parse', '--show-prefix']).toString('utf8').trim();
+  const log = runGit(top, [
     'log',
     '--first-parent',
     '--diff-merges=first-parent',
@@ -257,7 +247,7 @@ export function computeHistory(root: string): History {
   let dirty: boolean;
   try {
     dirty =
-      git(top, ['status', '--porcelain', '--', prefix || '.'])
+      runGit(top, ['status', '--porcelain', '--', prefix || '.'])
         .toString('utf8')
         .trim().length > 0;
   } catch {
@@ -278,7 +268,7 @@ function headCommit(abs: string): string {
   let dir = gitDirs.get(abs);
   if (dir === undefined) {
     try {
-      dir = path.resolve(abs, git(abs, ['rev-parse', '--git-dir']).toString('utf8').trim());
+      dir = path.resolve(abs, runGit(abs, ['rev-parse', '--git-dir']).toString('utf8').trim());
     } catch {
       dir = null;
     }
@@ -306,7 +296,7 @@ function headCommit(abs: string): string {
     // fall through to git
   }
   try {
-    return git(abs, ['rev-parse', 'HEAD']).toString('utf8').trim();
+    return runGit(abs, ['rev-parse', 'HEAD']).toString('utf8').trim();
   } catch {
     return '';
   }

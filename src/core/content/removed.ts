@@ -7,29 +7,20 @@
  * Outside a git work tree (a tarball, a test folder) there is nothing to compare with, and the
  * check says so instead of passing silently.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { decodeUtf8, parseCsvText } from './csv.ts';
+import { runGit } from './git.ts';
 import { issueOf } from '../errors/catalogue.ts';
 import type { DataIssue } from '../errors/issues.ts';
 import type { Dataset } from '../model/types.ts';
 
 export type RemovedCheck = { checked: true; ref: string; issues: DataIssue[] } | { checked: false; reason: string };
 
-function git(cwd: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, {
-    cwd,
-    input,
-    maxBuffer: 1024 * 1024 * 1024,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-  });
-}
 
 /** Blobs `<commit>:./<path>` read in one git process (paths relative to cwd). */
 function blobs(cwd: string, specs: string[]): Buffer[] {
   if (specs.length === 0) return [];
-  const buf = git(cwd, ['cat-file', '--batch'], `${specs.join('\n')}\n`);
+  const buf = runGit(cwd, ['cat-file', '--batch'], `${specs.join('\n')}\n`);
   const out: Buffer[] = [];
   let p = 0;
   for (let i = 0; i < specs.length; i++) {
@@ -51,7 +42,7 @@ function blobs(cwd: string, specs: string[]): Buffer[] {
 export function removedReports(root: string, dataset: Dataset, ref = 'HEAD'): RemovedCheck {
   let commit: string;
   try {
-    commit = git(root, ['rev-parse', '--short', '--verify', `${ref}^{commit}`])
+    commit = runGit(root, ['rev-parse', '--short', '--verify', `${ref}^{commit}`])
       .toString('utf8')
       .trim();
   } catch {
@@ -59,7 +50,7 @@ export function removedReports(root: string, dataset: Dataset, ref = 'HEAD'): Re
   }
   let listed: string[];
   try {
-    listed = git(root, ['ls-tree', '-r', '--name-only', commit, '--', '.']).toString('utf8').split('\n').filter(Boolean);
+    listed = runGit(root, ['ls-tree', '-r', '--name-only', commit, '--', '.']).toString('utf8').split('\n').filter(Boolean);
   } catch {
     return { checked: false, reason: `无法读取提交 ${ref} 的内容目录` };
   }
