@@ -29,6 +29,11 @@ export interface TableRow<T> {
   raw: RawRow;
 }
 
+/** Where one cell of a passed row is, for a message: file, line, column, field and the value as read. */
+export function cellOf(file: string, row: TableRow<unknown>, field: string) {
+  return { file, line: row.line, column: row.raw.header.indexOf(field) + 1, field, value: row.values[field] };
+}
+
 export interface Table<T> {
   /** The file as messages show it. */
   file: string;

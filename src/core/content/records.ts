@@ -8,7 +8,7 @@ import type { HolidayCalendar } from '../model/calendar.ts';
 import { issueOf } from '../errors/catalogue.ts';
 import type { IssueLocation } from '../errors/issues.ts';
 import type { Item, Plan, Report, Withdrawal } from '../model/types.ts';
-import type { LoadContext } from './context.ts';
+import { cellOf, type LoadContext } from './context.ts';
 import { entryNames, exists } from './files.ts';
 import { inCoveredYear } from './holidays.ts';
 import type { YearItems } from './items.ts';
@@ -87,7 +87,7 @@ function loadPlans({ ctx, names, items, dataDate }: Against, abs: string): Plan[
   const file = table.file;
   for (const row of table.rows) {
     const d = row.data;
-    const cell = (field: string) => ({ file, line: row.line, column: row.raw.header.indexOf(field) + 1, field, value: row.values[field] });
+    const cell = (field: string) => cellOf(file, row, field);
     if (items.brokenKeys.has(d.item)) continue;
     const scope = ctx.scope();
     const item = items.itemByKey.get(d.item);
@@ -122,7 +122,7 @@ function loadWithdrawals({ ctx, year, items, dataDate }: Against, abs: string): 
   const file = table.file;
   for (const row of table.rows) {
     const d = row.data;
-    const cell = (field: string) => ({ file, line: row.line, column: row.raw.header.indexOf(field) + 1, field, value: row.values[field] });
+    const cell = (field: string) => cellOf(file, row, field);
     const scope = ctx.scope();
     if (!items.brokenKeys.has(d.item) && !items.itemByKey.has(d.item)) scope.issue(issueOf('LS-REF-019', cell('item')));
     if (!d.month.startsWith(`${year}-`)) scope.issue(issueOf('LS-WDR-002', cell('month'), { year, other: d.month.slice(0, 4) }));
@@ -184,7 +184,7 @@ function loadReports(
     }
     for (const row of table.rows) {
       const d = row.data;
-      const cell = (field: string) => ({ file, line: row.line, column: row.raw.header.indexOf(field) + 1, field, value: row.values[field] });
+      const cell = (field: string) => cellOf(file, row, field);
       const scope = ctx.scope();
       if (d.month !== fileMonth) scope.issue(issueOf('LS-REF-026', cell('month'), { month: fileMonth, other: d.month }));
       if (!d.month.startsWith(`${year}-`)) scope.issue(issueOf('LS-REF-027', cell('month'), { year, other: d.month.slice(0, 4) }));
