@@ -1,7 +1,7 @@
 /**
  * Bytes of a first search, as a reader makes it: a fresh browser (empty cache) at phone size
  * opens /search/?q=… (what the header's search box submits), and the site's own search UI
- * (src/scripts/search.ts) merges the index shards, runs the query and shows the first page of
+ * (src/client/search.ts) merges the index shards, runs the query and shows the first page of
  * results. Everything fetched under /pagefind/ until the results are shown and the network is
  * idle counts: the Pagefind script and WASM, each shard's metadata, the index chunks for the
  * query, the fragments of the results shown. Then the 筛选 panel is opened, and what that

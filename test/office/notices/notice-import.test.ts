@@ -1,7 +1,7 @@
 /**
  * import-notice's core: the bundled notice's text reproduces content/2020's tasks and projects;
  * an .xlsx and a .docx made here from the same tables give the same rows; the expansion rules;
- * clear errors. (The CLI and a second government end to end: test/scripts/new-government.test.ts.)
+ * clear errors. (The CLI and a second government end to end: test/scripts/import-notice.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
