@@ -10,7 +10,8 @@
  */
 import path from 'node:path';
 import { readCsvBytes } from '../../src/core/content/csv.ts';
-import { issueFromZod, issueOf, type Coded } from '../../src/core/errors/catalogue.ts';
+import { issueOf, type Coded } from '../../src/core/errors/catalogue.ts';
+import { issueFromZod } from '../../src/core/errors/zod-messages.ts';
 import { formatFormError, parseContentGrid, parseFormGrid, type FormError, type FormKind, type ParsedForm } from './forms.ts';
 import { formatIssue, type DataIssue } from '../../src/core/errors/issues.ts';
 import {

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { z } from 'zod';
-import { issueFromZod, issueOf } from '../errors/catalogue.ts';
+import { issueOf } from '../errors/catalogue.ts';
+import { issueFromZod } from '../errors/zod-messages.ts';
 import type { DataIssue } from '../errors/issues.ts';
 import type { RawRow, RowCount } from '../model/types.ts';
 import { checkCell } from './cells.ts';

@@ -6,7 +6,8 @@
  * (values starting with 待填写), which the site shows as such; a real site may not.
  */
 import { z } from 'zod';
-import { zodMessage, type IssueCode } from '../errors/catalogue.ts';
+import { type IssueCode } from '../errors/catalogue.ts';
+import { zodMessage } from '../errors/zod-messages.ts';
 import type { Identity } from '../model/types.ts';
 
 /** A value starting with this is a labelled placeholder (allowed only on a demo site). */

@@ -4,7 +4,7 @@
  * rows; rules that span rows or files live in the loading stages (registries.ts, items.ts, records.ts).
  */
 import { z } from 'zod';
-import { zodMessage } from '../errors/catalogue.ts';
+import { zodMessage } from '../errors/zod-messages.ts';
 import { identitySchema } from './identity.ts';
 
 

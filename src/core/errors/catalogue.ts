@@ -23,9 +23,6 @@
  */
 import { LuoshiError } from './base.ts';
 
-// The zod schemas' messages come from this catalogue too (zod-messages.ts).
-export { codeOfZodMessage, issueFromZod, zodMessage } from './zod-messages.ts';
-
 export const AREAS = {
   CSV: '文件编码与结构',
   FLD: '单元格的值',

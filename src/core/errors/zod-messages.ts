@@ -2,7 +2,7 @@
  * Messages given to zod. A schema's error text is rendered from the catalogue (catalogue.ts) and
  * remembered, so a zod issue found while loading is turned back into its code and parameters
  * (the text is what zod carries; two codes never render to the same text, which the catalogue
- * test checks). Re-exported by catalogue.ts, where the schemas import them from.
+ * test checks). The schemas and the loader import them from here.
  */
 import { LuoshiError } from './base.ts';
 import { CATALOGUE, render, renderEntry, type Coded, type IssueCode, type Params, type Placeholders } from './catalogue.ts';

@@ -8,9 +8,8 @@
 import { monthsOfYear, type HolidayCalendar } from './calendar.ts';
 import type { ItemStatus, MonthStatus, Report, YearData } from './types.ts';
 
-/** The four public statuses, in the order every list, chart and legend shows them. */
-export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
-export type Status = (typeof STATUSES)[number];
+// The four statuses are part of the record's shape (types.ts); offered here with their rules.
+export { STATUSES } from './types.ts';
 
 /**
  * The months of `year` that the public record covers on `dataDate`: every month whose report

@@ -1,8 +1,5 @@
 /** The validated, resolved dataset that pages, scripts and tests read. Plain data, no I/O. */
 import type { HolidayCalendar } from './calendar.ts';
-import type { Status } from './status.ts';
-
-export type { Status };
 
 /**
  * The footer identity every Chinese government site must show (site.json `identity`; its checks
@@ -28,6 +25,10 @@ export interface Identity {
   badge_link?: string;
   licence: { name: string; url: string; text: string };
 }
+
+/** The four public statuses, in the order every list, chart and legend shows them (rules: status.ts). */
+export const STATUSES = ['已完成', '序时推进', '滞后', '未报送'] as const;
+export type Status = (typeof STATUSES)[number];
 
 /** Where a record came from, for messages and for the revision history. */
 export interface Source {

@@ -6,16 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  AREAS,
-  CATALOGUE,
-  areaOf,
-  codeOfZodMessage,
-  issueOf,
-  render,
-  type IssueCode,
-} from '../../../src/core/errors/catalogue.ts';
+import { AREAS, CATALOGUE, areaOf, issueOf, render, type IssueCode } from '../../../src/core/errors/catalogue.ts';
 import { formatIssue } from '../../../src/core/errors/issues.ts';
+import { codeOfZodMessage } from '../../../src/core/errors/zod-messages.ts';
 import { manifestSchema, reportRow, siteSchema } from '../../../src/core/content/schema.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
