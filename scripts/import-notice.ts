@@ -95,6 +95,7 @@ const registries: Registries = {
   units: rows('units.csv') as Registries['units'],
   leaders: rows('leaders.csv') as Registries['leaders'],
   collectives: rows('collectives.csv').map((r) => r.name),
+  collectiveMeanings: Object.fromEntries(rows('collectives.csv').map((r) => [r.name, r.meaning])),
 };
 const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8').replace(/^\uFEFF/, '')) as { district?: string };
 const place = /^(.+?)市(.+?)[区县]$/.exec(site.district ?? '');
@@ -122,11 +123,14 @@ const result = importNotice(read.grids, registries, {
   },
 });
 
-console.log(`读取 ${path.basename(file)}：${read.grids.length} 张表。`);
-if (result.review.length) {
-  console.log('\n请核对以下识别结果：');
-  for (const r of result.review) console.log(`  - ${r}`);
-}
+console.log(
+  read.grids[0]?.paragraphs
+    ? `读取 ${path.basename(file)}：按编号段落读取，${read.grids[0].rows.length - 1} 项。`
+    : `读取 ${path.basename(file)}：${read.grids.length} 张表。`,
+);
+const review = [`读取方式：${read.reader}`, ...result.review];
+console.log('\n请核对以下识别结果：');
+for (const r of review) console.log(`  - ${r}`);
 if (result.errors.length) {
   console.error('');
   throw coded(LuoshiError, 'LS-NTC-022', { count: result.errors.length, errors: `\n${formatImportErrors(result.errors)}` });
