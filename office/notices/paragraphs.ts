@@ -21,7 +21,7 @@
 import type { Grid } from './grid.ts';
 
 /** The columns of the grid this interpreter gives (each known to grid.ts's header rules). */
-export const PARAGRAPH_HEADER = ['类别', '小标题', '序号', '工作任务', '牵头领导', '牵头单位', '责任单位'];
+const PARAGRAPH_HEADER = ['类别', '小标题', '序号', '工作任务', '牵头领导', '牵头单位', '责任单位'];
 
 const NUMERALS = '一二三四五六七八九十';
 const SECTION = new RegExp(`^([${NUMERALS}]+)[、.．]\\s*(.+)$`);
@@ -29,7 +29,8 @@ const SUB = new RegExp(`^[（(]([${NUMERALS}]+)[）)]\\s*(.+)$`);
 /** 1. / 1． / 1、 / （1） — not a decimal (1.5亿元). */
 const ITEM = /^(?:(\d{1,3})\s*[.．、](?!\d)|[（(](\d{1,3})[）)])\s*(.+)$/;
 /** A field on a line (or a clause part) of its own: 责任领导：… / 牵头单位：… / 部门分工：… */
-const FIELD = /^(责任领导|牵头领导|分管领导|分管[省市区县]领导|联系领导|责任[省市区县]领导|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|部门分工|责任分工)\s*[:：]\s*(.*)$/;
+const FIELD =
+  /^(责任领导|牵头领导|分管领导|分管[省市区县]领导|联系领导|责任[省市区县]领导|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|部门分工|责任分工)\s*[:：]\s*(.*)$/;
 /** The clause at a paragraph's end: （…） or [ … ] or 【…】, with a full stop after it or not. */
 const CLAUSE = /[（(【[]([^（()）【】[\]]*)[）)】\]][。；;]?$/;
 /** A clause about who is responsible, as opposed to an aside in brackets. */
@@ -50,7 +51,9 @@ function nationalForm(clause: string, into: Fields, notes: string[]): void {
       into.lead.push(lead[1]);
       continue;
     }
-    const units = /^(.+?)(按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分工负责|共同负责|配合|参与|负责|落实)$/.exec(part);
+    const units = /^(.+?)(按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分工负责|共同负责|配合|参与|负责|落实)$/.exec(
+      part,
+    );
     if (units) into.units.push(units[1]);
     else notes.push(`「${part}」看不出是牵头单位还是责任单位，按责任单位处理`);
     if (!units) into.units.push(part);
@@ -228,6 +231,8 @@ export function paragraphGrid(text: string, source = '正文'): ParagraphReading
     }
     const heading = b.kind === 'plain' ? undefined : responsibility(b, notes);
     const name = heading?.text ?? b.text;
+    if (heading && heading.fields.lead.length + heading.fields.units.length > 0)
+      notes.push(`${source} 第 ${b.line} 行：标题「${name}」后写的单位不导入（单位只随编号的各项导入）`);
     if (b.kind === 'section') {
       section = `${b.numeral}、${name}`;
       sub = '';

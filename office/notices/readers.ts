@@ -59,7 +59,8 @@ export interface ReadNotice {
 function tablesOrParagraphs(grids: Grid[], text: string, tables: string): ReadNotice {
   const numbered = grids.some((g) => g.rows.some((r) => r.cells.some((c) => /^\d+$/.test(c.trim()))));
   const paragraphs = numbered ? undefined : paragraphGrid(text).grid;
-  if (paragraphs) return { grids: [paragraphs], text, reader: '编号段落（正文中无任务分解表，按“1.……（牵头单位、责任单位）”的段落读取）' };
+  if (paragraphs)
+    return { grids: [paragraphs], text, reader: '编号段落（正文中无任务分解表，按“1.……（牵头单位、责任单位）”的段落读取）' };
   return { grids, text, reader: tables };
 }
 

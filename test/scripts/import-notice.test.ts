@@ -316,7 +316,13 @@ describe('a government whose notice is numbered paragraphs, with no code change'
     const root = path.join(dir, 'lishan');
     expect(run('new-site', [root]).code).toBe(0);
     const before = snapshot(root);
-    const r = run('import-notice', [path.join(ROOT, 'test/fixtures/notices/lishan-2023.txt'), '--year', '2023', '--content', root]);
+    const r = run('import-notice', [
+      path.join(ROOT, 'test/fixtures/notices/lishan-2023.txt'),
+      '--year',
+      '2023',
+      '--content',
+      root,
+    ]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('正文 第 25 行 「牵头领导」列：[LS-NTC-024]');
     expect(r.err).toContain('未写入任何文件');

@@ -80,7 +80,9 @@ describe('a district notice with labelled fields in brackets (咸安区 2023, fi
   it('keeps the collective as written and adds it to collectives.csv, and says which front end read the notice', () => {
     expect(result.newCollectives).toEqual([{ name: '相关乡镇办', meaning: '通知原文中的统称，未逐一列名' }]);
     expect(result.review[0]).toMatch(/^正文：按编号段落读取（无任务分解表），12 项/);
-    expect(result.review).toContain('正文 第 31 行：小标题「加强基础设施建设」在「坚定不移做强增长引擎」之下，各项的小标题取「加强基础设施建设」');
+    expect(result.review).toContain(
+      '正文 第 31 行：小标题「加强基础设施建设」在「坚定不移做强增长引擎」之下，各项的小标题取「加强基础设施建设」',
+    );
     expect(result.newLeaders.map((l) => l.name)).toEqual(['杜新国', '洪声耀', '陈浩', '丁玲', '刘伍寿']);
   });
 });
@@ -175,13 +177,18 @@ describe('each form of the clause, and the headings', () => {
   });
 
   it('every item without leaders is refused with LS-NTC-024, and nothing else is an error', () => {
-    expect(result.errors.map((e) => `${e.code} ${e.line}`)).toEqual(
-      ['LS-NTC-024 5', 'LS-NTC-024 6', 'LS-NTC-024 9', 'LS-NTC-024 11'],
-    );
+    expect(result.errors.map((e) => `${e.code} ${e.line}`)).toEqual([
+      'LS-NTC-024 5',
+      'LS-NTC-024 6',
+      'LS-NTC-024 9',
+      'LS-NTC-024 11',
+    ]);
   });
 
   it('takes an item’s leaders from its heading when the item has none, and says so', () => {
-    const r = importText(['一、推动经济平稳运行（责任领导：各分管副省长）', '1.实施重大项目500个。（省发展改革委牵头）'].join('\n'));
+    const r = importText(
+      ['一、推动经济平稳运行（责任领导：各分管副省长）', '1.实施重大项目500个。（省发展改革委牵头）'].join('\n'),
+    );
     expect(r.errors).toEqual([]);
     expect(r.tasks!.rows[0]).toMatchObject({ leaders: '各分管副省长', units: '省发展改革委' });
     expect(r.tasks!.sections[0].name).toBe('推动经济平稳运行');
@@ -208,7 +215,15 @@ describe('each form of the clause, and the headings', () => {
 
   it('reads （一）-numbered paragraphs as the items when no 1. paragraph carries a clause', () => {
     const r = importText(
-      ['一、主要预期目标', '（一）地区生产总值增长7%以上', '责任领导：张三', '责任单位：区发展和改革局', '（二）规上工业增加值增长12%以上', '责任领导：李四', '责任单位：区科技和经信局'].join('\n'),
+      [
+        '一、主要预期目标',
+        '（一）地区生产总值增长7%以上',
+        '责任领导：张三',
+        '责任单位：区发展和改革局',
+        '（二）规上工业增加值增长12%以上',
+        '责任领导：李四',
+        '责任单位：区科技和经信局',
+      ].join('\n'),
     );
     expect(r.errors).toEqual([]);
     expect(r.tasks!.rows.map((x) => [x.no, x.target, x.leaders, x.units])).toEqual([
@@ -224,7 +239,10 @@ describe('shared prefixes, read right (units.ts)', () => {
   it('shares 省 with the bare departments after it, each expansion on the list', () => {
     const r = expandUnits('省商务厅、财政厅、发展改革委', ctx);
     expect(r.names).toEqual(['省商务厅', '省财政厅', '省发展改革委']);
-    expect(r.notes).toEqual(['「财政厅」补全为「省财政厅」（共用前缀“省”）', '「发展改革委」补全为「省发展改革委」（共用前缀“省”）']);
+    expect(r.notes).toEqual([
+      '「财政厅」补全为「省财政厅」（共用前缀“省”）',
+      '「发展改革委」补全为「省发展改革委」（共用前缀“省”）',
+    ]);
   });
 
   it('keeps a name that carries its own place or is not this government’s department, and says so', () => {
@@ -237,7 +255,11 @@ describe('shared prefixes, read right (units.ts)', () => {
       prefix: '市',
     });
     // A city bureau's branch named with its place keeps its name and does not make the next names 市.
-    expect(expandUnits('区住建局、市生态环境局历下分局、城管局', ctx).names).toEqual(['区住建局', '市生态环境局历下分局', '区城管局']);
+    expect(expandUnits('区住建局、市生态环境局历下分局、城管局', ctx).names).toEqual([
+      '区住建局',
+      '市生态环境局历下分局',
+      '区城管局',
+    ]);
     expect(expandUnits('区发改局、经发集团', ctx).names).toEqual(['区发改局', '经发集团']);
     expect(expandUnits('省金融监管局、山东银保监局、人民银行济南分行', ctx).names).toEqual([
       '省金融监管局',
