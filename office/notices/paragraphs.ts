@@ -43,63 +43,73 @@ interface Fields {
 }
 
 /** 「X牵头，Y、Z等相关部门按职责分工负责」, 「A、B按职责分工负责」, 「X牵头负责」, 「X牵头，各地、各部门配合」. */
-function nationalForm(clause: string, into: Fields, notes: string[]): void {
-  for (const part of clause.split(/[，,；;]/).map((p) => p.trim())) {
-    if (!part) continue;
+function nationalForm(clause: string, into: Fields, note: (n: string) => void): void {
+  const parts = clause
+    .split(/[，,；;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const UNITS = /^(.+?)(按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分工负责|共同负责|配合|参与|负责|落实)$/;
+  for (const [i, part] of parts.entries()) {
     const lead = /^(.+?)牵头(负责|落实|推进)?$/.exec(part);
     if (lead) {
       into.lead.push(lead[1]);
       continue;
     }
-    const units = /^(.+?)(按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分工负责|共同负责|配合|参与|负责|落实)$/.exec(
-      part,
-    );
-    if (units) into.units.push(units[1]);
-    else notes.push(`「${part}」看不出是牵头单位还是责任单位，按责任单位处理`);
-    if (!units) into.units.push(part);
+    const units = UNITS.exec(part);
+    into.units.push(units ? units[1] : part);
+    // A group without its verb belongs to the next group that has one (Y、Z等部门，A、B配合).
+    if (!units && !parts.slice(i + 1).some((p) => UNITS.test(p))) note(`「${part}」看不出是牵头单位还是责任单位，按责任单位处理`);
   }
 }
 
 /** One field (label and value) into the fields it feeds. */
-function addField(label: string, value: string, into: Fields, notes: string[]): void {
+function addField(label: string, value: string, into: Fields, note: (n: string) => void): void {
   const v = value.trim().replace(/[。；;]$/, '');
   if (!v) return;
   if (/领导/.test(label)) into.leaders.push(v);
   else if (/^牵头/.test(label)) into.lead.push(v);
-  else if (/分工/.test(label)) nationalForm(v, into, notes);
+  else if (/分工/.test(label)) nationalForm(v, into, note);
   else into.units.push(v);
 }
 
 /** The fields of a clause: labelled (责任领导：…；牵头单位：…) or the national form. */
-function clauseFields(clause: string, notes: string[]): Fields {
+function clauseFields(clause: string, note: (n: string) => void): Fields {
   const out: Fields = { leaders: [], lead: [], units: [] };
   const labelled = clause
     .split(/[；;]/)
     .map((p) => FIELD.exec(p.trim()))
     .filter((m) => m !== null);
-  if (labelled.length > 0) for (const m of labelled) addField(m[1], m[2], out, notes);
-  else nationalForm(clause, out, notes);
+  if (labelled.length > 0) for (const m of labelled) addField(m[1], m[2], out, note);
+  else nationalForm(clause, out, note);
   return out;
 }
 
 /**
  * A unit list as the table cells write it: 、 within a group, ， between groups. 「Y、Z等相关部门」
- * is Y、Z and the collective 相关部门 (a 等 before a collective is the collective itself); 及 joins
- * two entries like 、.
+ * is Y、Z and the collective 相关部门 (a 等 before a collective is the collective itself); 「Y等部门」
+ * is Y等; 及, and 和 before a collective, join like 、. The site shows 等 only after the last unit,
+ * so a 等 inside the list is dropped, and said so.
  */
-function unitCell(lists: string[], notes: string[]): string {
-  return lists
+function unitCell(lists: string[], source: string, line: number, notes: string[]): string {
+  const note = (n: string) => notes.push(`${source} 第 ${line} 行：${n}`);
+  const cell = lists
     .map((l) =>
       l
         .replace(/[\s\u3000]+/g, '')
-        .replace(/等((?:各|相关|有关|其他)[^、，,]*)$/, (_m, collective: string) => {
-          notes.push(`「${l}」中“等”后的统称「${collective}」列为一项（原样保留）`);
+        .replace(/等(部门|单位)(?=[，,]|$)/g, '等')
+        .replace(/等((?:[省市区县](?:级|直)?)?(?:各|相关|有关|其他)[^、，,和及]*)/g, (_m, collective: string) => {
+          note(`「${l}」中“等”后的统称「${collective}」列为一项（原样保留）`);
           return `、${collective}`;
         })
+        .replace(/(?:及|和)(?=(?:[省市区县](?:级|直)?)?(?:各|相关|有关))/g, '、')
         .replace(/及(?=[^、，,]{2,})/g, '、'),
     )
     .filter(Boolean)
     .join('，');
+  return cell.replace(/([^、，,]+)等(?=[、，,])/g, (_m, name: string) => {
+    note(`「${name}等」不是最后一个单位，“等”已去掉（网站只在最后一个单位后显示“等”）`);
+    return name;
+  });
 }
 
 interface Block {
@@ -123,17 +133,18 @@ function blockOf(text: string, line: number): Block {
 }
 
 /** A block's responsibility: its trailing clause, or its field lines; undefined when it has neither. */
-function responsibility(b: Block, notes: string[]): { text: string; fields: Fields } | undefined {
+function responsibility(b: Block, notes: string[], source = ''): { text: string; fields: Fields } | undefined {
+  const note = (n: string) => notes.push(`${source} 第 ${b.line} 行：${n}`);
   const clause = CLAUSE.exec(b.text);
   let text = b.text;
   let fields: Fields | undefined;
   if (clause && RESPONSIBILITY.test(clause[1])) {
-    fields = clauseFields(clause[1], notes);
+    fields = clauseFields(clause[1], note);
     text = b.text.slice(0, clause.index).trim();
   }
   if (b.fieldLines.length > 0) {
     fields ??= { leaders: [], lead: [], units: [] };
-    for (const f of b.fieldLines) addField(f.label, f.value, fields, notes);
+    for (const f of b.fieldLines) addField(f.label, f.value, fields, note);
   }
   return fields ? { text, fields } : undefined;
 }
@@ -207,7 +218,7 @@ export function paragraphGrid(text: string, source = '正文'): ParagraphReading
   for (let k = start; k <= last; k++) {
     const b = blocks[k];
     if (b.kind === itemKind) {
-      const r = responsibility(b, notes);
+      const r = responsibility(b, notes, source);
       count++;
       const written = Number(b.written);
       if (itemKind === 'item' && Number.isInteger(written) && written !== lastWritten + 1 && !restarted && count > 1) {
@@ -225,11 +236,19 @@ export function paragraphGrid(text: string, source = '正文'): ParagraphReading
       }
       rows.push({
         line: b.line,
-        cells: [section, sub, String(count), r?.text ?? b.text, leaders, unitCell(f.lead, notes), unitCell(f.units, notes)],
+        cells: [
+          section,
+          sub,
+          String(count),
+          r?.text ?? b.text,
+          leaders,
+          unitCell(f.lead, source, b.line, notes),
+          unitCell(f.units, source, b.line, notes),
+        ],
       });
       continue;
     }
-    const heading = b.kind === 'plain' ? undefined : responsibility(b, notes);
+    const heading = b.kind === 'plain' ? undefined : responsibility(b, notes, source);
     const name = heading?.text ?? b.text;
     if (heading && heading.fields.lead.length + heading.fields.units.length > 0)
       notes.push(`${source} 第 ${b.line} 行：标题「${name}」后写的单位不导入（单位只随编号的各项导入）`);

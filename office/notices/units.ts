@@ -31,7 +31,7 @@ export interface UnitContext {
 
 /** How the name of an organisation (as opposed to a bare place name) ends. */
 const ORGANISATION_ENDING = /(局|委|厅|中心|委员会|集团|公司|办|部|馆|院|联|会|队|所|站|单位|部门|办事处|分局|指挥部)$/;
-export const COLLECTIVE = /^(各|相关|有关|涉农|全区|区政府各|区政府有关|区直各|区直有关|[省市县区](级|直|政府)(各|相关|有关))/;
+export const COLLECTIVE = /^(各|相关|有关|涉农|全区|区政府各|区政府有关|区直各|区直有关|[省市县区](级|直|政府)?(各|相关|有关))/;
 export const LEVEL_PREFIX = /^[区县市旗]/;
 /** A level prefix an entry may share with the bare department names after it (省商务厅、财政厅). */
 const SHARED_PREFIX = /^[省区县市旗]/;

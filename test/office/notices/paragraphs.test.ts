@@ -125,6 +125,30 @@ describe('a province with 分管省领导 and 部门分工 lines (广东 2021, g
   });
 });
 
+describe('a district notice in the national form with 配合 (官渡区 2016, guandu-2016.txt)', () => {
+  it('takes the unit before 牵头 as the lead, the others after it, 区级相关部门 as a collective', () => {
+    const result = importText(fixture('guandu-2016.txt'), empty(), ['官渡']);
+    const S1 = '提高投资项目审批效率';
+    expect(itemsOf(result).map((r) => [r.no, r.section, r.target.slice(0, 8), r.units, r.lead_units])).toEqual([
+      ['1', S1, '精简项目审批手续', '区政务服务局、区发改局、区审改办、区住建局、区级相关部门', '区政务服务局'],
+      ['2', S1, '提高土地审批效率', '区国土分局、区规划分局、区级相关部门', '区国土分局'],
+      ['3', S1, '提高环评审批效率', '区环保局、区水务局、区级相关部门', '区环保局'],
+      [
+        '4',
+        '加快推进项目建设',
+        '加强项目谋划储备',
+        '区发改局、区财政局、区交运局、区经贸投促局、区住建局、区水务局、区国投公司、各街道办事处',
+        '区发改局',
+      ],
+    ]);
+    // The text keeps its own brackets; only the closing responsibility is taken off.
+    expect(result.tasks!.rows[2].target).toMatch(/水保批复\(涉及水土保持项目\)、.*完成审批。$/);
+    expect(result.review).toContain('正文 第 7 行：「区水务局等」不是最后一个单位，“等”已去掉（网站只在最后一个单位后显示“等”）');
+    expect(result.newCollectives.map((c) => c.name)).toEqual(['区级相关部门', '各街道办事处']);
+    expect(result.errors.map((e) => e.code)).toEqual(['LS-NTC-024', 'LS-NTC-024', 'LS-NTC-024', 'LS-NTC-024']);
+  });
+});
+
 describe('each form of the clause, and the headings', () => {
   const NOTICE = [
     '某省2024年政府工作报告重点工作任务分工方案',
@@ -183,6 +207,14 @@ describe('each form of the clause, and the headings', () => {
       'LS-NTC-024 9',
       'LS-NTC-024 11',
     ]);
+  });
+
+  it('等省有关部门和各地…: the collectives after 等 and 和 are entries of their own', () => {
+    const r = importText('1.推动重点项目。（省发展改革委、交通运输厅、水利厅等省有关部门和各地级以上市人民政府按职责分工负责）');
+    expect(r.tasks!.rows[0]).toMatchObject({
+      units: '省发展改革委、省交通运输厅、省水利厅、省有关部门、各地级以上市人民政府',
+      lead_units: '',
+    });
   });
 
   it('takes an item’s leaders from its heading when the item has none, and says so', () => {
