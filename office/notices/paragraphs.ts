@@ -156,11 +156,12 @@ export interface ParagraphReading {
 }
 
 /**
- * The numbered paragraphs of a notice's text as a grid (see the module comment). `source` names
- * the text in every message (正文); lines are numbered from 1 as given.
+ * The numbered paragraphs of a notice's text (or its lines, as a PDF reader rebuilds them) as a
+ * grid (see the module comment). `source` names the text in every message (正文); lines are
+ * numbered from 1 as given.
  */
-export function paragraphGrid(text: string, source = '正文'): ParagraphReading {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+export function paragraphGrid(text: string | readonly string[], source = '正文'): ParagraphReading {
+  const lines = typeof text === 'string' ? text.replace(/\r\n?/g, '\n').split('\n') : [...text];
   const notes: string[] = [];
   // Blocks: a numbered line starts one; a line of a field joins the block before; other lines
   // continue a block whose clause is still open (a paragraph wrapped over lines in a PDF).
@@ -175,9 +176,14 @@ export function paragraphGrid(text: string, source = '正文'): ParagraphReading
       continue;
     }
     const b = blockOf(t, i + 1);
-    const open = last && last.kind === 'item' && last.fieldLines.length === 0 && !/[。；;）)】\]]$/.test(last.text);
-    if (b.kind === 'plain' && open) last.text += t;
-    else blocks.push(b);
+    // An item is open until its responsibility closes it: a PDF wraps a paragraph anywhere, also
+    // after a full stop (then the joining is a guess, and said so).
+    const open = last && last.kind === 'item' && last.fieldLines.length === 0 && !responsibility(last, []);
+    if (b.kind === 'plain' && open) {
+      if (/[。；;]$/.test(last.text))
+        notes.push(`${source} 第 ${i + 1} 行：接在上一行的段落之后（第 ${last.line} 行的一项尚未写明单位）`);
+      last.text += t;
+    } else blocks.push(b);
   }
 
   // Items are numbered by arabic numbers (1.) or, when no such paragraph carries a responsibility,

@@ -245,6 +245,23 @@ describe('each form of the clause, and the headings', () => {
     expect(r.review).toContain('正文 第 5 行：原文编号“1”不接上一项，各项按出现顺序连续编号（此项为第 2 项）');
   });
 
+  it('takes the lines a PDF reader gives, a paragraph wrapped after a full stop joined and said so', () => {
+    const read = paragraphGrid([
+      '一、甲部分',
+      '1.实施重大项目500个。',
+      '完成投资2000亿元。（责任领导：张三；牵头单位：区发改局）',
+      '加强基础设施建设',
+      '2.新增就业1万人。（责任领导：张三；牵头单位：区人社局）',
+    ]);
+    const r = importNotice([read.grid!], empty(), { year: 2023 });
+    expect(r.errors).toEqual([]);
+    expect(r.tasks!.rows.map((x) => [x.no, x.subsection, x.target])).toEqual([
+      ['1', '', '实施重大项目500个。完成投资2000亿元。'],
+      ['2', '加强基础设施建设', '新增就业1万人。'],
+    ]);
+    expect(r.review).toContain('正文 第 3 行：接在上一行的段落之后（第 2 行的一项尚未写明单位）');
+  });
+
   it('reads （一）-numbered paragraphs as the items when no 1. paragraph carries a clause', () => {
     const r = importText(
       [
