@@ -168,7 +168,8 @@ export function paragraphGrid(text: string | readonly string[], source = '正文
   const blocks: Block[] = [];
   for (const [i, raw] of lines.entries()) {
     const t = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
-    if (!t) continue;
+    // Blank lines, and a PDF's page numbers (— 3 —, -3-).
+    if (!t || /^[-—－–\s]*\d+[-—－–\s]*$/.test(t)) continue;
     const last = blocks.at(-1);
     const field = FIELD.exec(t);
     if (field && last && last.kind !== 'plain') {
