@@ -27,6 +27,8 @@ manifest.json），新的责任单位和牵头领导加入名录。文件可以�
   .xlsx   附件表格复制到 Excel：每张工作表一张表，表头上方可以有标题行
   .docx   通知原文（Word），从中读取表格
   .txt    通知的文本（表格为制表符缩进、每格一行，如 content/2020/notice.txt）
+  没有任务分解表的 .docx、.txt 按编号段落读取：“1.……（X牵头，Y、Z按职责分工负责）”或
+          “1.……（责任领导：…；牵头单位：…；责任单位：…）”，“一、”为部分，“（一）”为小标题
 选项：
   --content 目录         内容目录（默认 content/ 或 LUOSHI_CONTENT）
   --replace              覆盖已有的年度任务文件（否则已有年度时不写入）
@@ -95,6 +97,7 @@ const registries: Registries = {
   units: rows('units.csv') as Registries['units'],
   leaders: rows('leaders.csv') as Registries['leaders'],
   collectives: rows('collectives.csv').map((r) => r.name),
+  collectiveMeanings: Object.fromEntries(rows('collectives.csv').map((r) => [r.name, r.meaning])),
 };
 const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8').replace(/^\uFEFF/, '')) as { district?: string };
 const place = /^(.+?)市(.+?)[区县]$/.exec(site.district ?? '');
@@ -122,11 +125,14 @@ const result = importNotice(read.grids, registries, {
   },
 });
 
-console.log(`读取 ${path.basename(file)}：${read.grids.length} 张表。`);
-if (result.review.length) {
-  console.log('\n请核对以下识别结果：');
-  for (const r of result.review) console.log(`  - ${r}`);
-}
+console.log(
+  read.grids[0]?.paragraphs
+    ? `读取 ${path.basename(file)}：按编号段落读取，${read.grids[0].rows.length - 1} 项。`
+    : `读取 ${path.basename(file)}：${read.grids.length} 张表。`,
+);
+const review = [`读取方式：${read.reader}`, ...result.review];
+console.log('\n请核对以下识别结果：');
+for (const r of review) console.log(`  - ${r}`);
 if (result.errors.length) {
   console.error('');
   throw coded(LuoshiError, 'LS-NTC-022', { count: result.errors.length, errors: `\n${formatImportErrors(result.errors)}` });

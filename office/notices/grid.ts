@@ -9,6 +9,10 @@ export interface Grid {
   source: string;
   title: string;
   rows: { line: number; cells: string[] }[];
+  /** What the front end inferred in making the grid (paragraphs.ts), for the review list. */
+  notes?: string[];
+  /** Made from numbered paragraphs, not a table: a missing leader is then the notice's way of writing. */
+  paragraphs?: true;
 }
 
 export type Field =

@@ -20,6 +20,8 @@ export interface Registries {
   units: { id: string; name: string; full_name: string; kind: string; aliases: string }[];
   leaders: { id: string; name: string; title: string; collective: string }[];
   collectives: string[];
+  /** collectives.csv's meanings, kept when the import adds a collective (name → meaning). */
+  collectiveMeanings?: Record<string, string>;
 }
 
 export interface ImportOptions {
@@ -59,6 +61,8 @@ export interface ImportResult {
   };
   newUnits: Registries['units'];
   newLeaders: Registries['leaders'];
+  /** Collectives the notice writes that collectives.csv does not have yet (相关部门, 各地). */
+  newCollectives: { name: string; meaning: string }[];
   notice: { doc_no: string; title: string; date: string; publicity: string };
 }
 
@@ -145,17 +149,25 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
   const leaderNames = new Set(registries.leaders.map((l) => l.name));
   const newUnits: Registries['units'] = [];
   const newLeaders: Registries['leaders'] = [];
+  const newCollectives: ImportResult['newCollectives'] = [];
   const result: ImportResult = {
     errors,
     review,
     newUnits,
     newLeaders,
+    newCollectives,
     notice: { doc_no: '', title: '', date: '', publicity: '' },
   };
 
   const addUnit = (name: string) => {
     const base = name.replace(/等$/, '');
-    if (known.has(base) || ctx.collectives.has(base) || COLLECTIVE.test(base)) return;
+    if (known.has(base) || ctx.collectives.has(base)) return;
+    if (COLLECTIVE.test(base)) {
+      ctx.collectives.add(base);
+      newCollectives.push({ name: base, meaning: '通知原文中的统称，未逐一列名' });
+      review.push(`新增统称「${base}」（原样保留；请在 collectives.csv 中写明含义）`);
+      return;
+    }
     const kind = /(街道办事处|镇人民政府|乡人民政府)$/.test(base) ? '街道办事处' : LEVEL_PREFIX.test(base) ? '区直部门' : '其他';
     const id = asciiId(base, unitIds);
     newUnits.push({ id, name: base, full_name: base, kind, aliases: '' });
@@ -180,6 +192,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
   for (const grid of grids) {
     const err = <C extends IssueCode>(line: number, column: string | undefined, code: C, ...params: ParamArgs<C>) =>
       errors.push(issueOf(code, { source: grid.source, line, column }, ...params));
+    review.push(...(grid.notes ?? []));
     // The header: the first of the first six rows with a text column and two more known columns.
     let headerAt = -1;
     let fields: (Field | undefined)[] = [];
@@ -280,7 +293,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       const text = textVal.replace(/\n+/g, '');
       if (!text) err(row.line, headers[col('text')], 'LS-NTC-010');
       const leaders = splitLeaders(cellOf(cells, 'leaders'));
-      if (leaders.length === 0) err(row.line, headers[col('leaders')], 'LS-NTC-011');
+      if (leaders.length === 0) err(row.line, headers[col('leaders')], grid.paragraphs ? 'LS-NTC-024' : 'LS-NTC-011');
       const padded = /[^\s\u3000][\s\u3000]+[^\s\u3000]/.test(
         cellOf(cells, 'leaders')
           .split('\n')
@@ -294,8 +307,8 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
         review.push(`${grid.source} 第 ${row.line} 行：牵头领导按 ${leaders.length} 人处理：${leaders.join('、')}`);
       leaders.forEach(addLeader);
       const lead = expandUnits(cellOf(cells, 'lead_units'), ctx);
-      const co = expandUnits(cellOf(cells, 'co_units'), ctx);
-      const all = expandUnits(cellOf(cells, 'units'), ctx);
+      const co = expandUnits(cellOf(cells, 'co_units'), ctx, lead.prefix);
+      const all = expandUnits(cellOf(cells, 'units'), ctx, co.prefix);
       for (const n of [...lead.notes, ...co.notes, ...all.notes]) review.push(`${grid.source} 第 ${row.line} 行：${n}`);
       const units = [...lead.names, ...co.names, ...all.names];
       if (units.length === 0) err(row.line, headers[col('units') >= 0 ? col('units') : col('lead_units')], 'LS-NTC-012');
@@ -457,6 +470,14 @@ export function importFiles(
   files.set(`${year}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   if (result.newUnits.length)
     files.set('units.csv', writeCsv(Object.keys(FILES.units.columns), [...registries.units, ...result.newUnits]).text);
+  if (result.newCollectives.length)
+    files.set(
+      'collectives.csv',
+      writeCsv(Object.keys(FILES.collectives.columns), [
+        ...registries.collectives.map((name) => ({ name, meaning: registries.collectiveMeanings?.[name] ?? '' })),
+        ...result.newCollectives,
+      ]).text,
+    );
   if (result.newLeaders.length)
     files.set('leaders.csv', writeCsv(Object.keys(FILES.leaders.columns), [...registries.leaders, ...result.newLeaders]).text);
   return files;

@@ -11,6 +11,7 @@ import { decodeUtf8 } from '../../src/core/content/csv.ts';
 import type { Grid } from './grid.ts';
 import { htmlGrids } from './html-tables.ts';
 import { textGrids } from './text-tables.ts';
+import { paragraphGrid } from './paragraphs.ts';
 import { LuoshiError, coded } from '../../src/core/errors/errors.ts';
 import { fileKind } from '../file-kind.ts';
 
@@ -47,6 +48,20 @@ export interface ReadNotice {
   grids: Grid[];
   /** The notice's plain text, when the file has it (text, .docx): kept as the year's notice.txt. */
   text?: string;
+  /** Which front end read it (tables, or numbered paragraphs), for the review list. */
+  reader: string;
+}
+
+/**
+ * A text with no decomposition table (no table has a numbered row) but numbered paragraphs goes
+ * through the paragraph interpreter (paragraphs.ts); its lines are those of the saved notice.txt.
+ */
+function tablesOrParagraphs(grids: Grid[], text: string, tables: string): ReadNotice {
+  const numbered = grids.some((g) => g.rows.some((r) => r.cells.some((c) => /^\d+$/.test(c.trim()))));
+  const paragraphs = numbered ? undefined : paragraphGrid(text).grid;
+  if (paragraphs)
+    return { grids: [paragraphs], text, reader: '编号段落（正文中无任务分解表，按“1.……（牵头单位、责任单位）”的段落读取）' };
+  return { grids, text, reader: tables };
 }
 
 export async function readNotice(file: string): Promise<ReadNotice> {
@@ -58,7 +73,8 @@ export async function readNotice(file: string): Promise<ReadNotice> {
       const { code, message, hint } = decoded.issue;
       throw new LuoshiError(`[${code}] ${file}：${message}${hint ? `  提示：${hint}` : ''}`, { code });
     }
-    return { grids: textGrids(decoded.text), text: decoded.text.replace(/\r\n?/g, '\n') };
+    const text = decoded.text.replace(/\r\n?/g, '\n');
+    return tablesOrParagraphs(textGrids(text), text, '文本中的表格（每格一行）');
   }
   const wanted = WANTED[ext];
   if (!wanted) throw coded(LuoshiError, 'LS-NTC-019', { ext, file });
@@ -67,10 +83,10 @@ export async function readNotice(file: string): Promise<ReadNotice> {
   if (kind === 'legacy-office') throw coded(LuoshiError, 'LS-NTC-016', { file });
   if (kind === 'opendocument') throw coded(LuoshiError, 'LS-NTC-017', { file });
   if (kind !== wanted) throw coded(LuoshiError, 'LS-NTC-018', { file });
-  if (kind === 'xlsx') return { grids: await xlsxGrids(bytes) };
+  if (kind === 'xlsx') return { grids: await xlsxGrids(bytes), reader: 'Excel 表格（每张工作表一张表）' };
   const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
   const text = (await mammoth.extractRawText({ buffer: bytes })).value;
-  return { grids: htmlGrids(html), text };
+  return tablesOrParagraphs(htmlGrids(html), text, 'Word 文档中的表格');
 }
 
 /** The kind of file each name the notice may have must really be (an old format by its name is refused by its bytes). */

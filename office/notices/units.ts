@@ -1,7 +1,8 @@
 /**
  * Names in a notice's cells: leaders (alignment spaces, two per cell, a title split over lines)
  * and unit lists written with shared prefixes and suffixes (区发改局、住建局 → 区住建局;
- * 杆石桥、四里村街道办事处), collectives kept as written, and ASCII ids for new names.
+ * 省商务厅、财政厅 → 省财政厅; 杆石桥、四里村街道办事处), collectives kept as written, names
+ * that carry their own place or are not this government's departments kept, and ASCII ids.
  */
 import { pinyin } from 'pinyin-pro';
 
@@ -29,9 +30,17 @@ export interface UnitContext {
 }
 
 /** How the name of an organisation (as opposed to a bare place name) ends. */
-const ORGANISATION_ENDING = /(局|委|中心|委员会|集团|公司|办|部|馆|院|联|会|队|所|站|单位|部门|办事处|分局|指挥部)$/;
-export const COLLECTIVE = /^(各|相关|有关|涉农|全区|区政府各|区政府有关|区直各|区直有关)/;
+const ORGANISATION_ENDING = /(局|委|厅|中心|委员会|集团|公司|办|部|馆|院|联|会|队|所|站|单位|部门|办事处|分局|指挥部)$/;
+export const COLLECTIVE = /^(各|相关|有关|涉农|全区|区政府各|区政府有关|区直各|区直有关|[省市县区](级|直|政府)?(各|相关|有关))/;
 export const LEVEL_PREFIX = /^[区县市旗]/;
+/** A level prefix an entry may share with the bare department names after it (省商务厅、财政厅). */
+const SHARED_PREFIX = /^[省区县市旗]/;
+/**
+ * Names that keep their own name beside a level prefix: they carry their own place (人行济南分行营业管理部,
+ * 市生态环境局历下分局, 某某中心支行) or are not a department of this government (某某银保监局, 某某集团, 某某公司,
+ * 海关, 国家统计局的调查队).
+ */
+const OWN_NAME = /(^人行|人民银行|分行|支行|营业管理部|银保监|证监|银监|保监|局.{2,}分局$|集团$|公司$|海关$|调查队$)/;
 
 /**
  * A unit cell expanded to the names it means, in order, with every inference made:
@@ -41,12 +50,17 @@ export const LEVEL_PREFIX = /^[区县市旗]/;
  *   unless the registry knows the name as written or the name carries the place's own name;
  * - collective references (各…, 相关…) are kept as written; a trailing 等 stays on the last entry.
  */
-export function expandUnits(cell: string, ctx: UnitContext): { names: string[]; notes: string[] } {
+export function expandUnits(
+  cell: string,
+  ctx: UnitContext,
+  /** A prefix shared from an earlier cell of the same item (the lead units before the others). */
+  startPrefix = '',
+): { names: string[]; notes: string[]; prefix: string } {
   const notes: string[] = [];
   const names: string[] = [];
   const compact = cell.replace(/[\s\u3000]+/g, '');
-  if (compact === '') return { names, notes };
-  let prefix = '';
+  let prefix = startPrefix;
+  if (compact === '') return { names, notes, prefix };
   for (const group of compact.split(/[，,；;]/).filter(Boolean)) {
     const entries = group.split('、');
     const lastEntry = entries.at(-1)!.replace(/等$/, '');
@@ -59,10 +73,10 @@ export function expandUnits(cell: string, ctx: UnitContext): { names: string[]; 
       const etc = i === entries.length - 1 && raw.endsWith('等') && !ctx.known.has(raw) ? '等' : '';
       const base = etc ? raw.slice(0, -1) : raw;
       let name = base;
+      const ownName = (n: string) => ctx.placeNames.some((p) => n.includes(p)) || OWN_NAME.test(n);
       const shares = (n: string) =>
-        !ctx.placeNames.some((p) => n.includes(p)) &&
-        ORGANISATION_ENDING.test(n) &&
-        !/(街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$/.test(n);
+        !ownName(n) && ORGANISATION_ENDING.test(n) && !/(街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$/.test(n);
+      const setsPrefix = (n: string) => SHARED_PREFIX.test(n) && ORGANISATION_ENDING.test(n) && !OWN_NAME.test(n);
       if (ctx.collectives.has(base) || COLLECTIVE.test(base)) {
         if (!ctx.collectives.has(base)) notes.push(`「${base}」按统称处理（原样保留，不拆分）`);
       } else if (suffix && i < entries.length - 1 && !ORGANISATION_ENDING.test(base)) {
@@ -70,20 +84,23 @@ export function expandUnits(cell: string, ctx: UnitContext): { names: string[]; 
         notes.push(`「${base}」补全为「${name}」（与同组末项共用“${suffix}”）`);
       } else if (ctx.known.has(base)) {
         name = ctx.known.get(base)!;
-        if (LEVEL_PREFIX.test(base) && ORGANISATION_ENDING.test(base)) prefix = base[0];
-      } else if (LEVEL_PREFIX.test(base) && ORGANISATION_ENDING.test(base)) {
+        if (setsPrefix(base)) prefix = base[0];
+      } else if (setsPrefix(base)) {
         prefix = base[0];
+      } else if (SHARED_PREFIX.test(base) && ORGANISATION_ENDING.test(base)) {
+        // A name with its own place or outside this government: kept, and it sets no prefix.
       } else if (ctx.known.has(`${prefix || '区'}${base}`)) {
         name = ctx.known.get(`${prefix || '区'}${base}`)!;
       } else if (prefix && shares(base)) {
         name = `${prefix}${base}`;
         notes.push(`「${base}」补全为「${name}」（共用前缀“${prefix}”）`);
-      }
+      } else if (prefix && OWN_NAME.test(base) && !ctx.placeNames.some((p) => base.includes(p)))
+        notes.push(`「${base}」不加前缀“${prefix}”（名称自带地名，或不是本级政府的部门），原样保留`);
       names.push(ctx.known.get(name) ?? name);
       if (etc) names[names.length - 1] += etc;
     }
   }
-  return { names, notes };
+  return { names, notes, prefix };
 }
 
 /** An ASCII id from a Chinese name: pinyin without tones, the 区 prefix dropped (区发改局 → fagaiju). */

@@ -279,6 +279,57 @@ describe('a second government, with no code change', () => {
   });
 });
 
+describe('a government whose notice is numbered paragraphs, with no code change', () => {
+  it('goes new-site → import-notice (咸安区 2023, fixture xianan-2023.txt) → validate', () => {
+    const dir = tmp('luoshi-paragraphs-');
+    const root = path.join(dir, 'xianan');
+    const made = run('new-site', [root]);
+    expect(made.code, made.err).toBe(0);
+    const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8'));
+    writeFileSync(path.join(root, 'site.json'), JSON.stringify({ ...site, district: '咸宁市咸安区' }, null, 2));
+    const notice = path.join(ROOT, 'test/fixtures/notices/xianan-2023.txt');
+    const imported = run('import-notice', [notice, '--year', '2023', '--content', root, '--date', '2023-02-01']);
+    expect(imported.code, imported.err + imported.out).toBe(0);
+    expect(imported.out).toContain('读取 xianan-2023.txt：按编号段落读取，12 项。');
+    expect(imported.out).toContain('读取方式：编号段落');
+    expect(imported.out).toContain('新增统称「相关乡镇办」');
+    const validated = run('validate', ['--content', root, '--today', TODAY]);
+    expect(validated.code, validated.err + validated.out).toBe(0);
+    const ds = loadContentOrThrow(root, { today: TODAY });
+    const year = ds.years[0];
+    expect(year.tasks).toHaveLength(12);
+    const t12 = year.itemByKey.get('T12')!;
+    expect(t12.units.map((r) => (r.type === 'unit' ? ds.unitById.get(r.id)!.name : r.name))).toEqual([
+      '区交通运输局',
+      '区发改局',
+      '区自然资源和规划局',
+      '区林业局',
+      '区经发集团',
+      '相关乡镇办',
+    ]);
+    expect(t12.leaderIds.map((id) => ds.leaderById.get(id)!.name)).toEqual(['洪声耀']);
+    expect(readFileSync(path.join(root, '2023/notice.txt'), 'utf8')).toContain('12.启动南外环高速公路');
+  }, 120_000);
+
+  it('refuses a paragraph notice with no leaders, naming each item, and writes nothing', () => {
+    const dir = tmp('luoshi-paragraphs-');
+    const root = path.join(dir, 'lishan');
+    expect(run('new-site', [root]).code).toBe(0);
+    const before = snapshot(root);
+    const r = run('import-notice', [
+      path.join(ROOT, 'test/fixtures/notices/lishan-2023.txt'),
+      '--year',
+      '2023',
+      '--content',
+      root,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('正文 第 25 行 「牵头领导」列：[LS-NTC-024]');
+    expect(r.err).toContain('未写入任何文件');
+    expect(snapshot(root)).toEqual(before);
+  }, 60_000);
+});
+
 describe('bad input writes nothing', () => {
   const setup = async (rows: string[][], title = '2021年民生实事项目表') => {
     const dir = tmp('luoshi-bad-');

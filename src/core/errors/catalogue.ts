@@ -514,6 +514,10 @@ export const CATALOGUE = {
     message: '导入后的内容未通过校验，未写入任何文件：{issues}',
     hint: '按上面列出的问题改正（多为名录中缺少的单位或领导），然后重新导入',
   },
+  'LS-NTC-024': {
+    message: '这一项没有牵头领导：通知按段落写，这一项和它所在的标题都没有写“责任领导”，而网站上每一项都要有牵头领导',
+    fix: '在通知文本这一项的括号中补上“责任领导：姓名”（或统称，如“各分管副区长”），或在所属标题下加一行“责任领导：姓名”，再导入',
+  },
 
   // A command's arguments and preconditions (every npm run …) ----------------------------------
   'LS-CLI-001': { message: '未知的选项 {option}', hint: SEE_HELP },
