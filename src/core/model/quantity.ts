@@ -178,6 +178,8 @@ export function readQuantity(text: string, unit: string): Reading {
   }
   const after = APPROXIMATE_AFTER.exec(rest);
   if (after) return { ok: false, reason: 'approximate', word: after[1] };
+  const trailing = /(以上|以下|以内|左右|上下|余|多)$/.exec(rest);
+  if (trailing) return { ok: false, reason: 'approximate', word: trailing[1] };
   let stated = expected;
   if (rest !== '') {
     const info = unitInfo(rest);
