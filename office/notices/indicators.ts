@@ -69,7 +69,8 @@ const NOT_A_UNIT: Record<string, RegExp> = {
 };
 const JOINER = /[、和及与]/;
 const LEAD_WORDS = /^(确保|保证|完成|实现|力争|年内|全年|全区|进一步|分别|给予|提供|发放|最高|最低|将|对|为|在)+/;
-const TRAIL_WORDS = /(达到|提高到|提高至|增加到|扩大到|控制在|保持在|不低于|不少于|不高于|不超过|共计|合计|总计|由|从|为|等|的)+$/;
+const TRAIL_WORDS =
+  /(达到|提高到|提高至|增加到|扩大到|控制在|保持在|不低于|不少于|不高于|不超过|共计|合计|总计|由|从|为|等|的)+$/;
 const RIGHT_LEAD = /^(左右|以内|以下|以上|的|[、和及与])+/;
 
 interface Token {
@@ -192,7 +193,8 @@ function tokens(text: string): Token[] {
     const { kind, comparison } = classify(clauseBefore, rest, measure);
     const notes: string[] = [];
     if (approx) notes.push(`原文为约数“${written}”，按 ${reading.quantity.value} ${measure} 提出`);
-    if (kind === '数量' && /^以上/.test(rest)) notes.push(`原文为“${written}以上”：数量可以超额，目标按 ${reading.quantity.value} ${measure}`);
+    if (kind === '数量' && /^以上/.test(rest))
+      notes.push(`原文为“${written}以上”：数量可以超额，目标按 ${reading.quantity.value} ${measure}`);
     out.push({
       start,
       end,
@@ -204,7 +206,11 @@ function tokens(text: string): Token[] {
   return out;
 }
 
-const cleanLeft = (s: string) => s.replace(/^[、和及与]+/, '').replace(LEAD_WORDS, '').replace(TRAIL_WORDS, '');
+const cleanLeft = (s: string) =>
+  s
+    .replace(/^[、和及与]+/, '')
+    .replace(LEAD_WORDS, '')
+    .replace(TRAIL_WORDS, '');
 /** A parenthesised qualifier at the start of the words after a number: 2.4万元（小微企业）. */
 const QUALIFIER = /^（[^）]*）/;
 
@@ -232,7 +238,10 @@ function nameClause(text: string, clauseStart: number, clauseEnd: number, toks: 
   const base: string[] = [];
   const names = new Map<Token, string>();
   const rightName = (i: number) => {
-    const r = right[i].replace(RIGHT_LEAD, '').replace(QUALIFIER, '').replace(/(共计|合计|等)$/, '');
+    const r = right[i]
+      .replace(RIGHT_LEAD, '')
+      .replace(QUALIFIER, '')
+      .replace(/(共计|合计|等)$/, '');
     return named[i].role === 'from' ? '' : r;
   };
   named.forEach((t, i) => {
@@ -305,13 +314,16 @@ export interface ItemProposals {
  */
 export function proposeIndicators(items: ItemText[]): ItemProposals[] {
   return items.map(({ key, text, goal }) => {
-    const fromGoal = goal?.trim() ? proposeFromText(goal.trim(), { itemText: text, source: `目标列：${goal.trim()}` }) : undefined;
+    const fromGoal = goal?.trim()
+      ? proposeFromText(goal.trim(), { itemText: text, source: `目标列：${goal.trim()}` })
+      : undefined;
     const fromText = proposeFromText(text);
     const same = (a: Proposal, b: Proposal) => a.goal === b.goal && unitInfo(a.measure)?.base === unitInfo(b.measure)?.base;
     const proposals = [...(fromGoal?.proposals ?? [])];
     const leftOut = [...(fromGoal?.leftOut ?? []), ...fromText.leftOut];
     for (const p of fromText.proposals) {
-      if (fromGoal?.proposals.some((q) => same(p, q))) leftOut.push({ written: p.written, reason: '目标列已给出同一个数', source: p.source });
+      if (fromGoal?.proposals.some((q) => same(p, q)))
+        leftOut.push({ written: p.written, reason: '目标列已给出同一个数', source: p.source });
       else proposals.push(p);
     }
     const count = new Map<string, number>();
@@ -401,10 +413,20 @@ export function reviewMarkdown(items: ItemProposals[], year: number): string {
   ];
   for (const i of withAny)
     i.proposals.forEach((p, n) =>
-      out.push(`| ${i.key} | ${n + 1} | ${cell(p.name)} | ${p.kind} | ${cell(target(p))} | ${cell(p.notes.join('；'))} | ${cell(p.source)} |`),
+      out.push(
+        `| ${i.key} | ${n + 1} | ${cell(p.name)} | ${p.kind} | ${cell(target(p))} | ${cell(p.notes.join('；'))} | ${cell(p.source)} |`,
+      ),
     );
   const left = items.flatMap((i) => i.leftOut.map((l) => ({ key: i.key, ...l })));
-  out.push('', '## 文字中有数字、但未提出的', '', '日期（如 2020年、1月1日）不列出。', '', '| 事项 | 数字 | 原因 | 原文 |', '|---|---|---|---|');
+  out.push(
+    '',
+    '## 文字中有数字、但未提出的',
+    '',
+    '日期（如 2020年、1月1日）不列出。',
+    '',
+    '| 事项 | 数字 | 原因 | 原文 |',
+    '|---|---|---|---|',
+  );
   for (const l of left) out.push(`| ${l.key} | ${cell(l.written)} | ${l.reason} | ${cell(l.source)} |`);
   return `${out.join('\n')}\n`;
 }

@@ -82,7 +82,9 @@ export const COUNTING_UNITS = [
 ] as const;
 
 /** Every unit word the reader knows by name (longest first, for scanning prose). */
-export const KNOWN_UNITS: readonly string[] = [...Object.keys(CONVERTIBLE), ...COUNTING_UNITS].sort((a, b) => b.length - a.length);
+export const KNOWN_UNITS: readonly string[] = [...Object.keys(CONVERTIBLE), ...COUNTING_UNITS].sort(
+  (a, b) => b.length - a.length,
+);
 
 const MULTIPLIERS: Record<string, number> = { 万: 4, 亿: 8 };
 

@@ -43,7 +43,10 @@ describe('reading a number as people type it', () => {
   it('takes a trailing unit that is the expected one or of its family', () => {
     expect(value('60部', '部').quantity).toEqual({ value: 60, unit: '部' });
     expect(value('2.45万人', '人').quantity.value).toBe(24500);
-    expect(value('2.45万人', '万人')).toMatchObject({ quantity: { value: 2.45, unit: '万人' }, base: { value: 24500, unit: '人' } });
+    expect(value('2.45万人', '万人')).toMatchObject({
+      quantity: { value: 2.45, unit: '万人' },
+      base: { value: 24500, unit: '人' },
+    });
     expect(value('3840元/年/人', '元/年/人').quantity.value).toBe(3840);
   });
 });

@@ -151,7 +151,13 @@ describe('the bundled notice', () => {
   it('content/2020/indicators.csv is what the import proposes, every row unconfirmed', () => {
     expect(readFileSync(path.join(CONTENT, '2020/indicators.csv'), 'utf8')).toBe(indicatorsCsv(items));
     expect(readFileSync(path.join(CONTENT, '2020/indicators-review.md'), 'utf8')).toBe(reviewMarkdown(items, 2020));
-    expect(indicatorsCsv(items).trim().split('\n').slice(1).every((l) => l.endsWith(',否'))).toBe(true);
+    expect(
+      indicatorsCsv(items)
+        .trim()
+        .split('\n')
+        .slice(1)
+        .every((l) => l.endsWith(',否')),
+    ).toBe(true);
   });
 
   it('proposes for 81 of the 202 items, and lists each proposal and each number left out with its source text', () => {
