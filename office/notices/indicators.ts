@@ -371,7 +371,8 @@ export function indicatorsCsv(items: ItemProposals[]): string {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function target(p: Proposal): string {
-  const amount = `${p.comparison ? `${p.comparison} ` : ''}${p.goal} ${p.measure}`;
+  const amount =
+    p.comparison === '左右' ? `${p.goal} ${p.measure} 左右` : `${p.comparison ? `${p.comparison} ` : ''}${p.goal} ${p.measure}`;
   return p.written.replace(/^约/, '') === `${p.goal}${p.measure}` ? amount : `${amount}（原文 ${p.written}）`;
 }
 
