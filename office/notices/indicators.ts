@@ -164,7 +164,7 @@ function tokens(text: string): Token[] {
     const written = text.slice(start, end);
     if (!unit) {
       // Shown with the word after it (5G, 500强, 15分钟), up to a joiner.
-      const word = /^([A-Za-z]+|[^\s\d、和及与的在进一二三四五六七八九十，。；;,:：“”"（）()]{1,2})/.exec(rest)?.[0] ?? '';
+      const word = /^([A-Za-z]+|[^\s\d、和及与的在进以一二三四五六七八九十，。；;,:：“”"（）()]{1,2})/.exec(rest)?.[0] ?? '';
       const reason = /^[千百]/.test(word) ? `“${word[0]}”不作倍数，没有确切的目标数` : '没有可计数的计量单位';
       out.push({ start, end: end + word.length, written: text.slice(start, end + word.length), role: 'left', reason });
       continue;
