@@ -16,6 +16,7 @@ import { formatIssues, loadContent } from '../src/core/content/load.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { formatImportErrors, importFiles, importNotice, type Registries } from '../office/notices/notice-import.ts';
 import { FIELD_LABELS, type Field } from '../office/notices/grid.ts';
+import { indicatorsCsv, itemsOfImport, proposeIndicators, reviewLines, reviewMarkdown } from '../office/notices/indicators.ts';
 import { noticeHeading } from '../office/notices/text-tables.ts';
 import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
 import { cli, dateArg, yearArg } from './lib/cli.ts';
@@ -23,7 +24,8 @@ import { readNotice } from '../office/notices/readers.ts';
 
 const USAGE = `用法：npm run import-notice -- 文件 --year 年度 [--content 目录] [选项]
 把立项通知的任务分解表导入为该年度的内容（tasks.csv、projects.csv、sections.csv、categories.csv、
-manifest.json），新的责任单位和牵头领导加入名录。文件可以是：
+manifest.json），新的责任单位和牵头领导加入名录；各项文字和目标列中的数提出为目标指标（indicators.csv，
+待确认），审核清单写入 indicators-review.md。文件可以是：
   .xlsx   附件表格复制到 Excel：每张工作表一张表，表头上方可以有标题行
   .docx   通知原文（Word），从中读取表格
   .txt    通知的文本（表格为制表符缩进、每格一行，如 content/2020/notice.txt）
@@ -133,6 +135,8 @@ console.log(
 const review = [`读取方式：${read.reader}`, ...result.review];
 console.log('\n请核对以下识别结果：');
 for (const r of review) console.log(`  - ${r}`);
+const indicators = proposeIndicators(itemsOfImport(result));
+for (const r of reviewLines(indicators)) console.log(`  - ${r}`);
 if (result.errors.length) {
   console.error('');
   throw coded(LuoshiError, 'LS-NTC-022', { count: result.errors.length, errors: `\n${formatImportErrors(result.errors)}` });
@@ -155,9 +159,13 @@ if (read.text && !oldManifest) {
   files.set(`${year}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
   files.set(`${year}/notice.txt`, read.text.endsWith('\n') ? read.text : `${read.text}\n`);
 }
+if (indicators.some((i) => i.proposals.length > 0)) {
+  files.set(`${year}/indicators.csv`, indicatorsCsv(indicators));
+  files.set(`${year}/indicators-review.md`, reviewMarkdown(indicators, year));
+}
 if (existing.length) {
   // A replaced year loses files the new notice does not have.
-  for (const f of ['sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv'])
+  for (const f of ['sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv', 'indicators.csv', 'indicators-review.md'])
     if (!files.has(`${year}/${f}`) && existsSync(path.join(yearDir, f))) files.set(`${year}/${f}`, '\u0000delete');
 }
 

@@ -16,7 +16,7 @@ export interface Grid {
 }
 
 export type Field =
-  'no' | 'group' | 'sub' | 'lead_in' | 'text' | 'leaders' | 'units' | 'lead_units' | 'co_units' | 'deadline' | 'ignore';
+  'no' | 'group' | 'sub' | 'lead_in' | 'text' | 'goal' | 'leaders' | 'units' | 'lead_units' | 'co_units' | 'deadline' | 'ignore';
 
 export const FIELD_LABELS: Record<Field, string> = {
   no: '序号',
@@ -24,6 +24,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   sub: '小标题',
   lead_in: '引题',
   text: '任务/内容',
+  goal: '目标值',
   leaders: '牵头领导',
   units: '责任单位',
   lead_units: '牵头单位',
@@ -43,6 +44,8 @@ const HEADER_RULES: [RegExp, Field][] = [
   [/^(配合单位|配合部门|协办单位|协同单位|参与单位)/, 'co_units'],
   [/(责任单位|责任部门|承办单位|实施单位)/, 'units'],
   [/(完成时限|时限|完成时间|完成期限)/, 'deadline'],
+  // A target column (numbers the import proposes as indicators); the text when the table has no other.
+  [/^(目标任务|年度目标|年度目标任务|目标|目标值|任务指标)$/, 'goal'],
   [/(任务|目标|内容|事项|实事|项目名称)/, 'text'],
 ];
 
@@ -50,4 +53,15 @@ export function fieldOfHeader(header: string, overrides: Record<string, Field> =
   const h = header.replace(/\s+/g, '');
   if (overrides[h]) return overrides[h];
   return HEADER_RULES.find(([re]) => re.test(h))?.[1];
+}
+
+/**
+ * The fields of a header row. A target header (目标任务, 年度目标 …) is the item's text when no
+ * other column is: a table whose only wording column is called 目标任务 is read as before.
+ */
+export function fieldsOfHeader(headers: string[], overrides: Record<string, Field> = {}): (Field | undefined)[] {
+  const fields = headers.map((h) => fieldOfHeader(h, overrides));
+  const goals = fields.filter((f) => f === 'goal').length;
+  if (!fields.includes('text') && goals === 1) return fields.map((f) => (f === 'goal' ? 'text' : f));
+  return fields;
 }

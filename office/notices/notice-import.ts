@@ -13,7 +13,7 @@ import { pinyin } from 'pinyin-pro';
 import { writeCsv } from '../../src/core/content/csv.ts';
 import { issueOf, type Coded, type IssueCode, type ParamArgs } from '../../src/core/errors/catalogue.ts';
 import { FILES } from '../../src/core/content/schema.ts';
-import { FIELD_LABELS, fieldOfHeader, type Field, type Grid } from './grid.ts';
+import { FIELD_LABELS, fieldsOfHeader, type Field, type Grid } from './grid.ts';
 import { COLLECTIVE, LEVEL_PREFIX, asciiId, expandUnits, splitLeaders, type UnitContext } from './units.ts';
 
 export interface Registries {
@@ -197,7 +197,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     let headerAt = -1;
     let fields: (Field | undefined)[] = [];
     for (let r = 0; r < Math.min(6, grid.rows.length); r++) {
-      const f = grid.rows[r].cells.map((c) => fieldOfHeader(c, options.map));
+      const f = fieldsOfHeader(grid.rows[r].cells, options.map);
       if (f.includes('text') && f.filter((x) => x && x !== 'ignore').length >= 3) {
         headerAt = r;
         fields = f;
@@ -338,6 +338,8 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
               task: '',
             };
       if (col('deadline') >= 0) r.deadline = deadline;
+      // The target cell goes to the indicator proposals (indicators.ts), not into tasks.csv or projects.csv.
+      if (col('goal') >= 0) r.goal = cellOf(cells, 'goal');
       rows.push(r);
     }
     if (col('lead_units') < 0)

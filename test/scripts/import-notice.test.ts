@@ -206,6 +206,13 @@ describe('a second government, with no code change', () => {
     ]);
     expect(imported.code, imported.err + imported.out).toBe(0);
     expect(imported.out).toContain('民生实事项目名称：「民生十件实事」');
+    // The numbers of the items' text, proposed as indicators for review and written unconfirmed.
+    expect(imported.out).toContain('P1 指标2「新增学位」：数量 3000 个（原文：新增学位3000个）');
+    expect(imported.out).toContain('P6 未提出「60岁」：没有可计数的计量单位');
+    expect(readFileSync(path.join(root, '2021/indicators.csv'), 'utf8')).toContain(
+      'P10,1,新建健身步道,数量,公里,10,,新建健身步道10公里,否',
+    );
+    expect(readFileSync(path.join(root, '2021/indicators-review.md'), 'utf8')).toContain('# 2021 年度目标指标审核清单');
     const validated = run('validate', ['--content', root, '--today', TODAY]);
     expect(validated.code, validated.err).toBe(0);
     out = path.join(dir, 'dist');

@@ -153,6 +153,7 @@ export function loadItems(ctx: LoadContext, names: Names, dir: string, year: num
         deadline: d.deadline,
         kindName: list?.name ?? '',
         itemLabel: list?.itemLabel ?? '',
+        indicators: [],
         source: { file, line: row.line },
         raw: row.raw,
       });

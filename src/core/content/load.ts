@@ -14,6 +14,7 @@ import type { Dataset, YearData } from '../model/types.ts';
 import { checkBulletins } from './bulletin-files.ts';
 import { LoadContext, type LoadOptions } from './context.ts';
 import { exists, folderNames, isDirectory, symlinksUnder } from './files.ts';
+import { loadIndicators } from './indicators.ts';
 import { loadItems } from './items.ts';
 import { loadRecords } from './records.ts';
 import { inCoveredYear, loadHolidayCalendar } from './holidays.ts';
@@ -110,6 +111,7 @@ export function loadContent(root: string, options: LoadOptions = {}): LoadResult
 function loadYear(ctx: LoadContext, names: Names, dir: string, year: number, calendar: HolidayCalendar): YearData | undefined {
   const head = loadYearManifest(ctx, dir, year);
   const items = loadItems(ctx, names, dir, year, head);
+  loadIndicators(ctx, dir, year, items);
   const records = loadRecords(ctx, names, dir, year, items, head.dataDate, calendar);
   const { manifest, noticeText, programme, mainTasks } = head;
   if (!manifest) return undefined;

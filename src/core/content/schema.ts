@@ -11,6 +11,10 @@ import { identitySchema } from './identity.ts';
 export const UNIT_KINDS = ['区直部门', '街道办事处', '其他'] as const;
 export const EVALUATIONS = ['完成', '未完成'] as const;
 export const YES_NO = ['是', '否'] as const;
+/** An indicator's kind as the office writes it (model: quantity, money, standard, bound). */
+export const INDICATOR_KINDS = ['数量', '金额', '标准', '幅度'] as const;
+/** How a standard's or a bound's reported value is compared with its target. */
+export const COMPARISONS = ['不低于', '不高于', '左右'] as const;
 
 export interface ColumnSpec {
   label: string;
@@ -141,6 +145,25 @@ export const withdrawalRow = z.object({
   month,
   withdrawn: date,
   reason: required,
+});
+
+/**
+ * A number an item's progress is measured by (content/YYYY/indicators.csv, optional). The goal is
+ * read against the measure by src/core/model/quantity.ts in the loader (content/indicators.ts),
+ * since whether it is a number depends on the unit.
+ */
+export const indicatorRow = z.object({
+  item: itemKey,
+  no: positiveInt,
+  name: required,
+  kind: z.enum(INDICATOR_KINDS, { error: zodMessage('LS-IND-001') }),
+  measure: required,
+  goal: required,
+  comparison: z
+    .string()
+    .refine((v) => v === '' || (COMPARISONS as readonly string[]).includes(v), { error: zodMessage('LS-IND-002') }),
+  source: optional,
+  confirmed: z.enum(YES_NO, { error: zodMessage('LS-FLD-020') }).transform((v) => v === '是'),
 });
 
 /** Placeholders of `site.json`'s `feedback` URL template (each filled in URL-encoded). */
@@ -403,6 +426,51 @@ export const FILES = {
         required: true,
       },
       reason: { label: '撤回原因', meaning: '撤回原因，网站上原样显示', hint: '如“报送单位有误，待重新报送”', required: true },
+    },
+  },
+  indicators: {
+    schema: indicatorRow,
+    title: '目标指标',
+    columns: {
+      item: { label: '分解序号', meaning: '事项编号：T+主要任务序号，P+民生工程序号', hint: '如 T37、P5', required: true },
+      no: { label: '指标序号', meaning: '指标在该事项中的序号', hint: '每个事项从 1 起的整数', required: true },
+      name: {
+        label: '指标名称',
+        meaning: '指标衡量的是什么',
+        hint: '如 加装电梯、回迁安置（套）；同一事项的指标名称不能相同',
+        required: true,
+      },
+      kind: {
+        label: '指标类型',
+        meaning: '数量：要完成的数量（完成率可超过100%）；金额：投资等，合计时折算为万元；标准：要达到的标准；幅度：增长或控制的幅度',
+        hint: '填 数量、金额、标准 或 幅度',
+        required: true,
+      },
+      measure: {
+        label: '计量单位',
+        meaning: '目标值的单位',
+        hint: '如 部、套、人、个、万元、亿元、公里、平方米、%、元/月；不含数字',
+        required: true,
+      },
+      goal: {
+        label: '目标值',
+        meaning: '目标数，按计量单位计',
+        hint: '写数字，可带千位逗号、万或亿，如 60、12,000、1.11万；可带与计量单位一致的单位，如 60部',
+        required: true,
+      },
+      comparison: {
+        label: '比较方式',
+        meaning: '标准和幅度与目标值如何比较；数量和金额留空',
+        hint: '标准和幅度填 不低于、不高于 或 左右；数量和金额留空',
+        required: false,
+      },
+      source: { label: '原文', meaning: '指标取自的通知原文', hint: '照录原文，可留空', required: false },
+      confirmed: {
+        label: '已确认',
+        meaning: '督查室是否已核对（导入通知时提出的指标为 否）',
+        hint: '填 是 或 否',
+        required: true,
+      },
     },
   },
 } as const satisfies Record<string, { schema: z.ZodType; title: string; columns: Record<string, ColumnSpec> }>;

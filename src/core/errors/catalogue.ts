@@ -9,6 +9,7 @@
  *   FLD   the value of one cell or field (the zod schemas' messages)
  *   REF   integrity across rows and files (registries, numbers, items, dates)
  *   WDR   withdrawals and removed reports
+ *   IND   a year's indicators (indicators.csv): kinds, units, numbers
  *   BUL   the office's bulletins (content/bulletins)
  *   SITE  the content folder, site.json (identity) and each year's manifest.json
  *   FORM  filled forms being imported (npm run import, npm run inbox)
@@ -28,6 +29,7 @@ export const AREAS = {
   FLD: '单元格的值',
   REF: '行与文件之间的一致性',
   WDR: '撤回与删除的月报',
+  IND: '目标指标（indicators.csv）',
   BUL: '通报文件',
   SITE: '内容目录、网站信息与年度设置',
   FORM: '导入表格',
@@ -203,6 +205,71 @@ export const CATALOGUE = {
   'LS-WDR-006': {
     message: '已发布的 {item} {month} 月报不见了（提交 {commit} 中在第 {line} 行）：删除已发布的月报必须登记撤回',
     hint: '如是误删，请恢复：git checkout {commit} -- {file}；确要撤回，请在 {withdrawals} 中加一行：{item},{month},撤回日期,撤回原因（见 content/README.md）',
+  },
+
+  // Indicators (indicators.csv) ----------------------------------------------------------------
+  'LS-IND-001': {
+    message: '指标类型只能是 数量、金额、标准、幅度',
+    hint: '{columnHint}',
+    fix: '填 数量（要完成的数量）、金额（投资等，以万元或亿元计）、标准（要达到的标准）或 幅度（增长或控制的幅度）',
+  },
+  'LS-IND-002': {
+    message: '比较方式只能是 不低于、不高于、左右，或留空',
+    hint: '{columnHint}',
+    fix: '标准和幅度填 不低于、不高于 或 左右；数量和金额留空',
+  },
+  'LS-IND-003': { message: '该事项的第 {no} 个指标重复（第 {first} 行已有）', hint: '每个事项的指标序号从 1 起，不能重复' },
+  'LS-IND-004': {
+    message: '该事项已有名为“{name}”的指标（第 {first} 行）',
+    hint: '同一事项的指标名称不能相同：改名以区分，如 回迁安置（套）、回迁安置（人）；是重复的行则删除',
+  },
+  'LS-IND-005': {
+    message: '计量单位写法有误：单位中不能有数字、空格或逗号',
+    hint: '只写单位，如 部、套、万元、公里、%、元/月；数字写在“目标值”列',
+  },
+  'LS-IND-006': {
+    message: '金额的计量单位只能是 元、万元 或 亿元',
+    hint: '单位改为 万元 或 亿元；不是金额的，指标类型改为 数量 或 标准',
+  },
+  'LS-IND-007': {
+    message: '计量单位是金额（{measure}），指标类型却是“数量”',
+    hint: '计划投资等金额，指标类型填 金额（合计时统一折算为万元）；补贴标准等填 标准',
+  },
+  'LS-IND-008': {
+    message: '指标类型为“{kind}”，须写比较方式',
+    hint: '填 不低于（如 不低于60元/月）、不高于（如 控制在3%以内）或 左右（如 增长6%左右）',
+  },
+  'LS-IND-009': {
+    message: '指标类型为“{kind}”，不写比较方式：完成数与目标值相比，可以超额',
+    hint: '删除比较方式；目标是“不低于/不高于”某个值的，指标类型改为 标准 或 幅度',
+  },
+  'LS-IND-010': { message: '数量和金额的目标值应大于 0', hint: '写要完成的数；没有数的目标不设指标' },
+  'LS-IND-011': {
+    message: '目标值是约数（“{word}”），无法计算完成情况',
+    hint: '写确切的数，如 2400；原文是约数的，照原文的数写，并在“原文”列保留原文',
+  },
+  'LS-IND-012': { message: '目标值应写阿拉伯数字', hint: '如 六十 写作 60，一万二千 写作 12000 或 1.2万' },
+  'LS-IND-013': { message: '目标值不能是负数', hint: '写正数；下降写在指标名称中，如 能耗下降，目标值写 3' },
+  'LS-IND-014': {
+    message: '目标值是一个范围，无法计算完成情况',
+    hint: '只写一个数；要求不低于或不高于某个值的，用“比较方式”列表示',
+  },
+  'LS-IND-015': { message: '数字中的逗号位置不对', hint: '千位分隔符每三位一个，如 12,000；也可以不写逗号：12000' },
+  'LS-IND-016': {
+    message: '目标值中的“{word}”不能作倍数',
+    hint: '写出全部数字，如 7千 写作 7000；可用的倍数只有 万 和 亿（如 1.2万）',
+  },
+  'LS-IND-017': {
+    message: '计量单位已是“{measure}”，目标值中又写了 万 或 亿，无法确定是多少',
+    hint: '只写单位前面的数，如计量单位为 万人 时写 2.45',
+  },
+  'LS-IND-018': {
+    message: '目标值不是数字',
+    hint: '写数字，可带万、亿和单位，如 60、1.11万、11.2公里；没有数的目标不设指标',
+  },
+  'LS-IND-019': {
+    message: '目标值中的单位“{written}”与计量单位“{measure}”不符',
+    hint: '两处的单位应相同或可以换算（如 亿元 与 万元、米 与 公里、万人 与 人）；目标值只写数字即可',
   },
 
   // Bulletins ----------------------------------------------------------------------------------

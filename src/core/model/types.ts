@@ -1,5 +1,6 @@
 /** The validated, resolved dataset that pages, scripts and tests read. Plain data, no I/O. */
 import type { HolidayCalendar } from './calendar.ts';
+import type { Quantity } from './quantity.ts';
 
 /**
  * The footer identity every Chinese government site must show (site.json `identity`; its checks
@@ -133,6 +134,44 @@ export interface Item {
   kindName: string;
   /** The short word before an item's number (民生 → 民生5, 任务 → 任务37). */
   itemLabel: string;
+  /** The numbers its progress is measured by (content/YYYY/indicators.csv), in their order; often none. */
+  indicators: Indicator[];
+  source: Source;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
+}
+
+/**
+ * What an indicator's target is:
+ * - quantity: an amount to reach (加装电梯60部); progress is the cumulative actual, rate = actual ÷ target,
+ *   above 100 % allowed (超额);
+ * - money: the same for money (计划投资), in 元, 万元 or 亿元, added up in 万元;
+ * - standard: a level to meet (不低于60元/月): the current value is reported, 达到 or 未达到, never a rate;
+ * - bound: a limit to stay within or a growth to reach (控制在3%以内, 增长6%左右): the value against the bound.
+ */
+export type IndicatorKind = 'quantity' | 'money' | 'standard' | 'bound';
+
+/** How a standard's or bound's value is compared with its target. */
+export type Comparison = '不低于' | '不高于' | '左右';
+
+export interface Indicator {
+  year: number;
+  /** The item's key (T37, P5). */
+  item: string;
+  /** Its number within the item (1, 2 …). */
+  no: number;
+  name: string;
+  kind: IndicatorKind;
+  /** The target in the unit as written (277 亿元). */
+  target: Quantity;
+  /** The same in its family's base unit (2,770,000 万元; 1.11万套 → 11,100 套): what sums use. */
+  base: Quantity;
+  /** For a standard or a bound; undefined for a quantity or money. */
+  comparison?: Comparison;
+  /** The notice's words it was taken from, or ''. */
+  sourceText: string;
+  /** Checked by the office; an indicator the notice import proposed is not, until then. */
+  confirmed: boolean;
   source: Source;
   /** The content row as read (see RawRow). */
   raw: RawRow;

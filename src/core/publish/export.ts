@@ -18,7 +18,7 @@ import { FILES, type ColumnSpec, type FileKind } from '../content/schema.ts';
 /** Tables published once for all years. */
 export const REGISTRY_TABLES = ['units', 'leaders', 'collectives'] as const;
 /** Tables published per year. */
-export const YEAR_TABLES = ['tasks', 'projects', 'plans', 'reports', 'sections', 'categories'] as const;
+export const YEAR_TABLES = ['tasks', 'projects', 'plans', 'reports', 'sections', 'categories', 'indicators'] as const;
 export type RegistryTable = (typeof REGISTRY_TABLES)[number];
 export type YearTable = (typeof YEAR_TABLES)[number];
 
@@ -120,6 +120,15 @@ export function yearTable(year: YearData, name: YearTable): ExportTable {
         year.categories.map((c) => ({ no: String(c.no), numeral: c.numeral, name: c.name })),
         year.year,
       );
+    case 'indicators': {
+      // In file order: the items hold them, each list in the file's order.
+      const rows = year.items.flatMap((i) => i.indicators).sort((a, b) => a.source.line - b.source.line);
+      return table(
+        name,
+        rows.map((r) => pick(name, r.raw)),
+        year.year,
+      );
+    }
   }
 }
 
@@ -194,6 +203,9 @@ const TYPE_BY_COLUMN: Record<string, { type: string; allowed?: string }> = {
   lead_units: { type: '列表（顿号分隔，可空）', allowed: '本行责任单位中的单位；留空表示第一个责任单位' },
   aliases: { type: '列表（顿号分隔，可空）', allowed: '名录中唯一的名称' },
   unit: { type: '文本', allowed: 'units 中的名称或别名，须为该事项的责任单位' },
+  measure: { type: '文本', allowed: '计量单位，如 部、套、人、万元、亿元、公里、平方米、%、元/月；不含数字' },
+  goal: { type: '数值', allowed: '数字，可带千位逗号、万或亿，及与计量单位相同或可换算的单位，如 60、12,000、1.11万' },
+  comparison: { type: '枚举（可空）', allowed: '不低于、不高于、左右；数量和金额留空' },
 };
 
 /** The options of a zod enum, also behind a transform (是/否 → boolean). */
@@ -302,7 +314,7 @@ export function readmeText(dataset: Dataset, homeUrl?: string): string {
     ...years,
     '',
     `文件：每个年度目录下有 tasks（主要工作任务）、projects（民生实事项目${programmes ? `：${programmes}` : ''}）、plans（落实计划）、`,
-    'reports（月度落实情况）、sections、categories；根目录有 units（责任单位）、leaders（牵头领导）、',
+    'reports（月度落实情况）、sections、categories、indicators（目标指标）；根目录有 units（责任单位）、leaders（牵头领导）、',
     'collectives（统称）名录和 dictionary（数据字典）。每个表均有 CSV（UTF-8 带 BOM）和 JSON 两种格式，',
     '内容与发布用的原始数据文件逐行逐列一致；JSON 中的值与原始数据完全相同，均为文本。',
     `${FORMULA_NOTE}`,

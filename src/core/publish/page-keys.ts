@@ -207,6 +207,7 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
           [...y.tasks, ...y.projects].map((i) => [i.source.file, i.source.line, i.key]),
           y.plans.map((p) => [p.source.file, p.source.line, p.item]),
           y.reports.map((r) => [r.source.file, r.source.line, r.item, r.month]),
+          y.items.flatMap((i) => i.indicators.map((n) => [n.source.line, n.item, n.no])),
         )),
       );
     }

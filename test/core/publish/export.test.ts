@@ -123,11 +123,30 @@ describe('open-data downloads', () => {
     expect(exportZip(dataset, {}).length).toBeGreaterThan(0);
   });
 
+  it('carry the year’s indicators file, rows as written (1.11万, a comma) in file order', () => {
+    const root = makeContent({
+      '2020/indicators.csv': [
+        'item,no,name,kind,measure,goal,comparison,source,confirmed',
+        'T3,1,加装电梯,数量,部,60部,,加装电梯60部,是',
+        'T1,1,投资,金额,亿元,10,,"完成投资10亿元，含配套",否',
+        'T2,1,回迁安置,数量,套,1.11万,,,否',
+      ].join('\n'),
+    });
+    const { files, expected } = roundTrip(root);
+    expect(expected.get('2020/indicators')!.map((r) => [r.item, r.goal, r.source])).toEqual([
+      ['T3', '60部', '加装电梯60部'],
+      ['T1', '10', '完成投资10亿元，含配套'],
+      ['T2', '1.11万', ''],
+    ]);
+    expect(JSON.parse(files.get('2020/indicators.json')!).title).toBe('目标指标');
+  });
+
   it('hold exactly the rows of the published content/', () => {
     const root = path.resolve('content');
     const { expected } = roundTrip(root);
     expect(expected.get('2020/tasks')).toHaveLength(102);
     expect(expected.get('2020/projects')).toHaveLength(100);
+    expect(expected.get('2020/indicators')!.length).toBeGreaterThan(100);
   });
 
   it('zip every download with README and licence, readable by unzip', () => {
@@ -177,6 +196,8 @@ describe('the data dictionary', () => {
     expect(find('units', 'kind').allowed).toBe('区直部门、街道办事处、其他');
     expect(find('plans', 'filed').type).toBe('日期');
     expect(find('projects', 'no').type).toBe('整数');
+    expect(find('indicators', 'kind').allowed).toBe('数量、金额、标准、幅度');
+    expect(find('indicators', 'goal').type).toBe('数值');
   });
 });
 
