@@ -1,7 +1,7 @@
 /**
  * Reading a notice's tables from a file into grids for office/notices/notice-import.ts: .xlsx (one
- * table per sheet, exceljs), .docx (mammoth converts to HTML and keeps the tables), or the
- * extracted text. Kept out of src/ so the site never bundles exceljs or mammoth.
+ * table per sheet, exceljs), .docx (mammoth converts to HTML and keeps the tables), a PDF with
+ * a text layer (pdf.ts), or the extracted text. Kept out of src/ so the site never bundles exceljs or mammoth.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import mammoth from 'mammoth';
 import { decodeUtf8 } from '../../src/core/content/csv.ts';
 import type { Grid } from './grid.ts';
 import { htmlGrids } from './html-tables.ts';
+import { readPdf } from './pdf.ts';
 import { textGrids } from './text-tables.ts';
 import { LuoshiError, coded } from '../../src/core/errors/errors.ts';
 import { fileKind } from '../file-kind.ts';
@@ -60,6 +61,9 @@ export async function readNotice(file: string): Promise<ReadNotice> {
     }
     return { grids: textGrids(decoded.text), text: decoded.text.replace(/\r\n?/g, '\n') };
   }
+  // A PDF's tables, rebuilt from the positions of its text (pdf.ts). Its running text (numbered
+  // paragraphs) is pdfLines(), for the paragraph interpreter to take; only the tables are read here.
+  if (ext === '.pdf') return readPdf(bytes, file);
   const wanted = WANTED[ext];
   if (!wanted) throw coded(LuoshiError, 'LS-NTC-019', { ext, file });
   // What the file is, by its bytes: an old .doc or .xls (renamed or not) is named for what it is.
