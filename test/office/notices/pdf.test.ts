@@ -74,6 +74,8 @@ describe('a notice as a PDF with a text layer', () => {
     expect(fromPdf.programme!.categories).toEqual(fromXlsx.programme!.categories);
     // Two leaders on two lines of one cell stay two.
     expect(fromPdf.tasks!.rows[3].leaders).toBe('孟庆顺、付华');
+    // 附件2's 类别, one cell merged down over its seven rows on the next page, is in each of them.
+    expect(read.grids[1].rows.map((r) => r.cells[0])).toEqual(['类别', ...Array<string>(7).fill('一、居住舒心工程')]);
   });
 
   it('gives its text lines in reading order, for the paragraph interpreter', async () => {
