@@ -105,14 +105,12 @@ function runs(line: Line): Item[][] {
   return out;
 }
 
-function headerFields(line: Line): (Field | undefined)[] {
-  return runs(line).map((r) => fieldOfHeader(joinItems(r)));
-}
-
-const isHeader = (line: Line) => {
-  const fields = headerFields(line);
-  return fields.includes('text') && fields.filter((f) => f && f !== 'ignore').length >= 3;
-};
+/** A line that reads as a table's header: each cell's text an item of its own, or items close together (one run per cell). */
+const isHeader = (line: Line) =>
+  [line.items.map((i) => [i]), runs(line)].some((cells) => {
+    const fields = cells.map((c) => fieldOfHeader(joinItems(c)));
+    return fields.includes('text') && fields.filter((f) => f && f !== 'ignore').length >= 3;
+  });
 
 /**
  * A PDF notice for readers.ts: its tables (one grid for each header, continued over the pages

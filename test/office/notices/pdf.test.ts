@@ -78,6 +78,23 @@ describe('a notice as a PDF with a text layer', () => {
     expect(read.grids[1].rows.map((r) => r.cells[0])).toEqual(['类别', ...Array<string>(7).fill('一、居住舒心工程')]);
   });
 
+  it('reads a PDF printed by Chromium: its own page transform, borders as rectangles, cells close together', async () => {
+    const read = await readNotice(path.join(FIXTURES, 'chromium.pdf'));
+    expect(read.grids.map((g) => g.title)).toEqual(['2021年主要工作任务分解表']);
+    expect(read.grids[0].rows.map((r) => r.cells)).toEqual([
+      ['序号', '工作任务', '牵头领导', '责任单位'],
+      [
+        '1',
+        '建设口袋公园8处，新建健身步道10公里，改造老旧小区12个，惠及居民4500户，持续推进城市更新。',
+        '王 强\n李 敏',
+        '区城管局、住建局、自然资源局，东风、南湖街道办事处',
+      ],
+      // 李  敏 is one cell merged down over rows 2 and 3.
+      ['2', '新增公办幼儿园学位800个。', '李 敏', '区教育局'],
+      ['3', '建成社区卫生服务中心3处。', '李 敏', '区卫健局'],
+    ]);
+  });
+
   it('gives its text lines in reading order, for the paragraph interpreter', async () => {
     const lines = await pdfLines(readFileSync(path.join(FIXTURES, 'tables.pdf')));
     expect(lines.slice(0, 2)).toEqual(['附件1', '2020年主要工作任务责任分解立项表']);
