@@ -304,40 +304,54 @@ function tableByRules(lines: Line[], at: number, end: number, rules: Rules[]): T
     });
   });
   const reach = columns.map((column, c) => Math.max(column.left, ...placed.flatMap((cells) => cells[c].map((i) => i.right))));
-  const headerFieldsOf = (cells: string[]) => cells.map((c) => fieldOfHeader(c));
-  let fields: (Field | undefined)[] = [];
-  const rows: string[][] = [];
-  let headerText = '';
-  for (const [b, band] of bands.entries()) {
-    const probe: Line = { page: band.page, y: (band.top + band.bottom) / 2, size: 0, items: [] };
-    const cells = columns.map((_, c) => {
-      // The cell of this column that covers the band's middle.
-      const key = `${c}@${cellTop({ ...probe, y: band.top - 0.5 }, c)}`;
-      return joinCell(cellLines.get(key) ?? [], b === 0 ? 'header' : fields[c], reach[c]);
+  // In each column, the cell that covers a band: the one below the band's top border.
+  const keyAt = (band: Band, c: number) => `${c}@${cellTop({ page: band.page, y: band.top - 0.5, size: 0, items: [] }, c)}`;
+  const alias = new Map<string, string>();
+  const resolve = (key: string) => alias.get(key) ?? key;
+  const textAt = (band: Band, c: number, field: Field | 'header' | undefined) =>
+    joinCell(cellLines.get(resolve(keyAt(band, c))) ?? [], field, reach[c]);
+  const headerCells = columns.map((_, c) => textAt(bands[0], c, 'header'));
+  const headerText = headerCells.join('|');
+  const fields = headerCells.map((c) => fieldOfHeader(c));
+  const body = bands.slice(1).filter((band) => columns.map((_, c) => textAt(band, c, 'header')).join('|') !== headerText);
+  // A cell merged down over a page break is drawn as two cells, its text cut between them (or all
+  // on one side): one cell again, unless the two read as two (a sentence ended, a new heading).
+  const spans = (key: string) => body.filter((band) => columns.some((_, c) => resolve(keyAt(band, c)) === key)).length;
+  for (let b = 1; b < body.length; b++) {
+    if (body[b].page === body[b - 1].page) continue;
+    columns.forEach((_, c) => {
+      const [above, below] = [resolve(keyAt(body[b - 1], c)), resolve(keyAt(body[b], c))];
+      if (above === below || (spans(above) < 2 && spans(below) < 2)) return;
+      const [upper, lower] = [textAt(body[b - 1], c, fields[c]), textAt(body[b], c, fields[c])];
+      if (
+        upper &&
+        lower &&
+        (/[。；;]$/.test(upper) || /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])/.test(lower))
+      )
+        return;
+      cellLines.set(above, [...(cellLines.get(above) ?? []), ...(cellLines.get(below) ?? [])]);
+      for (const [k, v] of alias) if (v === below) alias.set(k, above);
+      alias.set(below, above);
     });
-    if (b === 0) {
-      fields = headerFieldsOf(cells);
-      headerText = cells.join('|');
-    } else if (cells.join('|') === headerText) continue; // the header repeated on a new page
+  }
+  const rows: string[][] = [headerCells];
+  /** The page of the last row read. */
+  let lastPage = bands[0].page;
+  for (const band of body) {
+    const cells = columns.map((_, c) => textAt(band, c, fields[c]));
     if (cells.every((c) => c === '')) continue;
     // A row broken over a page: its part on the next page has no number.
     const no = fields.indexOf('no');
     const previous = rows.at(-1);
-    if (
-      b > 0 &&
-      rows.length > 1 &&
-      no >= 0 &&
-      cells[no] === '' &&
-      previous &&
-      band.page !== bands[b - 1].page &&
-      previous[no] !== ''
-    ) {
+    if (rows.length > 1 && no >= 0 && cells[no] === '' && previous && previous[no] !== '' && band.page !== lastPage) {
       cells.forEach((text, c) => {
         if (text && text !== previous[c]) previous[c] += (fields[c] === 'leaders' ? '\n' : '') + text;
       });
+      lastPage = band.page;
       continue;
     }
     rows.push(cells);
+    lastPage = band.page;
   }
   return { rows: rows.map((cells, r) => ({ line: r + 1, cells })), start, next: (inTable.at(-1) ?? at) + 1 };
 }

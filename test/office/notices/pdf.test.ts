@@ -8,10 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { Grid } from '../../../office/notices/grid.ts';
 import { importNotice } from '../../../office/notices/notice-import.ts';
 import { pdfLines } from '../../../office/notices/pdf.ts';
 import { readNotice } from '../../../office/notices/readers.ts';
+import { textGrids } from '../../../office/notices/text-tables.ts';
 import { LuoshiError } from '../../../src/core/errors/errors.ts';
 import { makeContent } from '../../fixtures/content.ts';
 import { registries } from './notice-import.test.ts';
@@ -56,26 +59,45 @@ const written = (name: string, bytes: Buffer) => {
   return file;
 };
 
+/** One sheet per grid: its title in a merged first row, then its rows (as an office copies the tables to Excel). */
+async function xlsxOf(grids: Grid[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  grids.forEach((g, i) => {
+    const ws = wb.addWorksheet(`表${i + 1}`);
+    ws.addRow([g.title]);
+    ws.mergeCells(1, 1, 1, g.rows[0].cells.length);
+    for (const r of g.rows) ws.addRow(r.cells);
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 describe('a notice as a PDF with a text layer', () => {
   const options = { year: 2020, placeNames: ['济南', '市中'] };
 
-  it('gives the rows the .xlsx of the same tables gives', async () => {
-    const fromXlsx = importNotice((await readNotice(path.join(FIXTURES, 'tables.xlsx'))).grids, registries(), options);
-    const read = await readNotice(path.join(FIXTURES, 'tables.pdf'));
+  it('gives the rows the .xlsx of the same tables gives: the bundled notice, 12 pages', async () => {
+    const text = textGrids(readFileSync(path.join(ROOT, 'content/2020/notice.txt'), 'utf8'));
+    const fromXlsx = importNotice((await readNotice(written('通知.xlsx', await xlsxOf(text)))).grids, registries(), options);
+    const read = await readNotice(path.join(FIXTURES, 'notice-2020.pdf'));
     const fromPdf = importNotice(read.grids, registries(), options);
     expect(fromXlsx.errors).toEqual([]);
     expect(fromPdf.errors).toEqual([]);
     expect(read.grids.map((g) => g.title)).toEqual(['2020年主要工作任务责任分解立项表', '2020年“12100”民生工程责任分解表']);
-    expect(fromPdf.tasks!.rows).toHaveLength(8);
+    expect(fromPdf.tasks!.rows).toHaveLength(102);
     expect(fromPdf.tasks!.rows).toEqual(fromXlsx.tasks!.rows);
     expect(fromPdf.tasks!.sections).toEqual(fromXlsx.tasks!.sections);
-    expect(fromPdf.programme!.rows).toHaveLength(7);
+    expect(fromPdf.programme!.rows).toHaveLength(100);
     expect(fromPdf.programme!.rows).toEqual(fromXlsx.programme!.rows);
     expect(fromPdf.programme!.categories).toEqual(fromXlsx.programme!.categories);
     // Two leaders on two lines of one cell stay two.
     expect(fromPdf.tasks!.rows[3].leaders).toBe('孟庆顺、付华');
-    // 附件2's 类别, one cell merged down over its seven rows on the next page, is in each of them.
-    expect(read.grids[1].rows.map((r) => r.cells[0])).toEqual(['类别', ...Array<string>(7).fill('一、居住舒心工程')]);
+    // 类别 merged down over its rows, across page breaks, is in each of them, whole.
+    const tasks = read.grids[0].rows.slice(1);
+    expect(tasks.every((r) => r.cells[0] !== '')).toBe(true);
+    const group = '聚焦提质增效，狠抓乡村振兴，在加快城乡融合上实现新提升。';
+    const section = String(fromXlsx.tasks!.sections.find((x) => x.name === group)!.no);
+    expect(tasks.filter((r) => r.cells[0] === group).map((r) => r.cells[2])).toEqual(
+      fromXlsx.tasks!.rows.filter((r) => r.section === section).map((r) => r.no),
+    );
   });
 
   it('reads a PDF printed by Chromium: its own page transform, borders as rectangles, cells close together', async () => {
@@ -96,7 +118,7 @@ describe('a notice as a PDF with a text layer', () => {
   });
 
   it('gives its text lines in reading order, for the paragraph interpreter', async () => {
-    const lines = await pdfLines(readFileSync(path.join(FIXTURES, 'tables.pdf')));
+    const lines = await pdfLines(readFileSync(path.join(FIXTURES, 'notice-2020.pdf')));
     expect(lines.slice(0, 2)).toEqual(['附件1', '2020年主要工作任务责任分解立项表']);
     expect(lines).toContain('附件2');
     expect(lines.indexOf('附件2')).toBeGreaterThan(lines.findIndex((l) => l.startsWith('高水平谋划建设泰山大学科技园。')));
@@ -114,7 +136,7 @@ describe('PDFs the importer refuses', () => {
   });
 
   it('a damaged PDF', async () => {
-    const bytes = readFileSync(path.join(FIXTURES, 'tables.pdf'));
+    const bytes = readFileSync(path.join(FIXTURES, 'notice-2020.pdf'));
     const error = await refusal(written('通知.pdf', bytes.subarray(0, 2000)));
     expect(error.code).toBe('LS-NTC-031');
     expect(error.message).toContain('无法作为 PDF 打开');
