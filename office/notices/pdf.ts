@@ -9,6 +9,9 @@
  *   skipped, and a row broken over a page (its part on the next page has no number) is joined;
  * - a cell merged down (no border across its column) gives its text to every row it spans, and a
  *   cell merged across (no border between its columns) to its first column, as the .docx reader;
+ *   a merged cell cut at a page break (its text split between the pages, or all on one) is one
+ *   cell again, unless the two parts read as two cells (the first ends a sentence, the second
+ *   starts a heading: 二、 （三） 4.);
  * - within a cell, a line that fills the column is wrapped and goes on, a short line ends (units
  *   one per line); leaders are one per line.
  * Refused, each with its catalogue code: a scanned PDF with no text (LS-NTC-030), a file PDF.js
