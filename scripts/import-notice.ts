@@ -1,7 +1,7 @@
 /**
  * npm run import-notice -- FILE --year YYYY [--content DIR] [--replace] [--programme NAME] [--slug SLUG]
  *   [--map 表头=字段 …] [--kind 表1=tasks …] [--doc-no 文号] [--title 标题] [--date YYYY-MM-DD] [--no-link] [--dry-run]
- * Turns a notice's decomposition tables (.xlsx, .docx, or its extracted text) into the year's
+ * Turns a notice's decomposition tables (.xlsx, .docx, a text PDF, or its extracted text) into the year's
  * content: tasks.csv / projects.csv, sections / categories, manifest.json, and new units and
  * leaders in the registries. Prints every inference for review. Writes nothing on any error,
  * and nothing over an existing year without --replace; the result is validated before writing.
@@ -28,6 +28,7 @@ manifest.json），新的责任单位和牵头领导加入名录；各项文字�
 待确认），审核清单写入 indicators-review.md。文件可以是：
   .xlsx   附件表格复制到 Excel：每张工作表一张表，表头上方可以有标题行
   .docx   通知原文（Word），从中读取表格
+  .pdf    可选中文字的 PDF（表格须有框线；扫描件无法读取）
   .txt    通知的文本（表格为制表符缩进、每格一行，如 content/2020/notice.txt）
   没有任务分解表的 .docx、.txt 按编号段落读取：“1.……（X牵头，Y、Z按职责分工负责）”或
           “1.……（责任领导：…；牵头单位：…；责任单位：…）”，“一、”为部分，“（一）”为小标题

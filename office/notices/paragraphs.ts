@@ -149,6 +149,16 @@ function responsibility(b: Block, notes: string[], source = ''): { text: string;
   return fields ? { text, fields } : undefined;
 }
 
+/** Whether `text` opens a bracket it does not close. */
+function unclosedBracket(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '（' || c === '(' || c === '【' || c === '[') depth++;
+    else if ((c === '）' || c === ')' || c === '】' || c === ']') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 export interface ParagraphReading {
   /** The notice as one grid for the table interpreter, or undefined when no paragraph carries a responsibility. */
   grid?: Grid;
@@ -171,6 +181,13 @@ export function paragraphGrid(text: string | readonly string[], source = '正文
     // Blank lines, and a PDF's page numbers (— 3 —, -3-).
     if (!t || /^[-—－–\s]*\d+[-—－–\s]*$/.test(t)) continue;
     const last = blocks.at(-1);
+    // Inside a bracket left open (a clause a PDF wrapped: "…（责任领导：甲；" / "牵头单位：乙）"), a line
+    // that looks like a field line is the rest of the clause.
+    const bracketOpen = last !== undefined && unclosedBracket(last.text);
+    if (bracketOpen && last.kind !== 'plain') {
+      last.text += t;
+      continue;
+    }
     const field = FIELD.exec(t);
     if (field && last && last.kind !== 'plain') {
       last.fieldLines.push({ label: field[1], value: field[2] });

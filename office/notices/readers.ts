@@ -1,7 +1,7 @@
 /**
  * Reading a notice's tables from a file into grids for office/notices/notice-import.ts: .xlsx (one
- * table per sheet, exceljs), .docx (mammoth converts to HTML and keeps the tables), or the
- * extracted text. Kept out of src/ so the site never bundles exceljs or mammoth.
+ * table per sheet, exceljs), .docx (mammoth converts to HTML and keeps the tables), a PDF with
+ * a text layer (pdf.ts), or the extracted text. Kept out of src/ so the site never bundles exceljs or mammoth.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import mammoth from 'mammoth';
 import { decodeUtf8 } from '../../src/core/content/csv.ts';
 import type { Grid } from './grid.ts';
 import { htmlGrids } from './html-tables.ts';
+import { pdfLines, readPdf } from './pdf.ts';
 import { textGrids } from './text-tables.ts';
 import { paragraphGrid } from './paragraphs.ts';
 import { LuoshiError, coded } from '../../src/core/errors/errors.ts';
@@ -75,6 +76,13 @@ export async function readNotice(file: string): Promise<ReadNotice> {
     }
     const text = decoded.text.replace(/\r\n?/g, '\n');
     return tablesOrParagraphs(textGrids(text), text, '文本中的表格（每格一行）');
+  }
+  // A PDF's tables, rebuilt from the positions of its text (pdf.ts); a PDF with no decomposition
+  // table is read as numbered paragraphs from its lines in reading order.
+  if (ext === '.pdf') {
+    const pdf = await readPdf(bytes, file);
+    if (pdf.grids.length > 0) return { ...pdf, reader: 'PDF 中的表格（按框线分出行列）' };
+    return tablesOrParagraphs([], (await pdfLines(bytes, file)).join('\n'), 'PDF 中的表格');
   }
   const wanted = WANTED[ext];
   if (!wanted) throw coded(LuoshiError, 'LS-NTC-019', { ext, file });

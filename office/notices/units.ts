@@ -58,7 +58,20 @@ export function expandUnits(
 ): { names: string[]; notes: string[]; prefix: string } {
   const notes: string[] = [];
   const names: string[] = [];
-  const compact = cell.replace(/[\s\u3000]+/g, '');
+  // Units written one per line in a cell (as offices often write them) are separate units: a line
+  // break after a complete organisation name counts as 、; inside a name wrapped by the layout it
+  // is only space. Each split is said on the review list.
+  const lines = cell
+    .split('\n')
+    .map((l) => l.replace(/[\s\u3000]+/g, ''))
+    .filter(Boolean);
+  let compact = '';
+  for (const line of lines) {
+    const split =
+      compact !== '' && ORGANISATION_ENDING.test(compact) && !/^[，,；;、]/.test(line) && !/[，,；;、]$/.test(compact);
+    if (split) notes.push(`「${compact.split(/[，,；;、]/).at(-1)}」与「${line}」分行书写，按两个单位读取`);
+    compact += split ? `、${line}` : line;
+  }
   let prefix = startPrefix;
   if (compact === '') return { names, notes, prefix };
   for (const group of compact.split(/[，,；;]/).filter(Boolean)) {

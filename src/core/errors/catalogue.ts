@@ -566,7 +566,7 @@ export const CATALOGUE = {
   },
   'LS-NTC-019': {
     message: '不支持的文件类型「{ext}」：{file}',
-    hint: '请使用 .xlsx、.docx 或通知的文本（.txt，UTF-8）',
+    hint: '请使用 .xlsx、.docx、可选中文字的 .pdf 或通知的文本（.txt，UTF-8）',
   },
   'LS-NTC-020': { message: '{file} 读取失败：{issues}', hint: '先改正这个文件中的问题，再导入通知' },
   'LS-NTC-021': {
@@ -584,6 +584,18 @@ export const CATALOGUE = {
   'LS-NTC-024': {
     message: '这一项没有牵头领导：通知按段落写，这一项和它所在的标题都没有写“责任领导”，而网站上每一项都要有牵头领导',
     fix: '在通知文本这一项的括号中补上“责任领导：姓名”（或统称，如“各分管副区长”），或在所属标题下加一行“责任领导：姓名”，再导入',
+  },
+  'LS-NTC-030': {
+    message: '{file} 是扫描图像（PDF 中没有文字层），无法读取其中的表格',
+    hint: '请向印发机关索取通知的 .docx 或 .xlsx 原件，或可选中文字的 PDF；也可用文字识别（OCR）软件识别后核对，另存为文本（.txt，UTF-8）再导入',
+  },
+  'LS-NTC-031': {
+    message: '{file} 无法作为 PDF 打开（文件已损坏、不完整或设有打开密码）',
+    hint: '请重新下载或向印发机关索取完整的文件；设有密码的，请先在 PDF 阅读器中去掉密码再另存',
+  },
+  'LS-NTC-032': {
+    message: '{file} 第 {page} 页的表格没有框线，无法可靠地分出各行各列',
+    hint: '请使用通知的 .docx 或 .xlsx 原件；或在 Word、WPS 中给表格加上框线后另存为 PDF',
   },
 
   // A command's arguments and preconditions (every npm run …) ----------------------------------

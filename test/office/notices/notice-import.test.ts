@@ -90,6 +90,13 @@ describe('the rules, one by one', () => {
     ]);
   });
 
+  it('reads units written one per line in a cell as separate units, and a name wrapped by the layout as one', () => {
+    const oneEach = expandUnits('区发改局\n住建局\n区财政局', ctx);
+    expect(oneEach.names).toEqual(['区发改局', '区住建局', '区财政局']);
+    expect(oneEach.notes.filter((n) => n.includes('分行书写'))).toHaveLength(2);
+    expect(expandUnits('区住房和城乡建设\n局、区财政局', ctx).names).toEqual(['区住房和城乡建设局', '区财政局']);
+  });
+
   it('joins padded names, splits two leaders in one cell, rejoins a split title', () => {
     expect(splitLeaders('王  强')).toEqual(['王强']);
     expect(splitLeaders('孟庆顺\n付  华')).toEqual(['孟庆顺', '付华']);

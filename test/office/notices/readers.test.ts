@@ -38,7 +38,8 @@ describe('notices in a format the importer cannot read', () => {
     ['a WPS .wps', '通知.wps', OLE2, 'LS-NTC-016', '是旧版 Word、Excel 或 WPS 文件'],
     ['an .odt renamed .docx', '通知.docx', ODT, 'LS-NTC-017', '是 OpenDocument 文件'],
     ['a web page saved as .docx', '通知.docx', HTML, 'LS-NTC-018', '的内容不是 Word 文档或 Excel 表格'],
-    ['a PDF', '通知.pdf', Buffer.from('%PDF-1.7'), 'LS-NTC-019', '不支持的文件类型「.pdf」'],
+    ['a PDF cut off after its first line', '通知.pdf', Buffer.from('%PDF-1.7'), 'LS-NTC-031', '无法作为 PDF 打开'],
+    ['a web page', '通知.html', HTML, 'LS-NTC-019', '不支持的文件类型「.html」'],
   ])('%s: its code, the file and what to do', async (_, name, bytes, code, text) => {
     const { file, error } = await refusal(name, bytes);
     expect(error.code).toBe(code);
