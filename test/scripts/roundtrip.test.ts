@@ -318,7 +318,7 @@ describe('command lines', () => {
     const r = run('reporting', ['--month', '2019-03'], content);
     expect(r.code).toBe(1);
     expect(r.err.trimEnd()).toBe(
-      '错误：[LS-CLI-019] 内容中没有 2019 年度（现有：2020）  提示：检查年度或月份；或先建立该年度的目录（见 content/README.md）',
+      '错误：[LS-CLI-019] 内容中没有 2019 年度（现有：2020）  提示：检查年度或月份；或先建立该年度的目录（见 docs/FORMATS.md）',
     );
   });
 });

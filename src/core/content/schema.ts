@@ -14,7 +14,7 @@ export const YES_NO = ['是', '否'] as const;
 
 export interface ColumnSpec {
   label: string;
-  /** What the column means, for the data dictionary and content/README.md. */
+  /** What the column means, for the data dictionary and docs/FORMATS.md. */
   meaning: string;
   hint: string;
   required: boolean;
