@@ -5,6 +5,7 @@
  * content/ holds nothing that a later pull of this project's updates would have to change.
  * Pure: returns the files; scripts/new-site.ts writes them.
  */
+import path from 'node:path';
 import { writeCsv } from '../src/core/content/csv.ts';
 import { FILES } from '../src/core/content/schema.ts';
 import { PLACEHOLDER } from '../src/core/content/identity.ts';
@@ -72,8 +73,21 @@ export function placeholderSite(names: SiteNames = {}): Record<string, unknown> 
   };
 }
 
-export function scaffoldFiles(): Map<string, string> {
-  const site = placeholderSite({ feedback: 'mailto:feedback@example.org?subject=留言纠错：{number}' });
+/**
+ * The "$schema" of a content file in the folder `fileDir`: the path from there to this project's
+ * schemas/<kind>.schema.json (npm run schemas), so an editor checks the file as the office types.
+ */
+export function schemaReference(fileDir: string, kind: 'site' | 'manifest'): string {
+  const schema = path.join(import.meta.dirname, '..', 'schemas', `${kind}.schema.json`);
+  return path.relative(fileDir, schema).split(path.sep).join('/');
+}
+
+/** The files of a new content folder at `dir` (its site.json names its schema relative to `dir`). */
+export function scaffoldFiles(dir: string): Map<string, string> {
+  const site = {
+    $schema: schemaReference(dir, 'site'),
+    ...placeholderSite({ feedback: 'mailto:feedback@example.org?subject=留言纠错：{number}' }),
+  };
   return new Map([
     ['site.json', `${JSON.stringify(site, null, 2)}\n`],
     ['units.csv', header('units')],

@@ -21,7 +21,7 @@ if (positionals.length !== 1) throw coded(UsageError, 'LS-CLI-013');
 const dir = path.resolve(positionals[0]);
 if (existsSync(dir) && readdirSync(dir).length > 0) throw coded(LuoshiError, 'LS-CLI-021', { dir });
 
-const files = scaffoldFiles();
+const files = scaffoldFiles(dir);
 for (const [name, text] of files) {
   const abs = path.join(dir, name);
   mkdirSync(path.dirname(abs), { recursive: true });

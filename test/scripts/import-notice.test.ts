@@ -21,6 +21,7 @@ import { textGrids } from '../../office/notices/text-tables.ts';
 import { readNotice } from '../../office/notices/readers.ts';
 import { registries } from '../office/notices/notice-import.test.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
+import { SHIZHONG_2020 } from '../fixtures/bundled.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -106,7 +107,7 @@ function docxOf(grids: { title: string; rows: string[][] }[], intro: string[] = 
 const asTables = (grids: Grid[]) => grids.map((g) => ({ title: g.title, rows: g.rows.map((r) => r.cells) }));
 
 describe('the same tables from .xlsx and .docx', () => {
-  const noticeText = readFileSync(path.join(ROOT, 'content/2020/notice.txt'), 'utf8');
+  const noticeText = readFileSync(path.join(SHIZHONG_2020, '2020/notice.txt'), 'utf8');
   const textGridsOf = textGrids(noticeText);
   const options = { year: 2020, placeNames: ['济南', '市中'] };
   const fromText = importNotice(textGridsOf, registries(), options);

@@ -17,6 +17,7 @@ import { TODAY, makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
 import { encodeGbk } from './gbk.ts';
 import { snapshot } from '../fixtures/processes.ts';
+import { SHIZHONG_2020 } from '../fixtures/bundled.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -323,10 +324,10 @@ describe('command lines', () => {
   });
 });
 
-/** The real content (a temporary copy): a full month for all units, timed. */
-const real = path.join(ROOT, 'content');
+/** The bundled dataset (a temporary copy of its test copy): a full month for all units, timed. */
+const real = SHIZHONG_2020;
 
-describe('full round trip on a copy of content/', () => {
+describe('full round trip on a copy of the bundled dataset', () => {
   it('plans, then July 2020 for every unit', async () => {
     // The bundled content must validate (npm run validate): a broken content/ fails here, it does not skip.
     expect(
