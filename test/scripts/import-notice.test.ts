@@ -3,12 +3,25 @@
  * - an .xlsx and a .docx made here from the bundled notice's tables give the rows of the text path;
  * - bad input (an unrecognised layout, a missing column, a row without a number) is an error
  *   naming sheet or table, row and column, and nothing is written; an existing year needs --replace;
- * - a small second government goes new-site → import-notice → validate → build with no code
- *   change, and its pages show its own programme, footer identity, items, leaders and units;
+ * - a small second government takes this repository (a git clone, bundled content removed) and goes
+ *   new-site → import-notice → validate → build with no code change, as docs/GUIDE.md chapter 十
+ *   says; its pages show its own programme, footer identity, items, leaders and units; a later merge
+ *   of this project's updates, by the guide's commands, changes its code and never its content;
  * - a 2021 sample year beside 2020: year switcher, latest year on the home page, 2020 at its URLs.
  */
-import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -40,6 +53,45 @@ const tmp = (prefix: string) => {
 afterAll(() => {
   for (const d of temps) rmSync(d, { recursive: true, force: true });
 });
+
+/** The environment of a government's own checkout: its content/ is the default, git has no user settings. */
+const FORK_ENV: NodeJS.ProcessEnv = {
+  ...ENV,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: '督查室',
+  GIT_AUTHOR_EMAIL: 'office@example.invalid',
+  GIT_COMMITTER_NAME: '督查室',
+  GIT_COMMITTER_EMAIL: 'office@example.invalid',
+};
+delete FORK_ENV.LUOSHI_CONTENT;
+
+/** A command in a government's checkout `repo`, as the guide writes it; the output, or an error with it. */
+function inRepo(repo: string, command: string, args: string[], okCodes = [0]) {
+  const r = spawnSync(command, args, { cwd: repo, encoding: 'utf8', env: FORK_ENV });
+  if (!okCodes.includes(r.status ?? -1)) throw new Error(`${command} ${args.join(' ')}: ${r.status}\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+const gitIn = (repo: string, ...args: string[]) => inRepo(repo, 'git', args);
+
+/**
+ * This repository as another government finds it: its files as in the working tree (the tests left
+ * out), committed in a new git repository at `dir`.
+ */
+function upstreamRepository(dir: string): string {
+  const listed = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split(
+    '\0',
+  );
+  for (const f of listed) {
+    if (!f || f.startsWith('test/') || !existsSync(path.join(ROOT, f))) continue;
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    copyFileSync(path.join(ROOT, f), path.join(dir, f));
+  }
+  gitIn(dir, 'init', '-q', '-b', 'main');
+  gitIn(dir, 'add', '-A');
+  gitIn(dir, 'commit', '-q', '-m', 'upstream');
+  return dir;
+}
 
 function run(script: string, args: string[]) {
   const r = spawnSync(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { encoding: 'utf8', env: ENV });
@@ -167,16 +219,27 @@ const IDENTITY = {
 };
 
 describe('a second government, with no code change', () => {
+  let upstream = '';
+  let fork = '';
   let root = '';
   let out = '';
   let pages: Map<string, string>;
 
   beforeAll(async () => {
     const dir = tmp('luoshi-gov-');
-    root = path.join(dir, 'nancheng');
-    const made = run('new-site', [root]);
-    expect(made.code, made.err).toBe(0);
+    // docs/GUIDE.md chapter 十, step by step: a copy of this repository with its history, the
+    // bundled content removed in a commit of its own, then the government's own content.
+    FORK_ENV.LUOSHI_CACHE_DIR = path.join(dir, 'cache');
+    upstream = upstreamRepository(path.join(dir, 'upstream'));
+    execFileSync('git', ['clone', '-q', upstream, path.join(dir, 'nancheng')], { env: FORK_ENV });
+    fork = path.join(dir, 'nancheng');
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(fork, 'node_modules'));
+    gitIn(fork, 'rm', '-r', '-q', 'content');
+    gitIn(fork, 'commit', '-q', '-m', '删除示例内容');
+    root = path.join(fork, 'content');
+    inRepo(fork, NODE, ['scripts/new-site.ts', 'content']);
     const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8'));
+    expect(site.$schema).toBe('../schemas/site.schema.json');
     Object.assign(site, {
       publisher: '东湖市南城区人民政府办公室',
       office: '区政府督查室',
@@ -192,12 +255,11 @@ describe('a second government, with no code change', () => {
     );
     const xlsx = path.join(dir, '2021.xlsx');
     writeFileSync(xlsx, await xlsxOf([PROGRAMME]));
-    const imported = run('import-notice', [
+    const imported = inRepo(fork, NODE, [
+      'scripts/import-notice.ts',
       xlsx,
       '--year',
       '2021',
-      '--content',
-      root,
       '--doc-no',
       '南政办发〔2021〕3号',
       '--title',
@@ -205,12 +267,15 @@ describe('a second government, with no code change', () => {
       '--date',
       '2021-03-01',
     ]);
-    expect(imported.code, imported.err + imported.out).toBe(0);
-    expect(imported.out).toContain('民生实事项目名称：「民生十件实事」');
-    const validated = run('validate', ['--content', root, '--today', TODAY]);
-    expect(validated.code, validated.err).toBe(0);
+    expect(imported).toContain('民生实事项目名称：「民生十件实事」');
+    expect(JSON.parse(readFileSync(path.join(root, '2021/manifest.json'), 'utf8')).$schema).toBe(
+      '../../schemas/manifest.schema.json',
+    );
+    inRepo(fork, NODE, ['scripts/validate.ts', '--today', TODAY]);
+    gitIn(fork, 'add', 'content');
+    gitIn(fork, 'commit', '-q', '-m', '南城区 2021 年民生十件实事');
     out = path.join(dir, 'dist');
-    execSync(`astro build --outDir ${out}`, { cwd: ROOT, env: { ...ENV, LUOSHI_CONTENT: root }, stdio: 'pipe' });
+    inRepo(fork, path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', out]);
     pages = new Map();
     const walk = (d: string) => {
       for (const e of readdirSync(d)) {
@@ -277,6 +342,50 @@ describe('a second government, with no code change', () => {
     for (const [p, text] of pages) expect(text.includes('12100'), p).toBe(false);
     const json = JSON.parse(pages.get('/data/2021/projects.json')!);
     expect(json.rows[6].deadline).toBe('2021年6月底前');
+  });
+
+  it("a later merge of upstream updates, by the guide's commands, changes its code and never its content", () => {
+    // Upstream changes code, the guide and its own (bundled) content, in one commit.
+    writeFileSync(
+      path.join(upstream, 'docs/GUIDE.md'),
+      `${readFileSync(path.join(upstream, 'docs/GUIDE.md'), 'utf8')}\n更新。\n`,
+    );
+    writeFileSync(
+      path.join(upstream, 'src/core/model/types.ts'),
+      `${readFileSync(path.join(upstream, 'src/core/model/types.ts'), 'utf8')}\n// updated\n`,
+    );
+    writeFileSync(
+      path.join(upstream, 'content/site.json'),
+      readFileSync(path.join(upstream, 'content/site.json'), 'utf8').replace('市中区政府', '市中区人民政府'),
+    );
+    const june = path.join(upstream, 'content/2020/reports/2020-06.csv');
+    writeFileSync(
+      path.join(upstream, 'content/2020/reports/2020-07.csv'),
+      readFileSync(june, 'utf8').replaceAll('2020-06', '2020-07'),
+    );
+    writeFileSync(june, `${readFileSync(june, 'utf8')}\n`);
+    gitIn(upstream, 'add', '-A');
+    gitIn(upstream, 'commit', '-q', '-m', 'upstream update');
+    const contentBefore = gitIn(fork, 'rev-parse', 'HEAD:content');
+
+    // docs/GUIDE.md chapter 十, 「以后更新程序」: the commands as written there.
+    gitIn(fork, 'remote', 'add', 'upstream', upstream);
+    gitIn(fork, 'fetch', '-q', 'upstream');
+    // Conflicts in content/ (upstream's own content beside ours) are expected: exit 1.
+    inRepo(fork, 'git', ['merge', '--no-commit', 'upstream/main'], [0, 1]);
+    gitIn(fork, 'rm', '-r', '-q', '--cached', 'content');
+    gitIn(fork, 'checkout', 'HEAD', '--', 'content');
+    gitIn(fork, 'clean', '-fdq', '--', 'content');
+    gitIn(fork, 'commit', '-q', '-m', '更新程序');
+
+    expect(gitIn(fork, 'rev-parse', 'HEAD:content')).toBe(contentBefore);
+    expect(gitIn(fork, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim().split('\n')).toEqual([
+      'docs/GUIDE.md',
+      'src/core/model/types.ts',
+    ]);
+    expect(gitIn(fork, 'status', '--porcelain', '--', 'content')).toBe('');
+    expect(existsSync(path.join(root, '2020'))).toBe(false);
+    inRepo(fork, NODE, ['scripts/validate.ts', '--today', TODAY]);
   });
 });
 
