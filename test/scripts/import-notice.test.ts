@@ -24,7 +24,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zip } from '../../src/core/publish/export.ts';
 import { loadContentOrThrow } from '../../src/core/content/load.ts';
@@ -35,6 +34,7 @@ import { readNotice } from '../../office/notices/readers.ts';
 import { registries } from '../office/notices/notice-import.test.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
 import { SHIZHONG_2020 } from '../fixtures/bundled.ts';
+import { IDENTITY, PROGRAMME, xlsxOf } from '../fixtures/second-government.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -115,18 +115,6 @@ function snapshot(dir: string): Map<string, string> {
 // ---------------------------------------------------------------------------------------------
 // Writing the same tables as .xlsx and .docx
 
-/** One sheet per grid: a merged title row above the header, cells as text (line breaks kept). */
-async function xlsxOf(grids: { title: string; rows: string[][] }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  grids.forEach((g, i) => {
-    const ws = wb.addWorksheet(`表${i + 1}`);
-    ws.addRow([g.title]);
-    ws.mergeCells(1, 1, 1, g.rows[0].length);
-    for (const r of g.rows) ws.addRow(r);
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const para = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
 
@@ -183,40 +171,6 @@ describe('the same tables from .xlsx and .docx', () => {
 
 // ---------------------------------------------------------------------------------------------
 // A second government: 民生十件实事, no categories, separate lead and other units, 完成时限
-
-const PROGRAMME = {
-  title: '2021年民生十件实事任务分解表',
-  rows: [
-    ['序号', '工作任务', '责任领导', '牵头单位', '配合单位', '完成时限'],
-    ['1', '新建改扩建中小学5所，新增学位3000个。', '王  强', '区教育局', '区发展改革委、财政局', '2021年8月底前'],
-    ['2', '建成社区卫生服务中心3处。', '李  敏', '区卫健局', '东风、西湖街道办事处', '2021年10月底前'],
-    ['3', '改造老旧小区12个，惠及居民4500户。', '王  强\n李  敏', '区住建局', '各街道办事处', '2021年12月底前'],
-    ['4', '新增公办幼儿园学位800个。', '李  敏', '区教育局', '相关街道办事处', '2021年9月底前'],
-    ['5', '建设口袋公园8处。', '赵志刚', '区城管局', '区住建局、自然资源局，东风、南湖街道办事处', '2021年11月底前'],
-    ['6', '为60岁以上老年人免费健康查体。', '李  敏', '区卫健局', '各街道办事处', '2021年12月底前'],
-    ['7', '新增城市公交线路4条。', '赵志刚', '区交通运输局', '区公安分局', '2021年6月底前'],
-    ['8', '建成农贸市场2处。', '赵志刚', '区商务局', '区市场监管局、西湖街道办事处', '2021年12月底前'],
-    ['9', '为困难群众发放取暖补贴。', '王  强', '区民政局', '区财政局、各街道办事处', '2021年2月底前'],
-    ['10', '新建健身步道10公里。', '赵志刚', '区文旅体育局', '区城管局、住建局等', '2021年10月底前'],
-  ],
-};
-const IDENTITY = {
-  demo: false,
-  sponsor: '东湖市南城区人民政府办公室',
-  operator: '南城区人民政府督查室',
-  phone: '0571-88880000',
-  email: 'duchashi@nancheng.example.gov.cn',
-  address: '东湖市南城区府前路1号',
-  site_code: '3301020003',
-  icp: '浙ICP备20210001号',
-  police: '浙公网安备 33010202000123号',
-  badge: 'identity/dzjg.svg',
-  licence: {
-    name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
-    url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
-    text: '数据可自由使用，须注明来源。',
-  },
-};
 
 describe('a second government, with no code change', () => {
   let upstream = '';
