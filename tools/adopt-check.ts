@@ -10,7 +10,17 @@
  * not inside the test suite. The copy is left for inspection when a step fails.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IDENTITY, PROGRAMME, xlsxOf } from '../test/fixtures/second-government.ts';
@@ -44,7 +54,7 @@ const vitestArgs = args.filter((a) => a !== '--e2e' && a !== '--');
 
 const listed = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0');
 for (const f of listed) {
-  if (!f || !existsSync(path.join(ROOT, f))) continue;
+  if (!f || !existsSync(path.join(ROOT, f)) || !statSync(path.join(ROOT, f)).isFile()) continue;
   mkdirSync(path.dirname(path.join(repo, f)), { recursive: true });
   copyFileSync(path.join(ROOT, f), path.join(repo, f));
 }

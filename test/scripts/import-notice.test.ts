@@ -83,7 +83,8 @@ function upstreamRepository(dir: string): string {
     '\0',
   );
   for (const f of listed) {
-    if (!f || f.startsWith('test/') || !existsSync(path.join(ROOT, f))) continue;
+    // Files only: a checkout may hold an untracked node_modules symbolic link (tools/adopt-check.ts makes one).
+    if (!f || f.startsWith('test/') || !existsSync(path.join(ROOT, f)) || !statSync(path.join(ROOT, f)).isFile()) continue;
     mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     copyFileSync(path.join(ROOT, f), path.join(dir, f));
   }
@@ -308,16 +309,12 @@ describe('a second government, with no code change', () => {
       path.join(upstream, 'src/core/model/types.ts'),
       `${readFileSync(path.join(upstream, 'src/core/model/types.ts'), 'utf8')}\n// updated\n`,
     );
-    writeFileSync(
-      path.join(upstream, 'content/site.json'),
-      readFileSync(path.join(upstream, 'content/site.json'), 'utf8').replace('市中区政府', '市中区人民政府'),
-    );
-    const june = path.join(upstream, 'content/2020/reports/2020-06.csv');
-    writeFileSync(
-      path.join(upstream, 'content/2020/reports/2020-07.csv'),
-      readFileSync(june, 'utf8').replaceAll('2020-06', '2020-07'),
-    );
-    writeFileSync(june, `${readFileSync(june, 'utf8')}\n`);
+    // Its own content changes too (whatever it holds: the bundled dataset, or a government's own
+    // when this runs in a fork): an edited file the fork also has, and a new year.
+    const upstreamSite = path.join(upstream, 'content/site.json');
+    writeFileSync(upstreamSite, `${readFileSync(upstreamSite, 'utf8').trimEnd()} \n`);
+    mkdirSync(path.join(upstream, 'content/2099'));
+    writeFileSync(path.join(upstream, 'content/2099/notice.txt'), '上游的示例年度。\n');
     gitIn(upstream, 'add', '-A');
     gitIn(upstream, 'commit', '-q', '-m', 'upstream update');
     const contentBefore = gitIn(fork, 'rev-parse', 'HEAD:content');
@@ -338,7 +335,7 @@ describe('a second government, with no code change', () => {
       'src/core/model/types.ts',
     ]);
     expect(gitIn(fork, 'status', '--porcelain', '--', 'content')).toBe('');
-    expect(existsSync(path.join(root, '2020'))).toBe(false);
+    expect(existsSync(path.join(root, '2099'))).toBe(false);
     inRepo(fork, NODE, ['scripts/validate.ts', '--today', TODAY]);
   });
 });
