@@ -469,8 +469,8 @@ export function cleanExcerpt(text: string, query: string, length = 60): ExcerptP
  * query's own parts, the words a browser splits it into, and each pair of adjacent Chinese
  * characters (加装电梯 → 加装电梯, 电梯, 加装, 装电), all of two characters or more; single
  * characters only when the query has nothing longer. A single character is not a word to show:
- * the browser splits 加装 into 加 and 装, and 装 is in 武装部. An item number (第5项, a programme's
- * name or slug then 第5项, t37) is shown as 第N项 in its title.
+ * the browser splits 加装 into 加 and 装, and 装 is in 武装部. An item number (第5项, 民生实事 第5项,
+ * t37) is shown as 第N项 in its title.
  */
 export function queryWords(typed: string, aliases: string[] = []): string[] {
   const q = typed
