@@ -1,8 +1,11 @@
 /**
- * A new government's content folder (npm run new-site): site.json with labelled placeholders,
- * empty registries with the common collective references already listed, and the office's
- * README and guide. Pure: returns the files; scripts/new-site.ts writes them.
+ * A new government's content folder (npm run new-site): site.json with labelled placeholders and
+ * empty registries with the common collective references already listed. Only data: the office's
+ * guide and the file formats belong to the code (docs/GUIDE.md, docs/FORMATS.md), so a fork's
+ * content/ holds nothing that a later pull of this project's updates would have to change.
+ * Pure: returns the files; scripts/new-site.ts writes them.
  */
+import path from 'node:path';
 import { writeCsv } from '../src/core/content/csv.ts';
 import { FILES } from '../src/core/content/schema.ts';
 import { PLACEHOLDER } from '../src/core/content/identity.ts';
@@ -18,12 +21,6 @@ export const COMMON_COLLECTIVES: [string, string][] = [
   ['区直有关部门', '与该事项有关的区直部门'],
   ['各责任单位', '该事项的各责任单位'],
 ];
-
-export interface ScaffoldOptions {
-  /** The office's README and guide (content/README.md and content/GUIDE.md of this project). */
-  readme: string;
-  guide: string;
-}
 
 const header = (kind: keyof typeof FILES) => writeCsv(Object.keys(FILES[kind].columns), []).text;
 
@@ -76,8 +73,21 @@ export function placeholderSite(names: SiteNames = {}): Record<string, unknown> 
   };
 }
 
-export function scaffoldFiles(options: ScaffoldOptions): Map<string, string> {
-  const site = placeholderSite({ feedback: 'mailto:feedback@example.org?subject=留言纠错：{number}' });
+/**
+ * The "$schema" of a content file in the folder `fileDir`: the path from there to this project's
+ * schemas/<kind>.schema.json (npm run schemas), so an editor checks the file as the office types.
+ */
+export function schemaReference(fileDir: string, kind: 'site' | 'manifest'): string {
+  const schema = path.join(import.meta.dirname, '..', 'schemas', `${kind}.schema.json`);
+  return path.relative(fileDir, schema).split(path.sep).join('/');
+}
+
+/** The files of a new content folder at `dir` (its site.json names its schema relative to `dir`). */
+export function scaffoldFiles(dir: string): Map<string, string> {
+  const site = {
+    $schema: schemaReference(dir, 'site'),
+    ...placeholderSite({ feedback: 'mailto:feedback@example.org?subject=留言纠错：{number}' }),
+  };
   return new Map([
     ['site.json', `${JSON.stringify(site, null, 2)}\n`],
     ['units.csv', header('units')],
@@ -91,7 +101,5 @@ export function scaffoldFiles(options: ScaffoldOptions): Map<string, string> {
     ],
     // Office-written bulletins (Markdown/MDX) go here; every .md in it is published, so no README.
     ['bulletins/.gitkeep', ''],
-    ['README.md', options.readme],
-    ['GUIDE.md', options.guide],
   ]);
 }

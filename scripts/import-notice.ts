@@ -21,6 +21,7 @@ import { noticeHeading } from '../office/notices/text-tables.ts';
 import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
 import { cli, dateArg, yearArg } from './lib/cli.ts';
 import { readNotice } from '../office/notices/readers.ts';
+import { schemaReference } from '../office/scaffold.ts';
 
 const USAGE = `用法：npm run import-notice -- 文件 --year 年度 [--content 目录] [选项]
 把立项通知的任务分解表导入为该年度的内容（tasks.csv、projects.csv、sections.csv、categories.csv、
@@ -154,11 +155,14 @@ const oldManifest = existsSync(manifestFile)
   ? (JSON.parse(readFileSync(manifestFile, 'utf8').replace(/^\uFEFF/, '')) as Record<string, unknown>)
   : undefined;
 const files = importFiles(result, registries, year, oldManifest);
-if (read.text && !oldManifest) {
-  const manifest = JSON.parse(files.get(`${year}/manifest.json`)!);
-  manifest.notice.text = 'notice.txt';
+if (!oldManifest) {
+  // A new year's manifest names its JSON Schema first, so an editor checks it as the office types.
+  const manifest = { $schema: schemaReference(yearDir, 'manifest'), ...JSON.parse(files.get(`${year}/manifest.json`)!) };
+  if (read.text) {
+    manifest.notice.text = 'notice.txt';
+    files.set(`${year}/notice.txt`, read.text.endsWith('\n') ? read.text : `${read.text}\n`);
+  }
   files.set(`${year}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-  files.set(`${year}/notice.txt`, read.text.endsWith('\n') ? read.text : `${read.text}\n`);
 }
 if (indicators.some((i) => i.proposals.length > 0)) {
   files.set(`${year}/indicators.csv`, indicatorsCsv(indicators));

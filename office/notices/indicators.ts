@@ -403,7 +403,7 @@ export function reviewMarkdown(items: ItemProposals[], year: number): string {
     '',
     `由 npm run import-notice 从通知中每个事项的文字${items.some((i) => i.goal) ? '和目标列' : ''}提出，均为**待确认的建议**：`,
     `indicators.csv 中“已确认”（confirmed）一列都是“否”。请逐条对照原文核对指标名称、类型、计量单位和目标值，`,
-    '改正或删除不对的行，确认后把“已确认”改为“是”。各列的写法见 content/README.md「indicators.csv」。',
+    '改正或删除不对的行，确认后把“已确认”改为“是”。各列的写法见 docs/FORMATS.md「indicators.csv」。',
     '',
     `共 ${items.length} 项，其中 ${withAny.length} 项提出指标 ${total} 个；${items.length - withAny.length} 项的文字中没有可作目标的数，未提出指标（不凭空设定）。`,
     '',

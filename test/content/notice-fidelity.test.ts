@@ -191,7 +191,7 @@ const seed = (() => {
 })();
 
 // ---------------------------------------------------------------------------------------------
-// Editorial decisions that the notice does not contain (reviewed by hand; see content/README.md)
+// Editorial decisions that the notice does not contain (reviewed by hand; see docs/FORMATS.md)
 // ---------------------------------------------------------------------------------------------
 
 /** 12100 project → the main task it repeats or is a named part of. Others have no link. */

@@ -255,7 +255,7 @@ describe('1. removing published reports needs a withdrawal', () => {
     const lines = r.err.split('\n');
     const commit = git(content, 'rev-parse', '--short', 'HEAD').toString().trim();
     expect(lines).toContain(
-      `content/2020/reports/2020-02.csv:0  [LS-WDR-006]  item（分解序号）  「T1」  已发布的 T1 2020-02 月报不见了（提交 ${commit} 中在第 2 行）：删除已发布的月报必须登记撤回  提示：如是误删，请恢复：git checkout ${commit} -- content/2020/reports/2020-02.csv；确要撤回，请在 content/2020/withdrawals.csv 中加一行：T1,2020-02,撤回日期,撤回原因（见 content/README.md）`,
+      `content/2020/reports/2020-02.csv:0  [LS-WDR-006]  item（分解序号）  「T1」  已发布的 T1 2020-02 月报不见了（提交 ${commit} 中在第 2 行）：删除已发布的月报必须登记撤回  提示：如是误删，请恢复：git checkout ${commit} -- content/2020/reports/2020-02.csv；确要撤回，请在 content/2020/withdrawals.csv 中加一行：T1,2020-02,撤回日期,撤回原因（见 docs/FORMATS.md）`,
     );
     expect(lines.filter((l) => l.includes('月报不见了'))).toHaveLength(2);
     writeFileSync(

@@ -3,15 +3,27 @@
  * - an .xlsx and a .docx made here from the bundled notice's tables give the rows of the text path;
  * - bad input (an unrecognised layout, a missing column, a row without a number) is an error
  *   naming sheet or table, row and column, and nothing is written; an existing year needs --replace;
- * - a small second government goes new-site → import-notice → validate → build with no code
- *   change, and its pages show its own programme, footer identity, items, leaders and units;
+ * - a small second government takes this repository (a git clone, bundled content removed) and goes
+ *   new-site → import-notice → validate → build with no code change, as docs/GUIDE.md chapter 十
+ *   says; its pages show its own programme, footer identity, items, leaders and units; a later merge
+ *   of this project's updates, by the guide's commands, changes its code and never its content;
  * - a 2021 sample year beside 2020: year switcher, latest year on the home page, 2020 at its URLs.
  */
-import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zip } from '../../src/core/publish/export.ts';
 import { loadContentOrThrow } from '../../src/core/content/load.ts';
@@ -21,6 +33,8 @@ import { textGrids } from '../../office/notices/text-tables.ts';
 import { readNotice } from '../../office/notices/readers.ts';
 import { registries } from '../office/notices/notice-import.test.ts';
 import { TODAY, makeContent } from '../fixtures/content.ts';
+import { SHIZHONG_2020 } from '../fixtures/bundled.ts';
+import { IDENTITY, PROGRAMME, xlsxOf } from '../fixtures/second-government.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -39,6 +53,46 @@ const tmp = (prefix: string) => {
 afterAll(() => {
   for (const d of temps) rmSync(d, { recursive: true, force: true });
 });
+
+/** The environment of a government's own checkout: its content/ is the default, git has no user settings. */
+const FORK_ENV: NodeJS.ProcessEnv = {
+  ...ENV,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: '督查室',
+  GIT_AUTHOR_EMAIL: 'office@example.invalid',
+  GIT_COMMITTER_NAME: '督查室',
+  GIT_COMMITTER_EMAIL: 'office@example.invalid',
+};
+delete FORK_ENV.LUOSHI_CONTENT;
+
+/** A command in a government's checkout `repo`, as the guide writes it; the output, or an error with it. */
+function inRepo(repo: string, command: string, args: string[], okCodes = [0]) {
+  const r = spawnSync(command, args, { cwd: repo, encoding: 'utf8', env: FORK_ENV });
+  if (!okCodes.includes(r.status ?? -1)) throw new Error(`${command} ${args.join(' ')}: ${r.status}\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+const gitIn = (repo: string, ...args: string[]) => inRepo(repo, 'git', args);
+
+/**
+ * This repository as another government finds it: its files as in the working tree (the tests left
+ * out), committed in a new git repository at `dir`.
+ */
+function upstreamRepository(dir: string): string {
+  const listed = execFileSync('git', ['ls-files', '-z', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split(
+    '\0',
+  );
+  for (const f of listed) {
+    // Files only: a checkout may hold an untracked node_modules symbolic link (tools/adopt-check.ts makes one).
+    if (!f || f.startsWith('test/') || !existsSync(path.join(ROOT, f)) || !statSync(path.join(ROOT, f)).isFile()) continue;
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    copyFileSync(path.join(ROOT, f), path.join(dir, f));
+  }
+  gitIn(dir, 'init', '-q', '-b', 'main');
+  gitIn(dir, 'add', '-A');
+  gitIn(dir, 'commit', '-q', '-m', 'upstream');
+  return dir;
+}
 
 function run(script: string, args: string[]) {
   const r = spawnSync(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { encoding: 'utf8', env: ENV });
@@ -61,18 +115,6 @@ function snapshot(dir: string): Map<string, string> {
 
 // ---------------------------------------------------------------------------------------------
 // Writing the same tables as .xlsx and .docx
-
-/** One sheet per grid: a merged title row above the header, cells as text (line breaks kept). */
-async function xlsxOf(grids: { title: string; rows: string[][] }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  grids.forEach((g, i) => {
-    const ws = wb.addWorksheet(`表${i + 1}`);
-    ws.addRow([g.title]);
-    ws.mergeCells(1, 1, 1, g.rows[0].length);
-    for (const r of g.rows) ws.addRow(r);
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const para = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
@@ -106,7 +148,7 @@ function docxOf(grids: { title: string; rows: string[][] }[], intro: string[] = 
 const asTables = (grids: Grid[]) => grids.map((g) => ({ title: g.title, rows: g.rows.map((r) => r.cells) }));
 
 describe('the same tables from .xlsx and .docx', () => {
-  const noticeText = readFileSync(path.join(ROOT, 'content/2020/notice.txt'), 'utf8');
+  const noticeText = readFileSync(path.join(SHIZHONG_2020, '2020/notice.txt'), 'utf8');
   const textGridsOf = textGrids(noticeText);
   const options = { year: 2020, placeNames: ['济南', '市中'] };
   const fromText = importNotice(textGridsOf, registries(), options);
@@ -131,51 +173,28 @@ describe('the same tables from .xlsx and .docx', () => {
 // ---------------------------------------------------------------------------------------------
 // A second government: 民生十件实事, no categories, separate lead and other units, 完成时限
 
-const PROGRAMME = {
-  title: '2021年民生十件实事任务分解表',
-  rows: [
-    ['序号', '工作任务', '责任领导', '牵头单位', '配合单位', '完成时限'],
-    ['1', '新建改扩建中小学5所，新增学位3000个。', '王  强', '区教育局', '区发展改革委、财政局', '2021年8月底前'],
-    ['2', '建成社区卫生服务中心3处。', '李  敏', '区卫健局', '东风、西湖街道办事处', '2021年10月底前'],
-    ['3', '改造老旧小区12个，惠及居民4500户。', '王  强\n李  敏', '区住建局', '各街道办事处', '2021年12月底前'],
-    ['4', '新增公办幼儿园学位800个。', '李  敏', '区教育局', '相关街道办事处', '2021年9月底前'],
-    ['5', '建设口袋公园8处。', '赵志刚', '区城管局', '区住建局、自然资源局，东风、南湖街道办事处', '2021年11月底前'],
-    ['6', '为60岁以上老年人免费健康查体。', '李  敏', '区卫健局', '各街道办事处', '2021年12月底前'],
-    ['7', '新增城市公交线路4条。', '赵志刚', '区交通运输局', '区公安分局', '2021年6月底前'],
-    ['8', '建成农贸市场2处。', '赵志刚', '区商务局', '区市场监管局、西湖街道办事处', '2021年12月底前'],
-    ['9', '为困难群众发放取暖补贴。', '王  强', '区民政局', '区财政局、各街道办事处', '2021年2月底前'],
-    ['10', '新建健身步道10公里。', '赵志刚', '区文旅体育局', '区城管局、住建局等', '2021年10月底前'],
-  ],
-};
-const IDENTITY = {
-  demo: false,
-  sponsor: '东湖市南城区人民政府办公室',
-  operator: '南城区人民政府督查室',
-  phone: '0571-88880000',
-  email: 'duchashi@nancheng.example.gov.cn',
-  address: '东湖市南城区府前路1号',
-  site_code: '3301020003',
-  icp: '浙ICP备20210001号',
-  police: '浙公网安备 33010202000123号',
-  badge: 'identity/dzjg.svg',
-  licence: {
-    name: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
-    url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
-    text: '数据可自由使用，须注明来源。',
-  },
-};
-
 describe('a second government, with no code change', () => {
+  let upstream = '';
+  let fork = '';
   let root = '';
   let out = '';
   let pages: Map<string, string>;
 
   beforeAll(async () => {
     const dir = tmp('luoshi-gov-');
-    root = path.join(dir, 'nancheng');
-    const made = run('new-site', [root]);
-    expect(made.code, made.err).toBe(0);
+    // docs/GUIDE.md chapter 十, step by step: a copy of this repository with its history, the
+    // bundled content removed in a commit of its own, then the government's own content.
+    FORK_ENV.LUOSHI_CACHE_DIR = path.join(dir, 'cache');
+    upstream = upstreamRepository(path.join(dir, 'upstream'));
+    execFileSync('git', ['clone', '-q', upstream, path.join(dir, 'nancheng')], { env: FORK_ENV });
+    fork = path.join(dir, 'nancheng');
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(fork, 'node_modules'));
+    gitIn(fork, 'rm', '-r', '-q', 'content');
+    gitIn(fork, 'commit', '-q', '-m', '删除示例内容');
+    root = path.join(fork, 'content');
+    inRepo(fork, NODE, ['scripts/new-site.ts', 'content']);
     const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8'));
+    expect(site.$schema).toBe('../schemas/site.schema.json');
     Object.assign(site, {
       publisher: '东湖市南城区人民政府办公室',
       office: '区政府督查室',
@@ -191,12 +210,11 @@ describe('a second government, with no code change', () => {
     );
     const xlsx = path.join(dir, '2021.xlsx');
     writeFileSync(xlsx, await xlsxOf([PROGRAMME]));
-    const imported = run('import-notice', [
+    const imported = inRepo(fork, NODE, [
+      'scripts/import-notice.ts',
       xlsx,
       '--year',
       '2021',
-      '--content',
-      root,
       '--doc-no',
       '南政办发〔2021〕3号',
       '--title',
@@ -204,19 +222,22 @@ describe('a second government, with no code change', () => {
       '--date',
       '2021-03-01',
     ]);
-    expect(imported.code, imported.err + imported.out).toBe(0);
-    expect(imported.out).toContain('民生实事项目名称：「民生十件实事」');
+    expect(imported).toContain('民生实事项目名称：「民生十件实事」');
     // The numbers of the items' text, proposed as indicators for review and written unconfirmed.
-    expect(imported.out).toContain('P1 指标2「新增学位」：数量 3000 个（原文：新增学位3000个）');
-    expect(imported.out).toContain('P6 未提出「60岁」：没有可计数的计量单位');
+    expect(imported).toContain('P1 指标2「新增学位」：数量 3000 个（原文：新增学位3000个）');
+    expect(imported).toContain('P6 未提出「60岁」：没有可计数的计量单位');
     expect(readFileSync(path.join(root, '2021/indicators.csv'), 'utf8')).toContain(
       'P10,1,新建健身步道,数量,公里,10,,新建健身步道10公里,否',
     );
     expect(readFileSync(path.join(root, '2021/indicators-review.md'), 'utf8')).toContain('# 2021 年度目标指标审核清单');
-    const validated = run('validate', ['--content', root, '--today', TODAY]);
-    expect(validated.code, validated.err).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, '2021/manifest.json'), 'utf8')).$schema).toBe(
+      '../../schemas/manifest.schema.json',
+    );
+    inRepo(fork, NODE, ['scripts/validate.ts', '--today', TODAY]);
+    gitIn(fork, 'add', 'content');
+    gitIn(fork, 'commit', '-q', '-m', '南城区 2021 年民生十件实事');
     out = path.join(dir, 'dist');
-    execSync(`astro build --outDir ${out}`, { cwd: ROOT, env: { ...ENV, LUOSHI_CONTENT: root }, stdio: 'pipe' });
+    inRepo(fork, path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', out]);
     pages = new Map();
     const walk = (d: string) => {
       for (const e of readdirSync(d)) {
@@ -283,6 +304,46 @@ describe('a second government, with no code change', () => {
     for (const [p, text] of pages) expect(text.includes('12100'), p).toBe(false);
     const json = JSON.parse(pages.get('/data/2021/projects.json')!);
     expect(json.rows[6].deadline).toBe('2021年6月底前');
+  });
+
+  it("a later merge of upstream updates, by the guide's commands, changes its code and never its content", () => {
+    // Upstream changes code, the guide and its own (bundled) content, in one commit.
+    writeFileSync(
+      path.join(upstream, 'docs/GUIDE.md'),
+      `${readFileSync(path.join(upstream, 'docs/GUIDE.md'), 'utf8')}\n更新。\n`,
+    );
+    writeFileSync(
+      path.join(upstream, 'src/core/model/types.ts'),
+      `${readFileSync(path.join(upstream, 'src/core/model/types.ts'), 'utf8')}\n// updated\n`,
+    );
+    // Its own content changes too (whatever it holds: the bundled dataset, or a government's own
+    // when this runs in a fork): an edited file the fork also has, and a new year.
+    const upstreamSite = path.join(upstream, 'content/site.json');
+    writeFileSync(upstreamSite, `${readFileSync(upstreamSite, 'utf8').trimEnd()} \n`);
+    mkdirSync(path.join(upstream, 'content/2099'));
+    writeFileSync(path.join(upstream, 'content/2099/notice.txt'), '上游的示例年度。\n');
+    gitIn(upstream, 'add', '-A');
+    gitIn(upstream, 'commit', '-q', '-m', 'upstream update');
+    const contentBefore = gitIn(fork, 'rev-parse', 'HEAD:content');
+
+    // docs/GUIDE.md chapter 十, 「以后更新程序」: the commands as written there.
+    gitIn(fork, 'remote', 'add', 'upstream', upstream);
+    gitIn(fork, 'fetch', '-q', 'upstream');
+    // Conflicts in content/ (upstream's own content beside ours) are expected: exit 1.
+    inRepo(fork, 'git', ['merge', '--no-commit', 'upstream/main'], [0, 1]);
+    gitIn(fork, 'rm', '-r', '-q', '--cached', 'content');
+    gitIn(fork, 'checkout', 'HEAD', '--', 'content');
+    gitIn(fork, 'clean', '-fdq', '--', 'content');
+    gitIn(fork, 'commit', '-q', '-m', '更新程序');
+
+    expect(gitIn(fork, 'rev-parse', 'HEAD:content')).toBe(contentBefore);
+    expect(gitIn(fork, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim().split('\n')).toEqual([
+      'docs/GUIDE.md',
+      'src/core/model/types.ts',
+    ]);
+    expect(gitIn(fork, 'status', '--porcelain', '--', 'content')).toBe('');
+    expect(existsSync(path.join(root, '2099'))).toBe(false);
+    inRepo(fork, NODE, ['scripts/validate.ts', '--today', TODAY]);
   });
 });
 

@@ -17,6 +17,7 @@ import { readXlsxGrid } from '../../office/forms/xlsx.ts';
 import { makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
 import { runWaitingForLock } from '../fixtures/processes.ts';
+import { SHIZHONG_2020 } from '../fixtures/bundled.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -38,10 +39,9 @@ function git(repo: string, ...args: string[]): string {
   return r.stdout.trim();
 }
 
-/** A git repository with a copy of the project's content/ (or `repo` holding one), committed. */
+/** A git repository with a copy of the bundled dataset as its content/ (or `repo` holding one), committed. */
 function makeRepo(repo = mkdtempSync(path.join(tmpdir(), 'luoshi-inbox-'))): string {
-  if (!existsSync(path.join(repo, 'content')))
-    cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
+  if (!existsSync(path.join(repo, 'content'))) cpSync(SHIZHONG_2020, path.join(repo, 'content'), { recursive: true });
   cpSync(path.join(ROOT, '.gitignore'), path.join(repo, '.gitignore'));
   git(repo, 'init', '-q', '-b', 'main');
   git(repo, 'config', 'user.name', '督查室');

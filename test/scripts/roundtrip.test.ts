@@ -17,6 +17,7 @@ import { TODAY, makeContent } from '../fixtures/content.ts';
 import { answer, fillXlsx, type FilledForm } from './fill.ts';
 import { encodeGbk } from './gbk.ts';
 import { snapshot } from '../fixtures/processes.ts';
+import { SHIZHONG_2020 } from '../fixtures/bundled.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
@@ -318,15 +319,15 @@ describe('command lines', () => {
     const r = run('reporting', ['--month', '2019-03'], content);
     expect(r.code).toBe(1);
     expect(r.err.trimEnd()).toBe(
-      '错误：[LS-CLI-019] 内容中没有 2019 年度（现有：2020）  提示：检查年度或月份；或先建立该年度的目录（见 content/README.md）',
+      '错误：[LS-CLI-019] 内容中没有 2019 年度（现有：2020）  提示：检查年度或月份；或先建立该年度的目录（见 docs/FORMATS.md）',
     );
   });
 });
 
-/** The real content (a temporary copy): a full month for all units, timed. */
-const real = path.join(ROOT, 'content');
+/** The bundled dataset (a temporary copy of its test copy): a full month for all units, timed. */
+const real = SHIZHONG_2020;
 
-describe('full round trip on a copy of content/', () => {
+describe('full round trip on a copy of the bundled dataset', () => {
   it('plans, then July 2020 for every unit', async () => {
     // The bundled content must validate (npm run validate): a broken content/ fails here, it does not skip.
     expect(

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { augment, shardOf } from '../../src/steps/search-index.ts';
 import { loadContentOrThrow } from '../../src/core/content/load.ts';
-import { buildDate, contentRoot } from '../../src/core/content/paths.ts';
+import { buildDate } from '../../src/core/content/paths.ts';
 import { searchRecords } from '../../src/core/present/search.ts';
+import { SHIZHONG_2020 } from '../fixtures/bundled.ts';
 
-const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });
+const ds = loadContentOrThrow(SHIZHONG_2020, { today: buildDate() });
 const records = searchRecords(ds);
 
 const page = (body: string) =>

@@ -18,7 +18,7 @@ export const COMPARISONS = ['不低于', '不高于', '左右'] as const;
 
 export interface ColumnSpec {
   label: string;
-  /** What the column means, for the data dictionary and content/README.md. */
+  /** What the column means, for the data dictionary and docs/FORMATS.md. */
   meaning: string;
   hint: string;
   required: boolean;

@@ -1,7 +1,7 @@
 /**
  * The error catalogue: every problem the core reports about content (a `DataIssue`) has a
  * stable code, and its message and hint are defined here, once. Codes are what the office
- * looks up in content/GUIDE.md (chapter 「错误代码」), so a code is never reused for another
+ * looks up in docs/GUIDE.md (chapter 「错误代码」), so a code is never reused for another
  * problem and never renumbered; a retired code stays listed as reserved.
  *
  * Scheme: `LS-<area>-<NNN>`, the area one of
@@ -57,8 +57,8 @@ interface Entry {
   reserved?: true;
 }
 
-const SEE_README = '格式见 content/README.md';
-const SEE_COLUMN = '按该列的填写说明改正（每列的说明见 content/README.md，消息中的“提示”即是）';
+const SEE_README = '格式见 docs/FORMATS.md';
+const SEE_COLUMN = '按该列的填写说明改正（每列的说明见 docs/FORMATS.md，消息中的“提示”即是）';
 const ITEM_HINT = '主要任务写 T+序号，民生工程写 P+序号，且序号须在 tasks.csv / projects.csv 中';
 const DATA_DATE_HINT = '检查日期；或更新 manifest.json 中的 data_date';
 const SAVE_AS_UTF8 = '请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”';
@@ -86,7 +86,7 @@ export const CATALOGUE = {
     message: 'CSV 格式错误，文件无法解析（{reason}）',
     hint: '多半是某个单元格中的英文双引号不成对；含逗号、引号或换行的单元格应整体用英文双引号括起，内部的双引号写两遍',
   },
-  'LS-CSV-005': { message: '文件为空，缺少表头', hint: '第一行应为列名，见 content/README.md' },
+  'LS-CSV-005': { message: '文件为空，缺少表头', hint: '第一行应为列名，见 docs/FORMATS.md' },
   'LS-CSV-006': {
     message: '列名重复（第 {first} 列已是“{name}”），两列中只有一列会被读取',
     hint: '删除多余的一列，或把其中一列改成应有的列名；本文件在改正前不会被读取',
@@ -96,7 +96,7 @@ export const CATALOGUE = {
     hint: '检查是否有单元格内含英文逗号却未加引号，或多出/缺少逗号',
   },
   'LS-CSV-008': { message: '单元格跨了多行，且含有整行数据，像是吞并了后面的行', hint: SWALLOWED_HINT },
-  'LS-CSV-009': { message: '缺少文件', hint: '应有 {title} 文件，格式见 content/README.md' },
+  'LS-CSV-009': { message: '缺少文件', hint: '应有 {title} 文件，格式见 docs/FORMATS.md' },
   'LS-CSV-010': { message: '未知的列名，该列数据不会被发布', hint: '允许的列：{columns}' },
   'LS-CSV-011': { message: '缺少这一列', hint: '表头应包含：{columns}' },
   'LS-CSV-012': { message: '月报文件名应为 YYYY-MM.csv', hint: '如 {year}-03.csv；其他文件请移出 reports 目录' },
@@ -193,7 +193,7 @@ export const CATALOGUE = {
   // Withdrawals and removed reports -----------------------------------------------------------
   'LS-WDR-001': {
     message: '月报文件只有表头、没有任何月报：发布后 {month} 的全部事项都会显示为“未报送”',
-    hint: '如是误删或误存，请恢复文件内容（git checkout -- {file}）；确要撤回该月已发布的月报，请删除本文件，并在 {withdrawals} 中逐项登记撤回原因（见 content/README.md）',
+    hint: '如是误删或误存，请恢复文件内容（git checkout -- {file}）；确要撤回该月已发布的月报，请删除本文件，并在 {withdrawals} 中逐项登记撤回原因（见 docs/FORMATS.md）',
   },
   'LS-WDR-002': { message: '月份不属于 {year} 年度', hint: '写到 content/{other}/withdrawals.csv' },
   'LS-WDR-003': { message: '撤回日期晚于数据日期 {date}', hint: DATA_DATE_HINT },
@@ -204,7 +204,7 @@ export const CATALOGUE = {
   },
   'LS-WDR-006': {
     message: '已发布的 {item} {month} 月报不见了（提交 {commit} 中在第 {line} 行）：删除已发布的月报必须登记撤回',
-    hint: '如是误删，请恢复：git checkout {commit} -- {file}；确要撤回，请在 {withdrawals} 中加一行：{item},{month},撤回日期,撤回原因（见 content/README.md）',
+    hint: '如是误删，请恢复：git checkout {commit} -- {file}；确要撤回，请在 {withdrawals} 中加一行：{item},{month},撤回日期,撤回原因（见 docs/FORMATS.md）',
   },
 
   // Indicators (indicators.csv) ----------------------------------------------------------------
@@ -339,9 +339,9 @@ export const CATALOGUE = {
   // Content folder, site.json, manifest.json --------------------------------------------------
   'LS-SITE-001': { message: '缺少文件', hint: SEE_README },
   'LS-SITE-002': { message: 'JSON 格式错误：{detail}', hint: '检查逗号、引号和括号是否成对' },
-  'LS-SITE-003': { message: '{detail}', hint: SEE_README, fix: '按消息所说改正这一项（各项的格式见 content/README.md）' },
+  'LS-SITE-003': { message: '{detail}', hint: SEE_README, fix: '按消息所说改正这一项（各项的格式见 docs/FORMATS.md）' },
   'LS-SITE-004': { message: '内容目录不存在', hint: '检查 LUOSHI_CONTENT 设置' },
-  'LS-SITE-005': { message: '没有年度目录（如 2020/）', hint: '新建年度目录，文件格式见 content/README.md' },
+  'LS-SITE-005': { message: '没有年度目录（如 2020/）', hint: '新建年度目录，文件格式见 docs/FORMATS.md' },
   'LS-SITE-006': { message: '党政机关网站标识（identity.badge）的图片文件不存在', hint: '把图片放在 {path}，或改正文件名' },
   'LS-SITE-007': { message: '年度与目录名 {year} 不一致', hint: '改为 {year}' },
   'LS-SITE-008': { message: '数据日期晚于今天（{today}）', hint: '数据日期应为数据截止的日期，不能是将来' },
@@ -356,7 +356,7 @@ export const CATALOGUE = {
   },
   'LS-SITE-012': {
     message: 'manifest.json 中没有 programme（民生实事项目的名称、网址段等），此文件不会被发布',
-    hint: '在 manifest.json 中加上 programme（格式见 content/README.md），或删除此文件',
+    hint: '在 manifest.json 中加上 programme（格式见 docs/FORMATS.md），或删除此文件',
   },
   'LS-SITE-013': {
     message: 'manifest.json 中 programme.categories 为 false（不分类别），此文件不会被发布',
@@ -386,7 +386,7 @@ export const CATALOGUE = {
   },
   // site.json identity (zod); {asIn} is `，如 <example>` or empty
   'LS-SITE-040': {
-    message: '缺少网站标识信息（identity）：主办单位、承办单位、联系方式、网站标识码、备案号等，格式见 content/README.md',
+    message: '缺少网站标识信息（identity）：主办单位、承办单位、联系方式、网站标识码、备案号等，格式见 docs/FORMATS.md',
     hint: SEE_README,
   },
   'LS-SITE-041': { message: 'identity 应为对象', hint: SEE_README },
@@ -469,10 +469,10 @@ export const CATALOGUE = {
     message: '无法读取文件：{detail}',
     fix: '文件可能已损坏或不是真正的 .xlsx：在 Excel 或 WPS 中打开，另存为 .xlsx 后重新导入',
   },
-  'LS-FORM-022': { message: '内容中没有 {year} 年度', hint: '先建立 content/{year}/ 年度目录（见 content/README.md）' },
+  'LS-FORM-022': { message: '内容中没有 {year} 年度', hint: '先建立 content/{year}/ 年度目录（见 docs/FORMATS.md）' },
   'LS-FORM-023': {
     message: '内容中没有 {year} 年度',
-    fix: '本行的月份属于这一年度：检查月份；或先建立该年度的目录（见 content/README.md）',
+    fix: '本行的月份属于这一年度：检查月份；或先建立该年度的目录（见 docs/FORMATS.md）',
   },
   'LS-FORM-024': { message: '月份无效', hint: '写作 YYYY-MM' },
   'LS-FORM-025': {
@@ -622,7 +622,7 @@ export const CATALOGUE = {
   'LS-CLI-018': { message: '当前目录不在 git 仓库中', hint: '收件箱要在仓库的工作目录中运行：先 cd 到仓库' },
   'LS-CLI-019': {
     message: '内容中没有 {year} 年度（现有：{years}）',
-    hint: '检查年度或月份；或先建立该年度的目录（见 content/README.md）',
+    hint: '检查年度或月份；或先建立该年度的目录（见 docs/FORMATS.md）',
   },
   'LS-CLI-020': {
     message: '内容目录未通过校验，先修复这些问题：{issues}',
@@ -647,7 +647,7 @@ export const CATALOGUE = {
   // The holiday calendar --------------------------------------------------------------------
   'LS-CAL-001': {
     message: '{year} 年的节假日安排（放假和调休上班的日期）尚未收录，无法按工作日计算该年的日期（如报送期限）',
-    hint: '国务院办公厅发布《关于{year}年部分节假日安排的通知》后，按通知逐日填写 content/holidays/{year}.csv（格式见 content/README.md「节假日安排」，填写示例见 content/GUIDE.md），再重新运行；在此之前不能推算，也不要估计',
+    hint: '国务院办公厅发布《关于{year}年部分节假日安排的通知》后，按通知逐日填写 content/holidays/{year}.csv（格式见 docs/FORMATS.md「节假日安排」，填写示例见 docs/GUIDE.md），再重新运行；在此之前不能推算，也不要估计',
   },
   'LS-CAL-002': {
     message: '节假日安排目录中只能有以年份命名的 CSV 文件',

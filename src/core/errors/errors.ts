@@ -2,7 +2,7 @@
  * The one family of errors luoshi throws. Every thrown error is a `LuoshiError` (or a subclass):
  * it has a `name` that says what kind it is, keeps the error it wraps as `cause`, and, when the
  * office reads it, carries the catalogue `code` its sentence came from (catalogue.ts), so a
- * message in a terminal, a CI log or an inbox report can be looked up in content/GUIDE.md.
+ * message in a terminal, a CI log or an inbox report can be looked up in docs/GUIDE.md.
  *
  * Problems in content are not thrown one by one: the loader collects them as `DataIssue`s
  * (issues.ts) and throws one `ContentError` carrying all of them.

@@ -20,7 +20,7 @@ export interface IssueLocation {
   value?: string;
 }
 
-/** `code` is the catalogue's, e.g. `LS-REF-019`, listed with its fix in content/GUIDE.md. */
+/** `code` is the catalogue's, e.g. `LS-REF-019`, listed with its fix in docs/GUIDE.md. */
 export interface DataIssue extends IssueLocation, Coded {}
 
 export function formatIssue(issue: DataIssue, label?: (field: string) => string | undefined): string {

@@ -56,7 +56,7 @@ function content2026(dataDate: string, extra: Record<string, string> = {}, decem
 
 const messages = (issues: DataIssue[]) => issues.map((i) => formatIssue(i));
 const HINT_2027 =
-  '提示：国务院办公厅发布《关于2027年部分节假日安排的通知》后，按通知逐日填写 content/holidays/2027.csv（格式见 content/README.md「节假日安排」，填写示例见 content/GUIDE.md），再重新运行；在此之前不能推算，也不要估计';
+  '提示：国务院办公厅发布《关于2027年部分节假日安排的通知》后，按通知逐日填写 content/holidays/2027.csv（格式见 docs/FORMATS.md「节假日安排」，填写示例见 docs/GUIDE.md），再重新运行；在此之前不能推算，也不要估计';
 
 describe('a deadline in a year the calendar does not cover', () => {
   it('is an error naming the year and the fix, not 2027-01-07 (the library has no 2027)', () => {
@@ -102,7 +102,7 @@ describe('a deadline in a year the calendar does not cover', () => {
 
 describe('content/holidays/YYYY.csv', () => {
   it('the guide’s example, 2026 as the State Council published it, agrees with the library day by day', () => {
-    const guide = readFileSync(path.join(ROOT, 'content/GUIDE.md'), 'utf8');
+    const guide = readFileSync(path.join(ROOT, 'docs/GUIDE.md'), 'utf8');
     const chapter = guide.slice(guide.indexOf('## 十一、节假日安排'));
     const example = /```csv\n([\s\S]*?)```/.exec(chapter)![1];
     const issues: DataIssue[] = [];

@@ -24,13 +24,13 @@ describe('1. month files that would make reports vanish', () => {
   it('refuses a report file with only its header, saying what would happen and how to withdraw', () => {
     const m = messages({ '2020/reports/2020-02.csv': `${REPORT_HEADER}\n` });
     expect(m).toEqual([
-      'content/2020/reports/2020-02.csv:1  [LS-WDR-001]  月报文件只有表头、没有任何月报：发布后 2020-02 的全部事项都会显示为“未报送”  提示：如是误删或误存，请恢复文件内容（git checkout -- content/2020/reports/2020-02.csv）；确要撤回该月已发布的月报，请删除本文件，并在 content/2020/withdrawals.csv 中逐项登记撤回原因（见 content/README.md）',
+      'content/2020/reports/2020-02.csv:1  [LS-WDR-001]  月报文件只有表头、没有任何月报：发布后 2020-02 的全部事项都会显示为“未报送”  提示：如是误删或误存，请恢复文件内容（git checkout -- content/2020/reports/2020-02.csv）；确要撤回该月已发布的月报，请删除本文件，并在 content/2020/withdrawals.csv 中逐项登记撤回原因（见 docs/FORMATS.md）',
     ]);
   });
 
   it('refuses an empty report file (0 bytes) as having no header', () => {
     expect(messages({ '2020/reports/2020-02.csv': '' })).toEqual([
-      'content/2020/reports/2020-02.csv:1  [LS-CSV-005]  文件为空，缺少表头  提示：第一行应为列名，见 content/README.md',
+      'content/2020/reports/2020-02.csv:1  [LS-CSV-005]  文件为空，缺少表头  提示：第一行应为列名，见 docs/FORMATS.md',
     ]);
   });
 

@@ -246,7 +246,7 @@ describe('every kind of bad input is reported with file, line, column, value, me
 
   it('a missing file', () => {
     expect(messages({ '2020/projects.csv': null })).toContain(
-      'content/2020/projects.csv:0  [LS-CSV-009]  缺少文件  提示：应有 民生实事项目（projects.csv） 文件，格式见 content/README.md',
+      'content/2020/projects.csv:0  [LS-CSV-009]  缺少文件  提示：应有 民生实事项目（projects.csv） 文件，格式见 docs/FORMATS.md',
     );
   });
 

@@ -1,5 +1,5 @@
 /**
- * The error catalogue (src/core/errors/catalogue.ts): every code is listed in content/GUIDE.md
+ * The error catalogue (src/core/errors/catalogue.ts): every code is listed in docs/GUIDE.md
  * with its message and fix, no code in the guide is unknown, and every code is produced
  * somewhere in the code (or marked reserved), so the guide never lists a dead code nor misses one.
  */
@@ -15,24 +15,24 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const CODES = Object.keys(CATALOGUE) as IssueCode[];
 const entry = (code: IssueCode) => CATALOGUE[code] as { message: string; hint?: string; fix?: string; reserved?: true };
 
-/** The chapter 「错误代码」 of content/GUIDE.md: code → its table row. */
+/** The chapter 「错误代码」 of docs/GUIDE.md: code → its table row. */
 function guideRows(): Map<string, string> {
-  const guide = readFileSync(path.join(ROOT, 'content/GUIDE.md'), 'utf8');
+  const guide = readFileSync(path.join(ROOT, 'docs/GUIDE.md'), 'utf8');
   const start = guide.indexOf('\n## 错误代码\n');
-  expect(start, 'content/GUIDE.md has no chapter 「错误代码」').toBeGreaterThan(0);
+  expect(start, 'docs/GUIDE.md has no chapter 「错误代码」').toBeGreaterThan(0);
   const end = guide.indexOf('\n## ', start + 1);
   const chapter = guide.slice(start, end < 0 ? undefined : end);
   const rows = new Map<string, string>();
   for (const line of chapter.split('\n')) {
     const m = /^\| (LS-[A-Z]+-\d{3}) \|/.exec(line);
     if (m) {
-      expect(rows.has(m[1]), `${m[1]} is listed twice in content/GUIDE.md`).toBe(false);
+      expect(rows.has(m[1]), `${m[1]} is listed twice in docs/GUIDE.md`).toBe(false);
       rows.set(m[1], line);
     }
   }
   // A code mentioned anywhere in the chapter (prose included) must be a catalogue code.
   for (const m of chapter.matchAll(/LS-[A-Z]+-\d{3}/g))
-    expect(CODES, `content/GUIDE.md names an unknown code ${m[0]}`).toContain(m[0]);
+    expect(CODES, `docs/GUIDE.md names an unknown code ${m[0]}`).toContain(m[0]);
   return rows;
 }
 
@@ -65,15 +65,15 @@ describe('the error catalogue', () => {
     }
   });
 
-  it('lists every code in content/GUIDE.md with its message and fix, and no other code', () => {
+  it('lists every code in docs/GUIDE.md with its message and fix, and no other code', () => {
     const rows = guideRows();
     expect([...rows.keys()].sort()).toEqual([...CODES].sort());
     const cell = (s: string) => s.replace(/\|/g, '\\|');
     for (const code of CODES) {
       const row = rows.get(code)!;
-      expect(row, `content/GUIDE.md: the message of ${code}`).toContain(`\`${cell(entry(code).message)}\``);
+      expect(row, `docs/GUIDE.md: the message of ${code}`).toContain(`\`${cell(entry(code).message)}\``);
       const fix = entry(code).reserved ? '保留' : (entry(code).fix ?? entry(code).hint!).replace(/([*<|`])/g, '\\$1');
-      expect(row, `content/GUIDE.md: the fix of ${code}`).toContain(fix);
+      expect(row, `docs/GUIDE.md: the fix of ${code}`).toContain(fix);
     }
   });
 

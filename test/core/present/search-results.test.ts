@@ -3,9 +3,10 @@
  * where it may show them (resultShowsQuery, excerptSource, relatedMatches) and the mark that
  * divides a page's indexed text into what it shows and what only the index holds.
  */
+import { SHIZHONG_2020 } from '../../fixtures/bundled.ts';
 import { describe, expect, it } from 'vitest';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
-import { buildDate, contentRoot } from '../../../src/core/content/paths.ts';
+import { buildDate } from '../../../src/core/content/paths.ts';
 import {
   excerptSource,
   INDEX_ONLY_MARK,
@@ -19,7 +20,7 @@ import {
   visibleContent,
 } from '../../../src/core/present/search.ts';
 
-const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });
+const ds = loadContentOrThrow(SHIZHONG_2020, { today: buildDate() });
 const year = ds.years[0];
 const aliases = programmeAliases(ds);
 

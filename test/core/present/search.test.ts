@@ -1,8 +1,9 @@
+import { SHIZHONG_2020 } from '../../fixtures/bundled.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
-import { buildDate, contentRoot } from '../../../src/core/content/paths.ts';
+import { buildDate } from '../../../src/core/content/paths.ts';
 import { feedbackProblem, feedbackUrl, siteSchema } from '../../../src/core/content/schema.ts';
 import { streetItems, streets } from '../../../src/core/model/stats.ts';
 import {
@@ -19,7 +20,7 @@ import {
   unitNames,
 } from '../../../src/core/present/search.ts';
 
-const ds = loadContentOrThrow(contentRoot(), { today: buildDate() });
+const ds = loadContentOrThrow(SHIZHONG_2020, { today: buildDate() });
 const year = ds.years[0];
 /** The query rewrite with the bundled programme's own names, as the search page passes them. */
 const searchQuery = (q: string) => rewrite(q, programmeAliases(ds));
@@ -145,7 +146,7 @@ describe('feedback link template (site.json)', () => {
     expect(feedbackProblem('https://x.gov.cn/?n={no}')).toContain('未知的占位符 {no}');
     expect(feedbackProblem('https://x.gov.cn/ a')).toContain('空格');
     // The bundled site.json with only its feedback template changed.
-    const site = JSON.parse(readFileSync(path.join(contentRoot(), 'site.json'), 'utf8'));
+    const site = JSON.parse(readFileSync(path.join(SHIZHONG_2020, 'site.json'), 'utf8'));
     expect(siteSchema.safeParse({ ...site, feedback: 'ftp://x' }).success).toBe(false);
     expect(siteSchema.safeParse({ ...site, feedback: 'https://x.gov.cn/?n={number}' }).success).toBe(true);
   });

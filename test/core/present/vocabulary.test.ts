@@ -2,7 +2,7 @@
  * The user-facing labels, pinned: every page, feed, bulletin, chart, search record and CLI
  * builds them through src/core/present/vocabulary.ts, so these exact strings are what users read.
  */
-import path from 'node:path';
+import { SHIZHONG_2020 } from '../../fixtures/bundled.ts';
 import { describe, expect, it } from 'vitest';
 import { monthlyDraft } from '../../../office/reporting/bulletin-drafts.ts';
 import { generatedBulletins } from '../../../src/core/present/generated-bulletins.ts';
@@ -28,7 +28,7 @@ import {
   shortText,
 } from '../../../src/core/present/vocabulary.ts';
 
-const bundled = loadContentOrThrow(path.resolve(__dirname, '../../../content'), { today: '2026-11-29' });
+const bundled = loadContentOrThrow(SHIZHONG_2020, { today: '2026-11-29' });
 const year = bundled.years.find((y) => y.year === 2020)!;
 
 describe('vocabulary: item labels from the data', () => {

@@ -10,8 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { importNotice, type Registries } from '../../../office/notices/notice-import.ts';
 import { textGrids } from '../../../office/notices/text-tables.ts';
 import { expandUnits, splitLeaders } from '../../../office/notices/units.ts';
+import { SHIZHONG_2020 } from '../../fixtures/bundled.ts';
 
-const CONTENT = path.resolve(__dirname, '../../../content');
+// The bundled dataset's test copy (test/fixtures/bundled.ts), so this runs whatever content/ holds.
+const CONTENT = SHIZHONG_2020;
 const csv = (rel: string) =>
   parse(readFileSync(path.join(CONTENT, rel)), { columns: true, bom: true }) as Record<string, string>[];
 export const registries = (): Registries => ({
