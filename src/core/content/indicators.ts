@@ -12,7 +12,7 @@ import type { IssueLocation } from '../errors/issues.ts';
 import { readQuantity, unitInfo, type Refusal } from '../model/quantity.ts';
 import type { Comparison, Indicator, IndicatorKind } from '../model/types.ts';
 import { cellOf, type LoadContext } from './context.ts';
-import type { YearItems } from './items.ts';
+import { itemNamed, type YearItems } from './items.ts';
 import type { INDICATOR_KINDS } from './schema.ts';
 
 const KINDS: Record<(typeof INDICATOR_KINDS)[number], IndicatorKind> = {
@@ -61,8 +61,7 @@ export function loadIndicators(ctx: LoadContext, dir: string, year: number, item
     const cell = (field: string) => cellOf(file, row, field);
     if (items.brokenKeys.has(d.item)) continue;
     const scope = ctx.scope();
-    const item = items.itemByKey.get(d.item);
-    if (!item) scope.issue(issueOf('LS-REF-019', cell('item')));
+    const item = itemNamed(items, scope, cell('item'));
     const numberKey = `${d.item}#${d.no}`;
     if (numbers.has(numberKey)) scope.issue(issueOf('LS-IND-003', cell('no'), { no: d.no, first: numbers.get(numberKey)! }));
     else numbers.set(numberKey, row.line);

@@ -5,10 +5,12 @@
  */
 import path from 'node:path';
 import { issueOf } from '../errors/catalogue.ts';
+import type { IssueLocation } from '../errors/issues.ts';
 import type { Category, Item, ItemKind, Section } from '../model/types.ts';
 import { toHalfWidth } from './cells.ts';
 import type { LoadContext, Table } from './context.ts';
 import type { Names } from './registries.ts';
+import type { Scope } from './scope.ts';
 import type { YearManifest } from './year.ts';
 
 export interface YearItems {
@@ -244,4 +246,11 @@ function checkNumbering(ctx: LoadContext, file: string, numbered: { no: number; 
       issueOf('LS-REF-007', { file, line: 0, field: 'no' }, { gaps: `${gaps.slice(0, 10).join('、')}${gaps.length > 10 ? '……' : ''}` }),
     );
   }
+}
+
+/** The item a record's row names (its `item` cell); an unknown one is LS-REF-019 in the row's scope. */
+export function itemNamed(items: YearItems, scope: Scope, at: IssueLocation & { value?: string }): Item | undefined {
+  const item = items.itemByKey.get(at.value ?? '');
+  if (!item) scope.issue(issueOf('LS-REF-019', at));
+  return item;
 }

@@ -11,7 +11,7 @@ import type { Item, Plan, Report, Withdrawal } from '../model/types.ts';
 import { cellOf, type LoadContext } from './context.ts';
 import { entryNames, exists } from './files.ts';
 import { inCoveredYear } from './holidays.ts';
-import type { YearItems } from './items.ts';
+import { itemNamed, type YearItems } from './items.ts';
 import type { Names } from './registries.ts';
 import { isRealMonth } from './schema.ts';
 import type { Scope } from './scope.ts';
@@ -90,8 +90,7 @@ function loadPlans({ ctx, names, items, dataDate }: Against, abs: string): Plan[
     const cell = (field: string) => cellOf(file, row, field);
     if (items.brokenKeys.has(d.item)) continue;
     const scope = ctx.scope();
-    const item = items.itemByKey.get(d.item);
-    if (!item) scope.issue(issueOf('LS-REF-019', cell('item')));
+    const item = itemNamed(items, scope, cell('item'));
     if (seen.has(d.item)) scope.issue(issueOf('LS-REF-020', cell('item'), { first: seen.get(d.item)! }));
     seen.set(d.item, row.line);
     const unitId = unitOfItem(names, scope, item, d.unit, cell('unit'));
@@ -190,8 +189,7 @@ function loadReports(
       if (!d.month.startsWith(`${year}-`)) scope.issue(issueOf('LS-REF-027', cell('month'), { year, other: d.month.slice(0, 4) }));
       if (d.month > dataDate.slice(0, 7)) scope.issue(issueOf('LS-REF-028', cell('month'), { date: dataDate }));
       if (items.brokenKeys.has(d.item)) continue;
-      const item = items.itemByKey.get(d.item);
-      if (!item) scope.issue(issueOf('LS-REF-019', cell('item')));
+      const item = itemNamed(items, scope, cell('item'));
       const key = `${d.item}@${d.month}`;
       if (seen.has(key)) scope.issue(issueOf('LS-REF-029', cell('item'), { month: d.month, first: seen.get(key)! }));
       seen.set(key, `${file}:${row.line}`);
