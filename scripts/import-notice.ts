@@ -164,14 +164,23 @@ if (!oldManifest) {
   }
   files.set(`${year}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
 }
+// Indicators the office has confirmed are its own record, not a proposal: a year replaced by a new
+// import keeps its indicators.csv whole when any row is confirmed (已确认 是), and the new proposals
+// go to the review list only.
+const confirmed = confirmedIndicators(path.join(yearDir, 'indicators.csv'));
 if (indicators.some((i) => i.proposals.length > 0)) {
-  files.set(`${year}/indicators.csv`, indicatorsCsv(indicators));
+  if (confirmed === 0) files.set(`${year}/indicators.csv`, indicatorsCsv(indicators));
   files.set(`${year}/indicators-review.md`, reviewMarkdown(indicators, year));
 }
+if (confirmed > 0)
+  console.log(
+    `\n${year}/indicators.csv 中已有 ${confirmed} 个确认的指标：保留该文件不变；本次的提议只写入 indicators-review.md，请对照后手工修改。`,
+  );
 if (existing.length) {
-  // A replaced year loses files the new notice does not have.
+  // A replaced year loses files the new notice does not have (never the office's confirmed indicators).
   for (const f of ['sections.csv', 'categories.csv', 'tasks.csv', 'projects.csv', 'indicators.csv', 'indicators-review.md'])
-    if (!files.has(`${year}/${f}`) && existsSync(path.join(yearDir, f))) files.set(`${year}/${f}`, '\u0000delete');
+    if (!files.has(`${year}/${f}`) && existsSync(path.join(yearDir, f)) && !(f === 'indicators.csv' && confirmed > 0))
+      files.set(`${year}/${f}`, '\u0000delete');
 }
 
 // Validate a copy with the import applied before touching the real folder.
@@ -217,3 +226,10 @@ console.log(
 console.log(
   `下一步：核对上面的识别结果，补全 units.csv 的全称和 leaders.csv 的职务，然后 npm run validate${values.content ? ` -- --content ${values.content}` : ''}。`,
 );
+
+/** How many rows of an existing indicators.csv the office has confirmed (0 when there is none). */
+function confirmedIndicators(file: string): number {
+  if (!existsSync(file)) return 0;
+  const issues: DataIssue[] = [];
+  return readCsvBytes(readFileSync(file), file, issues).records.filter((r) => r.values.confirmed === '是').length;
+}

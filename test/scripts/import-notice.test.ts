@@ -483,6 +483,24 @@ describe('bad input writes nothing', () => {
     ]);
     expect(r.code, r.err).toBe(0);
   });
+
+  it('a replaced year keeps the indicators the office confirmed; the new proposals go to the review list', async () => {
+    const s = await setup(PROGRAMME.rows.map((r) => [...r]));
+    const args = [s.file, '--year', '2021', '--content', s.root];
+    expect(run('import-notice', args).code).toBe(0);
+    const file = path.join(s.root, '2021/indicators.csv');
+    const proposed = readFileSync(file, 'utf8').split('\n');
+    expect(proposed[1]).toMatch(/,否$/);
+    // The office confirms the first indicator.
+    const [head, ...rest] = proposed[1]!.split(',');
+    const edited = [proposed[0], [head, ...rest.slice(0, -1), '是'].join(','), ...proposed.slice(2)].join('\n');
+    writeFileSync(file, edited);
+    const r = run('import-notice', [...args, '--replace']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('已有 1 个确认的指标：保留该文件不变');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    expect(readFileSync(path.join(s.root, '2021/indicators-review.md'), 'utf8')).toContain('目标指标审核清单');
+  });
 });
 
 describe('several years', () => {
