@@ -96,6 +96,7 @@ export function loadIndicators(ctx: LoadContext, dir: string, year: number, item
       ...(compared ? { comparison: d.comparison as Comparison } : {}),
       sourceText: d.source,
       confirmed: d.confirmed,
+      actuals: [],
       source: { file, line: row.line },
       raw: row.raw,
     };

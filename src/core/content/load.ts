@@ -14,6 +14,7 @@ import type { Dataset, YearData } from '../model/types.ts';
 import { checkBulletins } from './bulletin-files.ts';
 import { LoadContext, type LoadOptions } from './context.ts';
 import { exists, folderNames, isDirectory, symlinksUnder } from './files.ts';
+import { loadActuals } from './actuals.ts';
 import { loadIndicators } from './indicators.ts';
 import { loadItems } from './items.ts';
 import { loadRecords } from './records.ts';
@@ -113,6 +114,7 @@ function loadYear(ctx: LoadContext, names: Names, dir: string, year: number, cal
   const items = loadItems(ctx, names, dir, year, head);
   loadIndicators(ctx, dir, year, items);
   const records = loadRecords(ctx, names, dir, year, items, head.dataDate, calendar);
+  const actuals = loadActuals(ctx, dir, year, items, records.reportsByItem);
   const { manifest, noticeText, programme, mainTasks } = head;
   if (!manifest) return undefined;
   const validated = {
@@ -131,6 +133,7 @@ function loadYear(ctx: LoadContext, names: Names, dir: string, year: number, cal
     planByItem: records.planByItem,
     reports: records.reports,
     reportsByItem: records.reportsByItem,
+    actuals,
     withdrawals: records.withdrawals,
   };
   // A data date that needs next year's working days (a December deadline) and no arrangement for it: an error.

@@ -165,7 +165,7 @@ function loadReports(
     if (ctx.isLink(abs)) continue;
     const fileMonth = /^(\d{4}-\d{2})\.csv$/.exec(name)?.[1];
     if (!fileMonth) {
-      ctx.issue(issueOf('LS-CSV-012', { file, line: 0 }, { year }));
+      ctx.issue(issueOf('LS-CSV-012', { file, line: 0 }, { year, folder: 'reports' }));
       continue;
     }
     if (!isRealMonth(fileMonth)) {
@@ -173,7 +173,7 @@ function loadReports(
       continue;
     }
     if (!fileMonth.startsWith(`${year}-`)) {
-      ctx.issue(issueOf('LS-CSV-014', { file, line: 0, value: name }, { year, other: fileMonth.slice(0, 4) }));
+      ctx.issue(issueOf('LS-CSV-014', { file, line: 0, value: name }, { year, other: fileMonth.slice(0, 4), folder: 'reports' }));
       continue;
     }
     let published = 0;

@@ -166,6 +166,18 @@ export const indicatorRow = z.object({
   confirmed: z.enum(YES_NO, { error: zodMessage('LS-FLD-020') }).transform((v) => v === '是'),
 });
 
+/**
+ * One month's reported value of an indicator (content/YYYY/actuals/YYYY-MM.csv, optional): the
+ * 累计完成 cells of the 附件4 form. The value is read against the indicator's unit in the loader
+ * (content/actuals.ts), like an indicator's goal.
+ */
+export const actualRow = z.object({
+  item: itemKey,
+  no: positiveInt,
+  month,
+  actual: required,
+});
+
 /** Placeholders of `site.json`'s `feedback` URL template (each filled in URL-encoded). */
 export const FEEDBACK_PLACEHOLDERS = ['number', 'title'] as const;
 
@@ -426,6 +438,21 @@ export const FILES = {
         required: true,
       },
       reason: { label: '撤回原因', meaning: '撤回原因，网站上原样显示', hint: '如“报送单位有误，待重新报送”', required: true },
+    },
+  },
+  actuals: {
+    schema: actualRow,
+    title: '指标累计完成情况（附件4）',
+    columns: {
+      item: { label: '分解序号', meaning: '事项编号：T+主要任务序号，P+民生工程序号', hint: '如 T37、P5', required: true },
+      no: { label: '指标序号', meaning: '指标在该事项中的序号（见 indicators.csv）', hint: '如 1', required: true },
+      month: { label: '月份', meaning: '报告所属月份', hint: '写作 YYYY-MM，须与文件名一致', required: true },
+      actual: {
+        label: '累计完成',
+        meaning: '数量和金额：年初至本月末累计完成数；标准和幅度：本月末的现值；按指标的计量单位计',
+        hint: '写数字，可带千位逗号、万或亿和一致的单位，如 19、12,000、1.2万、19部；不写约数',
+        required: true,
+      },
     },
   },
   indicators: {

@@ -14,6 +14,7 @@
  *   SITE  the content folder, site.json (identity) and each year's manifest.json
  *   FORM  filled forms being imported (npm run import, npm run inbox)
  *   NTC   a year's notice being imported (npm run import-notice)
+ *   ACT   an indicator's monthly value (content/YYYY/actuals/, the 累计完成 cells of 附件4)
  *   CAL   the holiday calendar (working days, report deadlines) and content/holidays/YYYY.csv
  *   CLI   a command's arguments and what it needs before it starts (every npm run …)
  *   BLD   the site's build (npm run build): what stops it after the content is valid
@@ -30,6 +31,7 @@ export const AREAS = {
   REF: '行与文件之间的一致性',
   WDR: '撤回与删除的月报',
   IND: '目标指标（indicators.csv）',
+  ACT: '指标累计完成数（actuals/YYYY-MM.csv）',
   BUL: '通报文件',
   SITE: '内容目录、网站信息与年度设置',
   FORM: '导入表格',
@@ -99,9 +101,9 @@ export const CATALOGUE = {
   'LS-CSV-009': { message: '缺少文件', hint: '应有 {title} 文件，格式见 docs/FORMATS.md' },
   'LS-CSV-010': { message: '未知的列名，该列数据不会被发布', hint: '允许的列：{columns}' },
   'LS-CSV-011': { message: '缺少这一列', hint: '表头应包含：{columns}' },
-  'LS-CSV-012': { message: '月报文件名应为 YYYY-MM.csv', hint: '如 {year}-03.csv；其他文件请移出 reports 目录' },
-  'LS-CSV-013': { message: '文件名中的月份不存在（{month}）', hint: '月报文件名应为 YYYY-MM.csv，月份 01–12，如 {year}-03.csv' },
-  'LS-CSV-014': { message: '文件名中的月份不属于 {year} 年度', hint: '移到 content/{other}/reports/ 下' },
+  'LS-CSV-012': { message: '{folder} 中的文件名应为 YYYY-MM.csv', hint: '如 {year}-03.csv；其他文件请移出 {folder} 目录' },
+  'LS-CSV-013': { message: '文件名中的月份不存在（{month}）', hint: '文件名应为 YYYY-MM.csv，月份 01–12，如 {year}-03.csv' },
+  'LS-CSV-014': { message: '文件名中的月份不属于 {year} 年度', hint: '移到 content/{other}/{folder}/ 下' },
   'LS-CSV-015': {
     message: '是符号链接（快捷方式），出于安全不读取，也不发布',
     hint: '内容目录中只能放真实的文件和文件夹：删除这个链接，把要发布的文件本身复制到这里',
@@ -270,6 +272,47 @@ export const CATALOGUE = {
   'LS-IND-019': {
     message: '目标值中的单位“{written}”与计量单位“{measure}”不符',
     hint: '两处的单位应相同或可以换算（如 亿元 与 万元、米 与 公里、万人 与 人）；目标值只写数字即可',
+  },
+
+  // Actuals (actuals/YYYY-MM.csv, the 累计完成 cells of 附件4) ------------------------------------
+  'LS-ACT-001': {
+    message: '{item} 没有第 {no} 个指标',
+    hint: '指标见 indicators.csv；{item} 的指标序号有：{numbers}',
+  },
+  'LS-ACT-002': { message: '{item} 没有指标，不能填累计完成数', hint: '先在 indicators.csv 中为该事项设指标，或删除此行' },
+  'LS-ACT-003': { message: '{item} 第 {no} 个指标本月已填过（{first}）', hint: '每个指标每月只填一个数；删除重复的行' },
+  'LS-ACT-004': {
+    message: '{item} {month} 没有月报，累计完成数无处归属',
+    hint: '累计完成数是月报的一部分：先报送该月月报（reports/{month}.csv），或删除此行',
+  },
+  'LS-ACT-005': {
+    message: '累计完成数是约数（“{word}”），无法计算完成率',
+    hint: '写确切的数，如 7000；确实无法统计的，留空不填，并在月报的说明中写明原因',
+  },
+  'LS-ACT-006': { message: '累计完成数应写阿拉伯数字', hint: '如 十九 写作 19，一万二千 写作 12000 或 1.2万' },
+  'LS-ACT-007': { message: '累计完成数不能是负数', hint: '写年初至本月末的累计数，是 0 或正数' },
+  'LS-ACT-008': { message: '累计完成数是一个范围，无法计算完成率', hint: '只写一个确切的数' },
+  'LS-ACT-009': { message: '数字中的逗号位置不对', hint: '千位分隔符每三位一个，如 12,000；也可以不写逗号：12000' },
+  'LS-ACT-010': {
+    message: '累计完成数中的“{word}”不能作倍数',
+    hint: '写出全部数字，如 7千 写作 7000；可用的倍数只有 万 和 亿（如 1.2万）',
+  },
+  'LS-ACT-011': {
+    message: '指标的计量单位已是“{measure}”，累计完成数中又写了 万 或 亿，无法确定是多少',
+    hint: '只写单位前面的数，如计量单位为 万人 时写 2.45',
+  },
+  'LS-ACT-012': { message: '累计完成数不是数字', hint: '写数字，可带万、亿和单位，如 19、1.2万、11.2公里；不写“大部分”等文字' },
+  'LS-ACT-013': {
+    message: '累计完成数中的单位“{written}”与指标的计量单位“{measure}”不符',
+    hint: '按指标的计量单位填写，或写可以换算的单位（如 亿元 与 万元、米 与 公里）；只写数字即可',
+  },
+  'LS-ACT-014': {
+    message: '累计完成数 {value} 比上月（{previous}）少，但月报没有说明',
+    hint: '累计数只增不减；确需更正的，在本月月报的 note（说明）列写明原因，如“核减不合格项目3个”',
+  },
+  'LS-ACT-015': {
+    message: '月报称全部完成，但指标“{name}”累计完成 {value}，未达目标 {target}，也没有说明',
+    hint: '如实填写累计完成数；确已完成而指标未达目标的，在本月月报的 note（说明）列写明原因',
   },
 
   // Bulletins ----------------------------------------------------------------------------------

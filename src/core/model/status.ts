@@ -1,12 +1,23 @@
 /**
- * The public status of an item in a month, derived from its reports only:
+ * The public status of an item in a month. What the department reports (`reported`):
  * - 已完成   the item was reported complete in this month or earlier, and not reopened since;
  * - 序时推进 this month's report says the month's share of the quarterly target was met (完成);
  * - 滞后     this month's report says it was not (未完成);
  * - 未报送   the report was due (its deadline passed on the data date) and none was filed.
+ * Where the month's report gives a quantity or money value, the numbers decide the public status
+ * instead (progress.ts: reached, on or ahead of, or behind the expected line), and a status the
+ * numbers and the department's own words do not share is marked `disagrees`.
  */
 import { monthsOfYear, type HolidayCalendar } from './calendar.ts';
-import type { ItemStatus, MonthStatus, Report, YearData } from './types.ts';
+import { indicatorProgress, measuredStatus } from './progress.ts';
+import type { Indicator, ItemStatus, MonthStatus, Report, YearData } from './types.ts';
+
+/** What an item's numbers are measured with: its indicators and its deadline read as a month. */
+export interface Measures {
+  indicators: readonly Indicator[];
+  /** 完成时限 as a month (YYYY-MM), when it names one. */
+  deadlineMonth?: string;
+}
 
 // The four statuses are part of the record's shape (types.ts); offered here with their rules.
 export { STATUSES } from './types.ts';
@@ -29,7 +40,12 @@ export function coveredMonths(
  * Status of one item over the covered months. `reports` are that item's reports, any order.
  * A month without a report is covered because its deadline passed, so `calendar` knows it.
  */
-export function deriveItemStatus(reports: Report[], months: string[], calendar: HolidayCalendar): ItemStatus {
+export function deriveItemStatus(
+  reports: Report[],
+  months: string[],
+  calendar: HolidayCalendar,
+  measures: Measures = { indicators: [] },
+): ItemStatus {
   const byMonth = new Map(reports.map((r) => [r.month, r]));
   const result: MonthStatus[] = [];
   let completedIn: string | undefined;
@@ -39,8 +55,18 @@ export function deriveItemStatus(reports: Report[], months: string[], calendar: 
       if (report.itemComplete) completedIn ??= month;
       else completedIn = undefined; // reopened (records.ts requires an explanation in `note`)
     }
-    const status = completedIn ? '已完成' : report ? (report.evaluation === '完成' ? '序时推进' : '滞后') : '未报送';
-    result.push({ month, status, report, deadline: report?.deadline ?? calendar.reportDeadline(month) });
+    const reported = completedIn ? '已完成' : report ? (report.evaluation === '完成' ? '序时推进' : '滞后') : '未报送';
+    const indicators = measures.indicators.map((i) => indicatorProgress(i, month, measures.deadlineMonth));
+    const measured = report ? measuredStatus(indicators) : undefined;
+    result.push({
+      month,
+      status: measured ?? reported,
+      reported,
+      indicators,
+      disagrees: measured !== undefined && measured !== reported,
+      report,
+      deadline: report?.deadline ?? calendar.reportDeadline(month),
+    });
   }
   return { months: result, current: result.at(-1), completedIn };
 }
@@ -73,6 +99,11 @@ export function deriveYearStatus(
 ): Pick<YearData, 'months' | 'status'> {
   const reported = [...year.reportsByItem.values()].flatMap((list) => list.map((r) => r.month));
   const months = coveredMonths(year.year, dataDate, reported, calendar);
-  const status = new Map(year.items.map((i) => [i.key, deriveItemStatus(year.reportsByItem.get(i.key) ?? [], months, calendar)]));
+  const status = new Map(
+    year.items.map((i) => [
+      i.key,
+      deriveItemStatus(year.reportsByItem.get(i.key) ?? [], months, calendar, { indicators: i.indicators }),
+    ]),
+  );
   return { months, status };
 }

@@ -170,11 +170,60 @@ export interface Indicator {
   comparison?: Comparison;
   /** The notice's words it was taken from, or ''. */
   sourceText: string;
+  /**
+   * The cumulative value planned for the end of each quarter (附件3), in the target's unit; a
+   * quarter the plan leaves open is undefined. Absent when no plan gives numbers.
+   */
+  quarterPlan?: [number | undefined, number | undefined, number | undefined, number | undefined];
+  /** The values reported month by month (content/YYYY/actuals/), oldest first. */
+  actuals: Actual[];
   /** Checked by the office; an indicator the notice import proposed is not, until then. */
   confirmed: boolean;
   source: Source;
   /** The content row as read (see RawRow). */
   raw: RawRow;
+}
+
+/**
+ * One month's reported value of an indicator (content/YYYY/actuals/YYYY-MM.csv, the 累计完成 cells
+ * of the 附件4 form): for a quantity or money the cumulative amount done since the year began; for
+ * a standard or a bound the current value.
+ */
+export interface Actual {
+  year: number;
+  item: string;
+  /** The indicator's number within the item. */
+  no: number;
+  month: string;
+  /** In the indicator's unit. */
+  value: Quantity;
+  /** In the unit family's base unit (what sums use). */
+  base: Quantity;
+  source: Source;
+  /** The content row as read (see RawRow). */
+  raw: RawRow;
+}
+
+/**
+ * Where an indicator stands in a month (progress.ts):
+ * - quantity and money: reached (actual ≥ target; above it is 超额), ahead of / on / behind the
+ *   expected-by-now line;
+ * - standard and bound: met or not met;
+ * - unreported: no value reported yet.
+ */
+export type Position = 'reached' | 'ahead' | 'on' | 'behind' | 'met' | 'not-met' | 'unreported';
+
+export interface IndicatorProgress {
+  indicator: Indicator;
+  /** The month it is measured in. */
+  month: string;
+  /** The latest value reported in that month or before. */
+  actual?: Actual;
+  /** actual ÷ target, for a quantity or money with a value (1.2 is 120 %, 超额). */
+  rate?: number;
+  /** The value expected by the end of the month, in the target's unit (quantity and money). */
+  expected?: number;
+  position: Position;
 }
 
 /** The year's livelihood programme (projects.csv), as manifest.json describes it. */
@@ -250,7 +299,17 @@ export interface Withdrawal {
 
 export interface MonthStatus {
   month: string;
+  /**
+   * The public status: where the month's report gives a quantity or money actual, the numbers
+   * decide (progress.ts); otherwise the department's own 评价 (status.ts).
+   */
   status: Status;
+  /** The status the department's own 评价 and 全部完成 imply (what `status` was before numbers). */
+  reported: Status;
+  /** Each indicator measured against its target and the expected line in this month, if any. */
+  indicators: IndicatorProgress[];
+  /** The numbers decide `status` and it differs from `reported` (评价 完成 but 19 / 60). */
+  disagrees: boolean;
   /** The report for this month, if one was filed. */
   report?: Report;
   deadline: string;
@@ -296,6 +355,8 @@ export interface YearData {
   reports: Report[];
   /** Reports of each item, oldest month first. */
   reportsByItem: Map<string, Report[]>;
+  /** Indicators' monthly values (also on each indicator), oldest month first. */
+  actuals: Actual[];
   /** Reports withdrawn on purpose, oldest month first. */
   withdrawals: Withdrawal[];
   /** Months whose report deadline had passed on the data date (plus any month already reported). */

@@ -38,7 +38,7 @@ describe('1. month files that would make reports vanish', () => {
     for (const name of ['2020-13', '2020-00']) {
       const m = messages({ [`2020/reports/${name}.csv`]: `${REPORT_HEADER}\n` });
       expect(m).toEqual([
-        `content/2020/reports/${name}.csv:0  [LS-CSV-013]  「${name}.csv」  文件名中的月份不存在（${name}）  提示：月报文件名应为 YYYY-MM.csv，月份 01–12，如 2020-03.csv`,
+        `content/2020/reports/${name}.csv:0  [LS-CSV-013]  「${name}.csv」  文件名中的月份不存在（${name}）  提示：文件名应为 YYYY-MM.csv，月份 01–12，如 2020-03.csv`,
       ]);
     }
   });

@@ -118,7 +118,10 @@ describe('status derivation', () => {
 
 describe("a year's statuses (the loader's last step)", () => {
   it('covers the months due on the data date plus any month already reported, for every item', () => {
-    const items = [{ key: 'P1' }, { key: 'P2' }] as Item[];
+    const items = [
+      { key: 'P1', indicators: [] },
+      { key: 'P2', indicators: [] },
+    ] as unknown as Item[];
     // 2020-05 is not due on 2020-04-10 but was reported early: it is covered.
     const reportsByItem = new Map([['P1', [report('2020-01', '完成'), report('2020-05', '完成', true)]]]);
     const { months, status } = deriveYearStatus({ year: 2020, items, reportsByItem }, '2020-04-10', LIBRARY_CALENDAR);
