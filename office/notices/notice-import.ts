@@ -97,6 +97,8 @@ export function programmeNameOf(title: string): string {
     .replace(/^\d{4}年度?/, '')
     .replace(/(任务|责任|项目|工作)*(分解|立项|清单)*(表|清单)$/, '')
     .replace(/(任务|责任|项目)*(分解|立项)$/, '')
+    // 2016年民生实事目标任务分解表 → 民生实事
+    .replace(/(.{2,})目标$/, '$1')
     .trim();
 }
 

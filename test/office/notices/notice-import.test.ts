@@ -182,5 +182,6 @@ describe('the rules, one by one', () => {
     expect(programmeNameOf('2021年民生十件实事任务分解表')).toBe('民生十件实事');
     expect(programmeNameOf('2020年“12100”民生工程责任分解表')).toBe('“12100”民生工程');
     expect(programmeNameOf('2022年为民办实事项目清单')).toBe('为民办实事');
+    expect(programmeNameOf('2016年民生实事目标任务分解表')).toBe('民生实事');
   });
 });

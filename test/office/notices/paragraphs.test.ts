@@ -152,6 +152,25 @@ describe('a district notice in the national form with 配合 (官渡区 2016, gu
   });
 });
 
+describe('a clause in square brackets with a name in round brackets (下陆区 2020, xialu-2020.txt)', () => {
+  it('reads 各街办(新区) inside [牵头单位:…;责任单位:…] as one collective, and the items with no leader', () => {
+    const result = importText(fixture('xialu-2020.txt'));
+    expect(result.errors).toEqual([]);
+    expect(itemsOf(result).map((r) => [r.no, r.subsection, r.units, r.lead_units, r.leaders])).toEqual([
+      ['1', '坚持常态化疫情防控', '区卫健局、区疫情防控指挥部成员单位、各街办(新区)', '区卫健局', ''],
+      [
+        '2',
+        '坚持常态化疫情防控',
+        '区卫健局、区创文办、区疫情防控指挥部成员单位、区创文工作领导小组成员单位、各街办(新区)',
+        '区卫健局、区创文办',
+        '',
+      ],
+    ]);
+    expect(result.tasks!.rows[0].target).toMatch(/^切实提高政治站位.*监测、追踪、隔离和治疗。$/);
+    expect(result.newCollectives.map((c) => c.name)).toEqual(['各街办(新区)']);
+  });
+});
+
 describe('each form of the clause, and the headings', () => {
   const NOTICE = [
     '某省2024年政府工作报告重点工作任务分工方案',
