@@ -92,14 +92,16 @@ const NUMERALS = [
 
 /** The programme's name in a table title: 2021年民生十件实事任务分解表 → 民生十件实事. */
 export function programmeNameOf(title: string): string {
-  return title
-    .replace(/^附件\s*\d+[：:.\s]*/, '')
-    .replace(/^\d{4}年度?/, '')
-    .replace(/(任务|责任|项目|工作)*(分解|立项|清单)*(表|清单)$/, '')
-    .replace(/(任务|责任|项目)*(分解|立项)$/, '')
-    // 2016年民生实事目标任务分解表 → 民生实事
-    .replace(/(.{2,})目标$/, '$1')
-    .trim();
+  return (
+    title
+      .replace(/^附件\s*\d+[：:.\s]*/, '')
+      .replace(/^\d{4}年度?/, '')
+      .replace(/(任务|责任|项目|工作)*(分解|立项|清单)*(表|清单)$/, '')
+      .replace(/(任务|责任|项目)*(分解|立项)$/, '')
+      // 2016年民生实事目标任务分解表 → 民生实事
+      .replace(/(.{2,})目标$/, '$1')
+      .trim()
+  );
 }
 
 function kindOf(grid: Grid, headers: string[], options: ImportOptions): 'tasks' | 'programme' | undefined {
