@@ -39,6 +39,8 @@ interface Government {
   /** What import-notice printed, the content folder's path replaced by 〈内容目录〉. */
   review: string;
   page: (item: Item) => string;
+  /** A built file by its site path (leaders/index.html). */
+  file: (sitePath: string) => string;
 }
 
 /** new-site → import-notice → validate → build, as a government does it; the built site's pages. */
@@ -66,7 +68,12 @@ function adopt(name: string, notice: string, year: number, district: string, ext
   });
   const dataset = loadContentOrThrow(root, { today: TODAY });
   const y = dataset.years[0];
-  return { dataset, review, page: (item) => readFileSync(path.join(out, itemPath(y, item), 'index.html'), 'utf8') };
+  return {
+    dataset,
+    review,
+    page: (item) => readFileSync(path.join(out, itemPath(y, item), 'index.html'), 'utf8'),
+    file: (sitePath) => readFileSync(path.join(out, sitePath), 'utf8'),
+  };
 }
 
 /** Text as the page writes it (Astro escapes these in text). */
@@ -122,8 +129,15 @@ describe('大竹县 2016 民生实事: a .docx table, units one per line, no lea
   it('shows every item on its page: text, units, 未列明 leaders, deadlines, and each sub-task with its own', () => {
     expectEveryItemOnItsPage(gov);
     const p5 = gov.page(gov.dataset.years[0].itemByKey.get('P5')!);
-    expect(p5).toContain('<li>开工建设县老年养护楼。（完成时限：5月底前动工）</li>');
-    expect(p5).toContain('<li>开工建设老年大学。（完成时限：12月底前）</li>');
+    expect(p5).toContain(
+      '<p class="fulltext">开工建设县老年养护楼。（完成时限：5月底前动工）<br>开工建设老年大学。（完成时限：12月底前）</p>',
+    );
+  });
+
+  it('says on the leaders page that no item names a leader, and 未列明 in the list’s leader column', () => {
+    expect(gov.file('leaders/index.html')).toContain('<p>2016年有 10 项通知未列明牵头领导。</p>');
+    const slug = gov.dataset.years[0].programme!.slug;
+    expect(gov.file(`2016/${slug}/index.html`).match(/<td class="after names ldr">未列明<\/td>/g)).toHaveLength(10);
   });
 
   it('says on the review list what it inferred (kept in review/dazhu-2016.txt)', () => {
