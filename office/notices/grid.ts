@@ -11,7 +11,7 @@ export interface Grid {
   rows: { line: number; cells: string[] }[];
   /** What the front end inferred in making the grid (paragraphs.ts), for the review list. */
   notes?: string[];
-  /** Made from numbered paragraphs, not a table: a missing leader is then the notice's way of writing. */
+  /** Made from numbered paragraphs, not a table (import-notice says which front end read the notice). */
   paragraphs?: true;
 }
 

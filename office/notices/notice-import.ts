@@ -14,6 +14,7 @@ import { writeCsv } from '../../src/core/content/csv.ts';
 import { issueOf, type Coded, type IssueCode, type ParamArgs } from '../../src/core/errors/catalogue.ts';
 import { FILES } from '../../src/core/content/schema.ts';
 import { FIELD_LABELS, fieldsOfHeader, type Field, type Grid } from './grid.ts';
+import { subTasks } from './sub-tasks.ts';
 import { COLLECTIVE, LEVEL_PREFIX, asciiId, expandUnits, splitLeaders, type UnitContext } from './units.ts';
 
 export interface Registries {
@@ -91,12 +92,16 @@ const NUMERALS = [
 
 /** The programme's name in a table title: 2021年民生十件实事任务分解表 → 民生十件实事. */
 export function programmeNameOf(title: string): string {
-  return title
-    .replace(/^附件\s*\d+[：:.\s]*/, '')
-    .replace(/^\d{4}年度?/, '')
-    .replace(/(任务|责任|项目|工作)*(分解|立项|清单)*(表|清单)$/, '')
-    .replace(/(任务|责任|项目)*(分解|立项)$/, '')
-    .trim();
+  return (
+    title
+      .replace(/^附件\s*\d+[：:.\s]*/, '')
+      .replace(/^\d{4}年度?/, '')
+      .replace(/(任务|责任|项目|工作)*(分解|立项|清单)*(表|清单)$/, '')
+      .replace(/(任务|责任|项目)*(分解|立项)$/, '')
+      // 2016年民生实事目标任务分解表 → 民生实事
+      .replace(/(.{2,})目标$/, '$1')
+      .trim()
+  );
 }
 
 function kindOf(grid: Grid, headers: string[], options: ImportOptions): 'tasks' | 'programme' | undefined {
@@ -239,7 +244,8 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     }
     seen.add(kind);
     const col = (f: Field) => fields.indexOf(f);
-    const missing = (['no', 'text', 'leaders'] as Field[]).filter((f) => col(f) < 0);
+    // No leader column is common (national style, many tables): the items are imported with none.
+    const missing = (['no', 'text'] as Field[]).filter((f) => col(f) < 0);
     if (col('units') < 0 && col('lead_units') < 0) missing.push('units');
     if (missing.length) {
       const names = missing.map((f) => FIELD_LABELS[f]).join('、');
@@ -290,10 +296,19 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       }
       if (no !== lastNo + 1) err(row.line, FIELD_LABELS.no, 'LS-NTC-009', { no, last: lastNo });
       lastNo = no;
-      const text = textVal.replace(/\n+/g, '');
+      const parts = subTasks(textVal, cellOf(cells, 'deadline'));
+      const text = parts ? parts.map((p) => p.text).join('\n') : textVal.replace(/\n+/g, '');
       if (!text) err(row.line, headers[col('text')], 'LS-NTC-010');
+      if (parts) {
+        const whole = cellOf(cells, 'deadline').replace(/\s+/g, '');
+        const replaced =
+          whole && whole !== parts.map((p) => p.deadline).join('') ? `；完成时限列原写「${whole}」，以各子任务的时限代替` : '';
+        review.push(
+          `${grid.source} 第 ${row.line} 行（第 ${no} 项）：一行有 ${parts.length} 个子任务，导入为一项的 ${parts.length} 个子任务（序号不变），各自的完成时限：${parts.map((p, i) => `（${i + 1}）${p.text}——${p.deadline}`).join('；')}${replaced}`,
+        );
+      }
       const leaders = splitLeaders(cellOf(cells, 'leaders'));
-      if (leaders.length === 0) err(row.line, headers[col('leaders')], grid.paragraphs ? 'LS-NTC-024' : 'LS-NTC-011');
+      if (leaders.length === 0) review.push(`${grid.source} 第 ${row.line} 行（第 ${no} 项）：未列明牵头领导`);
       const padded = /[^\s\u3000][\s\u3000]+[^\s\u3000]/.test(
         cellOf(cells, 'leaders')
           .split('\n')
@@ -315,7 +330,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       units.forEach(addUnit);
       const grouped = col('group') >= 0;
       if (grouped && groups.length === 0) err(row.line, headers[col('group')], 'LS-NTC-013');
-      const deadline = cellOf(cells, 'deadline').replace(/\s+/g, '');
+      const deadline = parts ? parts.map((p) => p.deadline).join('\n') : cellOf(cells, 'deadline').replace(/\s+/g, '');
       const r: Record<string, string> =
         kind === 'tasks'
           ? {
@@ -337,11 +352,13 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
               lead_units: col('lead_units') >= 0 ? lead.names.map((n) => n.replace(/等$/, '')).join('、') : '',
               task: '',
             };
-      if (col('deadline') >= 0) r.deadline = deadline;
+      if (col('deadline') >= 0 || parts) r.deadline = deadline;
       // The target cell goes to the indicator proposals (indicators.ts), not into tasks.csv or projects.csv.
       if (col('goal') >= 0) r.goal = cellOf(cells, 'goal');
       rows.push(r);
     }
+    // A table without a deadline column whose sub-tasks gave deadlines: the column for every row.
+    if (rows.some((r) => 'deadline' in r)) for (const r of rows) r.deadline ??= '';
     if (col('lead_units') < 0)
       review.push(
         `${grid.source}：没有单独的牵头单位列，各项以第一个责任单位为牵头单位（原文若以加黑等方式标出牵头单位，请在 lead_units 列补上）`,

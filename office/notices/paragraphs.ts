@@ -31,8 +31,11 @@ const ITEM = /^(?:(\d{1,3})\s*[.．、](?!\d)|[（(](\d{1,3})[）)])\s*(.+)$/;
 /** A field on a line (or a clause part) of its own: 责任领导：… / 牵头单位：… / 部门分工：… */
 const FIELD =
   /^(责任领导|牵头领导|分管领导|分管[省市区县]领导|联系领导|责任[省市区县]领导|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|部门分工|责任分工)\s*[:：]\s*(.*)$/;
-/** The clause at a paragraph's end: （…） or [ … ] or 【…】, with a full stop after it or not. */
-const CLAUSE = /[（(【[]([^（()）【】[\]]*)[）)】\]][。；;]?$/;
+/**
+ * The clause at a paragraph's end: （…） or [ … ] or 【…】, with a full stop after it or not; a name
+ * in it may carry its own round brackets (各街办(新区)).
+ */
+const CLAUSE = /[（(【[]((?:[^（()）【】[\]]|[（(][^（()）【】[\]]*[）)])*)[）)】\]][。；;]?$/;
 /** A clause about who is responsible, as opposed to an aside in brackets. */
 const RESPONSIBILITY = /(牵头|负责|责任单位|牵头单位|责任领导|配合|参与)/;
 

@@ -379,11 +379,10 @@ describe('a government whose notice is numbered paragraphs, with no code change'
     expect(readFileSync(path.join(root, '2023/notice.txt'), 'utf8')).toContain('12.启动南外环高速公路');
   }, 120_000);
 
-  it('refuses a paragraph notice with no leaders, naming each item, and writes nothing', () => {
+  it('imports a paragraph notice with no leaders, each item said on the review list, and it validates', () => {
     const dir = tmp('luoshi-paragraphs-');
     const root = path.join(dir, 'lishan');
     expect(run('new-site', [root]).code).toBe(0);
-    const before = snapshot(root);
     const r = run('import-notice', [
       path.join(ROOT, 'test/fixtures/notices/lishan-2023.txt'),
       '--year',
@@ -391,10 +390,14 @@ describe('a government whose notice is numbered paragraphs, with no code change'
       '--content',
       root,
     ]);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('正文 第 25 行 「牵头领导」列：[LS-NTC-024]');
-    expect(r.err).toContain('未写入任何文件');
-    expect(snapshot(root)).toEqual(before);
+    expect(r.code, r.err + r.out).toBe(0);
+    expect(r.out).toContain('  - 正文 第 25 行（第 1 项）：未列明牵头领导');
+    expect(r.out.match(/未列明牵头领导/g)).toHaveLength(6);
+    expect(readFileSync(path.join(root, '2023/tasks.csv'), 'utf8').split('\n')[1]).toMatch(
+      /^1,1,.*,努力实现地区生产总值增长6\.2%左右。,,区发改局、/,
+    );
+    const validated = run('validate', ['--content', root, '--today', TODAY]);
+    expect(validated.code, validated.err + validated.out).toBe(0);
   }, 60_000);
 });
 

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { issueOf } from '../errors/catalogue.ts';
 import type { IssueLocation } from '../errors/issues.ts';
-import type { Category, Item, ItemKind, Section } from '../model/types.ts';
+import { deadlineMonth } from '../model/deadline.ts';
+import type { Category, Item, ItemKind, ItemPart, Section } from '../model/types.ts';
 import { toHalfWidth } from './cells.ts';
 import type { LoadContext, Table } from './context.ts';
 import type { Names } from './registries.ts';
@@ -134,7 +135,16 @@ export function loadItems(ctx: LoadContext, names: Names, dir: string, year: num
         } else leadUnitIds.push(unit.id);
       }
       if (d.lead_units.length === 0 && unitIds.length > 0) leadUnitIds.push(unitIds[0]);
-      if (!scope.ok) {
+      const parts = partsOf(d.text, d.deadline, year);
+      if (parts === undefined)
+        scope.issue(
+          issueOf(
+            'LS-REF-035',
+            { file, line: row.line, column: col('deadline'), field: 'deadline', value: v.deadline },
+            { deadlines: linesOf(d.deadline).length, parts: linesOf(d.text).length },
+          ),
+        );
+      if (!scope.ok || parts === undefined) {
         brokenKeys.add(`${prefix}${d.no}`);
         continue;
       }
@@ -146,13 +156,15 @@ export function loadItems(ctx: LoadContext, names: Names, dir: string, year: num
         group: groupNo ?? 0,
         subsection: d.subsection,
         leadIn: d.leadIn,
-        text: d.text,
+        text: parts.length > 0 ? parts.map((p) => p.text).join('') : d.text,
         leaderIds,
         units: refs,
         leadUnitIds,
         etc,
         related: d.task ? [`T${d.task}`] : [],
-        deadline: d.deadline,
+        deadline: linesOf(d.deadline).join('；'),
+        deadlineMonth: deadlineMonth(d.deadline, year),
+        parts,
         kindName: list?.name ?? '',
         itemLabel: list?.itemLabel ?? '',
         indicators: [],
@@ -227,6 +239,30 @@ function itemTable(ctx: LoadContext, fileKind: 'tasks' | 'projects', abs: string
     task: d.task,
     deadline: d.deadline,
   }));
+}
+
+function linesOf(cell: string): string[] {
+  return cell
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The sub-tasks of an item whose text cell holds several, one per line (the notice import writes a
+ * row with several sub-tasks so): each with the deadline on the same line of the deadline cell, or
+ * none of its own when that cell has one line for the whole item. Undefined when the two cells'
+ * lines do not pair up (LS-REF-035); [] for an item of one line (its deadline may span lines).
+ */
+function partsOf(text: string, deadline: string, year: number): ItemPart[] | undefined {
+  const texts = linesOf(text);
+  const deadlines = linesOf(deadline);
+  if (texts.length < 2) return [];
+  if (deadlines.length > 1 && deadlines.length !== texts.length) return undefined;
+  return texts.map((t, i) => {
+    const own = deadlines.length > 1 ? deadlines[i] : '';
+    return { text: t, deadline: own, deadlineMonth: own ? deadlineMonth(own, year) : undefined };
+  });
 }
 
 /** Numbers must run 1, 2, 3 … with no gap: a gap usually means a row was lost. */

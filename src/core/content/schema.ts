@@ -61,6 +61,12 @@ const list = z
   .refine((v) => !/[,，;；/]/.test(v), { error: zodMessage('LS-FLD-016') })
   .refine((v) => v.split('、').every((p) => p.length > 0), { error: zodMessage('LS-FLD-017') })
   .transform((v) => v.split('、'));
+/** A `、`-separated list that may be empty (an item's leaders: many notices name none). */
+const namesOrNone = z
+  .string()
+  .refine((v) => !/[,，;；/]/.test(v), { error: zodMessage('LS-FLD-016') })
+  .refine((v) => v === '' || v.split('、').every((p) => p.length > 0), { error: zodMessage('LS-FLD-017') })
+  .transform((v) => (v === '' ? [] : v.split('、')));
 const optionalList = z
   .string()
   .refine((v) => !/[,，;；/]/.test(v), { error: zodMessage('LS-FLD-016') })
@@ -95,7 +101,7 @@ export const taskRow = z.object({
   subsection: optional,
   lead_in: optional,
   target: required,
-  leaders: list,
+  leaders: namesOrNone,
   units: list,
   lead_units: optionalList,
   deadline: deadlineText,
@@ -105,7 +111,7 @@ export const projectRow = z.object({
   no: positiveInt,
   category: optionalInt,
   content: required,
-  leaders: list,
+  leaders: namesOrNone,
   units: list,
   lead_units: optionalList,
   task: optionalInt,
@@ -339,7 +345,12 @@ export const FILES = {
       subsection: { label: '小标题', meaning: '所属小标题原文', hint: '如 推进传统产业现代化。', required: false },
       lead_in: { label: '引题', meaning: '合并单元格中的引题', hint: '没有则留空', required: false },
       target: { label: '重点任务目标', meaning: '任务目标原文', hint: '照录通知原文', required: true },
-      leaders: { label: '牵头领导', meaning: '牵头领导，顿号分隔', hint: '填 leaders.csv 中的姓名', required: true },
+      leaders: {
+        label: '牵头领导',
+        meaning: '牵头领导，顿号分隔；通知未列明的留空',
+        hint: '填 leaders.csv 中的姓名；通知没有写牵头领导的留空',
+        required: false,
+      },
       units: {
         label: '责任单位',
         meaning: '责任单位，顿号分隔，按原文顺序，第一个为牵头单位',
@@ -374,7 +385,12 @@ export const FILES = {
         optionalColumn: true,
       },
       content: { label: '民生实事内容', meaning: '内容原文', hint: '照录通知原文', required: true },
-      leaders: { label: '牵头领导', meaning: '牵头领导', hint: '填 leaders.csv 中的姓名', required: true },
+      leaders: {
+        label: '牵头领导',
+        meaning: '牵头领导，顿号分隔；通知未列明的留空',
+        hint: '填 leaders.csv 中的姓名；通知没有写牵头领导的留空',
+        required: false,
+      },
       units: { label: '责任部门', meaning: '责任部门，顿号分隔', hint: '填 units.csv 中的名称或别名', required: true },
       lead_units: { label: '牵头单位', meaning: '留空则取第一个责任部门', hint: '须是本行责任部门中的单位', required: false },
       task: {

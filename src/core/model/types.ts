@@ -128,8 +128,16 @@ export interface Item {
   etc: boolean;
   /** Keys of linked items in the same year (a project and the main task it repeats, both ways). */
   related: string[];
-  /** 完成时限 as written in the notice, or ''. */
+  /** 完成时限 as written in the notice (one line per part, joined with ；), or ''. */
   deadline: string;
+  /** The month the deadline ends in (YYYY-MM; deadline.ts), the latest of its parts'; undefined when it names none. */
+  deadlineMonth?: string;
+  /**
+   * The sub-tasks of a notice row that holds several, each with its own text and deadline, in order
+   * (the text cell's lines in tasks.csv/projects.csv); empty for an item of one task. `text` is
+   * their texts joined.
+   */
+  parts: ItemPart[];
   /** The name of the item's list this year: its programme's name, or the main tasks' (主要工作任务). */
   kindName: string;
   /** The short word before an item's number (民生 → 民生5, 任务 → 任务37). */
@@ -139,6 +147,14 @@ export interface Item {
   source: Source;
   /** The content row as read (see RawRow). */
   raw: RawRow;
+}
+
+/** One sub-task of an item whose notice row holds several (Item.parts). */
+export interface ItemPart {
+  text: string;
+  /** Its own 完成时限 as written, or '' when the row gives one for the whole item. */
+  deadline: string;
+  deadlineMonth?: string;
 }
 
 /**

@@ -336,6 +336,51 @@ describe('the programme and sections are data', () => {
     expect(year.itemByKey.get('T1')!.group).toBe(0);
   });
 
+  it('an item without leaders loads (the notice named none); an unknown name is still an error', () => {
+    const result = load(edit('2020/tasks.csv', '张三、李四', ''));
+    expect(result.issues).toEqual([]);
+    expect(result.dataset!.years[0].itemByKey.get('T1')!.leaderIds).toEqual([]);
+    expect(messages(edit('2020/tasks.csv', '张三、李四', '、张三'))[0]).toContain('[LS-FLD-017]');
+  });
+
+  it('several sub-tasks in one item: a line each, with its own deadline, read as months', () => {
+    const result = load({
+      '2020/projects.csv': [
+        'no,category,content,leaders,units,lead_units,task,deadline',
+        '1,1,"开工建设县老年养护楼。\n开工建设老年大学。",张三,区住建局,,3,"5月底前动工\n12月底前"',
+        '2,2,"1.新建学校3所\n2.改扩建1所",李四,区教体局,,,年底前',
+      ].join('\n'),
+    });
+    expect(result.issues).toEqual([]);
+    const year = result.dataset!.years[0];
+    expect(year.itemByKey.get('P1')).toMatchObject({
+      text: '开工建设县老年养护楼。开工建设老年大学。',
+      deadline: '5月底前动工；12月底前',
+      deadlineMonth: '2020-12',
+      parts: [
+        { text: '开工建设县老年养护楼。', deadline: '5月底前动工', deadlineMonth: '2020-05' },
+        { text: '开工建设老年大学。', deadline: '12月底前', deadlineMonth: '2020-12' },
+      ],
+    });
+    // One deadline for the whole item: the parts have none of their own.
+    expect(year.itemByKey.get('P2')!.parts.map((p) => p.deadline)).toEqual(['', '']);
+    expect(year.itemByKey.get('P2')!.deadlineMonth).toBe('2020-12');
+    expect(year.itemByKey.get('T1')).toMatchObject({ parts: [], deadlineMonth: undefined });
+  });
+
+  it('sub-task deadlines that do not pair with the sub-tasks are an error', () => {
+    const lines = messages({
+      '2020/projects.csv': [
+        'no,category,content,leaders,units,lead_units,task,deadline',
+        '1,1,"甲。\n乙。\n丙。",张三,区住建局,,3,"5月底前\n12月底前"',
+        '2,2,新建学校3所。,李四,区教体局,,,',
+      ].join('\n'),
+    });
+    expect(lines).toEqual([
+      'content/2020/projects.csv:2:8  [LS-REF-035]  deadline  「5月底前\n12月底前」  完成时限有 2 行，与内容的 3 个子任务（内容的各行）不对应  提示：一行内容一个子任务，完成时限按同样的顺序一行一个；整项只有一个完成时限时只写一行',
+    ]);
+  });
+
   it('a year of only a programme loads; contradictions between manifest and files are errors', () => {
     const only = load({
       '2020/manifest.json': manifest({ tasks: false }),

@@ -106,10 +106,82 @@ describe('the rules, one by one', () => {
     expect(splitLeaders('张三、李四')).toEqual(['张三', '李四']);
   });
 
+  it('imports a table with no leader column, each item said to name no leader (no refusal)', () => {
+    const grid = {
+      source: '表1',
+      title: '2016年民生实事目标任务分解表',
+      rows: [
+        { line: 1, cells: ['序号', '民生实事', '责任单位', '完成时限'] },
+        { line: 2, cells: ['1', '新建2座人行天桥。', '县住建局', '9月投入使用'] },
+        { line: 3, cells: ['2', '建成县残疾人综合服务中心。', '县残联', '5月底前动工'] },
+      ],
+    };
+    const r = importNotice([grid], { units: [], leaders: [], collectives: [] }, { year: 2016 });
+    expect(r.errors).toEqual([]);
+    expect(r.programme!.rows.map((x) => [x.leaders, x.deadline])).toEqual([
+      ['', '9月投入使用'],
+      ['', '5月底前动工'],
+    ]);
+    expect(r.review).toContain('表1 第 2 行（第 1 项）：未列明牵头领导');
+    expect(r.review).toContain('表1 第 3 行（第 2 项）：未列明牵头领导');
+    expect(r.newLeaders).toEqual([]);
+  });
+
+  it('keeps a row of two sub-tasks as one item, each line with its own deadline, and says so', () => {
+    const header = ['序号', '工作任务', '责任单位', '完成时限'];
+    const grid = (rows: string[][]) => ({
+      source: '表1',
+      title: '重点工作任务分解表',
+      rows: [header, ...rows].map((cells, i) => ({ line: i + 1, cells })),
+    });
+    const regs = { units: [], leaders: [], collectives: [] };
+    // Two lines of text beside two lines of deadline.
+    let r = importNotice(
+      [grid([['1', '开工建设县老年养护楼。\n开工建设老年大学。', '县民政局', '5月底前动工\n12月底前']])],
+      regs,
+      { year: 2016 },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.tasks!.rows[0]).toMatchObject({
+      no: '1',
+      target: '开工建设县老年养护楼。\n开工建设老年大学。',
+      deadline: '5月底前动工\n12月底前',
+    });
+    expect(r.review).toContain(
+      '表1 第 2 行（第 1 项）：一行有 2 个子任务，导入为一项的 2 个子任务（序号不变），各自的完成时限：（1）开工建设县老年养护楼。——5月底前动工；（2）开工建设老年大学。——12月底前',
+    );
+    // Numbered sub-tasks with their deadlines in brackets, one wrapped over two lines; no deadline column.
+    r = importNotice(
+      [
+        {
+          source: '表1',
+          title: '重点工作任务分解表',
+          rows: [
+            { line: 1, cells: ['序号', '工作任务', '责任单位'] },
+            { line: 2, cells: ['1', '1.改造老旧小区30个\n（9月底前）\n2.新建公厕10座（12月底前）', '区住建局'] },
+            { line: 3, cells: ['2', '新建学校2所。\n（年底前）', '区教育局'] },
+          ],
+        },
+      ],
+      regs,
+      { year: 2021 },
+    );
+    expect(r.tasks!.rows.map((x) => [x.target, x.deadline])).toEqual([
+      ['1.改造老旧小区30个（9月底前）\n2.新建公厕10座（12月底前）', '9月底前\n12月底前'],
+      ['新建学校2所。（年底前）', ''],
+    ]);
+    // Lines without a deadline each, or not numbered, stay one task, joined as written.
+    expect(
+      importNotice([grid([['1', '推进老旧小区改造，\n完成30个。', '区住建局', '12月底前']])], regs, { year: 2021 }).tasks!
+        .rows[0],
+    ).toMatchObject({ target: '推进老旧小区改造，完成30个。', deadline: '12月底前' });
+  });
+
   it('takes the programme name from the table title', async () => {
     const { programmeNameOf } = await import('../../../office/notices/notice-import.ts');
     expect(programmeNameOf('2021年民生十件实事任务分解表')).toBe('民生十件实事');
     expect(programmeNameOf('2020年“12100”民生工程责任分解表')).toBe('“12100”民生工程');
     expect(programmeNameOf('2022年为民办实事项目清单')).toBe('为民办实事');
+    expect(programmeNameOf('2016年民生实事目标任务分解表')).toBe('民生实事');
   });
 });

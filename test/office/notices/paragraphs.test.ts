@@ -104,9 +104,11 @@ describe('a district notice with the fields on lines of their own and no leaders
     expect(result.review).toContain('正文 第 49 行：「税务局」补全为「区税务局」（共用前缀“区”）');
   });
 
-  it('refuses items with no leader with LS-NTC-024 (the content model requires one), naming each line', () => {
-    expect(result.errors.map((e) => [e.code, e.source, e.line, e.column])).toEqual(
-      [25, 31, 37, 43, 49, 55].map((line) => ['LS-NTC-024', '正文', line, '牵头领导']),
+  it('imports items with no leader (an item without one is valid), each said on the review list', () => {
+    expect(result.errors).toEqual([]);
+    expect(itemsOf(result).map((r) => r.leaders)).toEqual(['', '', '', '', '', '']);
+    expect(result.review.filter((l) => l.endsWith('未列明牵头领导'))).toEqual(
+      [25, 31, 37, 43, 49, 55].map((line, i) => `正文 第 ${line} 行（第 ${i + 1} 项）：未列明牵头领导`),
     );
   });
 });
@@ -145,7 +147,27 @@ describe('a district notice in the national form with 配合 (官渡区 2016, gu
     expect(result.tasks!.rows[2].target).toMatch(/水保批复\(涉及水土保持项目\)、.*完成审批。$/);
     expect(result.review).toContain('正文 第 7 行：「区水务局等」不是最后一个单位，“等”已去掉（网站只在最后一个单位后显示“等”）');
     expect(result.newCollectives.map((c) => c.name)).toEqual(['区级相关部门', '各街道办事处']);
-    expect(result.errors.map((e) => e.code)).toEqual(['LS-NTC-024', 'LS-NTC-024', 'LS-NTC-024', 'LS-NTC-024']);
+    expect(result.errors).toEqual([]);
+    expect(result.review.filter((l) => l.endsWith('未列明牵头领导'))).toHaveLength(4);
+  });
+});
+
+describe('a clause in square brackets with a name in round brackets (下陆区 2020, xialu-2020.txt)', () => {
+  it('reads 各街办(新区) inside [牵头单位:…;责任单位:…] as one collective, and the items with no leader', () => {
+    const result = importText(fixture('xialu-2020.txt'));
+    expect(result.errors).toEqual([]);
+    expect(itemsOf(result).map((r) => [r.no, r.subsection, r.units, r.lead_units, r.leaders])).toEqual([
+      ['1', '坚持常态化疫情防控', '区卫健局、区疫情防控指挥部成员单位、各街办(新区)', '区卫健局', ''],
+      [
+        '2',
+        '坚持常态化疫情防控',
+        '区卫健局、区创文办、区疫情防控指挥部成员单位、区创文工作领导小组成员单位、各街办(新区)',
+        '区卫健局、区创文办',
+        '',
+      ],
+    ]);
+    expect(result.tasks!.rows[0].target).toMatch(/^切实提高政治站位.*监测、追踪、隔离和治疗。$/);
+    expect(result.newCollectives.map((c) => c.name)).toEqual(['各街办(新区)']);
   });
 });
 
@@ -200,12 +222,13 @@ describe('each form of the clause, and the headings', () => {
     });
   });
 
-  it('every item without leaders is refused with LS-NTC-024, and nothing else is an error', () => {
-    expect(result.errors.map((e) => `${e.code} ${e.line}`)).toEqual([
-      'LS-NTC-024 5',
-      'LS-NTC-024 6',
-      'LS-NTC-024 9',
-      'LS-NTC-024 11',
+  it('every item without leaders is imported and said on the review list, and nothing is an error', () => {
+    expect(result.errors).toEqual([]);
+    expect(result.review.filter((l) => l.endsWith('未列明牵头领导'))).toEqual([
+      '正文 第 5 行（第 1 项）：未列明牵头领导',
+      '正文 第 6 行（第 2 项）：未列明牵头领导',
+      '正文 第 9 行（第 4 项）：未列明牵头领导',
+      '正文 第 11 行（第 5 项）：未列明牵头领导',
     ]);
   });
 

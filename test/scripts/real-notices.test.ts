@@ -1,0 +1,206 @@
+/**
+ * Three real notices of other governments (test/fixtures/notices/README.md), each through the path
+ * docs/GUIDE.md gives a new government, with no code change: new-site → import-notice → validate →
+ * build. On the built site every item's text, units, leaders (or 未列明) and deadlines are on its
+ * page. What import-notice printed (the review list, 审核清单) is kept beside the fixtures, in
+ * test/fixtures/notices/review/, and must not change unnoticed.
+ * - 大竹县 2016 民生实事 (.docx table): units one per line, no leader column, deadlines in words,
+ *   two sub-tasks in row 5;
+ * - 下陆区 2020 重点工作 (.docx of numbered paragraphs): [牵头单位:…;责任单位:…], no leaders;
+ * - 广东省 2023 (a web page's text): `X牵头负责`, `X、Y、Z等…按职责分工负责` with the 省 shared.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContentOrThrow } from '../../src/core/content/load.ts';
+import { itemPath } from '../../src/core/present/urls.ts';
+import type { Dataset, Item } from '../../src/core/model/types.ts';
+import { TODAY } from '../fixtures/content.ts';
+
+const ROOT = path.resolve(__dirname, '../..');
+const FIXTURES = path.join(ROOT, 'test/fixtures/notices');
+const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
+const ENV = { ...process.env, LUOSHI_TODAY: TODAY, LUOSHI_CONTENT: '/nonexistent-use-the-flag', ASTRO_TELEMETRY_DISABLED: '1' };
+const temps: string[] = [];
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
+
+function run(script: string, args: string[]) {
+  const r = spawnSync(NODE, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], { encoding: 'utf8', env: ENV });
+  if (r.status !== 0) throw new Error(`${script} ${args.join(' ')}: ${r.status}\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+
+interface Government {
+  dataset: Dataset;
+  /** What import-notice printed, the content folder's path replaced by 〈内容目录〉. */
+  review: string;
+  page: (item: Item) => string;
+  /** A built file by its site path (leaders/index.html). */
+  file: (sitePath: string) => string;
+}
+
+/** new-site → import-notice → validate → build, as a government does it; the built site's pages. */
+function adopt(name: string, notice: string, year: number, district: string, extra: string[] = []): Government {
+  const dir = mkdtempSync(path.join(tmpdir(), `luoshi-${name}-`));
+  temps.push(dir);
+  const root = path.join(dir, 'content');
+  run('new-site', [root]);
+  const siteFile = path.join(root, 'site.json');
+  writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(readFileSync(siteFile, 'utf8')), district }, null, 2));
+  const review = run('import-notice', [
+    path.join(FIXTURES, notice),
+    '--year',
+    String(year),
+    '--content',
+    root,
+    ...extra,
+  ]).replaceAll(root, '〈内容目录〉');
+  run('validate', ['--content', root, '--today', TODAY]);
+  const out = path.join(dir, 'dist');
+  execFileSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', out], {
+    cwd: ROOT,
+    env: { ...ENV, LUOSHI_CONTENT: root, LUOSHI_CACHE_DIR: path.join(dir, 'cache') },
+    stdio: 'pipe',
+  });
+  const dataset = loadContentOrThrow(root, { today: TODAY });
+  const y = dataset.years[0];
+  return {
+    dataset,
+    review,
+    page: (item) => readFileSync(path.join(out, itemPath(y, item), 'index.html'), 'utf8'),
+    file: (sitePath) => readFileSync(path.join(out, sitePath), 'utf8'),
+  };
+}
+
+/** Text as the page writes it (Astro escapes these in text). */
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Every item's text, units (each by name, or the collective as written), leaders and deadline on its page. */
+function expectEveryItemOnItsPage(gov: Government) {
+  const { dataset: ds } = gov;
+  const items = ds.years[0].items;
+  expect(items.length).toBeGreaterThan(0);
+  for (const item of items) {
+    const page = gov.page(item);
+    const texts = item.parts.length > 0 ? item.parts.map((p) => p.text) : [item.text];
+    for (const t of texts) expect(page, item.key).toContain(html(t));
+    for (const ref of item.units)
+      expect(page, item.key).toContain(html(ref.type === 'unit' ? ds.unitById.get(ref.id)!.name : ref.name));
+    if (item.leaderIds.length === 0) expect(page, item.key).toMatch(/<dt>牵头领导<\/dt>\s*<dd>未列明<\/dd>/);
+    for (const id of item.leaderIds) expect(page, item.key).toContain(ds.leaderById.get(id)!.name);
+    if (item.deadline) expect(page, item.key).toContain(`<dt>完成时限</dt><dd>${html(item.deadline)}</dd>`);
+    for (const p of item.parts.filter((x) => x.deadline)) expect(page, item.key).toContain(`（完成时限：${html(p.deadline)}）`);
+  }
+}
+
+const reviewFile = (name: string) => path.join(FIXTURES, 'review', `${name}.txt`);
+
+describe('大竹县 2016 民生实事: a .docx table, units one per line, no leader column, deadlines in words, two sub-tasks in a row', () => {
+  let gov: Government;
+  beforeAll(() => {
+    gov = adopt('dazhu', 'dazhu-2016.docx', 2016, '达州市大竹县', ['--date', '2016-02-26']);
+  }, 300_000);
+
+  it('imports all ten items with no leaders, units one per line, and row 5 as one item of two sub-tasks', () => {
+    const { dataset: ds } = gov;
+    const year = ds.years[0];
+    expect(year.programme).toMatchObject({ name: '民生实事' });
+    expect(year.projects).toHaveLength(10);
+    expect(ds.leaders).toEqual([]);
+    const names = (key: string) =>
+      year.itemByKey.get(key)!.units.map((r) => (r.type === 'unit' ? ds.unitById.get(r.id)!.name : r.name));
+    expect(names('P1')).toEqual(['县水务局', '县住建局', '县护城河指挥部']);
+    expect(year.itemByKey.get('P2')).toMatchObject({ deadline: '9月投入使用', deadlineMonth: '2016-09' });
+    expect(year.itemByKey.get('P4')).toMatchObject({ deadline: '5月底前动工', deadlineMonth: '2016-05' });
+    expect(year.itemByKey.get('P5')).toMatchObject({
+      text: '开工建设县老年养护楼。开工建设老年大学。',
+      deadlineMonth: '2016-12',
+      parts: [
+        { text: '开工建设县老年养护楼。', deadline: '5月底前动工', deadlineMonth: '2016-05' },
+        { text: '开工建设老年大学。', deadline: '12月底前', deadlineMonth: '2016-12' },
+      ],
+    });
+  });
+
+  it('shows every item on its page: text, units, 未列明 leaders, deadlines, and each sub-task with its own', () => {
+    expectEveryItemOnItsPage(gov);
+    const p5 = gov.page(gov.dataset.years[0].itemByKey.get('P5')!);
+    expect(p5).toContain(
+      '<p class="fulltext">开工建设县老年养护楼。（完成时限：5月底前动工）<br>开工建设老年大学。（完成时限：12月底前）</p>',
+    );
+  });
+
+  it('says on the leaders page that no item names a leader, and 未列明 in the list’s leader column', () => {
+    expect(gov.file('leaders/index.html')).toContain('<p>2016年有 10 项通知未列明牵头领导。</p>');
+    const slug = gov.dataset.years[0].programme!.slug;
+    expect(gov.file(`2016/${slug}/index.html`).match(/<td class="after names ldr">未列明<\/td>/g)).toHaveLength(10);
+  });
+
+  it('says on the review list what it inferred (kept in review/dazhu-2016.txt)', () => {
+    expect(gov.review).toContain('表1 第 6 行（第 5 项）：一行有 2 个子任务');
+    expect(gov.review.match(/未列明牵头领导/g)).toHaveLength(10);
+    expect(gov.review).toBe(readFileSync(reviewFile('dazhu-2016'), 'utf8'));
+  });
+});
+
+describe('下陆区 2020 重点工作: a .docx of numbered paragraphs, [牵头单位:…;责任单位:…], no leaders', () => {
+  let gov: Government;
+  beforeAll(() => {
+    gov = adopt('xialu', 'xialu-2020.docx', 2020, '黄石市下陆区', ['--date', '2020-06-28']);
+  }, 300_000);
+
+  it('imports the items under their headings, lead units first, the collective with its brackets', () => {
+    const { dataset: ds } = gov;
+    const year = ds.years[0];
+    expect(year.tasks).toHaveLength(2);
+    expect(year.sections.map((s) => s.name)).toEqual(['全力统筹疫情防控和经济社会秩序恢复']);
+    const t2 = year.itemByKey.get('T2')!;
+    expect(t2.subsection).toBe('坚持常态化疫情防控');
+    expect(t2.leadUnitIds.map((id) => ds.unitById.get(id)!.name)).toEqual(['区卫健局', '区创文办']);
+    expect(t2.units.at(-1)).toEqual({ type: 'collective', name: '各街办(新区)' });
+  });
+
+  it('shows every item on its page', () => expectEveryItemOnItsPage(gov));
+
+  it('says on the review list what it inferred (kept in review/xialu-2020.txt)', () => {
+    expect(gov.review).toContain('读取方式：编号段落');
+    expect(gov.review).toBe(readFileSync(reviewFile('xialu-2020'), 'utf8'));
+  });
+});
+
+describe('广东省 2023 (粤府办〔2023〕5号): a web page’s text, X牵头负责 and X、Y等…按职责分工负责 with 省 shared', () => {
+  let gov: Government;
+  beforeAll(() => {
+    gov = adopt('guangdong', 'guangdong-2023.txt', 2023, '广东省', ['--date', '2023-03-17']);
+  }, 300_000);
+
+  it('shares the 省 of the first unit with the bare departments after it, keeps 省有关部门 as written', () => {
+    const { dataset: ds } = gov;
+    const year = ds.years[0];
+    expect(year.manifest.notice.doc_no).toBe('粤府办〔2023〕5号');
+    const names = (key: string) =>
+      year.itemByKey.get(key)!.units.map((r) => (r.type === 'unit' ? ds.unitById.get(r.id)!.name : r.name));
+    expect(names('T1')).toEqual(['省发展改革委']);
+    expect(names('T2')).toEqual([
+      '省发展改革委',
+      '省交通运输厅',
+      '省水利厅',
+      '省住房城乡建设厅',
+      '省能源局',
+      '省有关部门',
+      '各地级以上市人民政府',
+    ]);
+    expect(names('T3')).toEqual(['省工业和信息化厅', '省财政厅']);
+  });
+
+  it('shows every item on its page', () => expectEveryItemOnItsPage(gov));
+
+  it('says on the review list what it inferred (kept in review/guangdong-2023.txt)', () => {
+    expect(gov.review).toContain('「财政厅」补全为「省财政厅」（共用前缀“省”）');
+    expect(gov.review).toBe(readFileSync(reviewFile('guangdong-2023'), 'utf8'));
+  });
+});
