@@ -102,7 +102,10 @@ export function deriveYearStatus(
   const status = new Map(
     year.items.map((i) => [
       i.key,
-      deriveItemStatus(year.reportsByItem.get(i.key) ?? [], months, calendar, { indicators: i.indicators }),
+      deriveItemStatus(year.reportsByItem.get(i.key) ?? [], months, calendar, {
+        indicators: i.indicators,
+        deadlineMonth: i.deadlineMonth,
+      }),
     ]),
   );
   return { months, status };

@@ -130,4 +130,35 @@ describe("a year's statuses (the loader's last step)", () => {
     expect(status.get('P2')!.current?.status).toBe('未报送');
     expect([...status.keys()]).toEqual(['P1', 'P2']);
   });
+
+  it('measures an item’s numbers against the line to its deadline month (完成时限 read as a month)', () => {
+    const lifts = {
+      year: 2020,
+      item: 'P1',
+      no: 1,
+      name: '加装电梯',
+      kind: 'quantity',
+      target: { value: 60, unit: '部' },
+      base: { value: 60, unit: '部' },
+      actuals: [{ month: '2020-03', value: { value: 25, unit: '部' } }],
+    };
+    const withDeadline = (deadlineMonth?: string) =>
+      deriveYearStatus(
+        {
+          year: 2020,
+          items: [{ key: 'P1', indicators: [lifts], deadlineMonth }] as unknown as Item[],
+          reportsByItem: new Map([['P1', [report('2020-03', '完成')]]]),
+        },
+        '2020-04-10',
+        LIBRARY_CALENDAR,
+      ).status.get('P1')!.current!;
+    // 25 of 60 by March: ahead of the year-end line (15), behind a June deadline's (30).
+    expect(withDeadline()).toMatchObject({ status: '序时推进', indicators: [{ expected: 15, position: 'ahead' }] });
+    expect(withDeadline('2020-06')).toMatchObject({
+      status: '滞后',
+      reported: '序时推进',
+      disagrees: true,
+      indicators: [{ expected: 30, position: 'behind' }],
+    });
+  });
 });
