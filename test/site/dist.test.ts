@@ -210,7 +210,7 @@ describe('built site', () => {
         const cells = [...firstRow.matchAll(/<td class="([^"]*)"/g)].map((m) => m[1]);
         expect(cells.length, p.url).toBe(cols.length);
         cells.forEach((cls, i) => {
-          const own = cls.split(' ').find((c) => ['grp', 'ldr', 'lu', 'role', 'rep'].includes(c));
+          const own = cls.split(' ').find((c) => ['grp', 'ldr', 'lu', 'role', 'rep', 'rate'].includes(c));
           // Number, status and text lead the stacked row unlabelled; every later cell has its label.
           if (i < 3) expect(own, `${p.url} column ${cols[i]}`).toBeUndefined();
           else expect(label(`table.stack td.${own}`), `${p.url} column ${cols[i]}`).toBe(cols[i].replace(/情况$/, ''));

@@ -10,7 +10,8 @@
  * item page shows each. Items without a counted indicator show "—".
  */
 import { isCounted, measuredStatus } from '../model/progress.ts';
-import type { IndicatorProgress, Item, MonthStatus, Position, Quantity, Status, YearData } from '../model/types.ts';
+import type { Quantity } from '../model/quantity.ts';
+import type { IndicatorProgress, Item, MonthStatus, Position, Status, YearData } from '../model/types.ts';
 import { formatMonthShort } from './vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -52,15 +53,15 @@ export const POSITION_WORD: Record<Position, string> = {
   unreported: '尚未报送',
 };
 
-/** The CSS class of each position (the word is always shown; the class adds a symbol and colour). */
+/** The CSS class of each position (the word is always shown; the status badge's class adds its symbol and colour, page.css). */
 export const POSITION_CLASS: Record<Position, string> = {
-  reached: 'p-done',
-  ahead: 'p-ontrack',
-  on: 'p-ontrack',
-  behind: 'p-behind',
-  met: 'p-done',
-  'not-met': 'p-behind',
-  unreported: 'p-missing',
+  reached: 's-done',
+  ahead: 's-ontrack',
+  on: 's-ontrack',
+  behind: 's-behind',
+  met: 's-done',
+  'not-met': 's-behind',
+  unreported: 's-missing',
 };
 
 export interface IndicatorView {
@@ -126,8 +127,10 @@ export function hasCountedIndicator(item: Pick<Item, 'indicators'>): boolean {
 }
 
 export interface ItemRate {
-  /** "31.7%", "120%（超额）", "31.7%（3项指标中最低）", "尚未报送", or "—" (no counted indicator, or not yet due). */
+  /** "31.7%", "尚未报送", or "—" (no counted indicator, or not yet due). */
   text: string;
+  /** What qualifies it: "超额", "3项指标中最低", "1项尚未报送". */
+  note?: string;
   /** The lowest rate of the counted indicators with a value: the sort key. */
   rate?: number;
   /** Every counted indicator reached its target (filter 已达目标). */
@@ -151,7 +154,18 @@ export function itemRate(item: Pick<Item, 'indicators'>, ms: MonthStatus | undef
     ...(counted.length > 1 ? [`${counted.length}项指标中最低`] : []),
     ...(rates.length < counted.length ? [`${counted.length - rates.length}项尚未报送`] : []),
   ];
-  return { text: `${formatRate(rate)}${notes.length ? `（${notes.join('，')}）` : ''}`, rate, reached, behind };
+  return { text: formatRate(rate), ...(notes.length ? { note: notes.join('，') } : {}), rate, reached, behind };
+}
+
+/**
+ * The month strip's value for a month: the (lowest) completion rate of the counted indicators
+ * whose value was reported in that very month, "31.7%"; undefined when none was. A rate, not the
+ * amount, so that one short cell serves an item with several indicators as well as with one
+ * (the indicator list below the strip gives each amount).
+ */
+export function stripValue(ms: MonthStatus): string | undefined {
+  const rates = ms.indicators.flatMap((p) => (p.rate !== undefined && p.actual?.month === ms.month ? [p.rate] : []));
+  return rates.length ? formatRate(Math.min(...rates)) : undefined;
 }
 
 /** The numbers' status of a month, when the month's report gave a counted value (then it is the public status). */
@@ -257,7 +271,9 @@ export function tallySentences(t: IndicatorTally): string[] {
           `数量和金额指标${t.counted}个：已达目标${t.reached}个，序时推进或超前${t.onOrAhead}个，低于序时进度${t.behind}个，尚未报送${t.unreported}个`,
         ]
       : []),
-    ...(t.compared ? [`标准和幅度指标${t.compared}个：达到${t.met}个，未达到${t.notMet}个，尚未报送${t.comparedUnreported}个`] : []),
+    ...(t.compared
+      ? [`标准和幅度指标${t.compared}个：达到${t.met}个，未达到${t.notMet}个，尚未报送${t.comparedUnreported}个`]
+      : []),
   ];
 }
 

@@ -87,7 +87,9 @@ describe('one indicator', () => {
   });
 
   it('shows a standard as its value against the standard, 达到 or 未达到, never a rate', () => {
-    const met = indicatorView(indicatorProgress(indicator('standard', 3480, '元/年/人', [['2020-03', 3600]], '不低于'), '2020-03'));
+    const met = indicatorView(
+      indicatorProgress(indicator('standard', 3480, '元/年/人', [['2020-03', 3600]], '不低于'), '2020-03'),
+    );
     expect(met).toMatchObject({ headline: '现值 3,600 元/年/人，标准不低于3,480 元/年/人', word: '达到', counted: false });
     expect(met.bar).toBeUndefined();
     expect(met.headline).not.toMatch(/%/);
@@ -116,20 +118,37 @@ describe('one indicator', () => {
 describe('an item in a list', () => {
   it('shows the lowest rate of several counted indicators, and says so', () => {
     const { item, status } = yearWith(
-      [indicator('quantity', 60, '部', [['2020-07', 19]]), indicator('quantity', 1500, '平方米', [['2020-07', 1500]], undefined, 2)],
+      [
+        indicator('quantity', 60, '部', [['2020-07', 19]]),
+        indicator('quantity', 1500, '平方米', [['2020-07', 1500]], undefined, 2),
+      ],
       [report('2020-07', '完成')],
       ['2020-07'],
     );
-    expect(itemRate(item, status.current)).toEqual({ text: '31.7%（2项指标中最低）', rate: 19 / 60, reached: false, behind: true });
+    expect(itemRate(item, status.current)).toEqual({
+      text: '31.7%',
+      note: '2项指标中最低',
+      rate: 19 / 60,
+      reached: false,
+      behind: true,
+    });
   });
 
   it('filters 已达目标 only when every counted indicator reached it, and marks 超额', () => {
-    const { item, status } = yearWith([indicator('quantity', 60, '部', [['2020-07', 72]])], [report('2020-07', '完成')], ['2020-07']);
-    expect(itemRate(item, status.current)).toMatchObject({ text: '120%（超额）', reached: true, behind: false });
+    const { item, status } = yearWith(
+      [indicator('quantity', 60, '部', [['2020-07', 72]])],
+      [report('2020-07', '完成')],
+      ['2020-07'],
+    );
+    expect(itemRate(item, status.current)).toMatchObject({ text: '120%', note: '超额', reached: true, behind: false });
   });
 
   it('shows "—" without a counted indicator and 尚未报送 before a value comes', () => {
-    const standard = yearWith([indicator('standard', 800, '元/人', [['2020-07', 900]], '不低于')], [report('2020-07', '完成')], ['2020-07']);
+    const standard = yearWith(
+      [indicator('standard', 800, '元/人', [['2020-07', 900]], '不低于')],
+      [report('2020-07', '完成')],
+      ['2020-07'],
+    );
     expect(itemRate(standard.item, standard.status.current).text).toBe('—');
     expect(itemRate({ indicators: [] }, undefined).text).toBe('—');
     const lifts = yearWith([indicator('quantity', 60, '部')], [report('2020-07', '完成')], ['2020-07']);
@@ -160,7 +179,11 @@ describe('sets of items and the sentences that state them', () => {
   });
 
   it('states both where the numbers and the department disagree, and the bulletin clause states the numbers', () => {
-    const { status } = yearWith([indicator('quantity', 60, '部', [['2020-07', 19]])], [report('2020-07', '完成', true)], ['2020-07']);
+    const { status } = yearWith(
+      [indicator('quantity', 60, '部', [['2020-07', 19]])],
+      [report('2020-07', '完成', true)],
+      ['2020-07'],
+    );
     expect(status.current?.disagrees).toBe(true);
     expect(basisSentence(status.current!)).toBe('按数字：滞后（19 / 60 部）；部门自评：已完成');
     expect(bulletinClause(status.current!.indicators[0])).toBe('累计完成19部，完成率31.7%，低于序时进度');
