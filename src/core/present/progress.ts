@@ -18,13 +18,13 @@ import { formatMonthShort } from './vocabulary.ts';
 // Numbers
 
 /** 11100 → "11,100"; 3.75 → "3.75"; at most `decimals` decimals, no trailing zeros. */
-export function formatNumber(n: number, decimals = 2): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: decimals });
+export function formatNumber(n: number, decimals = 2, grouping = true): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: decimals, useGrouping: grouping });
 }
 
-/** An amount with its unit: "60 部", "3,480 元/年/人", "6%"; `tight` writes "60部" (running text). */
+/** An amount with its unit: "60 部", "3,480 元/年/人", "6%"; `tight` writes "3053套" (running text, as official documents do). */
 export function formatAmount(q: Quantity, options: { tight?: boolean; decimals?: number } = {}): string {
-  const n = formatNumber(q.value, options.decimals);
+  const n = formatNumber(q.value, options.decimals, !options.tight);
   return q.unit === '%' || options.tight ? `${n}${q.unit}` : `${n} ${q.unit}`;
 }
 

@@ -228,7 +228,7 @@ describe('completion rate by category (issue 22)', () => {
       ['二、教育惠民工程', 1, 1, '33.3%'],
     ]);
     expect(spec.description).toContain('最低的是“二、教育惠民工程”（33.3%），最高的是“一、居住舒心工程”（100%）');
-    const config = chartConfig(chartData(spec), { fontFamily: 'sans-serif' }) as {
+    const config = chartConfig(chartData(spec), { fontFamily: 'sans-serif' }) as unknown as {
       options: { scales: { x: { max?: number; title: { text: string } } } };
     };
     expect(config.options.scales.x.max).toBe(100);

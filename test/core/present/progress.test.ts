@@ -112,6 +112,8 @@ describe('one indicator', () => {
     expect(formatRate(1)).toBe('100%');
     expect(formatRate(0.0004)).toBe('0.1%');
     expect(formatAmount({ value: 19, unit: '部' }, { tight: true })).toBe('19部');
+    expect(formatAmount({ value: 3053, unit: '套' }, { tight: true })).toBe('3053套');
+    expect(formatAmount({ value: 3053, unit: '套' })).toBe('3,053 套');
   });
 });
 
