@@ -221,6 +221,25 @@ describe('built site', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('the status page states the numbers rule in the words of docs/FORMATS.md (公开状态如何计算)', () => {
+    const formats = readFileSync('docs/FORMATS.md', 'utf8');
+    const section = formats.slice(formats.indexOf('## 公开状态如何计算'), formats.indexOf('## 示例'));
+    const rule = section.slice(section.indexOf('有指标（indicators.csv）'));
+    // Each sentence of the rule, as the Markdown writes it across lines, without its emphasis and list marks.
+    const sentences = rule
+      .replace(/\*\*/g, '')
+      .replace(/`/g, '')
+      .split(/\n- |\n(?!  )/)
+      .map((t) => t.replace(/\n\s*/g, '').replace(/^- /, '').trim())
+      .filter(Boolean);
+    expect(sentences.length).toBeGreaterThanOrEqual(6);
+    const about = pages
+      .find((p) => p.url === '/about/')!
+      .html.replace(/<[^>]+>/g, '')
+      .replace(/\s*\n\s*/g, '');
+    for (const sentence of sentences) expect(about, sentence).toContain(sentence);
+  });
+
   it('the data page says that CSV cells starting with = + - @ get a leading quote, and JSON does not', () => {
     const page = pages.find((p) => p.url === '/data/')!;
     expect(page.html).toContain('CSV 中以 = + - @ 或制表符、回车开头的单元格，前面加了一个英文单引号');
