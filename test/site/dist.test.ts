@@ -229,7 +229,7 @@ describe('built site', () => {
     const sentences = rule
       .replace(/\*\*/g, '')
       .replace(/`/g, '')
-      .split(/\n- |\n(?!  )/)
+      .split(/\n- |\n(?! {2})/)
       .map((t) => t.replace(/\n\s*/g, '').replace(/^- /, '').trim())
       .filter(Boolean);
     expect(sentences.length).toBeGreaterThanOrEqual(6);
