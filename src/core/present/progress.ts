@@ -71,7 +71,7 @@ export interface IndicatorView {
   position: Position;
   /** The position in words: 低于序时进度, 已达目标, 达到, 尚未报送. */
   word: string;
-  /** "19 / 60 部（31.7%）", "172 / 60 部（286.7%，超额）", "目标 60 部", "现值 3,600 元/年/人，标准不低于3,480 元/年/人". */
+  /** "19 / 60 部（31.7%）", "172 / 60 部（286.7%，超额）", "目标 60 部", "现值 3,600 元/年/人，标准 不低于3,480 元/年/人". */
   headline: string;
   /** "序时进度：7月底应完成 35 部（58.3%）" (a counted indicator short of its target). */
   expected?: string;
@@ -97,7 +97,7 @@ export function indicatorView(p: IndicatorProgress): IndicatorView {
   const asOf = actual && actual.month !== p.month ? `（${formatMonthShort(actual.month)}报送）` : undefined;
   if (!counted) {
     const what = indicator.kind === 'standard' ? '标准' : '目标';
-    const headline = actual ? `现值 ${formatAmount(actual.value)}，${what}${goal(p)}` : `${what}${goal(p)}`;
+    const headline = actual ? `现值 ${formatAmount(actual.value)}，${what} ${goal(p)}` : `${what} ${goal(p)}`;
     return { ...view, headline, asOf };
   }
   const target = indicator.target;

@@ -90,11 +90,11 @@ describe('one indicator', () => {
     const met = indicatorView(
       indicatorProgress(indicator('standard', 3480, '元/年/人', [['2020-03', 3600]], '不低于'), '2020-03'),
     );
-    expect(met).toMatchObject({ headline: '现值 3,600 元/年/人，标准不低于3,480 元/年/人', word: '达到', counted: false });
+    expect(met).toMatchObject({ headline: '现值 3,600 元/年/人，标准 不低于3,480 元/年/人', word: '达到', counted: false });
     expect(met.bar).toBeUndefined();
     expect(met.headline).not.toMatch(/%/);
     const bound = indicatorView(indicatorProgress(indicator('bound', 6, '%', [['2020-03', 5]], '左右'), '2020-03'));
-    expect(bound).toMatchObject({ headline: '现值 5%，目标6%左右', word: '未达到' });
+    expect(bound).toMatchObject({ headline: '现值 5%，目标 6%左右', word: '未达到' });
   });
 
   it('says 尚未报送 where no value has come, with the target', () => {
@@ -102,7 +102,7 @@ describe('one indicator', () => {
     expect(v).toMatchObject({ headline: '目标 60 部', word: '尚未报送' });
     expect(v.bar).toBeUndefined();
     expect(indicatorView(indicatorProgress(indicator('standard', 800, '元/人', [], '不低于'), '2020-03')).headline).toBe(
-      '标准不低于800 元/人',
+      '标准 不低于800 元/人',
     );
   });
 
