@@ -1,7 +1,8 @@
 /**
  * Progress measured by numbers (issue 22) in the browser: 12100 item 5's page at 390 px, in
  * normal and elderly mode, shows its lifts as "N / 60 部（R%）" with a bar and the expected-by-now
- * mark that fit the screen, the month strip carries each month's rate, every text of both is at
+ * mark that fit the screen, the month strip carries each month's rate and the timeline each month's
+ * values, every text of both is at
  * least 18 px in elderly mode, and axe finds nothing; a list's 完成率 column sorts and filters
  * with JavaScript and still shows without it.
  *
@@ -39,6 +40,11 @@ for (const elder of [false, true]) {
     await expect(indicator.locator('.ind-bar')).toHaveAttribute('aria-hidden', 'true');
     await expect(indicator.locator('.ind-mark')).toHaveCount(1);
     await expect(page.locator('.month-strip .v').first()).toHaveText(/^([\d.]+%|—无数字)$/);
+    // Each month's report in the timeline states the values it gave.
+    await expect(page.locator('.timeline dt', { hasText: '累计完成' }).first()).toBeVisible();
+    await expect(page.locator('.timeline dt:text-is("累计完成") + dd').first()).toHaveText(
+      /^\d[\d,]* \/ 60 部（[\d.]+%(，超额)?），\S+$/,
+    );
     const facts = await page.evaluate(() => {
       const vw = document.documentElement.clientWidth;
       const list = document.querySelector('.ind-list')!.getBoundingClientRect();
