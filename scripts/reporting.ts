@@ -60,4 +60,8 @@ for (const { label, units } of reportingGroups(r)) {
 if (r.unassigned.length > 0) {
   console.log(`\n没有具体牵头单位的事项（只列有统称）：${r.unassigned.map((i) => `${i.item.key} ${i.state}`).join('、')}`);
 }
+if (r.disagreements.length > 0) {
+  console.log(`\n数字与自评不一致的事项（${r.disagreements.length} 项，公开状态按数字；请与牵头单位核实）：`);
+  for (const d of r.disagreements) console.log(`  ${d.item.key} ${d.basis}  ${d.item.text.slice(0, 30)}`);
+}
 console.log(`\n${totalsLine(r)}`);

@@ -217,6 +217,15 @@ export function reportingMarkdown(r: MonthReporting): string {
     );
     if (open.length && state !== '已按时报送') out.push(`事项：${open.join('、')}`, '');
   }
+  if (r.disagreements.length > 0)
+    out.push(
+      `## 数字与自评不一致的事项（${r.disagreements.length} 项）`,
+      '',
+      '公开状态按数字确定，部门自评并列显示。请与牵头单位核实数字或评价：',
+      '',
+      ...r.disagreements.map((d) => `- ${d.item.key}：${d.basis}`),
+      '',
+    );
   if (r.unassigned.length > 0)
     out.push(
       `没有具体牵头单位的事项（只列有统称，请另行收集）：${r.unassigned.map((i) => `${i.item.key} ${i.state}`).join('、')}`,

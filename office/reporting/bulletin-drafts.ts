@@ -10,7 +10,8 @@ import type { Dataset, Item, Report, YearData } from '../../src/core/model/types
 import { completedInMonth, countStatuses, countsByGroup, type StatusCounts } from '../../src/core/model/stats.ts';
 import { formatMonth as monthLabel, formatQuarter, itemLabel, joinCn } from '../../src/core/present/vocabulary.ts';
 import { LuoshiError, UsageError, coded } from '../../src/core/errors/errors.ts';
-import { yearOf } from './reporting.ts';
+import { disagreementsIn, yearOf } from './reporting.ts';
+import { bulletinClause, indicatorTally, tallySentences } from '../../src/core/present/progress.ts';
 
 export type BulletinKind = 'monthly' | 'quarterly';
 
@@ -125,13 +126,44 @@ function groupTable(rows: ReturnType<typeof countsByGroup>, groupHeader: string)
   return lines;
 }
 
+/**
+ * What an item's numbers say in `month`, as the bulletin states them: "累计完成19部，完成率31.7%，
+ * 低于序时进度。" (each indicator named when there are several); '' without a reported value.
+ */
+function numbersOf(year: YearData, item: Item, month: string): string {
+  const progress = year.status.get(item.key)?.months.find((m) => m.month === month)?.indicators ?? [];
+  const clauses = progress.filter((p) => p.actual).map((p) => bulletinClause(p, progress.length > 1));
+  return clauses.length ? `${escapeMdx(clauses.join('；'))}。` : '';
+}
+
 function itemList(dataset: Dataset, year: YearData, items: Item[], month: string, withProblems: boolean): string[] {
   if (items.length === 0) return ['无。'];
   return items.map((item) => {
     const r = reportOf(year, item.key, month);
     const problems = withProblems && r && r.problems && r.problems !== '无' ? `存在问题：${escapeMdx(r.problems)}` : '';
-    return `- ${itemLabel(item)}：${escapeMdx(item.text)}（${escapeMdx(leadNames(dataset, item))}）${problems ? `${problems}。` : ''}`;
+    return `- ${itemLabel(item)}：${escapeMdx(item.text)}（${escapeMdx(leadNames(dataset, item))}）${numbersOf(year, item, month)}${problems ? `${problems}。` : ''}`;
   });
+}
+
+/** The indicators of `items` in `month` by position, as sentences ending in 。 (none without indicators). */
+function tallyLines(year: YearData, items: Item[], month: string): string[] {
+  const sentences = tallySentences(indicatorTally(year, items, month));
+  return sentences.length ? [`${sentences.join('；')}。`, ''] : [];
+}
+
+/** Items whose numbers and own 评价 disagree in `month`: the public status follows the numbers. */
+function disagreementSection(year: YearData, items: Item[], month: string, heading: string): string[] {
+  const keys = new Set(items.map((i) => i.key));
+  const list = disagreementsIn(year, month).filter((d) => keys.has(d.item.key));
+  if (list.length === 0) return [];
+  return [
+    heading,
+    '',
+    '以下事项报送的累计完成数与本月评价不一致，公开状态按数字确定：',
+    '',
+    ...list.map((d) => `- ${itemLabel(d.item)}：${escapeMdx(d.item.text)}。${escapeMdx(d.basis)}。`),
+    '',
+  ];
 }
 
 function itemsWithStatus(year: YearData, items: Item[], month: string, status: string): Item[] {
@@ -163,6 +195,7 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
     '',
     `截至${label}，${projects.length}项${escapeMdx(programme.name)}中，${countsSentence(c)}。本月新完成${newly.length}项。`,
     '',
+    ...tallyLines(year, projects, month),
     `本月${reports.length}项报送了月报，其中按时报送${reports.length - late}项、逾期报送${late}项（报送期限为${dataset.calendar.reportDeadline(month)}，即次月初第5个工作日）；${missing.length}项未报送。`,
     '',
     ...(programme.categories
@@ -183,6 +216,7 @@ export function monthlyDraft(dataset: Dataset, month: string, options: { date?: 
     '',
     ...itemList(dataset, year, lagging, month, true),
     '',
+    ...disagreementSection(year, projects, month, '## 数字与自评不一致的事项'),
     '## 未报送事项',
     '',
     ...itemList(dataset, year, missing, month, false),
@@ -250,8 +284,10 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
     '',
     '## 总体情况',
     '',
-    ...(T ? [`${T}${year.tasks.length}项，${countsSentence(tasks)}。`, ''] : []),
-    ...(P ? [`${escapeMdx(P)}${year.projects.length}项，${countsSentence(projects)}。`, ''] : []),
+    ...(T ? [`${T}${year.tasks.length}项，${countsSentence(tasks)}。`, '', ...tallyLines(year, year.tasks, end)] : []),
+    ...(P
+      ? [`${escapeMdx(P)}${year.projects.length}项，${countsSentence(projects)}。`, '', ...tallyLines(year, year.projects, end)]
+      : []),
     `本季度共有${completed.length}项报告全部完成（${[T && `${T}${completed.filter((i) => i.kind === 'task').length}项`, P && `${escapeMdx(P)}${completed.filter((i) => i.kind === 'project').length}项`].filter(Boolean).join('，')}）。`,
     '',
     ...(T
@@ -290,6 +326,7 @@ export function quarterlyDraft(dataset: Dataset, quarter: string, options: { dat
     '',
     ...itemList(dataset, year, lagging, end, true),
     '',
+    ...disagreementSection(year, year.items, end, `## 数字与自评不一致的事项（${monthLabel(end)}）`),
     `## 未报送事项（${monthLabel(end)}）`,
     '',
     ...itemList(dataset, year, missing, end, false),

@@ -10,6 +10,7 @@
 import { completedBefore, itemsLedBy, itemsWithoutLead, reportingUnits } from '../../src/core/model/stats.ts';
 import type { Dataset, Item, Report, Unit, YearData } from '../../src/core/model/types.ts';
 import { LuoshiError, coded } from '../../src/core/errors/errors.ts';
+import { basisSentence } from '../../src/core/present/progress.ts';
 
 /** One item's state for the month. */
 export type ItemReporting = '按时报送' | '逾期报送' | '未报送' | '尚未到期' | '无需报送';
@@ -37,6 +38,11 @@ export interface MonthReporting {
   /** Items no department leads (only collective references): listed for the office to chase. */
   unassigned: { item: Item; state: ItemReporting; report?: Report }[];
   totals: Record<UnitReporting, number>;
+  /**
+   * Items whose reported numbers and own 评价 say different things this month (the public
+   * status follows the numbers): "按数字：滞后（19 / 60 部）；部门自评：已完成", for the office to query.
+   */
+  disagreements: { item: Item; basis: string }[];
 }
 
 function itemState(
@@ -91,7 +97,16 @@ export function monthReporting(dataset: Dataset, month: string, asOf: string): M
     return { unit, state, items, counts, lastFiled: filed.at(-1) };
   });
   const unassigned = itemsWithoutLead(year).map((item) => ({ item, ...itemState(year, item, month, deadline, asOf) }));
-  return { month, deadline, asOf, overdue, units, unassigned, totals };
+  return { month, deadline, asOf, overdue, units, unassigned, totals, disagreements: disagreementsIn(year, month) };
+}
+
+/** The items of `year` whose numbers and 评价 disagree in `month` (status.ts: `disagrees`), in item order. */
+export function disagreementsIn(year: YearData, month: string): { item: Item; basis: string }[] {
+  return year.items.flatMap((item) => {
+    const ms = year.status.get(item.key)?.months.find((m) => m.month === month);
+    const basis = ms?.disagrees ? basisSentence(ms) : undefined;
+    return basis ? [{ item, basis }] : [];
+  });
 }
 
 /** The groups the office reads a month's record in, in this order (a group with no unit is left out). */

@@ -210,7 +210,7 @@ describe('built site', () => {
         const cells = [...firstRow.matchAll(/<td class="([^"]*)"/g)].map((m) => m[1]);
         expect(cells.length, p.url).toBe(cols.length);
         cells.forEach((cls, i) => {
-          const own = cls.split(' ').find((c) => ['grp', 'ldr', 'lu', 'role', 'rep'].includes(c));
+          const own = cls.split(' ').find((c) => ['grp', 'ldr', 'lu', 'role', 'rep', 'rate'].includes(c));
           // Number, status and text lead the stacked row unlabelled; every later cell has its label.
           if (i < 3) expect(own, `${p.url} column ${cols[i]}`).toBeUndefined();
           else expect(label(`table.stack td.${own}`), `${p.url} column ${cols[i]}`).toBe(cols[i].replace(/情况$/, ''));
@@ -219,6 +219,25 @@ describe('built site', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('the status page states the numbers rule in the words of docs/FORMATS.md (公开状态如何计算)', () => {
+    const formats = readFileSync('docs/FORMATS.md', 'utf8');
+    const section = formats.slice(formats.indexOf('## 公开状态如何计算'), formats.indexOf('## 示例'));
+    const rule = section.slice(section.indexOf('有指标（indicators.csv）'));
+    // Each sentence of the rule, as the Markdown writes it across lines, without its emphasis and list marks.
+    const sentences = rule
+      .replace(/\*\*/g, '')
+      .replace(/`/g, '')
+      .split(/\n- |\n(?! {2})/)
+      .map((t) => t.replace(/\n\s*/g, '').replace(/^- /, '').trim())
+      .filter(Boolean);
+    expect(sentences.length).toBeGreaterThanOrEqual(6);
+    const about = pages
+      .find((p) => p.url === '/about/')!
+      .html.replace(/<[^>]+>/g, '')
+      .replace(/\s*\n\s*/g, '');
+    for (const sentence of sentences) expect(about, sentence).toContain(sentence);
   });
 
   it('the data page says that CSV cells starting with = + - @ get a leading quote, and JSON does not', () => {

@@ -222,8 +222,8 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
     display: !strip,
     ticks: { ...tick, precision: 0 },
     grid: { color: GRID },
-    title: { display: !strip, text: '事项数（项）', color: TEXT, font },
-    max: strip ? 1 : undefined,
+    title: { display: !strip, text: data.valueLabel ?? '事项数（项）', color: TEXT, font },
+    max: strip ? 1 : data.valueMax,
   };
   const indexAxis = { stacked: true, ticks: { ...tick, autoSkip: false }, grid: { display: false } };
   return {

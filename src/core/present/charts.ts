@@ -8,6 +8,9 @@
  *   <slug>-completion-<year>[-<MM>]   completed programme items per month, out of all of them (line, one axis)
  *   tasks-by-section-<year>[-<MM>]    main tasks by section and status (stacked bars)
  *   tasks-completion-<year>[-<MM>]    completed main tasks per month, out of all of them (line, one axis)
+ *   <slug>-rate-by-category-<year>[-<MM>], tasks-rate-by-section-<year>[-<MM>]
+ *                                     the mean completion rate of each group's quantity and money
+ *                                     indicators (bars, one axis, 0–100 %); only for a kind that has such indicators
  *   <slug>-category-<year>-<no>       one category's items by status per month (stacked bars)
  *   tasks-section-<year>-<no>         one section's main tasks by status per month (stacked bars)
  *   unit-<unitId>-<year>              a unit's items (lead or shared) by status per month (stacked bars)
@@ -22,6 +25,7 @@ import { LuoshiError, coded } from '../errors/errors.ts';
 import { STATUS_STYLE, type ChartData, type ChartKind, type ChartSeries } from './chart-style.ts';
 import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCounts } from '../model/stats.ts';
 import { kindGrouped, kindName, kindSlug } from './naming.ts';
+import { formatRate, hasCountedIndicator, meanRate } from './progress.ts';
 import { embedPath } from './urls.ts';
 import { chineseNumeral, formatMonth as monthLabel, formatMonthShort as shortMonth, shortText } from './vocabulary.ts';
 
@@ -89,7 +93,7 @@ export class ChartError extends LuoshiError {
   override name = 'ChartError';
 }
 
-type YearChart = 'groups' | 'completion';
+type YearChart = 'groups' | 'completion' | 'rates';
 
 /** The kinds a year has (its main tasks, its programme), in chart order: the programme first. */
 function kindsOf(year: YearData): ItemKind[] {
@@ -100,15 +104,22 @@ function kindsOf(year: YearData): ItemKind[] {
 function chartBase(year: YearData, kind: ItemKind, chart: YearChart | 'group'): string {
   const prefix = kindSlug(year, kind);
   if (chart === 'completion') return `${prefix}-completion`;
+  if (chart === 'rates') return `${prefix}-rate-by-${kind === 'task' ? 'section' : 'category'}`;
   if (chart === 'group') return `${prefix}-${kind === 'task' ? 'section' : 'category'}`;
   return `${prefix}-${kind === 'task' ? 'by-section' : 'by-category'}`;
 }
 
-/** The year charts of a year: by group (when the kind is grouped) and completion, per kind. */
+/** Whether a kind has the rate chart: grouped, with a quantity or money indicator. */
+function hasRates(year: YearData, kind: ItemKind): boolean {
+  return kindGrouped(year, kind) && itemsOfKind(year, kind).some(hasCountedIndicator);
+}
+
+/** The year charts of a year: by group (when the kind is grouped), completion, and rates by group, per kind. */
 function yearChartBases(year: YearData): string[] {
   return kindsOf(year).flatMap((kind) => [
     ...(kindGrouped(year, kind) ? [chartBase(year, kind, 'groups')] : []),
     chartBase(year, kind, 'completion'),
+    ...(hasRates(year, kind) ? [chartBase(year, kind, 'rates')] : []),
   ]);
 }
 
@@ -161,7 +172,7 @@ export function yearChartIds(dataset: Dataset, year: number): string[] {
   return y ? yearChartBases(y).map((b) => `${b}-${year}`) : [];
 }
 
-/** The id of a kind's chart in a year: by group or completion, optionally as of `month`; or one group's (`no`). */
+/** The id of a kind's chart in a year: by group, completion or rates, optionally as of `month`; or one group's (`no`). */
 export function kindChartId(year: YearData, kind: ItemKind, chart: YearChart, month?: string): string {
   return `${chartBase(year, kind, chart)}-${month ?? year.year}`;
 }
@@ -176,7 +187,7 @@ type Parsed =
   | { type: 'unit'; unitId: string; year: number };
 
 const ID_FORMS =
-  '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020';
+  '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、<民生实事网址段>-rate-by-category-2020、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020';
 
 function unknownId(id: string, why: string): ChartError {
   return coded(ChartError, 'LS-BUL-023', { id, why, forms: ID_FORMS });
@@ -184,12 +195,15 @@ function unknownId(id: string, why: string): ChartError {
 
 function parseId(id: string): Parsed {
   if (typeof id !== 'string' || id === '') throw coded(ChartError, 'LS-BUL-024');
-  let m = /^([a-z0-9]+(?:-[a-z0-9]+)*?)-(by-category|by-section|completion)-(\d{4})(?:-(\d{2}))?$/.exec(id);
+  let m =
+    /^([a-z0-9]+(?:-[a-z0-9]+)*?)-(by-category|by-section|completion|rate-by-category|rate-by-section)-(\d{4})(?:-(\d{2}))?$/.exec(
+      id,
+    );
   if (m)
     return {
       type: 'year',
       prefix: m[1],
-      chart: m[2] === 'completion' ? 'completion' : 'groups',
+      chart: m[2] === 'completion' ? 'completion' : m[2].startsWith('rate-') ? 'rates' : 'groups',
       group: m[2],
       year: Number(m[3]),
       month: m[4] ? `${m[3]}-${m[4]}` : undefined,
@@ -210,8 +224,15 @@ function kindOfPrefix(year: YearData, id: string, prefix: string, group: string)
     const known = [...(year.mainTasks ? ['tasks'] : []), ...(year.programme ? [year.programme.slug] : [])];
     throw unknownId(id, `${year.year} 年度没有「${prefix}」（可用：${known.join('、') || '无'}）`);
   }
-  const wanted = kind === 'task' ? ['by-section', 'section', 'completion'] : ['by-category', 'category', 'completion'];
-  if (!wanted.includes(group) || (group !== 'completion' && !kindGrouped(year, kind)))
+  const wanted =
+    kind === 'task'
+      ? ['by-section', 'section', 'completion', 'rate-by-section']
+      : ['by-category', 'category', 'completion', 'rate-by-category'];
+  if (
+    !wanted.includes(group) ||
+    (group !== 'completion' && !kindGrouped(year, kind)) ||
+    (group.startsWith('rate-') && !hasRates(year, kind))
+  )
     throw unknownId(id, `${kindName(year, kind)}没有这种图表`);
   return kind;
 }
@@ -344,6 +365,43 @@ function completionChart(year: YearData, kind: ItemKind, month: string | undefin
   };
 }
 
+/**
+ * One bar per group: the mean completion rate of its quantity and money indicators in `month`
+ * (src/core/present/progress.ts, meanRate: each rate capped at 100 %, over the indicators with a
+ * value). One measure, one axis (0–100 %); the table says how many indicators each bar stands for.
+ */
+function rateChart(year: YearData, kind: ItemKind, month: string | undefined): Built {
+  const what = kindName(year, kind);
+  const groupWord = kind === 'task' ? '部分' : '类别';
+  const groups = countsByGroup(year, kind, month)
+    .filter((g) => g.items.some(hasCountedIndicator))
+    .map((g) => ({ label: kind === 'task' ? sectionLabel(g.no, g.name) : g.label, ...meanRate(year, g.items, month) }));
+  const title = `${year.year}年${what}${kind === 'task' ? '分部分' : '分类别'}指标完成率${month ? `（截至${monthLabel(month)}）` : ''}`;
+  const reported = groups.filter((g) => g.mean !== undefined).sort((a, b) => a.mean! - b.mean!);
+  const low = reported[0];
+  const high = reported.at(-1);
+  const description =
+    !month || !low || !high
+      ? `截至${month ? monthLabel(month) : `数据日期${year.manifest.data_date}`}，${year.year}年${what}的数量和金额指标尚无报送的累计完成数。`
+      : `截至${monthLabel(month)}，${what}各${groupWord}数量和金额指标的平均完成率（超过100%的按100%计）最低的是“${low.label}”（${formatRate(low.mean!)}），最高的是“${high.label}”（${formatRate(high.mean!)}）。`;
+  return {
+    title,
+    description,
+    kind: 'bar-stacked',
+    orientation: 'horizontal',
+    labels: groups.map((g) => g.label),
+    series: [{ name: '平均完成率（%）', values: groups.map((g) => Math.round((g.mean ?? 0) * 1000) / 10) }],
+    valueMax: 100,
+    valueLabel: '平均完成率（%，超过100%的按100%计）',
+    table: {
+      caption: `${title}（尚未报送的指标不计入）`,
+      columns: [groupWord, '数量和金额指标（个）', '已报送（个）', '平均完成率'],
+      rows: groups.map((g) => [g.label, g.counted, g.reported, g.mean === undefined ? '—' : formatRate(g.mean)]),
+    },
+    month,
+  };
+}
+
 /** Stacked bars per month of a set of items' statuses (a unit's, a category's, a section's). */
 function itemsByMonth(year: YearData, items: Item[], title: string, scope: string): Built {
   const perMonth = year.months.map((m) => countStatuses(year, items, m));
@@ -409,7 +467,12 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
     }
     const kind = kindOfPrefix(year, id, parsed.prefix, parsed.group);
     const month = parsed.month ?? year.months.at(-1);
-    built = parsed.chart === 'completion' ? completionChart(year, kind, month) : groupChart(year, kind, month);
+    built =
+      parsed.chart === 'completion'
+        ? completionChart(year, kind, month)
+        : parsed.chart === 'rates'
+          ? rateChart(year, kind, month)
+          : groupChart(year, kind, month);
   } else if (parsed.type === 'group')
     built = groupMonthChart(year, kindOfPrefix(year, id, parsed.prefix, parsed.group), parsed.no, id);
   else built = unitChart(dataset, year, parsed.unitId, id);

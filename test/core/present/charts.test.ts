@@ -197,3 +197,41 @@ describe('a year with no report due yet', () => {
     }
   });
 });
+
+describe('completion rate by category (issue 22)', () => {
+  const measured = loadContentOrThrow(
+    makeContent({
+      '2020/indicators.csv': [
+        'item,no,name,kind,measure,goal,comparison,source,confirmed',
+        'P1,1,加装电梯,数量,部,60,,加装电梯60部,是',
+        'P2,1,新建学校,数量,所,3,,新建学校3所,是',
+      ].join('\n'),
+      '2020/actuals/2020-01.csv': ['item,no,month,actual', 'P1,1,2020-01,60', 'P2,1,2020-01,1'].join('\n'),
+    }),
+    { today: TODAY },
+  );
+
+  it('exists only for a kind with quantity or money indicators, with its month variants', () => {
+    expect(chartIds(dataset).filter((id) => id.includes('rate-by'))).toEqual([]);
+    const ids = chartIds(measured).filter((id) => id.includes('rate-by'));
+    expect(ids).toEqual(['12100-rate-by-category-2020', ...measured.years[0].months.map((m) => `12100-rate-by-category-${m}`)]);
+    expect(() => getChart(measured, 'tasks-rate-by-section-2020')).toThrow(ChartError);
+  });
+
+  it('draws one measure on one axis, 0–100 %, and its table says what each bar stands for', () => {
+    const spec = getChart(measured, '12100-rate-by-category-2020');
+    expect(spec.series).toEqual([{ name: '平均完成率（%）', values: [100, 33.3] }]);
+    expect(spec).toMatchObject({ kind: 'bar-stacked', orientation: 'horizontal', valueMax: 100 });
+    expect(spec.table.columns).toEqual(['类别', '数量和金额指标（个）', '已报送（个）', '平均完成率']);
+    expect(spec.table.rows).toEqual([
+      ['一、居住舒心工程', 1, 1, '100%'],
+      ['二、教育惠民工程', 1, 1, '33.3%'],
+    ]);
+    expect(spec.description).toContain('最低的是“二、教育惠民工程”（33.3%），最高的是“一、居住舒心工程”（100%）');
+    const config = chartConfig(chartData(spec), { fontFamily: 'sans-serif' }) as unknown as {
+      options: { scales: { x: { max?: number; title: { text: string } } } };
+    };
+    expect(config.options.scales.x.max).toBe(100);
+    expect(config.options.scales.x.title.text).toBe('平均完成率（%，超过100%的按100%计）');
+  });
+});

@@ -3,6 +3,8 @@ import { LIBRARY_CALENDAR } from '../../../src/core/model/calendar.ts';
 
 const reportDeadline = (month: string) => LIBRARY_CALENDAR.reportDeadline(month);
 import { monthReporting } from '../../../office/reporting/reporting.ts';
+import { monthlyDraft } from '../../../office/reporting/bulletin-drafts.ts';
+import { reportingMarkdown } from '../../../office/inbox/inbox.ts';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
 import { TODAY, makeContent } from '../../fixtures/content.ts';
 
@@ -51,5 +53,34 @@ describe('monthReporting', () => {
     const after = monthReporting(ds, '2020-03', '2020-04-09');
     expect(after.units.find((u) => u.unit.id === 'fagaiju')!.state).toBe('未报送');
     expect(after.totals).toMatchObject({ 已按时报送: 1, 未报送: 2 });
+  });
+});
+
+describe('numbers and 评价 that disagree (issue 22)', () => {
+  // P2 (新建学校3所) reports 0 of 3 schools in January with 评价 完成: behind the line, so 滞后 by the numbers.
+  const ds = loadContentOrThrow(
+    makeContent({
+      '2020/indicators.csv': [
+        'item,no,name,kind,measure,goal,comparison,source,confirmed',
+        'P2,1,新建学校,数量,所,3,,新建学校3所,是',
+      ].join('\n'),
+      '2020/actuals/2020-01.csv': ['item,no,month,actual', 'P2,1,2020-01,0'].join('\n'),
+    }),
+    { today: TODAY },
+  );
+
+  it('the status report lists the item with both statuses', () => {
+    const r = monthReporting(ds, '2020-01', '2020-04-10');
+    expect(r.disagreements.map((d) => [d.item.key, d.basis])).toEqual([['P2', '按数字：滞后（0 / 3 所）；部门自评：序时推进']]);
+    expect(reportingMarkdown(r)).toContain('- P2：按数字：滞后（0 / 3 所）；部门自评：序时推进');
+    expect(monthReporting(ds, '2020-02', '2020-04-10').disagreements).toEqual([]);
+  });
+
+  it('the bulletin draft states the numbers and lists the disagreement', () => {
+    const { text } = monthlyDraft(ds, '2020-01');
+    expect(text).toContain('新建学校3所。（区教体局）累计完成0所，完成率0%，低于序时进度。');
+    expect(text).toContain('## 数字与自评不一致的事项');
+    expect(text).toContain('按数字：滞后（0 / 3 所）；部门自评：序时推进。');
+    expect(text).toContain('数量和金额指标1个：已达目标0个，序时推进或超前0个，低于序时进度1个，尚未报送0个。');
   });
 });
