@@ -107,7 +107,7 @@ const site = JSON.parse(readFileSync(path.join(root, 'site.json'), 'utf8').repla
 const place = /^(.+?)市(.+?)[区县]$/.exec(site.district ?? '');
 const placeNames = place
   ? [place[1], place[2]]
-  : /^(.{2,})[区县]$/.test(site.district ?? '') && !/待填写/.test(site.district ?? '')
+  : /^(.{2,})[区县市]$/.test(site.district ?? '') && !/待填写/.test(site.district ?? '')
     ? [site.district!.slice(0, -1)]
     : [];
 

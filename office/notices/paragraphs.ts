@@ -28,9 +28,14 @@ const SECTION = new RegExp(`^([${NUMERALS}]+)[、.．]\\s*(.+)$`);
 const SUB = new RegExp(`^[（(]([${NUMERALS}]+)[）)]\\s*(.+)$`);
 /** 1. / 1． / 1、 / （1） — not a decimal (1.5亿元). */
 const ITEM = /^(?:(\d{1,3})\s*[.．、](?!\d)|[（(](\d{1,3})[）)])\s*(.+)$/;
-/** A field on a line (or a clause part) of its own: 责任领导：… / 牵头单位：… / 部门分工：… */
+/**
+ * A field on a line (or a clause part) of its own: 责任领导：… / 牵头单位：… / 部门分工：…, and the
+ * labels of 安徽's city notices (牵头负责领导：… / 牵头责任单位：… / 协同责任单位：…). A label with
+ * 领导 names leaders, one starting 牵头 the lead units, 分工 a clause in the national form, any
+ * other the units (addField).
+ */
 const FIELD =
-  /^(责任领导|牵头领导|分管领导|分管[省市区县]领导|联系领导|责任[省市区县]领导|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|部门分工|责任分工)\s*[:：]\s*(.*)$/;
+  /^(责任领导|牵头领导|牵头负责领导|牵头责任领导|分管领导|分管[省市区县]领导|联系领导|责任[省市区县]领导|牵头单位|牵头部门|牵头责任单位|责任单位|责任部门|配合单位|配合部门|协同单位|协同责任单位|协办单位|参与单位|部门分工|责任分工)\s*[:：]\s*(.*)$/;
 /**
  * The clause at a paragraph's end: （…） or [ … ] or 【…】, with a full stop after it or not; a name
  * in it may carry its own round brackets (各街办(新区)).

@@ -38,13 +38,55 @@ const SHARED_PREFIX = /^[省区县市旗]/;
 /**
  * Names that keep their own name beside a level prefix: they carry their own place (人行济南分行营业管理部,
  * 市生态环境局历下分局, 某某中心支行) or are not a department of this government (某某银保监局, 某某集团, 某某公司,
- * 海关, 国家统计局的调查队).
+ * 海关, 国家统计局的调查队, a zone's committee: 中新苏滁高新区管委会).
  */
-const OWN_NAME = /(^人行|人民银行|分行|支行|营业管理部|银保监|证监|银监|保监|局.{2,}分局$|集团$|公司$|海关$|调查队$)/;
+const OWN_NAME =
+  /(^人行|人民银行|分行|支行|营业管理部|银保监|证监|银监|保监|局.{2,}分局$|集团$|公司$|海关$|调查队$|(开发区|高新区|经开区|园区|示范区|新区|集中区)(管委会|管理委员会)$)/;
+
+/**
+ * `text` split at each of `separators` that is not inside round brackets: a name may carry its own
+ * list in brackets (各县(市、区)政府(管委会)).
+ */
+function splitOutsideBrackets(text: string, separators: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const c of text) {
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    if (depth === 0 && separators.test(c)) {
+      parts.push(current);
+      current = '';
+    } else current += c;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/**
+ * A group's entries: split at 、, except inside brackets and inside a collective that lists
+ * levels of government (各县、市、区政府, 各乡、镇人民政府), which is one name.
+ */
+function entriesOf(group: string): string[] {
+  const entries: string[] = [];
+  const parts = splitOutsideBrackets(group, /、/);
+  for (let i = 0; i < parts.length; i++) {
+    let end = i;
+    if (/^各[省市县区乡镇]$/.test(parts[i])) {
+      let j = i + 1;
+      while (j < parts.length && /^[省市县区乡镇]$/.test(parts[j])) j++;
+      if (j < parts.length && /^[省市县区乡镇](人民)?政府/.test(parts[j])) end = j;
+    }
+    entries.push(parts.slice(i, end + 1).join('、'));
+    i = end;
+  }
+  return entries;
+}
 
 /**
  * A unit cell expanded to the names it means, in order, with every inference made:
- * - groups are separated by "，" (or ；), entries within a group by "、";
+ * - groups are separated by "，" (or ；), entries within a group by "、", except inside round
+ *   brackets (各县(市、区)政府(管委会)) and in a collective listing levels (各县、市、区政府);
  * - a group ending in "…街道办事处" (or 镇、乡) shares that suffix with its bare place names;
  * - a 区 (县、市) prefix written on an earlier entry is shared by later bare department names,
  *   unless the registry knows the name as written or the name carries the place's own name;
@@ -74,8 +116,8 @@ export function expandUnits(
   }
   let prefix = startPrefix;
   if (compact === '') return { names, notes, prefix };
-  for (const group of compact.split(/[，,；;]/).filter(Boolean)) {
-    const entries = group.split('、');
+  for (const group of splitOutsideBrackets(compact, /[，,；;]/).filter(Boolean)) {
+    const entries = entriesOf(group);
     const lastEntry = entries.at(-1)!.replace(/等$/, '');
     const suffix = /(街道办事处|镇人民政府|乡人民政府)$/.exec(lastEntry)?.[1] ?? '';
     for (const [i, raw] of entries.entries()) {

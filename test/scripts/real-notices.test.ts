@@ -8,6 +8,12 @@
  *   two sub-tasks in row 5;
  * - 下陆区 2020 重点工作 (.docx of numbered paragraphs): [牵头单位:…;责任单位:…], no leaders;
  * - 广东省 2023 (a web page's text): `X牵头负责`, `X、Y、Z等…按职责分工负责` with the 省 shared.
+ * - 滁州市 2020 (.docx of numbered paragraphs): 牵头负责领导 / 牵头责任单位 / 协同责任单位 on lines
+ *   of their own, a leader named for every item, `…等,各县、市、区政府`;
+ * - 许昌市 2020 (a web page's text): `责任单位:…等,各县(市、区)政府(管委会)`, no leaders;
+ * - 芜湖市 2021 (a web page's text): the labels of 滁州 with no space after `1.`, the leader 宁波,
+ *   `协同责任单位:市政府各部门、各直属单位。` two collectives;
+ * - 蔡甸区 2023 (a web page's text): `(一)…` items with `责任单位:…` under each, no leaders.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -202,5 +208,137 @@ describe('广东省 2023 (粤府办〔2023〕5号): a web page’s text, X牵头
   it('says on the review list what it inferred (kept in review/guangdong-2023.txt)', () => {
     expect(gov.review).toContain('「财政厅」补全为「省财政厅」（共用前缀“省”）');
     expect(gov.review).toBe(readFileSync(reviewFile('guangdong-2023'), 'utf8'));
+  });
+});
+
+/** An item's units as the page names them: a unit by its registry name, a collective as written. */
+const unitNames = (gov: Government, key: string) =>
+  gov.dataset.years[0].itemByKey.get(key)!.units.map((r) => (r.type === 'unit' ? gov.dataset.unitById.get(r.id)!.name : r.name));
+
+describe('滁州市 2020 重点工作及责任分解: a .docx of numbered paragraphs, 牵头负责领导 / 牵头责任单位 / 协同责任单位 lines', () => {
+  let gov: Government;
+  beforeAll(() => {
+    gov = adopt('chuzhou', 'chuzhou-2020.docx', 2020, '滁州市', ['--date', '2020-02-03']);
+  }, 300_000);
+
+  it('imports each item with its leader (added to leaders.csv), lead unit first, zones kept, 各县、市、区政府 as one collective', () => {
+    const { dataset: ds } = gov;
+    const year = ds.years[0];
+    expect(year.tasks.map((t) => t.text)).toEqual([
+      '地区生产总值增长8%以上。',
+      '财政收入增长8%左右。',
+      '固定资产投资增长10%以上。',
+    ]);
+    expect(year.sections.map((s) => s.name)).toEqual(['确保完成全年主要预期目标']);
+    expect(ds.leaders.map((l) => [l.id, l.name])).toEqual([['jinli', '金力']]);
+    for (const t of year.tasks) expect(t.leaderIds, t.key).toEqual(['jinli']);
+    expect(unitNames(gov, 'T1')).toEqual([
+      '市发展改革委',
+      '市经信局',
+      '市商务局',
+      '市交通局',
+      '市农业农村局',
+      '滁州经开区管委会',
+      '中新苏滁高新区管委会',
+      '各县、市、区政府',
+    ]);
+    expect(unitNames(gov, 'T2')).toEqual([
+      '市财政局',
+      '市税务局',
+      '滁州海关',
+      '市人行',
+      '滁州经开区管委会',
+      '中新苏滁高新区管委会',
+      '各县、市、区政府',
+    ]);
+    expect(year.itemByKey.get('T2')!.leadUnitIds.map((id) => ds.unitById.get(id)!.name)).toEqual(['市财政局']);
+    expect(year.itemByKey.get('T3')!.units.at(-1)).toEqual({ type: 'collective', name: '各县、市、区政府' });
+  });
+
+  it('shows every item on its page, with 金力 as its leader', () => {
+    expectEveryItemOnItsPage(gov);
+    for (const t of gov.dataset.years[0].tasks) expect(gov.page(t)).not.toContain('未列明');
+  });
+
+  it('says on the review list what it inferred (kept in review/chuzhou-2020.txt)', () => {
+    expect(gov.review).toContain('新增牵头领导「金力」');
+    expect(gov.review).toContain('「各县、市、区政府」按统称处理（原样保留，不拆分）');
+    expect(gov.review).toContain('「中新苏滁高新区管委会」不加前缀“市”');
+    expect(gov.review).not.toContain('未列明牵头领导');
+    expect(gov.review).toBe(readFileSync(reviewFile('chuzhou-2020'), 'utf8'));
+  });
+});
+
+describe('许昌市 2020 (许政〔2020〕20号): a web page’s text, 责任单位:…等,各县(市、区)政府(管委会) on its own line', () => {
+  let gov: Government;
+  beforeAll(() => {
+    gov = adopt('xuchang', 'xuchang-2020.txt', 2020, '许昌市', ['--date', '2020-05-28']);
+  }, 300_000);
+
+  it('keeps the collective with its own 、 inside brackets as one name', () => {
+    const { dataset: ds } = gov;
+    const year = ds.years[0];
+    expect(year.tasks).toHaveLength(2);
+    expect(year.sections.map((s) => s.name)).toEqual(['抓好常态化疫情防控,全面恢复生产生活秩序']);
+    expect(ds.leaders).toEqual([]);
+    for (const key of ['T1', 'T2'])
+      expect(unitNames(gov, key)).toEqual(['市疫情防控指挥部办公室', '市卫生健康委', '各县(市、区)政府(管委会)']);
+    expect(year.itemByKey.get('T1')!.units.at(-1)).toEqual({ type: 'collective', name: '各县(市、区)政府(管委会)' });
+  });
+
+  it('shows every item on its page', () => expectEveryItemOnItsPage(gov));
+
+  it('says on the review list what it inferred (kept in review/xuchang-2020.txt)', () => {
+    expect(gov.review).toContain('新增统称「各县(市、区)政府(管委会)」');
+    expect(gov.review).toBe(readFileSync(reviewFile('xuchang-2020'), 'utf8'));
+  });
+});
+
+describe('芜湖市 2021 重点工作及责任分解: a web page’s text, the same labels, collectives only as 协同责任单位', () => {
+  let gov: Government;
+  beforeAll(() => {
+    gov = adopt('wuhu', 'wuhu-2021.txt', 2021, '芜湖市', ['--date', '2021-04-01']);
+  }, 300_000);
+
+  it('imports the item with its leader 宁波, the lead unit, and two collectives', () => {
+    const { dataset: ds } = gov;
+    expect(ds.years[0].tasks.map((t) => t.text)).toEqual(['地区生产总值比上年增长8.5%左右。']);
+    expect(ds.leaders.map((l) => [l.id, l.name])).toEqual([['ningbo', '宁波']]);
+    expect(ds.years[0].itemByKey.get('T1')!.leaderIds).toEqual(['ningbo']);
+    expect(unitNames(gov, 'T1')).toEqual(['市发展和改革委员会', '市政府各部门', '各直属单位']);
+  });
+
+  it('shows every item on its page', () => expectEveryItemOnItsPage(gov));
+
+  it('says on the review list what it inferred (kept in review/wuhu-2021.txt)', () => {
+    expect(gov.review).toContain('新增牵头领导「宁波」');
+    expect(gov.review).toBe(readFileSync(reviewFile('wuhu-2021'), 'utf8'));
+  });
+});
+
+describe('蔡甸区 2023 (蔡政办〔2023〕1号): a web page’s text, (一) items with 责任单位: under each', () => {
+  let gov: Government;
+  beforeAll(() => {
+    gov = adopt('caidian', 'caidian-2023.txt', 2023, '武汉市蔡甸区', ['--date', '2023-01-03']);
+  }, 300_000);
+
+  it('imports the three (一) items after the covering letter’s own 一、二、三、, with no leaders', () => {
+    const { dataset: ds } = gov;
+    const year = ds.years[0];
+    expect(year.sections.map((s) => s.name)).toEqual(['2023年全区经济社会发展的主要预期目标']);
+    expect(year.tasks.map((t) => [t.text, unitNames(gov, t.key)])).toEqual([
+      ['地区生产总值增长7%以上', ['区发展和改革局']],
+      ['规上工业增加值增长12%以上', ['区科技和经信局']],
+      ['固定资产投资增长10%以上', ['区发展和改革局']],
+    ]);
+    expect(ds.leaders).toEqual([]);
+  });
+
+  it('shows every item on its page', () => expectEveryItemOnItsPage(gov));
+
+  it('says on the review list what it inferred (kept in review/caidian-2023.txt)', () => {
+    expect(gov.review).toContain('以“（一）”编号的段落为一项');
+    expect(gov.review.match(/未列明牵头领导/g)).toHaveLength(3);
+    expect(gov.review).toBe(readFileSync(reviewFile('caidian-2023'), 'utf8'));
   });
 });

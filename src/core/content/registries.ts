@@ -19,14 +19,31 @@ export class Names {
   readonly leaderByName = new Map<string, Leader>();
   readonly collectiveNames = new Set<string>();
 
-  /** A responsibility list (tasks, projects `units`) as refs; unknown and repeated names are reported into `scope`. */
+  /**
+   * A responsibility list (tasks, projects `units`) as refs; unknown and repeated names are reported into `scope`.
+   * A collective whose own name has a 、 in it (各县、市、区政府, 各县(市、区)政府(管委会)) arrives split
+   * at it, and is put back together when collectives.csv has it.
+   */
   resolveUnits(
-    written: string[],
+    split: string[],
     at: { file: string; line: number; column: number; field: string },
     scope: Scope,
   ): { refs: UnitRef[]; etc: boolean } {
     const refs: UnitRef[] = [];
     let etc = false;
+    const written: string[] = [];
+    for (let i = 0; i < split.length; i++) {
+      let end = i;
+      for (let j = split.length - 1; j > i; j--) {
+        const joined = split.slice(i, j + 1).join('、');
+        if (this.collectiveNames.has(joined) || (j === split.length - 1 && this.collectiveNames.has(joined.replace(/等$/, '')))) {
+          end = j;
+          break;
+        }
+      }
+      written.push(split.slice(i, end + 1).join('、'));
+      i = end;
+    }
     written.forEach((entry, index) => {
       let name = entry;
       const isLast = index === written.length - 1;

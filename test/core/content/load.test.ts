@@ -39,6 +39,22 @@ describe('a valid content folder', () => {
     expect(t3.related).toEqual(['P1']);
   });
 
+  it('takes a collective whose own name has a 、 in it whole, when collectives.csv has it', () => {
+    const collectives = `${fixtureText('collectives.csv')}\n各县、市、区政府,辖区内各县、市、区政府\n各县(市、区)政府(管委会),辖区内各县(市、区)政府和管委会`;
+    const units = '区教体局、各县、市、区政府、各县(市、区)政府(管委会)等';
+    const result = load({ 'collectives.csv': collectives, ...edit('2020/tasks.csv', '区教体局、相关街道办事处', units) });
+    expect(result.issues).toEqual([]);
+    const t2 = result.dataset!.years[0].itemByKey.get('T2')!;
+    expect(t2.units).toEqual([
+      { type: 'unit', id: 'jiaotiju', written: '区教体局' },
+      { type: 'collective', name: '各县、市、区政府' },
+      { type: 'collective', name: '各县(市、区)政府(管委会)' },
+    ]);
+    expect(t2.etc).toBe(true);
+    // Without the collective registered, each part is an unknown name, as before.
+    expect(messages(edit('2020/tasks.csv', '区教体局、相关街道办事处', units)).filter((m) => m.includes('[LS-REF-'))).toHaveLength(5);
+  });
+
   it('accepts aliases, a UTF-8 BOM and CRLF line endings', () => {
     const tasks = fixtureText('2020/tasks.csv').replace('区发改局、区住建局', '发改局、住建局').replace(/\n/g, '\r\n');
     const result = load({ '2020/tasks.csv': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(tasks)]) });

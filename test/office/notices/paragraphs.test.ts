@@ -171,6 +171,104 @@ describe('a clause in square brackets with a name in round brackets (下陆区 2
   });
 });
 
+describe('牵头负责领导 / 牵头责任单位 / 协同责任单位 on lines of their own (滁州 2020, 芜湖 2021, 许昌 2020)', () => {
+  it('takes the leader, the lead unit and the other units, the full stops at the ends of the lines dropped (chuzhou-2020.txt)', () => {
+    const read = paragraphGrid(fixture('chuzhou-2020.txt'));
+    expect(read.items).toBe(3);
+    expect(read.grid!.rows.slice(1).map((r) => r.cells.slice(2))).toEqual([
+      [
+        '1',
+        '地区生产总值增长8%以上。',
+        '金力',
+        '市发展改革委',
+        '市经信局、市商务局、市交通局、市农业农村局、滁州经开区管委会、中新苏滁高新区管委会,各县、市、区政府',
+      ],
+      [
+        '2',
+        '财政收入增长8%左右。',
+        '金力',
+        '市财政局',
+        '市税务局、滁州海关、市人行、滁州经开区管委会、中新苏滁高新区管委会,各县、市、区政府',
+      ],
+      [
+        '3',
+        '固定资产投资增长10%以上。',
+        '金力',
+        '市发展改革委',
+        '市经信局、市住建局、市交通局、市水利局、滁州经开区管委会、中新苏滁高新区管委会,各县、市、区政府',
+      ],
+    ]);
+  });
+
+  it('imports the leader once, keeps the zones’ committees and 各县、市、区政府 whole, and drops the 等 before the collective, said so', () => {
+    const result = importText(fixture('chuzhou-2020.txt'), empty(), ['滁州']);
+    expect(result.errors).toEqual([]);
+    expect(itemsOf(result)[0]).toMatchObject({
+      section: '确保完成全年主要预期目标',
+      leaders: '金力',
+      lead_units: '市发展改革委',
+      units: '市发展改革委、市经信局、市商务局、市交通局、市农业农村局、滁州经开区管委会、中新苏滁高新区管委会、各县、市、区政府',
+    });
+    expect(result.newLeaders).toEqual([{ id: 'jinli', name: '金力', title: '待填写', collective: '否' }]);
+    expect(result.newCollectives.map((c) => c.name)).toEqual(['各县、市、区政府']);
+    expect(result.review).toContain(
+      '正文 第 12 行：「中新苏滁高新区管委会等」不是最后一个单位，“等”已去掉（网站只在最后一个单位后显示“等”）',
+    );
+    expect(result.review).toContain(
+      '正文 第 12 行：「中新苏滁高新区管委会」不加前缀“市”（名称自带地名，或不是本级政府的部门），原样保留',
+    );
+  });
+
+  it('reads 牵头责任领导 as 滁州 writes it in 2024, and 各县、市、区人民政府 as one collective', () => {
+    // From 滁州市人民政府关于2024年重点工作及责任分解的通知 (https://credit.chuzhou.gov.cn/zcfg/bshi/1104356415.html), item 1 as stored.
+    const result = importText(
+      [
+        '一、经济社会发展的主要预期目标',
+        '1. 地区生产总值增长7.5%。',
+        '牵头责任领导:邓继敢。',
+        '牵头责任单位:市发展改革委。',
+        '协同责任单位:市农业农村局、市住建局、市经信局、市商务局、市交通局、市地方金融监管局,滁州经开区、中新苏滁高新区管委会,各县、市、区人民政府。',
+      ].join('\n'),
+      empty(),
+      ['滁州'],
+    );
+    expect(itemsOf(result).map((r) => [r.leaders, r.lead_units, r.units])).toEqual([
+      [
+        '邓继敢',
+        '市发展改革委',
+        '市发展改革委、市农业农村局、市住建局、市经信局、市商务局、市交通局、市地方金融监管局、滁州经开区、中新苏滁高新区管委会、各县、市、区人民政府',
+      ],
+    ]);
+  });
+
+  it('reads 1. with no space after it, and collectives only as 协同责任单位 (wuhu-2021.txt)', () => {
+    const result = importText(fixture('wuhu-2021.txt'));
+    expect(itemsOf(result)).toEqual([
+      {
+        no: '1',
+        section: '确保完成全年主要预期目标',
+        subsection: '',
+        target: '地区生产总值比上年增长8.5%左右。',
+        leaders: '宁波',
+        units: '市发展和改革委员会、市政府各部门、各直属单位',
+        lead_units: '市发展和改革委员会',
+      },
+    ]);
+    expect(result.newCollectives.map((c) => c.name)).toEqual(['市政府各部门', '各直属单位']);
+  });
+
+  it('keeps 各县(市、区)政府(管委会), with its own 、 inside brackets, as one collective (xuchang-2020.txt)', () => {
+    const result = importText(fixture('xuchang-2020.txt'));
+    expect(result.errors).toEqual([]);
+    expect(itemsOf(result).map((r) => [r.no, r.units, r.lead_units, r.leaders])).toEqual([
+      ['1', '市疫情防控指挥部办公室、市卫生健康委、各县(市、区)政府(管委会)', '', ''],
+      ['2', '市疫情防控指挥部办公室、市卫生健康委、各县(市、区)政府(管委会)', '', ''],
+    ]);
+    expect(result.newCollectives.map((c) => c.name)).toEqual(['各县(市、区)政府(管委会)']);
+    expect(result.newUnits.map((u) => u.name)).toEqual(['市疫情防控指挥部办公室', '市卫生健康委']);
+  });
+});
+
 describe('each form of the clause, and the headings', () => {
   const NOTICE = [
     '某省2024年政府工作报告重点工作任务分工方案',
@@ -339,6 +437,30 @@ describe('shared prefixes, read right (units.ts)', () => {
       '人民银行济南分行',
     ]);
     expect(expandUnits('市中控股集团、住建局', ctx).names).toEqual(['市中控股集团', '住建局']);
+  });
+
+  it('splits no name at a 、 inside its brackets or in a collective listing levels, and still splits the rest', () => {
+    expect(expandUnits('市卫生健康委等，各县(市、区)政府(管委会)', ctx).names).toEqual([
+      '市卫生健康委等',
+      '各县(市、区)政府(管委会)',
+    ]);
+    expect(expandUnits('市经信局、各县、市、区政府', ctx).names).toEqual(['市经信局', '各县、市、区政府']);
+    expect(expandUnits('县农业农村局、各乡、镇人民政府', ctx).names).toEqual(['县农业农村局', '各乡、镇人民政府']);
+    // Not a list of levels: two entries (立山区 2023).
+    expect(expandUnits('各街道、区直各部门', ctx).names).toEqual(['各街道', '区直各部门']);
+    expect(expandUnits('各区、区直各部门', ctx).names).toEqual(['各区', '区直各部门']);
+  });
+
+  it('keeps a zone’s committee as written, without the shared prefix', () => {
+    expect(expandUnits('市发展改革委、中新苏滁高新区管委会、经济技术开发区管理委员会、财政局', ctx)).toEqual({
+      names: ['市发展改革委', '中新苏滁高新区管委会', '经济技术开发区管理委员会', '市财政局'],
+      notes: [
+        '「中新苏滁高新区管委会」不加前缀“市”（名称自带地名，或不是本级政府的部门），原样保留',
+        '「经济技术开发区管理委员会」不加前缀“市”（名称自带地名，或不是本级政府的部门），原样保留',
+        '「财政局」补全为「市财政局」（共用前缀“市”）',
+      ],
+      prefix: '市',
+    });
   });
 
   it('carries the prefix of the lead units to the other units of the item', () => {
