@@ -211,7 +211,10 @@ describe('npm run inbox', () => {
     const repo = makeRepo();
     const file = path.join(repo, 'inbox', MONTH, '附件4_2020-07_区住建局.xlsx');
     expect(script('forms', ['--month', MONTH, '--unit', 'zhujianju', '--out', path.dirname(file)], repo).code).toBe(0);
-    const lifts = (value: string) => (key: string, no: number) => (key === 'P5' && no === 1 ? { actual: value } : {});
+    const lifts =
+      (value: string) =>
+      (key: string, no: number): Record<string, string> =>
+        key === 'P5' && no === 1 ? { actual: value } : {};
     await fillXlsx(file, FILED, { numbers: lifts('约30部') });
     commit(repo, '上传');
     const head = git(repo, 'rev-parse', 'HEAD');
