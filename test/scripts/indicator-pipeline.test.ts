@@ -99,7 +99,9 @@ describe('a notice with a target column, through the forms, to the numbers', () 
     expect(run('forms', ['--month', '2021-03', '--out', month, '--content', root]).code).toBe(0);
     const fill = async (typed: Record<string, string>) => {
       for (const f of readdirSync(month))
-        await fillXlsx(path.join(month, f), '2021-04-06', { numbers: (key) => (typed[key] ? { actual: typed[key] } : {}) });
+        await fillXlsx(path.join(month, f), '2021-04-06', {
+          numbers: (key): Record<string, string> => (typed[key] ? { actual: typed[key] } : {}),
+        });
     };
     const before = path.join(dir, 'before');
     cpSync(root, before, { recursive: true });
