@@ -58,7 +58,9 @@ export function formIndicators(kind: FormKind, item: Item): Indicator[] {
 /** The 指标 cell: its number, name and unit; a standard or bound asks for its current value. */
 export function indicatorLabel(indicator: Indicator): string {
   const unit = indicator.target.unit;
-  return `${indicator.no}. ${indicator.name}（${isCounted(indicator) ? unit : `${unit}，填现值`}）`;
+  // A name that already ends with its unit (回迁安置（套）) does not say it twice.
+  const name = indicator.name.endsWith(`（${unit}）`) ? indicator.name.slice(0, -unit.length - 2) : indicator.name;
+  return `${indicator.no}. ${name}（${isCounted(indicator) ? unit : `${unit}，填现值`}）`;
 }
 
 /** The 目标 cell: 60部, 不低于800元/人, 6%左右. */

@@ -20,7 +20,8 @@ import { TODAY, makeContent } from '../../fixtures/content.ts';
 
 const INDICATORS = [
   'item,no,name,kind,measure,goal,comparison,source,confirmed',
-  'T2,1,新建学校,数量,所,3,,,是',
+  // A name that ends with its unit: the form does not say the unit twice.
+  'T2,1,新建学校（所）,数量,所,3,,,是',
   'T2,2,回迁安置,数量,人,2.45万,,,是',
   'P2,1,低保标准,标准,元/年/人,3480,不低于,,是',
   'P1,1,加装电梯,数量,部,60,,,是',
@@ -205,7 +206,7 @@ describe('附件4 with indicators', () => {
       T2: { report: { ...REPORT, item_complete: '是' }, values: { 1: { actual: '2' }, 2: { actual: '24500' } } },
     });
     expect(complete.outcome.errors).toEqual([
-      expect.stringMatching(/\[LS-ACT-015\] .*月报称全部完成，但指标“新建学校”累计完成 2所，未达目标 3所，也没有说明/),
+      expect.stringMatching(/\[LS-ACT-015\] .*月报称全部完成，但指标“新建学校（所）”累计完成 2所，未达目标 3所，也没有说明/),
     ]);
     expect(snapshot(root)).toEqual(before);
   });
