@@ -65,7 +65,7 @@ let rows = 0;
 for (const unit of units) {
   const sheet = buildForm(ds, year, unit.id, kind, month);
   await writeFormXlsx(sheet, path.join(out, sheet.fileName));
-  rows += sheet.lastDataRow - sheet.firstDataRow + 1;
+  rows += sheet.items;
 }
 const what = kind === 'report' ? `${month} 月报表（附件4）` : `${year.year} 年落实计划表（附件3）`;
 console.log(

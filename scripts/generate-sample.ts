@@ -2,7 +2,9 @@
  * npm run sample [-- --content DIR] [--year 2020] [--months 6] [--seed N]
  *
  * Writes SAMPLE data: one quarterly plan (附件3) per item to <content>/<year>/plans.csv and
- * monthly reports (附件4) for January … month N to <content>/<year>/reports/YYYY-MM.csv.
+ * monthly reports (附件4) for January … month N to <content>/<year>/reports/YYYY-MM.csv; for the
+ * year's indicators (indicators.csv), the plan's quarter-end numbers to indicator-plans.csv and
+ * the reported values (累计完成) to actuals/YYYY-MM.csv.
  * Nothing here is real: targets, progress, problems and the principals' names are made up
  * from templates and a seeded PRNG (same seed, same bytes). The year's manifest.json must say
  * "sample": true (the site then labels every page as sample data); otherwise nothing is written.
@@ -22,7 +24,8 @@ import { cli, exit, yearArg } from './lib/cli.ts';
 
 const USAGE = `用法：npm run sample [-- --content 目录] [--year 2020] [--months 6] [--seed 数字]
 生成示例数据（不是真实进展）：为每个事项生成一份落实计划（附件3，写入 <目录>/<年度>/plans.csv），
-并生成 1 月至第 N 月的月报（附件4，写入 <目录>/<年度>/reports/YYYY-MM.csv），然后校验整个内容目录。
+并生成 1 月至第 N 月的月报（附件4，写入 <目录>/<年度>/reports/YYYY-MM.csv）；年度有指标（indicators.csv）的，
+同时生成各季度末计划累计数（indicator-plans.csv）和每月累计完成数（actuals/YYYY-MM.csv）。然后校验整个内容目录。
   --content  内容目录，默认 content/（或环境变量 LUOSHI_CONTENT）
   --year     年度，默认 2020；该年度 manifest.json 中 sample 须为 true，否则不写入
   --months   生成几个月的月报（从 1 月起），默认 6
@@ -47,14 +50,17 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'luoshi-sample-'));
 let loaded: ReturnType<typeof loadContent>;
 try {
   // Every file of the content root and of the year's folder (the notice text, the site's
-  // identity images …) except the plans; no sub-folders (reports, other years, bulletins).
+  // identity images …) except the plans; no sub-folders (reports, actuals, other years, bulletins).
   const filesOf = (dir: string) =>
     existsSync(path.join(root, dir))
       ? readdirSync(path.join(root, dir), { withFileTypes: true })
           .filter((e) => e.isFile())
           .map((e) => path.join(dir, e.name))
       : [];
-  const files = [...filesOf('.'), ...filesOf(String(year)).filter((f) => path.basename(f) !== 'plans.csv')];
+  const files = [
+    ...filesOf('.'),
+    ...filesOf(String(year)).filter((f) => !['plans.csv', 'indicator-plans.csv'].includes(path.basename(f))),
+  ];
   mkdirSync(path.join(tmp, String(year)));
   for (const f of files) if (existsSync(path.join(root, f))) copyFileSync(path.join(root, f), path.join(tmp, f));
   loaded = loadContent(tmp, { today: buildDate() });
@@ -80,10 +86,23 @@ writeFileSync(path.join(yearDir, 'plans.csv'), sample.plans);
 mkdirSync(path.join(yearDir, 'reports'), { recursive: true });
 for (const [m, text] of sample.reports)
   writeFileSync(path.join(yearDir, 'reports', `${year}-${String(m).padStart(2, '0')}.csv`), text);
-// Later months left from an earlier, longer run would contradict this run's stories: the year is sample data, remove them.
-const stale = readdirSync(path.join(yearDir, 'reports')).filter((f) => /^\d{4}-\d{2}\.csv$/.test(f) && f.slice(0, 7) > lastMonth);
-for (const f of stale) rmSync(path.join(yearDir, 'reports', f));
-if (stale.length > 0) console.log(`已删除上次生成的、本次未覆盖的示例月报：${stale.join('、')}`);
+const actualsDir = path.join(yearDir, 'actuals');
+if (yd.items.some((i) => i.indicators.length > 0)) {
+  writeFileSync(path.join(yearDir, 'indicator-plans.csv'), sample.indicatorPlans);
+  mkdirSync(actualsDir, { recursive: true });
+  for (const [m, text] of sample.actuals) writeFileSync(path.join(actualsDir, `${year}-${String(m).padStart(2, '0')}.csv`), text);
+}
+// Months left from an earlier, longer run would contradict this run's stories: the year is sample data, remove them.
+const stale = ['reports', 'actuals'].flatMap((folder) =>
+  existsSync(path.join(yearDir, folder))
+    ? readdirSync(path.join(yearDir, folder))
+        .filter((f) => /^\d{4}-\d{2}\.csv$/.test(f))
+        .filter((f) => f.slice(0, 7) > lastMonth || (folder === 'actuals' && !sample.actuals.has(Number(f.slice(5, 7)))))
+        .map((f) => path.join(folder, f))
+    : [],
+);
+for (const f of stale) rmSync(path.join(yearDir, f));
+if (stale.length > 0) console.log(`已删除上次生成的、本次未覆盖的示例文件：${stale.join('、')}`);
 if (sample.skipped.length > 0) {
   console.log(
     `未生成计划和月报（责任单位只有统称，没有名录中的单位）：${sample.skipped.map((i) => `${i.key}（${i.units.map((u) => (u.type === 'unit' ? u.written : u.name)).join('、')}）`).join('；')}`,

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { readCsvBytes } from '../../src/core/content/csv.ts';
 import { issueOf, type Coded } from '../../src/core/errors/catalogue.ts';
 import { issueFromZod } from '../../src/core/errors/zod-messages.ts';
-import { formatFormError, parseContentGrid, parseFormGrid, type FormError, type FormKind, type ParsedForm } from './forms.ts';
+import type { FormKind } from './forms.ts';
+import { formatFormError, parseContentGrid, parseFormGrid, type FormError, type ParsedForm } from './form-read.ts';
 import { formatIssue, type DataIssue } from '../../src/core/errors/issues.ts';
 import {
   compareItemKeys,
@@ -24,7 +25,17 @@ import {
   type Origin,
 } from './merge.ts';
 import type { Dataset } from '../../src/core/model/types.ts';
-import { FILES, columnLabel } from '../../src/core/content/schema.ts';
+import { FILES, columnLabel, type FileKind } from '../../src/core/content/schema.ts';
+import { mergeFieldLabel } from './indicator-cells.ts';
+import {
+  FIELD_ON_FORM,
+  existingValues,
+  readIndicatorValues,
+  sideFileOf,
+  sideKindOf,
+  sideRows,
+  type SideKind,
+} from './indicator-import.ts';
 
 export interface UnitSummary {
   unit: string;
@@ -78,10 +89,15 @@ export interface ImportTarget {
   text?: string;
   /** Line in the merged file → where the row came from. */
   lineOrigin: Map<number, Origin>;
+  /** Each item's indicator values on the forms: merge field → the form cell's row. */
+  cells: Map<string, Map<string, Origin>>;
+  /** For the file beside a form's own (actuals, quarterly planned numbers): its kind. */
+  side?: SideKind;
 }
 
 /** The state of one import between its steps. */
 export interface ImportBatch {
+  dataset: Dataset;
   outcome: ImportOutcome;
   targets: Map<string, ImportTarget>;
   /** manifest.json texts with the new data date, by year. */
@@ -129,7 +145,8 @@ function describeConflict(c: Conflict, kind: FormKind, rel: string, month?: stri
   const lines = [
     `${c.incoming.origin.file} 第 ${c.incoming.origin.row} 行：${what}与已有内容不同（${rel} 第 ${c.existing.line} 行）`,
   ];
-  for (const d of c.differences) lines.push(`    ${columnLabel(fileKind, d.field) ?? d.field}：原「${d.old}」→ 新「${d.new}」`);
+  for (const d of c.differences)
+    lines.push(`    ${columnLabel(fileKind, d.field) ?? mergeFieldLabel(d.field) ?? d.field}：原「${d.old}」→ 新「${d.new}」`);
   return lines.join('\n');
 }
 
@@ -138,6 +155,7 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
   const outcome = emptyOutcome();
   outcome.errors.push(...inputErrors);
   const batch: ImportBatch = {
+    dataset,
     outcome,
     targets: new Map(),
     manifests: new Map(),
@@ -220,11 +238,29 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
         formErrors.push(issueOf('LS-FORM-023', { file: form.file, row: row.row }, { year }));
         continue;
       }
-      const target: ImportTarget = batch.targets.get(rel) ?? { rel, kind: form.kind, year, incoming: [], lineOrigin: new Map() };
+      const target: ImportTarget = batch.targets.get(rel) ?? {
+        rel,
+        kind: form.kind,
+        year,
+        incoming: [],
+        lineOrigin: new Map(),
+        cells: new Map(),
+      };
       batch.targets.set(rel, target);
+      let values = row.values;
+      if (row.indicators) {
+        const read = readIndicatorValues(
+          form,
+          row,
+          dataset.years.find((y) => y.year === year),
+        );
+        formErrors.push(...read.errors);
+        values = { ...values, ...read.values };
+        if (!target.cells.has(row.values.item)) target.cells.set(row.values.item, read.cells);
+      }
       target.incoming.push({
         key: row.values.item,
-        values: row.values,
+        values,
         origin: { file: form.file, row: row.row },
         unit: batch.names.get(row.values.unit) ?? row.values.unit,
       });
@@ -239,18 +275,23 @@ export function startImport(dataset: Dataset, reads: FormRead[], inputErrors: st
  * undefined when the file does not exist yet). `replace` allows overwriting differing rows.
  */
 export function mergeTargets(batch: ImportBatch, existing: (rel: string) => Uint8Array | undefined, replace: boolean): void {
+  const sides: ImportTarget[] = [];
   for (const target of batch.targets.values()) {
     const fileKind = KIND_FILE[target.kind];
-    let header = Object.keys(FILES[fileKind].columns);
-    const rows: { values: Record<string, string>; line: number }[] = [];
-    const bytes = existing(target.rel);
-    if (bytes) {
-      const issues: DataIssue[] = [];
-      const table = readCsvBytes(bytes, target.rel, issues);
-      if (table.header.length > 0) header = table.header;
-      for (const r of table.records) rows.push({ values: r.values, line: r.line });
-    }
-    const merge = mergeRows(header, rows, target.incoming, (v) => v.item, { replace, order: compareItemKeys });
+    const table = readExisting(existing(target.rel), target.rel, fileKind);
+    // The indicator values already in content/ ride beside their items' rows, the form's beside its own.
+    const sideKind = sideKindOf(target.kind);
+    const sideRel = sideFileOf(target.kind, target.rel);
+    const sideBytes = existing(sideRel);
+    const side = readExisting(sideBytes, sideRel, sideKind);
+    const yearData = batch.dataset.years.find((y) => y.year === target.year);
+    const known = existingValues(sideKind, side.rows, yearData);
+    const rows = table.rows.map((r) => ({ ...r, values: { ...r.values, ...known.get(r.values.item) } }));
+    const incoming = target.incoming.map((r) => ({ ...r, values: { ...known.get(r.key), ...r.values } }));
+    const fields = [
+      ...new Set([...rows, ...incoming].flatMap((r) => Object.keys(r.values).filter((f) => f.startsWith('#')))),
+    ].sort();
+    const merge = mergeRows([...table.header, ...fields], rows, incoming, (v) => v.item, { replace, order: compareItemKeys });
     target.merge = merge;
     for (const d of merge.duplicates) {
       batch.formErrors.push(
@@ -262,7 +303,7 @@ export function mergeTargets(batch: ImportBatch, existing: (rel: string) => Uint
     for (const c of merge.changed) batch.outcome.replaced.push(describeConflict(c, target.kind, target.rel, month));
     if (merge.modified) {
       const { text, lines } = stringifyCsv(
-        merge.header,
+        table.header,
         merge.rows.map((r) => r.values),
       );
       target.text = text;
@@ -270,7 +311,52 @@ export function mergeTargets(batch: ImportBatch, existing: (rel: string) => Uint
         if (r.origin) target.lineOrigin.set(lines[i], r.origin);
       });
     }
+
+    // The items the import adds or replaces get exactly their form's indicator rows.
+    const replaced = new Set(
+      [...merge.added, ...merge.changed.map((c) => c.incoming), ...merge.conflicts.map((c) => c.incoming)].map((r) => r.key),
+    );
+    const after = sideRows(sideKind, month, side.rows, merge.rows, replaced, target.cells);
+    const sideTarget: ImportTarget = {
+      rel: sideRel,
+      kind: target.kind,
+      year: target.year,
+      incoming: [],
+      lineOrigin: new Map(),
+      cells: new Map(),
+      side: sideKind,
+    };
+    const { text, lines } = stringifyCsv(
+      side.header,
+      after.map((r) => r.values),
+    );
+    const unchanged = sideBytes ? Buffer.from(sideBytes).equals(Buffer.from(text)) : after.length === 0;
+    if (!unchanged) {
+      sideTarget.text = text;
+      after.forEach((r, i) => {
+        if (r.origin) sideTarget.lineOrigin.set(lines[i], r.origin);
+      });
+      sides.push(sideTarget);
+    }
   }
+  for (const s of sides) batch.targets.set(s.rel, s);
+}
+
+/** A content file's header (its own, or the canonical one when it does not exist yet) and rows. */
+function readExisting(
+  bytes: Uint8Array | undefined,
+  rel: string,
+  kind: FileKind,
+): { header: string[]; rows: { values: Record<string, string>; line: number }[] } {
+  let header = Object.keys(FILES[kind].columns);
+  const rows: { values: Record<string, string>; line: number }[] = [];
+  if (bytes) {
+    const issues: DataIssue[] = [];
+    const table = readCsvBytes(bytes, rel, issues);
+    if (table.header.length > 0) header = table.header;
+    for (const r of table.records) rows.push({ values: r.values, line: r.line });
+  }
+  return { header, rows };
 }
 
 /** The content files the merge changed, with their new text. */
@@ -306,10 +392,12 @@ export function locateIssues(batch: ImportBatch, issues: DataIssue[], contentNam
   const prefix = `${contentName}/`;
   for (const issue of issues) {
     const rel = issue.file.startsWith(prefix) ? issue.file.slice(prefix.length) : issue.file;
-    const origin = batch.targets.get(rel)?.lineOrigin.get(issue.line);
+    const target = batch.targets.get(rel);
+    const origin = target?.lineOrigin.get(issue.line);
     const form = origin && batch.formByFile.get(origin.file);
     if (origin && form) {
-      const at = form.locate(origin.row, issue.field ?? '');
+      const field = issue.field ?? '';
+      const at = form.locate(origin.row, target?.side ? (FIELD_ON_FORM[target.side][field] ?? field) : field);
       batch.formErrors.push({
         file: origin.file,
         row: at.row,
@@ -321,7 +409,13 @@ export function locateIssues(batch: ImportBatch, issues: DataIssue[], contentNam
         hint: issue.hint,
       });
     } else {
-      const kind = rel.includes('/reports/') ? 'reports' : rel.endsWith('plans.csv') ? 'plans' : 'reports';
+      const kind: FileKind = rel.includes('/actuals/')
+        ? 'actuals'
+        : rel.endsWith('indicator-plans.csv')
+          ? 'indicator-plans'
+          : rel.endsWith('plans.csv')
+            ? 'plans'
+            : 'reports';
       batch.coreErrors.push(
         `${formatIssue({ ...issue, file: path.join(root, rel) }, (f) => columnLabel(kind, f))}（合并后的内容）`,
       );

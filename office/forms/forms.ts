@@ -1,18 +1,19 @@
 /**
  * The paper forms of the notice, as spreadsheets: 附件3 (工作任务落实计划表) and 附件4
- * (主要工作任务落实情况表). One module describes the layout (title, header fields, columns in
- * order, footer) and both builds a form as a grid of cells and reads a filled grid back, so the
- * writer and the reader cannot drift apart. Pure: no file or Excel I/O (see office/forms/xlsx.ts).
+ * (主要工作任务落实情况表). This module describes the layout (title, header fields, columns in
+ * order, footer) and builds a form as a grid of cells; form-read.ts reads a filled grid back with
+ * the same definitions, so the writer and the reader cannot drift apart. Items with indicators
+ * take one row per indicator (indicator-cells.ts). Pure: no file or Excel I/O (see office/forms/xlsx.ts).
  *
  * A grid is rows of cell texts; row r of the grid is row r+1 of the spreadsheet (and record r+1
  * of a CSV saved from it), which is the row number every message refers to.
  */
 import type { Dataset, Item, Plan, Report, YearData } from '../../src/core/model/types.ts';
 import { monthNumber, quarterOf } from '../../src/core/model/calendar.ts';
-import { issueOf, type Coded } from '../../src/core/errors/catalogue.ts';
 import { UsageError, coded } from '../../src/core/errors/errors.ts';
 import { EVALUATIONS, YES_NO } from '../../src/core/content/schema.ts';
 import { completedBefore, itemsLedBy } from '../../src/core/model/stats.ts';
+import { PLAN_INDICATOR_COLUMNS, REPORT_INDICATOR_COLUMNS, formIndicators, indicatorCells } from './indicator-cells.ts';
 
 export type FormKind = 'report' | 'plan';
 
@@ -29,6 +30,8 @@ export interface FormColumn {
   input: boolean;
   /** Allowed values (a drop-down in Excel). */
   options?: readonly string[];
+  /** Part of the indicator block (indicator-cells.ts): one indicator a row, optional when reading. */
+  indicator?: true;
 }
 
 /** 附件4, the columns in the notice's order, then the two the published record also needs. */
@@ -57,12 +60,15 @@ export const PLAN_COLUMNS: readonly FormColumn[] = [
   { field: 'note', header: '备注', width: 16, input: true },
 ];
 
-export function formColumns(kind: FormKind): readonly FormColumn[] {
-  return kind === 'report' ? REPORT_COLUMNS : PLAN_COLUMNS;
+/** A form's columns; with the indicator block when the unit's items have indicators (and for reading). */
+export function formColumns(kind: FormKind, withIndicators = false): readonly FormColumn[] {
+  const columns = kind === 'report' ? REPORT_COLUMNS : PLAN_COLUMNS;
+  if (!withIndicators) return columns;
+  return [...columns, ...(kind === 'report' ? REPORT_INDICATOR_COLUMNS : PLAN_INDICATOR_COLUMNS)];
 }
 
 /** Fields whose being non-empty means the department answered the row (pre-filled ones excluded). */
-const ANSWER_FIELDS: Record<FormKind, string[]> = {
+export const ANSWER_FIELDS: Record<FormKind, string[]> = {
   report: ['progress', 'problems', 'next_steps', 'evaluation', 'note'],
   plan: ['q1', 'q2', 'q3', 'q4', 'principal', 'deputy', 'note'],
 };
@@ -87,10 +93,10 @@ export const CONTENT_FIELDS: Record<FormKind, string[]> = {
 
 export const TITLE: Record<FormKind, string> = { report: '主要工作任务落实情况表', plan: '工作任务落实计划表' };
 export const ANNEX: Record<FormKind, string> = { report: '附件4', plan: '附件3' };
-const UNIT_LABEL = '填报单位：';
-const FILED_LABEL = '填报时间：';
-const FOOTER = ['填报人：', '联系电话：', '负责人签字：'];
-const NOTES_LABEL = '填表说明：';
+export const UNIT_LABEL = '填报单位：';
+export const FILED_LABEL = '填报时间：';
+export const FOOTER = ['填报人：', '联系电话：', '负责人签字：'];
+export const NOTES_LABEL = '填表说明：';
 
 const NOTES: Record<FormKind, string[]> = {
   report: [
@@ -104,6 +110,13 @@ const NOTES: Record<FormKind, string[]> = {
     '2. 主要负责人、分管负责人必填，填报时间写作 2020-02-21。',
     '3. 请直接保存为 .xlsx 报送；如需另存为 CSV，请选择“CSV UTF-8（逗号分隔）”（GBK 编码的 CSV 也可导入）。',
   ],
+};
+
+/** The notes' extra line when the form has the indicator block. */
+const INDICATOR_NOTES: Record<FormKind, string> = {
+  report:
+    '有指标的事项每个指标一行：在“累计完成”列填年初至本月末的累计完成数，标准、幅度类指标填本月末的现值，按所列计量单位只写数字（如 19、12000、1.2万）；不填视为本月未报该指标，约数（约7千人）和文字（大部分）不能导入。累计数比上月少，或报全部完成而指标未达目标的，须在“说明”中写明原因。',
+  plan: '有数量或金额指标的事项每个指标一行：可在“季度末计划累计完成数”各列填到该季度末计划累计完成的数，按所列计量单位只写数字；网站据此计算序时进度，不填的按全年均匀推算。',
 };
 
 /** A cell range to merge, 1-based inclusive: [top, left, bottom, right]. */
@@ -128,6 +141,8 @@ export interface FormSheet {
   lastDataRow: number;
   /** 1-based [row, column] of the cells the department fills in the header. */
   filedCell: [number, number];
+  /** How many items the form lists (an item with several indicators takes several rows). */
+  items: number;
 }
 
 function reportCells(
@@ -179,7 +194,9 @@ export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind
   if (!unit) throw unknownUnit(dataset, unitId);
   if (kind === 'report' && (!month || !month.startsWith(`${year.year}-`)))
     throw coded(UsageError, 'LS-FORM-031', { month: month ?? '', year: year.year });
-  const columns = formColumns(kind);
+  const led = itemsLedBy(year, unitId);
+  const withIndicators = led.some((item) => formIndicators(kind, item).length > 0);
+  const columns = formColumns(kind, withIndicators);
   const width = columns.length;
   const empty = () => Array.from({ length: width }, () => '');
   const grid: string[][] = [];
@@ -215,13 +232,18 @@ export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind
     columns.forEach((c, i) => {
       if (!c.sub) merges.push([headerRow, i + 1, subRow, i + 1]);
     });
-    const first = columns.findIndex((c) => c.sub);
-    const last = columns.length - 1 - [...columns].reverse().findIndex((c) => c.sub);
-    merges.push([headerRow, first + 1, headerRow, last + 1]);
+    // Each run of columns under one header (the plan's quarters, the quarters' planned numbers).
+    for (let i = 0; i < columns.length; i++) {
+      if (!columns[i].sub) continue;
+      let last = i;
+      while (columns[last + 1]?.sub && columns[last + 1].header === columns[i].header) last++;
+      if (last > i) merges.push([headerRow, i + 1, headerRow, last + 1]);
+      i = last;
+    }
   }
 
   const firstDataRow = grid.length + 1;
-  for (const item of itemsLedBy(year, unitId)) {
+  for (const item of led) {
     const cells =
       kind === 'report'
         ? reportCells(
@@ -232,10 +254,26 @@ export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind
             completedBefore(year, item.key, month!),
           )
         : planCells(item, year.planByItem.get(item.key));
-    push(
+    const indicators = withIndicators ? formIndicators(kind, item) : [];
+    const first = push(
       'data',
       columns.map((c) => cells[c.field] ?? ''),
     );
+    // One row per indicator: the first on the item's row, the others below it.
+    indicators.forEach((indicator, i) => {
+      const own = indicatorCells(kind, indicator, month);
+      if (i === 0) columns.forEach((c, k) => c.indicator && (grid[first - 1][k] = own[c.field] ?? ''));
+      else
+        push(
+          'data',
+          columns.map((c) => (c.indicator ? (own[c.field] ?? '') : '')),
+        );
+    });
+    // The item's own cells span its rows.
+    if (indicators.length > 1)
+      columns.forEach((c, k) => {
+        if (!c.indicator) merges.push([first, k + 1, grid.length, k + 1]);
+      });
   }
   const lastDataRow = grid.length;
 
@@ -247,7 +285,8 @@ export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind
   });
   push('footer', footer);
   push('blank', empty());
-  for (const [i, line] of NOTES[kind].entries()) {
+  const notes = withIndicators ? [...NOTES[kind], `${NOTES[kind].length + 1}. ${INDICATOR_NOTES[kind]}`] : NOTES[kind];
+  for (const [i, line] of notes.entries()) {
     const row = empty();
     row[0] = i === 0 ? `${NOTES_LABEL}${line}` : line;
     merges.push([push('notes', row), 1, grid.length, width]);
@@ -268,285 +307,6 @@ export function buildForm(dataset: Dataset, year: YearData, unitId: string, kind
     firstDataRow,
     lastDataRow,
     filedCell: [fieldsRow, width - 1],
+    items: led.length,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading a filled form
-// ---------------------------------------------------------------------------------------------
-
-/** A problem with a form, located by the form's own row (and column) numbers; code, message and hint from the catalogue. */
-export interface FormError extends Coded {
-  file: string;
-  /** 1-based spreadsheet row; 0 for the whole file. */
-  row: number;
-  /** 1-based column. */
-  column?: number;
-  /** The column's header on the form (or the header field's label). */
-  label?: string;
-  value?: string;
-}
-
-/** Where a content field of an imported row sits on the form. */
-export interface FormRow {
-  /** 1-based spreadsheet row. */
-  row: number;
-  /** Content-format values (`CONTENT_FIELDS[kind]`), already normalised. */
-  values: Record<string, string>;
-}
-
-export interface ParsedForm {
-  file: string;
-  kind: FormKind;
-  year: number;
-  month?: string;
-  unit: string;
-  filed: string;
-  /** Rows the department answered; blank rows are counted in `blankRows`. */
-  rows: FormRow[];
-  blankRows: number;
-  /** Locate a content field of a row on the form (header fields point at the header cell). */
-  locate(row: number, field: string): { row: number; column?: number; label?: string };
-  errors: FormError[];
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-/** `A`, `B`, … `AA` for messages. */
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** A cell as the reader sees it: CRLF folded, surrounding blanks (invisible in Excel) removed. */
-export function cleanCell(value: string): string {
-  return value.replace(/\r\n?/g, '\n').trim();
-}
-
-/** Dates as people type them in Excel: 2020-08-05, 2020/8/5, 2020.8.5, 2020年8月5日. Unrecognised text is returned unchanged for the core to reject. */
-export function normaliseDate(value: string): string {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value.trim());
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : value.trim();
-}
-
-/** The value after `label` in its own cell, or in the next non-empty cell of the row. */
-function labelledValue(grid: string[][], label: string): { value: string; row: number; column: number } | undefined {
-  const key = squash(label).replace(/：$/, '');
-  for (const [r, cells] of grid.entries()) {
-    for (const [c, cell] of cells.entries()) {
-      const text = squash(cell);
-      if (!text.startsWith(key)) continue;
-      const rest = text.slice(key.length).replace(/^[:：]/, '');
-      if (rest) return { value: cleanCell(cell.replace(/^[^:：]*[:：]/, '')), row: r + 1, column: c + 1 };
-      const next = cells.findIndex((v, i) => i > c && cleanCell(v) !== '');
-      // The next filled cell belongs to this label unless it is another label.
-      if (next > 0 && !/[:：]\s*$/.test(cells[next])) return { value: cleanCell(cells[next]), row: r + 1, column: next + 1 };
-      return { value: '', row: r + 1, column: c + 2 };
-    }
-  }
-  return undefined;
-}
-
-/** Form columns whose header appears twice: [header, first column, second column] (1-based). */
-function duplicateHeaders(header: string[], subHeader: string[], columns: readonly FormColumn[]): [string, number, number][] {
-  const found: [string, number, number][] = [];
-  for (const col of columns) {
-    const row = col.sub ? subHeader : header;
-    const name = squash(col.sub ?? col.header);
-    const first = row.indexOf(name);
-    const second = first < 0 ? -1 : row.indexOf(name, first + 1);
-    if (second >= 0 && !found.some((f) => f[0] === (col.sub ?? col.header)))
-      found.push([col.sub ?? col.header, first + 1, second + 1]);
-  }
-  return found;
-}
-
-/** Read a filled form from its grid (from an .xlsx sheet or a CSV saved from it). */
-export function parseFormGrid(grid: string[][], file: string): ParsedForm {
-  const errors: FormError[] = [];
-  const fail = (error: FormError): ParsedForm => {
-    errors.push(error);
-    return { file, kind: 'report', year: 0, unit: '', filed: '', rows: [], blankRows: 0, locate: (row) => ({ row }), errors };
-  };
-  let kind: FormKind | undefined;
-  let year = 0;
-  let titleRow = 0;
-  for (const [r, cells] of grid.entries()) {
-    const text = squash(cells.join(''));
-    const m = /(\d{4})年(主要工作任务落实情况表|工作任务落实计划表)/.exec(text);
-    if (m) {
-      kind = m[2] === TITLE.report ? 'report' : 'plan';
-      year = Number(m[1]);
-      titleRow = r + 1;
-      break;
-    }
-  }
-  if (!kind) return fail(issueOf('LS-FORM-001', { file, row: 0 }));
-
-  let month: string | undefined;
-  let monthRow = titleRow;
-  if (kind === 'report') {
-    for (const [r, cells] of grid.entries()) {
-      const m = /[（(](\d{1,2})月[)）]/.exec(squash(cells.join('')));
-      if (m) {
-        const n = Number(m[1]);
-        monthRow = r + 1;
-        if (n >= 1 && n <= 12) month = `${year}-${String(n).padStart(2, '0')}`;
-        break;
-      }
-    }
-    if (!month) errors.push(issueOf('LS-FORM-002', { file, row: monthRow }));
-  }
-
-  const unitCell = labelledValue(grid, UNIT_LABEL);
-  const filedCell = labelledValue(grid, FILED_LABEL);
-  if (!unitCell || unitCell.value === '')
-    errors.push(issueOf('LS-FORM-003', { file, row: unitCell?.row ?? titleRow + 1, label: '填报单位' }));
-  if (!filedCell || filedCell.value === '')
-    errors.push(
-      issueOf('LS-FORM-004', { file, row: filedCell?.row ?? titleRow + 1, column: filedCell?.column, label: '填报时间' }),
-    );
-
-  const columns = formColumns(kind);
-  const headerIndex = grid.findIndex((cells) => squash(cells.find((c) => c.trim() !== '') ?? '') === squash(columns[0].header));
-  if (headerIndex < 0) return fail(issueOf('LS-FORM-005', { file, row: 0 }, { first: columns[0].header }));
-  const header = grid[headerIndex].map(squash);
-  const subHeader = (grid[headerIndex + 1] ?? []).map(squash);
-  for (const [name, first, second] of duplicateHeaders(header, subHeader, columns)) {
-    errors.push(
-      issueOf(
-        'LS-FORM-006',
-        { file, row: headerIndex + 1, column: second, label: name },
-        { name, first: columnLetter(first), second: columnLetter(second) },
-      ),
-    );
-  }
-  const columnOf = new Map<string, number>();
-  for (const col of columns) {
-    const index = col.sub ? subHeader.indexOf(squash(col.sub)) : header.indexOf(squash(col.header));
-    if (index < 0)
-      errors.push(
-        issueOf(
-          'LS-FORM-007',
-          { file, row: headerIndex + (col.sub ? 2 : 1), label: col.sub ?? col.header },
-          { name: col.sub ?? col.header },
-        ),
-      );
-    else columnOf.set(col.field, index);
-  }
-  const dataStart = headerIndex + (columns.some((c) => c.sub) ? 2 : 1);
-
-  const unit = unitCell?.value ?? '';
-  const filed = normaliseDate(filedCell?.value ?? '');
-  const rows: FormRow[] = [];
-  let blankRows = 0;
-  if (columnOf.size === columns.length) {
-    for (let r = dataStart; r < grid.length; r++) {
-      const cells = grid[r];
-      const first = squash(cells.find((c) => c.trim() !== '') ?? '');
-      if (first.startsWith(squash(FOOTER[0]).replace(/：$/, '')) || first.startsWith(squash(NOTES_LABEL).replace(/：$/, '')))
-        break;
-      if (cells.every((c) => c.trim() === '')) continue;
-      const cell = (field: string) => cleanCell(cells[columnOf.get(field)!] ?? '');
-      if (!ANSWER_FIELDS[kind].some((f) => cell(f) !== '')) {
-        blankRows++;
-        continue;
-      }
-      const values: Record<string, string> = {};
-      for (const field of CONTENT_FIELDS[kind]) {
-        if (field === 'unit') values.unit = unit;
-        else if (field === 'filed') values.filed = filed;
-        else if (field === 'month') values.month = month ?? '';
-        else values[field] = cell(field);
-      }
-      rows.push({ row: r + 1, values });
-    }
-  }
-  const locate = (row: number, field: string) => {
-    if (field === 'unit') return { row: unitCell?.row ?? row, column: unitCell?.column, label: '填报单位' };
-    if (field === 'filed') return { row: filedCell?.row ?? row, column: filedCell?.column, label: '填报时间' };
-    if (field === 'month') return { row: monthRow, label: '月份' };
-    const index = columnOf.get(field);
-    const col = columns.find((c) => c.field === field);
-    return { row, column: index === undefined ? undefined : index + 1, label: col ? (col.sub ?? col.header) : undefined };
-  };
-  return { file, kind, year, month, unit, filed, rows, blankRows, locate, errors };
-}
-
-/** Content-format CSV (header `item,month,unit,…`): accepted too, row numbers are its records. */
-export function parseContentGrid(grid: string[][], file: string): ParsedForm | undefined {
-  const header = (grid[0] ?? []).map((h) => h.trim());
-  const kind: FormKind | undefined = header.includes('progress') ? 'report' : header.includes('q1') ? 'plan' : undefined;
-  if (!kind || !header.includes('item')) return undefined;
-  const errors: FormError[] = [];
-  header.forEach((name, i) => {
-    const first = header.indexOf(name);
-    if (name !== '' && first < i)
-      errors.push(
-        issueOf(
-          'LS-FORM-008',
-          { file, row: 1, column: i + 1, label: name },
-          { name, first: columnLetter(first + 1), second: columnLetter(i + 1) },
-        ),
-      );
-  });
-  if (errors.length > 0)
-    return {
-      file,
-      kind,
-      year: 0,
-      unit: '',
-      filed: '',
-      rows: [],
-      blankRows: 0,
-      locate: (row) => ({ row }),
-      errors: errors.map((e) => ({ ...e })).concat([issueOf('LS-FORM-009', { file, row: 0 })]),
-    };
-  for (const field of CONTENT_FIELDS[kind]) {
-    if (!header.includes(field))
-      errors.push(
-        issueOf('LS-FORM-010', { file, row: 1, label: field }, { name: field, header: CONTENT_FIELDS[kind].join(',') }),
-      );
-  }
-  const rows: FormRow[] = [];
-  for (let r = 1; r < grid.length; r++) {
-    if (grid[r].every((c) => c.trim() === '')) continue;
-    const values: Record<string, string> = {};
-    for (const field of CONTENT_FIELDS[kind]) {
-      const v = cleanCell(grid[r][header.indexOf(field)] ?? '');
-      values[field] = field === 'filed' ? normaliseDate(v) : v;
-    }
-    rows.push({ row: r + 1, values });
-  }
-  const years = new Set(rows.map((r) => (kind === 'report' ? r.values.month : r.values.filed).slice(0, 4)));
-  const year = Number([...years][0] ?? 0);
-  const locate = (row: number, field: string) => {
-    const i = header.indexOf(field);
-    return { row, column: i >= 0 ? i + 1 : undefined, label: field };
-  };
-  return {
-    file,
-    kind,
-    year,
-    month: kind === 'report' ? rows[0]?.values.month : undefined,
-    unit: rows[0]?.values.unit ?? '',
-    filed: '',
-    rows,
-    blankRows: 0,
-    locate,
-    errors,
-  };
-}
-
-export function formatFormError(e: FormError): string {
-  const where = [`${e.file}`];
-  if (e.row > 0) where.push(`第 ${e.row} 行`);
-  if (e.column) where.push(`${columnLetter(e.column)} 列`);
-  const parts = [where.join(' '), `[${e.code}]`];
-  if (e.label) parts.push(`（${e.label}）`);
-  if (e.value !== undefined && e.value !== '') parts.push(`「${e.value}」`);
-  parts.push(e.message);
-  if (e.hint) parts.push(`提示：${e.hint}`);
-  return parts.join('  ');
 }

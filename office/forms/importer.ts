@@ -36,7 +36,7 @@ import {
 } from './form-import.ts';
 import { issueOf } from '../../src/core/errors/catalogue.ts';
 import { catalogueText } from '../../src/core/errors/errors.ts';
-import { formatFormError } from './forms.ts';
+import { formatFormError } from './form-read.ts';
 import { formatIssues, loadContent } from '../../src/core/content/load.ts';
 import { readGrid, readProblems } from './xlsx.ts';
 

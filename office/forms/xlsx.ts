@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { csvGrid, decodeCsv, type CellProblem, type CsvEncoding } from './form-csv.ts';
 import { issueOf, type Coded } from '../../src/core/errors/catalogue.ts';
 import { fileKind } from '../file-kind.ts';
-import type { FormError, FormSheet } from './forms.ts';
+import type { FormSheet } from './forms.ts';
+import type { FormError } from './form-read.ts';
 
 const FONT = '宋体';
 const thin = { style: 'thin' as const };
@@ -44,12 +45,16 @@ export function formWorkbook(sheet: FormSheet): ExcelJS.Workbook {
     }
   });
   for (const [top, left, bottom, right] of sheet.merges) ws.mergeCells(top, left, bottom, right);
-  // Pre-filled cells are shaded; drop-downs where the value is one of a few.
+  // Pre-filled cells are shaded, and so are an indicator's value cells on a row without one;
+  // drop-downs where the value is one of a few.
+  const indicatorColumn = sheet.columns.findIndex((c) => c.field === 'indicator');
   for (let r = sheet.firstDataRow; r <= sheet.lastDataRow; r++) {
+    const noIndicator = indicatorColumn >= 0 && sheet.grid[r - 1][indicatorColumn] === '';
     sheet.columns.forEach((col, c) => {
       const cell = ws.getCell(r, c + 1);
-      if (!col.input) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-      if (col.options) {
+      if (!col.input || (col.indicator && noIndicator))
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+      if (col.options && !(cell.isMerged && cell.master.address !== cell.address)) {
         cell.dataValidation = {
           type: 'list',
           allowBlank: true,

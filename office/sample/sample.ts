@@ -11,6 +11,7 @@ import { writeCsv } from '../../src/core/content/csv.ts';
 import type { Dataset, Item, YearData } from '../../src/core/model/types.ts';
 import { mulberry32, seedOf } from './random.ts';
 import { CONTENT_FIELDS } from '../forms/forms.ts';
+import { sampleNumbers } from './sample-numbers.ts';
 // ---------------------------------------------------------------- rates and text templates
 /** Shares of items completed by the last month (exact), and per-item / per-item-month probabilities. */
 const RATES = { completeProject: 0.2, completeTask: 0.08, behind: 0.15, missing: 0.04, late: 0.08 };
@@ -301,8 +302,12 @@ function progress(kind: Kind, c: Ctx, m: number, f: number): string {
 }
 
 // ---------------------------------------------------------------- one item's plan and reports
-interface Out {
+export interface Out {
   kind: Kind;
+  /** The share of the year's work planned done by each quarter's end (the plan's story in numbers). */
+  planShares: number[];
+  /** The share done by the end of each month (index 1 … months), as the reports tell it. */
+  shares: number[];
   plan: Record<string, string>;
   reports: Map<number, Record<string, string>>;
   missing: number;
@@ -370,6 +375,7 @@ function generateItem(
   };
 
   const reports = new Map<number, Record<string, string>>();
+  const shares: number[] = [0];
   let missing = 0;
   let done = 0;
   const reopenAt = reopen ? end + 1 : 0;
@@ -379,6 +385,7 @@ function generateItem(
     const isBehind = behind && m >= behindFrom && m <= behindTo;
     const planned = share(m);
     done = Math.max(done, isBehind ? Math.floor(planned * (55 + r() * 30)) / 100 : planned);
+    shares.push(done);
     const missingDraw = r();
     const lateDraw = r();
     const special = m === end || m === reopenAt || m === redoneAt;
@@ -437,6 +444,8 @@ function generateItem(
   }
   return {
     kind,
+    planShares: [1, 2, 3, 4].map((q) => share(q * 3)),
+    shares,
     plan,
     reports,
     missing,
@@ -474,6 +483,10 @@ export interface SampleOutput {
   plans: string;
   /** reports/YYYY-MM.csv by month number (1 … months). */
   reports: Map<number, string>;
+  /** actuals/YYYY-MM.csv by month number, for the months with a value (sample-numbers.ts). */
+  actuals: Map<number, string>;
+  /** indicator-plans.csv: the plan's quarter-end numbers of every counted indicator. */
+  indicatorPlans: string;
   /** Items with no unit of the registry, left without plan and reports. */
   skipped: Item[];
   /** Item-months left unreported. */
@@ -528,12 +541,18 @@ export function generateSample(ds: Dataset, yd: YearData, options: { seed: strin
         outs.flatMap((o) => (o.reports.has(m) ? [o.reports.get(m)!] : [])),
       ),
     );
+  const numbers = sampleNumbers(
+    withUnit.map((item, i) => ({ item, out: outs[i] })),
+    { seed, year: yd.year, months },
+  );
   return {
     plans: csv(
       PLAN_COLUMNS,
       outs.map((o) => o.plan),
     ),
     reports,
+    actuals: numbers.actuals,
+    indicatorPlans: numbers.plans,
     skipped,
     missing: outs.reduce((n, o) => n + o.missing, 0),
     behind: outs.filter((o) => o.behind).length,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { formColumns, type FormKind } from '../../office/forms/forms.ts';
+import { indicatorNumber } from '../../office/forms/indicator-cells.ts';
 import { cellText } from '../../office/forms/xlsx.ts';
 
 /** What a department writes for an item: deterministic, so tests know what to expect. */
@@ -47,6 +48,8 @@ export async function fillXlsx(
   options: {
     only?: (key: string) => boolean;
     values?: (kind: FormKind, key: string, month: string) => Record<string, string>;
+    /** The value cells of an item's indicator `no` (累计完成, or plan_q1 … plan_q4); none by default. */
+    numbers?: (key: string, no: number, label: string) => Record<string, string>;
   } = {},
 ): Promise<FilledForm> {
   const wb = new ExcelJS.Workbook();
@@ -54,7 +57,6 @@ export async function fillXlsx(
   const ws = wb.worksheets[0];
   const title = cellText(ws.getCell(1, 1).value);
   const kind: FormKind = title.includes('计划') ? 'plan' : 'report';
-  const columns = formColumns(kind);
   const year = /(\d{4})年/.exec(title)![1];
   let month = '';
   let unit = '';
@@ -65,7 +67,7 @@ export async function fillXlsx(
     if (m) month = `${year}-${m[1].padStart(2, '0')}`;
     if (first.startsWith('填报单位：')) {
       unit = first.slice(5);
-      for (let c = 1; c <= columns.length; c++) {
+      for (let c = 1; c <= ws.columnCount; c++) {
         if (cellText(ws.getCell(r, c).value) === '填报时间：') ws.getCell(r, c + 1).value = filed;
       }
     }
@@ -74,19 +76,42 @@ export async function fillXlsx(
       break;
     }
   }
+  // The indicator block, when the form has one (office/forms/indicator-cells.ts).
+  const header = Array.from({ length: ws.getRow(headerRow).cellCount }, (_, c) => cellText(ws.getCell(headerRow, c + 1).value));
+  const columns = formColumns(kind, header.includes('目标'));
   const start = headerRow + (kind === 'plan' ? 2 : 1);
   const items: string[] = [];
+  const indicatorColumn = columns.findIndex((c) => c.field === 'indicator') + 1;
+  // The item whose rows these are, and whether it is filled (an item left blank leaves its indicator rows blank too).
+  let current = { key: '', filled: false };
   for (let r = start; r <= ws.rowCount; r++) {
-    const key = cellText(ws.getCell(r, 1).value);
+    // A merged cell gives its master's value in exceljs: the item's cell spans its indicator rows.
+    const itemCell = ws.getCell(r, 1);
+    const own = itemCell.isMerged && itemCell.master.address !== itemCell.address ? '' : cellText(itemCell.value);
+    const label = indicatorColumn > 0 ? cellText(ws.getCell(r, indicatorColumn).value) : '';
+    // An indicator's row below its item: only its value cells.
+    if (own === '' && label !== '' && current.key !== '') {
+      const numbers = current.filled ? (options.numbers?.(current.key, indicatorNumber(label)!, label) ?? {}) : {};
+      columns.forEach((col, c) => {
+        if (col.indicator && col.input && numbers[col.field] !== undefined) ws.getCell(r, c + 1).value = numbers[col.field];
+      });
+      continue;
+    }
+    const key = own;
     if (!/^[TP]\d+$/.test(key)) break;
+    current = { key, filled: false };
     if (options.only && !options.only(key)) continue;
     // An item already reported complete comes pre-filled 是: nothing to report (无需报送).
     const done = columns.findIndex((c) => c.field === 'item_complete');
     if (!options.values && done >= 0 && cellText(ws.getCell(r, done + 1).value) === '是') continue;
-    const values = (options.values ?? answer)(kind, key, month);
+    const values = {
+      ...(options.values ?? answer)(kind, key, month),
+      ...(label !== '' ? options.numbers?.(key, indicatorNumber(label)!, label) : {}),
+    };
     columns.forEach((col, c) => {
       if (col.input && values[col.field] !== undefined) ws.getCell(r, c + 1).value = values[col.field];
     });
+    current.filled = true;
     items.push(key);
   }
   await wb.xlsx.writeFile(file);

@@ -207,6 +207,39 @@ describe('npm run inbox', () => {
     expect(git(repo, 'show', '--name-status', '--format=', 'HEAD')).toContain(`D\tinbox/${MONTH}/导入结果.md`);
   });
 
+  it('reads the forms’ 累计完成 cells into actuals/YYYY-MM.csv; one 约7千人-like value refuses the batch, content unchanged', async () => {
+    const repo = makeRepo();
+    const file = path.join(repo, 'inbox', MONTH, '附件4_2020-07_区住建局.xlsx');
+    expect(script('forms', ['--month', MONTH, '--unit', 'zhujianju', '--out', path.dirname(file)], repo).code).toBe(0);
+    const lifts =
+      (value: string) =>
+      (key: string, no: number): Record<string, string> =>
+        key === 'P5' && no === 1 ? { actual: value } : {};
+    await fillXlsx(file, FILED, { numbers: lifts('约30部') });
+    commit(repo, '上传');
+    const head = git(repo, 'rev-parse', 'HEAD');
+    const refused = script('inbox', [], repo);
+    expect(refused.code).toBe(1);
+    expect(git(repo, 'diff', '--name-only', head, 'HEAD')).toBe(`inbox/${MONTH}/导入结果.md`);
+    const grid = await readXlsxGrid(file);
+    const row = grid.findIndex((r) => r[0] === 'P5') + 1;
+    const report = readFileSync(path.join(repo, 'inbox', MONTH, '导入结果.md'), 'utf8');
+    expect(report).toContain(
+      `- **第 ${row} 行 L 列**  [LS-ACT-005]  （累计完成（标准、幅度填现值））  「约30部」  累计完成数是约数（“约”）`,
+    );
+    expect(existsSync(path.join(repo, 'content/2020/actuals/2020-07.csv'))).toBe(false);
+
+    expect(script('forms', ['--month', MONTH, '--unit', 'zhujianju', '--out', path.dirname(file)], repo).code).toBe(0);
+    await fillXlsx(file, FILED, { numbers: lifts('30部') });
+    commit(repo, '重新上传');
+    const ok = script('inbox', [], repo);
+    expect(ok.code, ok.err + ok.out).toBe(0);
+    expect(readFileSync(path.join(repo, 'content/2020/actuals/2020-07.csv'), 'utf8')).toBe(
+      'item,no,month,actual\nP5,1,2020-07,30\n',
+    );
+    expect(git(repo, 'show', '--name-status', '--format=', 'HEAD')).toContain('A\tcontent/2020/actuals/2020-07.csv');
+  });
+
   it("replaces a unit's earlier report only when 替换.txt names the unit", async () => {
     const repo = makeRepo();
     const [first] = await upload(repo, ['fagaiju']);

@@ -8,7 +8,6 @@
  */
 import path from 'node:path';
 import { issueOf, type Coded } from '../errors/catalogue.ts';
-import type { IssueLocation } from '../errors/issues.ts';
 import { isCounted } from '../model/progress.ts';
 import { readQuantity, type Refusal } from '../model/quantity.ts';
 import type { Actual, Indicator, Report } from '../model/types.ts';
@@ -22,7 +21,7 @@ import { isRealMonth } from './schema.ts';
  * not the value's fault (an empty cell is the schema's, an unusable unit the indicator's).
  * The office's form import uses it too, so a form's cell and a file's row read alike.
  */
-export function actualRefusalIssue<L extends IssueLocation>(refusal: Refusal, at: L, measure: string): (L & Coded) | undefined {
+export function actualRefusalIssue<L extends object>(refusal: Refusal, at: L, measure: string): (L & Coded) | undefined {
   switch (refusal.reason) {
     case 'empty':
     case 'unknown-unit':

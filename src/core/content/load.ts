@@ -15,6 +15,7 @@ import { checkBulletins } from './bulletin-files.ts';
 import { LoadContext, type LoadOptions } from './context.ts';
 import { exists, folderNames, isDirectory, symlinksUnder } from './files.ts';
 import { loadActuals } from './actuals.ts';
+import { loadIndicatorPlans } from './indicator-plans.ts';
 import { loadIndicators } from './indicators.ts';
 import { loadItems } from './items.ts';
 import { loadRecords } from './records.ts';
@@ -39,6 +40,7 @@ function labelFor(file: string): (field: string) => string | undefined {
 
 function fileKindOf(file: string): FileKind | undefined {
   const base = path.basename(file, '.csv');
+  if (file.includes('/actuals/')) return 'actuals';
   if (/^\d{4}-\d{2}$/.test(base) || file.includes('/reports/')) return 'reports';
   return base in FILES ? (base as FileKind) : undefined;
 }
@@ -113,6 +115,7 @@ function loadYear(ctx: LoadContext, names: Names, dir: string, year: number, cal
   const head = loadYearManifest(ctx, dir, year);
   const items = loadItems(ctx, names, dir, year, head);
   loadIndicators(ctx, dir, year, items);
+  loadIndicatorPlans(ctx, dir, items);
   const records = loadRecords(ctx, names, dir, year, items, head.dataDate, calendar);
   const actuals = loadActuals(ctx, dir, year, items, records.reportsByItem);
   const { manifest, noticeText, programme, mainTasks } = head;

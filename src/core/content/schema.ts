@@ -184,6 +184,20 @@ export const actualRow = z.object({
   actual: required,
 });
 
+/**
+ * The planned cumulative value of an indicator at each quarter's end (content/YYYY/indicator-plans.csv,
+ * optional): the 附件3 form's 季度末计划累计完成数. Each value is read against the indicator's unit in
+ * the loader (content/indicator-plans.ts); a quarter left empty has no planned number.
+ */
+export const indicatorPlanRow = z.object({
+  item: itemKey,
+  no: positiveInt,
+  q1: optional,
+  q2: optional,
+  q3: optional,
+  q4: optional,
+});
+
 /** Placeholders of `site.json`'s `feedback` URL template (each filled in URL-encoded). */
 export const FEEDBACK_PLACEHOLDERS = ['number', 'title'] as const;
 
@@ -468,6 +482,38 @@ export const FILES = {
         meaning: '数量和金额：年初至本月末累计完成数；标准和幅度：本月末的现值；按指标的计量单位计',
         hint: '写数字，可带千位逗号、万或亿和一致的单位，如 19、12,000、1.2万、19部；不写约数',
         required: true,
+      },
+    },
+  },
+  'indicator-plans': {
+    schema: indicatorPlanRow,
+    title: '指标季度计划累计数（附件3）',
+    columns: {
+      item: { label: '分解序号', meaning: '事项编号：T+主要任务序号，P+民生工程序号', hint: '如 T37、P5', required: true },
+      no: { label: '指标序号', meaning: '指标在该事项中的序号（见 indicators.csv）', hint: '如 1', required: true },
+      q1: {
+        label: '一季度末',
+        meaning: '到一季度末计划累计完成的数，按指标的计量单位计',
+        hint: '写数字，可带千位逗号、万或亿，如 30、1.2万；没有计划数的留空',
+        required: false,
+      },
+      q2: {
+        label: '二季度末',
+        meaning: '到二季度末计划累计完成的数，按指标的计量单位计',
+        hint: '写数字，可带千位逗号、万或亿，如 30、1.2万；没有计划数的留空',
+        required: false,
+      },
+      q3: {
+        label: '三季度末',
+        meaning: '到三季度末计划累计完成的数，按指标的计量单位计',
+        hint: '写数字，可带千位逗号、万或亿，如 30、1.2万；没有计划数的留空',
+        required: false,
+      },
+      q4: {
+        label: '四季度末',
+        meaning: '到四季度末计划累计完成的数，按指标的计量单位计',
+        hint: '写数字，可带千位逗号、万或亿，如 30、1.2万；没有计划数的留空',
+        required: false,
       },
     },
   },

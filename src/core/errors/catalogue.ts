@@ -277,6 +277,42 @@ export const CATALOGUE = {
     message: '目标值中的单位“{written}”与计量单位“{measure}”不符',
     hint: '两处的单位应相同或可以换算（如 亿元 与 万元、米 与 公里、万人 与 人）；目标值只写数字即可',
   },
+  // The quarterly planned numbers (indicator-plans.csv, the 附件3 form's 季度末计划累计完成数)
+  'LS-IND-020': {
+    message: '{item} 没有第 {no} 个指标，无法设季度计划数',
+    hint: '指标见 indicators.csv；{item} 的指标序号有：{numbers}',
+  },
+  'LS-IND-021': { message: '{item} 没有指标，不能设季度计划数', hint: '先在 indicators.csv 中为该事项设指标，或删除此行' },
+  'LS-IND-022': { message: '{item} 第 {no} 个指标的季度计划数已填过（第 {first} 行）', hint: '每个指标一行；删除重复的行' },
+  'LS-IND-023': {
+    message: '“{name}”是{kind}指标，没有季度计划累计数',
+    hint: '只有数量和金额指标按计划累计数计算序时进度；删除此行，或把指标类型改为 数量 或 金额',
+  },
+  'LS-IND-024': {
+    message: '{quarter}计划累计数 {value} 比{earlier}（{previous}）少',
+    hint: '计划累计数是年初至该季度末的累计数，逐季不减；检查各季度的数',
+  },
+  'LS-IND-025': {
+    message: '季度计划累计数是约数（“{word}”）',
+    hint: '写确切的数，如 7000；没有确定的计划数，留空不填',
+  },
+  'LS-IND-026': { message: '季度计划累计数应写阿拉伯数字', hint: '如 十九 写作 19，一万二千 写作 12000 或 1.2万' },
+  'LS-IND-027': { message: '季度计划累计数不能是负数', hint: '写年初至该季度末的计划累计数，是 0 或正数' },
+  'LS-IND-028': { message: '季度计划累计数是一个范围', hint: '只写一个确切的数' },
+  'LS-IND-029': { message: '数字中的逗号位置不对', hint: '千位分隔符每三位一个，如 12,000；也可以不写逗号：12000' },
+  'LS-IND-030': {
+    message: '季度计划累计数中的“{word}”不能作倍数',
+    hint: '写出全部数字，如 7千 写作 7000；可用的倍数只有 万 和 亿（如 1.2万）',
+  },
+  'LS-IND-031': {
+    message: '指标的计量单位已是“{measure}”，季度计划累计数中又写了 万 或 亿，无法确定是多少',
+    hint: '只写单位前面的数，如计量单位为 万人 时写 2.45',
+  },
+  'LS-IND-032': { message: '季度计划累计数不是数字', hint: '写数字，可带万、亿和单位，如 30、1.2万；不写“过半”等文字' },
+  'LS-IND-033': {
+    message: '季度计划累计数中的单位“{written}”与指标的计量单位“{measure}”不符',
+    hint: '按指标的计量单位填写，或写可以换算的单位（如 亿元 与 万元、米 与 公里）；只写数字即可',
+  },
 
   // Actuals (actuals/YYYY-MM.csv, the 累计完成 cells of 附件4) ------------------------------------
   'LS-ACT-001': {
@@ -561,6 +597,10 @@ export const CATALOGUE = {
   'LS-FORM-037': {
     message: '导入失败：内容目录 {root} 没有任何改动',
     hint: '按上面列出的问题修改表格后重新导入',
+  },
+  'LS-FORM-038': {
+    message: '“指标”一格被改动，无法确定是该事项的哪个指标',
+    hint: '不要改动预填的“指标”列：它以指标序号开头，如“1. 加装电梯（部）”；可重新生成表格后再填',
   },
 
   // A year's notice being imported (npm run import-notice) -------------------------------------

@@ -1,14 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
-import {
-  PLAN_COLUMNS,
-  REPORT_COLUMNS,
-  buildForm,
-  columnLetter,
-  normaliseDate,
-  parseContentGrid,
-  parseFormGrid,
-} from '../../../office/forms/forms.ts';
+import { PLAN_COLUMNS, REPORT_COLUMNS, buildForm } from '../../../office/forms/forms.ts';
+import { columnLetter, normaliseDate, parseContentGrid, parseFormGrid } from '../../../office/forms/form-read.ts';
 import { reportingUnits } from '../../../src/core/model/stats.ts';
 import { TODAY, makeContent } from '../../fixtures/content.ts';
 
