@@ -6,10 +6,8 @@
  * least 18 px in elderly mode, and axe finds nothing; a list's 完成率 column sorts and filters
  * with JavaScript and still shows without it.
  *
- * It needs a site whose year has actuals (content/2020/actuals/). Until the bundled sample reports
- * carry them, build from a copy with the fixture's values:
- *   cp -r content /tmp/c && node test/fixtures/actuals.ts /tmp/c
- *   LUOSHI_CONTENT=/tmp/c FORCE_BUILD=1 E2E_PORT=4391 npx playwright test test/e2e/indicators.spec.ts
+ * It runs on the bundled site: the sample reports carry cumulative values (content/2020/actuals/,
+ * written by npm run sample).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
