@@ -209,6 +209,8 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
             type: 'linear',
             position: 'left',
             beginAtZero: true,
+            // Room above the target line, so that it does not sit on the frame.
+            grace: '5%',
             ticks: tick,
             grid: { color: GRID },
             title: { display: true, text: data.valueLabel ?? '', color: TEXT, font },

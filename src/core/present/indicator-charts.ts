@@ -18,7 +18,7 @@
 import { isCounted } from '../model/progress.ts';
 import type { Indicator, IndicatorProgress, Item, YearData } from '../model/types.ts';
 import type { ChartKind, ChartSeries } from './chart-style.ts';
-import { formatQuantity, formatRate, POSITION_WORDS, positionWord, roundAmount, targetPhrase } from './indicator-text.ts';
+import { formatQuantity, formatRate, KIND_NAME, POSITION_WORDS, positionWord, roundAmount, targetPhrase } from './indicator-text.ts';
 import { formatMonth, formatMonthShort, itemLabel } from './vocabulary.ts';
 
 /** A chart's table (charts.ts ChartTable). */
@@ -113,7 +113,8 @@ export function indicatorChart(year: YearData, item: Item, indicator: Indicator)
       { name: expectedName, role: 'expected', values: points.map((p) => amount(p.expected)) },
       { name: `目标（${targetText}）`, role: 'target', values: points.map(() => roundAmount(target)) },
     ],
-    valueLabel: `${indicator.name}（${unit}）`,
+    // The kind and the unit: the title names the indicator (a long name would crowd the axis).
+    valueLabel: `${KIND_NAME[indicator.kind]}（${unit}）`,
     table: {
       caption: `${title}（单位：${unit}）`,
       columns: ['月份', actualName, expectedName, `目标（${unit}）`, '完成率'],

@@ -208,6 +208,8 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
           y.plans.map((p) => [p.source.file, p.source.line, p.item]),
           y.reports.map((r) => [r.source.file, r.source.line, r.item, r.month]),
           y.items.flatMap((i) => i.indicators.map((n) => [n.source.line, n.item, n.no])),
+          // The actuals download keeps each value as written (19部, 1.2万), which the items' keys do not hold.
+          y.actuals.map((a) => [a.source.file, a.source.line, a.raw.cells]),
         )),
       );
     }

@@ -75,7 +75,7 @@ describe('an indicator chart', () => {
     for (const [i, m] of year.months.entries())
       expect(spec.series[1].values[i]).toBeCloseTo(expectedValue(indicator('T1'), m), 2);
     expect(spec.series[2].values).toEqual([10, 10, 10]);
-    expect(spec.valueLabel).toBe('完成投资（亿元）');
+    expect(spec.valueLabel).toBe('金额（亿元）');
     expect(spec.valueMax).toBeUndefined();
     expect(spec.month).toBe('2020-03');
   });
@@ -129,7 +129,7 @@ describe('an indicator chart', () => {
     const scales = config.options?.scales as Record<string, { max?: number; title: { text: string } }>;
     expect(Object.keys(scales)).toEqual(['x', 'y']);
     expect(scales.y.max).toBeUndefined();
-    expect(scales.y.title.text).toBe('完成投资（亿元）');
+    expect(scales.y.title.text).toBe('金额（亿元）');
     const sets = config.data.datasets as {
       label: string;
       data: unknown[];
