@@ -18,7 +18,15 @@
 import { isCounted } from '../model/progress.ts';
 import type { Indicator, IndicatorProgress, Item, YearData } from '../model/types.ts';
 import type { ChartKind, ChartSeries } from './chart-style.ts';
-import { formatQuantity, formatRate, KIND_NAME, POSITION_WORDS, positionWord, roundAmount, targetPhrase } from './indicator-text.ts';
+import {
+  formatQuantity,
+  formatRate,
+  KIND_NAME,
+  POSITION_WORDS,
+  positionWord,
+  roundAmount,
+  targetPhrase,
+} from './indicator-text.ts';
 import { formatMonth, formatMonthShort, itemLabel } from './vocabulary.ts';
 
 /** A chart's table (charts.ts ChartTable). */
@@ -73,7 +81,7 @@ export function chartedIndicators(year: YearData): Indicator[] {
   return year.items.flatMap((i) => i.indicators.filter((n) => hasIndicatorChart(year, n)));
 }
 
-/** 2020年“12100”民生工程第5项：加装电梯累计完成情况 */
+/** The chart's title: the year, the item and the indicator (2020年<programme>第5项：加装电梯累计完成情况). */
 function titleOf(year: YearData, item: Item, indicator: Indicator): string {
   return `${year.year}年${itemLabel(item)}：${indicator.name}累计完成情况`;
 }
