@@ -19,7 +19,7 @@ async function inkedPixels(page: Page, selector: string): Promise<number[]> {
   );
 }
 
-/** Embed page paths linked from the gallery, one unit and one category chart (items have none: their months are an HTML strip). */
+/** Embed page paths linked from the gallery: one unit, one category and one indicator chart if any (items have none: their months are an HTML strip). */
 async function samplePaths(page: Page): Promise<string[]> {
   await page.goto('/embed/');
   const hrefs = await page.$$eval('a[href*="/embed/"]', (as) => as.map((a) => a.getAttribute('href')!));
@@ -31,7 +31,9 @@ async function samplePaths(page: Page): Promise<string[]> {
     hrefs.filter((h) => /\/embed\/item-/.test(h)),
     'no item-level charts',
   ).toEqual([]);
-  return [unit!, group!];
+  // An indicator's chart (its cumulative value, expected line and target), where the data has values.
+  const indicator = hrefs.find((h) => /\/embed\/indicator-/.test(h));
+  return [unit!, group!, ...(indicator ? [indicator] : [])];
 }
 
 test.describe('with JavaScript', () => {

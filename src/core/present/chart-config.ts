@@ -9,7 +9,7 @@
  * tooltip names it.
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
-import { STATUS_STYLE, type ChartData } from './chart-style.ts';
+import { PROGRESS_STYLE, STATUS_STYLE, type ChartData } from './chart-style.ts';
 import type { Status } from '../model/types.ts';
 
 /** Anything with a 2D context, big enough to paint a pattern tile (an HTML canvas, or @napi-rs/canvas). */
@@ -169,6 +169,57 @@ export function chartConfig(data: ChartData, env: ChartEnv): ChartConfiguration 
     labels: { color: TEXT, font, boxWidth: 18, boxHeight: 12 },
   };
   const tick = { color: TEXT, font };
+
+  if (data.kind === 'progress') {
+    // One indicator in its own unit, on one axis: the reported cumulative value, the expected
+    // line and the target. The axis is not capped at the target: above it is 超额.
+    return {
+      type: 'line',
+      data: {
+        labels: data.labels,
+        datasets: data.series.map((s) => {
+          const style = PROGRESS_STYLE[s.role ?? 'actual'];
+          const actual = s.role === 'actual' || s.role === undefined;
+          return {
+            label: s.name,
+            data: s.values,
+            borderColor: style.color,
+            backgroundColor: style.color,
+            borderWidth: actual ? 2.5 : 2,
+            borderDash: style.dash,
+            pointStyle: style.point,
+            pointRadius: actual ? 5 : s.role === 'expected' ? 4 : 0,
+            pointHoverRadius: actual ? 6 : 4,
+            // A month without a reported value is a gap in the data: the line joins the months around it.
+            spanGaps: true,
+            tension: 0,
+          };
+        }),
+      },
+      options: {
+        ...common,
+        plugins: {
+          ...titlePlugins,
+          legend: { ...legend, labels: { ...legend.labels, usePointStyle: true } },
+          tooltip: { bodyFont: font, titleFont: font },
+        },
+        scales: {
+          x: { ticks: tick, grid: { color: GRID } },
+          y: {
+            type: 'linear',
+            position: 'left',
+            beginAtZero: true,
+            // Room above the target line, so that it does not sit on the frame.
+            grace: '5%',
+            ticks: tick,
+            grid: { color: GRID },
+            title: { display: true, text: data.valueLabel ?? '', color: TEXT, font },
+          },
+        },
+      },
+      plugins: [backgroundPlugin],
+    };
+  }
 
   if (data.kind === 'line') {
     // One measure, one axis: a count out of the total (the axis top), never a second scale.

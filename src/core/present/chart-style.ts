@@ -18,14 +18,34 @@ export const STATUS_STYLE: Record<
   未报送: { color: '#5f6673', pattern: 'horizontal', patternLabel: '横线' },
 };
 
-export type ChartKind = 'bar-stacked' | 'line' | 'strip';
+/**
+ * bar-stacked: items by status; line: completed items over months; strip: one row of cells;
+ * progress: one indicator's cumulative actual against its expected line and its target, in its unit.
+ */
+export type ChartKind = 'bar-stacked' | 'line' | 'strip' | 'progress';
+
+/** A line of a progress chart: what was reported, what was expected by then, the target. */
+export type ProgressRole = 'actual' | 'expected' | 'target';
+
+/**
+ * How each line of a progress chart is drawn: a colour at least 3:1 against white, and a point
+ * shape and dash of its own (the legend shows the shape), so no line is told by colour alone.
+ */
+export const PROGRESS_STYLE: Record<ProgressRole, { color: string; point: 'circle' | 'triangle' | 'line'; dash: number[] }> = {
+  actual: { color: '#0b5cad', point: 'circle', dash: [] },
+  expected: { color: '#8a4600', point: 'triangle', dash: [6, 4] },
+  target: { color: '#1a7f37', point: 'line', dash: [2, 3] },
+};
 
 export interface ChartSeries {
   name: string;
-  values: number[];
+  /** null: no value that month (a month without a reported value on a progress chart). */
+  values: (number | null)[];
   status?: Status;
   /** For line charts: which axis the values belong to. */
   axis?: 'count' | 'share';
+  /** For progress charts: which line this is. */
+  role?: ProgressRole;
 }
 
 /** What the browser and the image renderer need to draw a chart (the `data-chart` attribute). */

@@ -14,6 +14,8 @@
  *   <slug>-category-<year>-<no>       one category's items by status per month (stacked bars)
  *   tasks-section-<year>-<no>         one section's main tasks by status per month (stacked bars)
  *   unit-<unitId>-<year>              a unit's items (lead or shared) by status per month (stacked bars)
+ *   indicator-<year>-<item>-<no>      one quantity or money indicator: cumulative actual, expected line,
+ *                                     target (lines, one axis in its unit; indicator-charts.ts)
  * An item's months are not a chart: the item page shows them as an HTML strip (MonthStrip.astro).
  * Without -<MM> a chart shows the latest covered month; with it, the state as of that month
  * (for month pages and bulletins that must not change when later data arrives).
@@ -27,6 +29,7 @@ import { countStatuses, countsByGroup, itemsOfKind, itemsOfUnit, type StatusCoun
 import { kindGrouped, kindName, kindSlug } from './naming.ts';
 import { formatRate, hasCountedIndicator, meanRate } from './progress.ts';
 import { embedPath } from './urls.ts';
+import { chartedIndicators, indicatorChart, indicatorChartId, parseIndicatorChartId } from './indicator-charts.ts';
 import { chineseNumeral, formatMonth as monthLabel, formatMonthShort as shortMonth, shortText } from './vocabulary.ts';
 
 export { STATUS_STYLE };
@@ -161,6 +164,7 @@ function chartIdSet(dataset: Dataset): Set<string> {
     for (const unit of dataset.units) {
       if (itemsOfUnit(dataset, unit.id).some((e) => e.year === year)) ids.add(`unit-${unit.id}-${year.year}`);
     }
+    for (const indicator of chartedIndicators(year)) ids.add(indicatorChartId(indicator));
   }
   idSets.set(dataset, ids);
   return ids;
@@ -184,10 +188,11 @@ export function groupChartId(year: YearData, kind: ItemKind, no: number): string
 type Parsed =
   | { type: 'year'; prefix: string; chart: YearChart; group: string; year: number; month?: string }
   | { type: 'group'; prefix: string; group: string; year: number; no: number }
-  | { type: 'unit'; unitId: string; year: number };
+  | { type: 'unit'; unitId: string; year: number }
+  | { type: 'indicator'; item: string; no: number; year: number };
 
 const ID_FORMS =
-  '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、<民生实事网址段>-rate-by-category-2020、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020';
+  '<民生实事网址段>-by-category-2020、<民生实事网址段>-completion-2020-06、<民生实事网址段>-rate-by-category-2020、tasks-by-section-2020、tasks-completion-2020、<民生实事网址段>-category-2020-1、tasks-section-2020-2、unit-<单位编号>-2020、indicator-2020-p5-1';
 
 function unknownId(id: string, why: string): ChartError {
   return coded(ChartError, 'LS-BUL-023', { id, why, forms: ID_FORMS });
@@ -212,6 +217,8 @@ function parseId(id: string): Parsed {
   if (m) return { type: 'group', prefix: m[1], group: m[2], year: Number(m[3]), no: Number(m[4]) };
   m = /^unit-([a-z0-9][a-z0-9-]*)-(\d{4})$/.exec(id);
   if (m) return { type: 'unit', unitId: m[1], year: Number(m[2]) };
+  const indicator = parseIndicatorChartId(id);
+  if (indicator) return { type: 'indicator', ...indicator };
   if (/^item-\d{4}-[TP][1-9]\d*$/.test(id)) throw unknownId(id, '事项不再有单独的图表，各月状态见事项页面的月份条');
   throw unknownId(id, '格式不符');
 }
@@ -455,6 +462,16 @@ function groupMonthChart(year: YearData, kind: ItemKind, no: number, id: string)
   return itemsByMonth(year, g.items, `${year.year}年${what}“${name}”逐月状态`, `“${name}”的${g.items.length}项${what}`);
 }
 
+function indicatorChartOf(year: YearData, key: string, no: number, id: string): Built {
+  const item = year.itemByKey.get(key);
+  if (!item) throw unknownId(id, `${year.year} 年度没有事项 ${key}`);
+  const indicator = item.indicators.find((i) => i.no === no);
+  if (!indicator) throw unknownId(id, `${key} 没有第 ${no} 个指标（共 ${item.indicators.length} 个）`);
+  if (!chartedIndicators(year).includes(indicator))
+    throw unknownId(id, `${key} 的第 ${no} 个指标没有图表（只有数量和金额指标、且已报告累计完成数的才有）`);
+  return indicatorChart(year, item, indicator);
+}
+
 /** The chart with this id. Throws a `ChartError` (Chinese, with the English id) for an unknown id or bad options. */
 export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): ChartSpec {
   const options = checkOptions(opts);
@@ -475,6 +492,7 @@ export function getChart(dataset: Dataset, id: string, opts?: ChartOptions): Cha
           : groupChart(year, kind, month);
   } else if (parsed.type === 'group')
     built = groupMonthChart(year, kindOfPrefix(year, id, parsed.prefix, parsed.group), parsed.no, id);
+  else if (parsed.type === 'indicator') built = indicatorChartOf(year, parsed.item, parsed.no, id);
   else built = unitChart(dataset, year, parsed.unitId, id);
 
   const site = dataset.site;

@@ -5,10 +5,11 @@
  * programme category, per unit and per item.
  */
 import type { Change } from '../content/history.ts';
-import type { Dataset, Item, Report, YearData } from '../model/types.ts';
+import type { Dataset, IndicatorProgress, Item, Report, YearData } from '../model/types.ts';
 import { completedInMonth } from '../model/stats.ts';
 import { columnLabel, type FileKind } from '../content/schema.ts';
 import { escapeXml, formatMonth as monthLabel, itemLabel, shortText } from '../present/vocabulary.ts';
+import { progressSentence } from '../present/indicator-text.ts';
 import { LuoshiError } from '../errors/errors.ts';
 
 export interface FeedEntry {
@@ -143,22 +144,29 @@ export function reportEntries(year: YearData, items: Item[], links: EntryLinks):
   for (const item of items) {
     const statuses = year.status.get(item.key)?.months ?? [];
     for (const r of year.reportsByItem.get(item.key) ?? []) {
-      const status = statuses.find((m) => m.month === r.month)?.status;
+      const month = statuses.find((m) => m.month === r.month);
+      const status = month?.status;
       out.push({
         id: tagId(links.site, year.year, `${year.year}/${item.key}/report/${r.month}`),
         title: `${itemLabel(item)}${monthLabel(r.month)}落实情况：${status ?? r.evaluation}${r.late ? '（逾期报送）' : ''}`,
         updated: capAt(r.filed, year.manifest.data_date),
         link: `${links.item(item)}#${r.month}`,
         categories: ['月报'],
-        summary: reportSummary(item, r),
+        summary: reportSummary(item, r, month?.indicators ?? []),
       });
     }
   }
   return out;
 }
 
-function reportSummary(item: Item, r: Report): string {
+/**
+ * A report's entry text: the item, the progress in the department's words, the numbers it gave
+ * (each indicator with a value in this month's report: 加装电梯：累计完成19部，完成率31.7%，低于序时进度),
+ * problems, the 评价.
+ */
+function reportSummary(item: Item, r: Report, indicators: readonly IndicatorProgress[]): string {
   const parts = [`${shortText(item.text, 60)}`, `完成情况：${r.progress}`];
+  for (const p of indicators) if (p.actual?.month === r.month) parts.push(`${p.indicator.name}：${progressSentence(p)}`);
   if (r.problems && r.problems !== '无') parts.push(`存在问题：${r.problems}`);
   parts.push(`评价：${r.evaluation}；是否全部完成：${r.itemComplete ? '是' : '否'}；填报时间：${r.filed}`);
   if (r.note) parts.push(`说明：${r.note}`);

@@ -9,18 +9,44 @@
  * whether lead_units was left empty, and the download must not rewrite the record. The
  * registries and section/category lists are rebuilt losslessly from their fields. Built from
  * the dataset alone: nothing here reads a file.
+ *
+ * One table is computed rather than copied: `indicator-progress` (indicator-table.ts), each
+ * indicator's target and monthly values side by side with the rate, as the site shows them.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { writeCsv } from '../content/csv.ts';
 import type { Dataset, RawRow, YearData } from '../model/types.ts';
 import { FILES, type ColumnSpec, type FileKind } from '../content/schema.ts';
+import { PROGRESS_SPEC, PROGRESS_TABLE, progressRows } from './indicator-table.ts';
 
 /** Tables published once for all years. */
 export const REGISTRY_TABLES = ['units', 'leaders', 'collectives'] as const;
 /** Tables published per year. */
-export const YEAR_TABLES = ['tasks', 'projects', 'plans', 'reports', 'sections', 'categories', 'indicators'] as const;
+export const YEAR_TABLES = [
+  'tasks',
+  'projects',
+  'plans',
+  'reports',
+  'sections',
+  'categories',
+  'indicators',
+  'actuals',
+  PROGRESS_TABLE,
+] as const;
 export type RegistryTable = (typeof REGISTRY_TABLES)[number];
 export type YearTable = (typeof YEAR_TABLES)[number];
+/** A published table: a content file's, or the computed indicator-progress. */
+export type TableName = FileKind | typeof PROGRESS_TABLE;
+
+/** Whether a table is computed from the record rather than a copy of content files. */
+export function isComputed(name: TableName): name is typeof PROGRESS_TABLE {
+  return name === PROGRESS_TABLE;
+}
+
+/** A table's title and columns (each with its Chinese label and meaning). */
+export function tableSpec(name: TableName): { title: string; columns: Record<string, ColumnSpec> } {
+  return isComputed(name) ? PROGRESS_SPEC : FILES[name];
+}
 
 /** Licence of the downloads: a decision of the publisher, in site.json (identity.licence); shown on /data/ and in the zip. */
 export function dataLicence(dataset: Pick<Dataset, 'site'>): { name: string; url: string; text: string } {
@@ -29,7 +55,7 @@ export function dataLicence(dataset: Pick<Dataset, 'site'>): { name: string; url
 
 /** A table's rows: every value a string exactly as written in the content file. */
 export interface ExportTable {
-  name: FileKind;
+  name: TableName;
   title: string;
   year?: number;
   columns: string[];
@@ -40,8 +66,8 @@ export interface ExportTable {
 export const FORMULA_NOTE =
   "CSV 中以 = + - @ 或制表符、回车开头的单元格，前面加了一个英文单引号（'），以免 Excel、WPS 把它当作公式执行（OWASP 关于 CSV 注入的建议）；JSON 中保持原样，不加单引号。";
 
-export function columnsOf(kind: FileKind): string[] {
-  return Object.keys(FILES[kind].columns);
+export function columnsOf(kind: TableName): string[] {
+  return Object.keys(tableSpec(kind).columns);
 }
 
 /** A record's row as read, in the canonical columns (a column the file leaves out is empty). */
@@ -54,8 +80,8 @@ function pick(kind: FileKind, raw: RawRow): Record<string, string> {
   );
 }
 
-function table(name: FileKind, rows: Record<string, string>[], year?: number): ExportTable {
-  return { name, title: FILES[name].title, year, columns: columnsOf(name), rows };
+function table(name: TableName, rows: Record<string, string>[], year?: number): ExportTable {
+  return { name, title: tableSpec(name).title, year, columns: columnsOf(name), rows };
 }
 
 export function registryTable(dataset: Dataset, name: RegistryTable): ExportTable {
@@ -129,6 +155,17 @@ export function yearTable(year: YearData, name: YearTable): ExportTable {
         year.year,
       );
     }
+    case 'actuals': {
+      // Oldest month first, then in file order: the order of the monthly files (as reports).
+      const sorted = [...year.actuals].sort((a, b) => a.month.localeCompare(b.month) || a.source.line - b.source.line);
+      return table(
+        name,
+        sorted.map((a) => pick(name, a.raw)),
+        year.year,
+      );
+    }
+    case PROGRESS_TABLE:
+      return table(name, progressRows(year), year.year);
   }
 }
 
@@ -164,7 +201,7 @@ export function toJson(t: ExportTable, meta: ExportMeta): string {
     publisher: meta.publisher,
     licence: { name: meta.licence.name, url: meta.licence.url },
     ...(meta.url ? { csv: meta.url } : {}),
-    columns: t.columns.map((name) => ({ name, label: (FILES[t.name].columns as Record<string, ColumnSpec>)[name].label })),
+    columns: t.columns.map((name) => ({ name, label: tableSpec(t.name).columns[name].label })),
   };
   // The description indented, each row on one line of its own: as readable line by line as
   // indented JSON, and a fifth smaller (a year's reports: 5.4 MB indented, 4.4 MB like this).
@@ -177,7 +214,7 @@ export function toJson(t: ExportTable, meta: ExportMeta): string {
 // Data dictionary
 
 export interface DictionaryColumn {
-  file: FileKind;
+  file: TableName;
   fileTitle: string;
   column: string;
   type: string;
@@ -222,7 +259,14 @@ function enumOptions(schema: unknown): string[] | undefined {
 
 export function dictionary(): DictionaryColumn[] {
   const out: DictionaryColumn[] = [];
-  for (const kind of [...YEAR_TABLES, ...REGISTRY_TABLES] as FileKind[]) {
+  for (const kind of [...YEAR_TABLES, ...REGISTRY_TABLES]) {
+    if (isComputed(kind)) {
+      for (const [column, c] of Object.entries(PROGRESS_SPEC.columns)) {
+        const { type, allowed, label, meaning, required } = c;
+        out.push({ file: kind, fileTitle: PROGRESS_SPEC.title, column, type, label, meaning, required, allowed });
+      }
+      continue;
+    }
     const spec = FILES[kind];
     const shape = (spec.schema as unknown as { shape: Record<string, unknown> }).shape;
     for (const [column, c] of Object.entries(spec.columns as Record<string, ColumnSpec>)) {
@@ -314,9 +358,11 @@ export function readmeText(dataset: Dataset, homeUrl?: string): string {
     ...years,
     '',
     `文件：每个年度目录下有 tasks（主要工作任务）、projects（民生实事项目${programmes ? `：${programmes}` : ''}）、plans（落实计划）、`,
-    'reports（月度落实情况）、sections、categories、indicators（目标指标）；根目录有 units（责任单位）、leaders（牵头领导）、',
-    'collectives（统称）名录和 dictionary（数据字典）。每个表均有 CSV（UTF-8 带 BOM）和 JSON 两种格式，',
+    'reports（月度落实情况）、sections、categories、indicators（目标指标）、actuals（指标累计完成数）；根目录有 units（责任单位）、',
+    'leaders（牵头领导）、collectives（统称）名录和 dictionary（数据字典）。每个表均有 CSV（UTF-8 带 BOM）和 JSON 两种格式，',
     '内容与发布用的原始数据文件逐行逐列一致；JSON 中的值与原始数据完全相同，均为文本。',
+    '另有计算所得的 indicator-progress（指标完成情况）：每个指标每月的目标、累计完成数（折算为数字）、完成率、序时进度和进度，',
+    '与网站显示的一致；标准和幅度没有完成率。',
     `${FORMULA_NOTE}`,
     '',
     `许可：${dataLicence(dataset).name} ${dataLicence(dataset).url}`,

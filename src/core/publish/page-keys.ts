@@ -10,7 +10,7 @@
  *   date in the nav and footer, the sample-data notice);
  * - item: one task or project: its record, group, plan, reports, status, related items,
  *   units and leaders by name, completion notices, revision history, withdrawn reports, and
- *   the year's manifest and months (an item has no chart of its own: its months are HTML);
+ *   the year's manifest and months (its indicator charts are computed from these alone);
  * - unit, leader, year: their own record plus the keys of every item they list. A list page
  *   thus rebuilds when any of its items changes, even in a field the list does not show: a
  *   superset of what it shows, never a subset.
@@ -208,6 +208,8 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
           y.plans.map((p) => [p.source.file, p.source.line, p.item]),
           y.reports.map((r) => [r.source.file, r.source.line, r.item, r.month]),
           y.items.flatMap((i) => i.indicators.map((n) => [n.source.line, n.item, n.no])),
+          // The actuals download keeps each value as written (19部, 1.2万), which the items' keys do not hold.
+          y.actuals.map((a) => [a.source.file, a.source.line, a.raw.cells]),
         )),
       );
     }

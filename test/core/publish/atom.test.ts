@@ -14,6 +14,7 @@ import type { Change } from '../../../src/core/content/history.ts';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
 import { TODAY, makeContent } from '../../fixtures/content.ts';
 import { atomProblems, child, parseXml } from '../../fixtures/atom.ts';
+import { indicatorDataset } from '../../fixtures/indicators.ts';
 
 const SITE = 'https://example.gov.cn';
 const links = {
@@ -151,6 +152,23 @@ describe('Atom feeds', () => {
     });
     expect(atomProblems(xml)).toEqual([]);
     expect(child(parseXml(xml), 'entry')).toHaveLength(8);
+  });
+
+  it('state the numbers a report gave: each indicator with a value that month, cumulative, rate and where it stands', () => {
+    const year = indicatorDataset().years[0];
+    const summary = (key: string, month: string) =>
+      reportEntries(year, [year.itemByKey.get(key)!], links).find((e) => e.id.endsWith(`/report/${month}`))!.summary!;
+    expect(summary('T1', '2020-02').split('\n')).toEqual([
+      '完成投资10亿元。',
+      '完成情况：进展',
+      '完成投资：累计完成1.2亿元，完成率12%，低于序时进度',
+      '评价：完成；是否全部完成：否；填报时间：2020-03-05',
+    ]);
+    expect(summary('P1', '2020-01')).toContain('\n加装电梯：累计完成70部，完成率116.7%，超额完成\n');
+    expect(summary('P2', '2020-01')).toContain('\n低保标准：现值3400元/年/人，未达到目标（不低于3480元/年/人）\n');
+    // T2 gave no value in January: its January entry says nothing of the numbers.
+    expect(summary('T2', '2020-01')).not.toContain('新建学校：');
+    expect(summary('T2', '2020-02')).toContain('新建学校：累计完成2所，完成率66.7%，超前于序时进度');
   });
 
   it('the checker itself rejects what is not Atom', () => {

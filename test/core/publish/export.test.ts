@@ -8,6 +8,8 @@ import {
   REGISTRY_TABLES,
   YEAR_TABLES,
   dictionary,
+  isComputed,
+  tableSpec,
   exportFiles,
   exportZip,
   newestDataDate,
@@ -18,6 +20,7 @@ import type { Dataset } from '../../../src/core/model/types.ts';
 import { FILES, type FileKind } from '../../../src/core/content/schema.ts';
 import { TODAY, edit, fixtureText, makeContent } from '../../fixtures/content.ts';
 import { SHIZHONG_2020 } from '../../fixtures/bundled.ts';
+import { makeIndicatorContent } from '../../fixtures/indicators.ts';
 
 /** The rows of a content file, read straight with csv-parse (not through the core). */
 function contentRows(abs: string): Record<string, string>[] {
@@ -40,9 +43,11 @@ function expectedTables(root: string, dataset: Dataset): Map<string, Record<stri
   for (const year of dataset.years) {
     const dir = path.join(root, String(year.year));
     for (const name of YEAR_TABLES) {
+      // The one computed table is checked on its own (below).
+      if (isComputed(name)) continue;
       let rows: Record<string, string>[];
-      if (name === 'reports') {
-        const rdir = path.join(dir, 'reports');
+      if (name === 'reports' || name === 'actuals') {
+        const rdir = path.join(dir, name);
         rows = existsSync(rdir)
           ? readdirSync(rdir)
               .sort()
@@ -142,6 +147,79 @@ describe('open-data downloads', () => {
     expect(JSON.parse(files.get('2020/indicators.json')!).title).toBe('目标指标');
   });
 
+  it('carry the year’s actuals files, rows as written (70部, 1.2亿元), oldest month first', () => {
+    const { files, expected } = roundTrip(makeIndicatorContent());
+    expect(expected.get('2020/actuals')!.map((r) => [r.item, r.month, r.actual])).toEqual([
+      ['T1', '2020-01', '0.5'],
+      ['P1', '2020-01', '70部'],
+      ['P2', '2020-01', '3400'],
+      ['T1', '2020-02', '1.2亿元'],
+      ['T2', '2020-02', '2'],
+    ]);
+    expect(JSON.parse(files.get('2020/actuals.json')!).title).toBe(FILES.actuals.title);
+  });
+
+  it('carry each indicator’s target and monthly values side by side: numbers, a rate for quantities and money, none for standards', () => {
+    const dataset = loadContentOrThrow(makeIndicatorContent(), { today: TODAY });
+    const files = new Map(exportFiles(dataset, { dataUrl: 'https://example.gov.cn/data/' }).map((f) => [f.path, f.body]));
+    expect(files.get('2020/indicator-progress.csv')).toBe(
+      [
+        '\uFEFFitem,no,name,kind,measure,goal,comparison,month,actual,rate,expected,position',
+        'T1,1,完成投资,金额,亿元,10,,2020-01,0.5,5,0.83,低于序时进度',
+        'T1,1,完成投资,金额,亿元,10,,2020-02,1.2,12,1.67,低于序时进度',
+        'T2,1,新建学校,数量,所,3,,2020-02,2,66.7,0.5,超前于序时进度',
+        'P1,1,加装电梯,数量,部,60,,2020-01,70,116.7,5,超额完成',
+        'P2,1,低保标准,标准,元/年/人,3480,不低于,2020-01,3400,,,未达到目标',
+        '',
+      ].join('\r\n'),
+    );
+    const doc = JSON.parse(files.get('2020/indicator-progress.json')!);
+    expect(doc.title).toBe('指标完成情况（目标与累计完成数，计算所得）');
+    expect(doc.csv).toBe('https://example.gov.cn/data/2020/indicator-progress.csv');
+    expect(doc.columns.map((c: { label: string }) => c.label)).toEqual([
+      '分解序号',
+      '指标序号',
+      '指标名称',
+      '指标类型',
+      '计量单位',
+      '目标值',
+      '比较方式',
+      '月份',
+      '累计完成',
+      '完成率（%）',
+      '序时进度',
+      '进度',
+    ]);
+    expect(doc.rows[3]).toEqual({
+      item: 'P1',
+      no: '1',
+      name: '加装电梯',
+      kind: '数量',
+      measure: '部',
+      goal: '60',
+      comparison: '',
+      month: '2020-01',
+      actual: '70',
+      rate: '116.7',
+      expected: '5',
+      position: '超额完成',
+    });
+    // In the zip with the rest.
+    const zipped = readZip(Buffer.from(exportZip(dataset, {})));
+    expect(zipped.get('luoshi-data/2020/indicator-progress.csv')).toBe(files.get('2020/indicator-progress.csv'));
+    expect(zipped.get('luoshi-data/2020/actuals.csv')).toBe(files.get('2020/actuals.csv'));
+    expect(zipped.get('luoshi-data/README.txt')).toContain('indicator-progress');
+  });
+
+  it('a year without indicators still lists the tables, with their header only', () => {
+    const dataset = loadContentOrThrow(makeContent(), { today: TODAY });
+    const files = new Map(exportFiles(dataset, {}).map((f) => [f.path, f.body]));
+    expect(files.get('2020/indicator-progress.csv')).toBe(
+      '\uFEFFitem,no,name,kind,measure,goal,comparison,month,actual,rate,expected,position\r\n',
+    );
+    expect(files.get('2020/actuals.csv')).toBe('\uFEFFitem,no,month,actual\r\n');
+  });
+
   it('hold exactly the rows of the bundled dataset', () => {
     const root = SHIZHONG_2020;
     const { expected } = roundTrip(root);
@@ -185,7 +263,7 @@ describe('the data dictionary', () => {
   it('describes every column of every published table, with allowed values from the schemas', () => {
     const dict = dictionary();
     for (const kind of [...YEAR_TABLES, ...REGISTRY_TABLES]) {
-      expect(dict.filter((d) => d.file === kind).map((d) => d.column)).toEqual(Object.keys(FILES[kind].columns));
+      expect(dict.filter((d) => d.file === kind).map((d) => d.column)).toEqual(Object.keys(tableSpec(kind).columns));
     }
     for (const d of dict) {
       expect(d.label && d.meaning && d.type && d.allowed, `${d.file}.${d.column}`).toBeTruthy();
@@ -199,6 +277,12 @@ describe('the data dictionary', () => {
     expect(find('projects', 'no').type).toBe('整数');
     expect(find('indicators', 'kind').allowed).toBe('数量、金额、标准、幅度');
     expect(find('indicators', 'goal').type).toBe('数值');
+    expect(find('actuals', 'actual').label).toBe('累计完成');
+    // The computed table: the content files' labels where a column means the same, its own otherwise.
+    expect(find('indicator-progress', 'name').label).toBe(FILES.indicators.columns.name.label);
+    expect(find('indicator-progress', 'actual')).toMatchObject({ label: '累计完成', type: '数值' });
+    expect(find('indicator-progress', 'rate')).toMatchObject({ label: '完成率（%）', type: '数值（可空）', required: false });
+    expect(find('indicator-progress', 'kind').allowed).toBe('数量、金额、标准、幅度');
   });
 });
 

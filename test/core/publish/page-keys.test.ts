@@ -6,6 +6,8 @@ import { loadContentOrThrow } from '../../../src/core/content/load.ts';
 import type { Dataset } from '../../../src/core/model/types.ts';
 import { pageKeys } from '../../../src/core/publish/page-keys.ts';
 import { writeSyntheticContent } from '../../../tools/bench/synthetic.ts';
+import { ACTUALS, makeIndicatorContent } from '../../fixtures/indicators.ts';
+import { TODAY } from '../../fixtures/content.ts';
 
 /** Every item, unit, leader and year key of a content folder, by a readable name. */
 function keysOf(root: string, today: string): Map<string, string> {
@@ -62,5 +64,17 @@ describe('page keys (incremental builds)', () => {
     } finally {
       writeFileSync(reports, original);
     }
+  });
+
+  it('an actual written another way (1.2亿元 → 12000万元) or moved in its file changes the year only (its download keeps both)', () => {
+    const indicators = makeIndicatorContent();
+    const base = keysOf(indicators, TODAY);
+    const file = path.join(indicators, '2020/actuals/2020-02.csv');
+    const text = ACTUALS['2020/actuals/2020-02.csv'];
+    writeFileSync(file, text.replace('1.2亿元', '12000万元'));
+    expect(changed(base, keysOf(indicators, TODAY))).toEqual(['year 2020']);
+    const [header, ...rows] = text.split('\n');
+    writeFileSync(file, [header, ...rows.reverse()].join('\n'));
+    expect(changed(base, keysOf(indicators, TODAY))).toEqual(['year 2020']);
   });
 });
