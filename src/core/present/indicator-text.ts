@@ -5,6 +5,7 @@
  * imports only types and the model's rules: the charts, the feeds and the downloads use it.
  */
 import { isCounted } from '../model/progress.ts';
+import { formatRate } from './progress.ts';
 import type { Indicator, IndicatorKind, IndicatorProgress, Position } from '../model/types.ts';
 
 /** The kinds as the content files and the site name them. */
@@ -30,10 +31,8 @@ export function formatQuantity(value: number, unit: string): string {
   return `${formatAmount(value)}${unit}`;
 }
 
-/** 0.3167 → "31.7%" (one decimal, as the issue's reports write it). */
-export function formatRate(rate: number): string {
-  return `${formatAmount(Math.round(rate * 1000) / 10)}%`;
-}
+// One rate format for the whole site: the item page's (a value short of its target never reads 100%).
+export { formatRate } from './progress.ts';
 
 /** A rate as the downloads give it: the percentage as a number with one decimal (31.7), or ''. */
 export function ratePercent(rate: number | undefined): string {
@@ -55,14 +54,14 @@ export const POSITION_WORDS: Record<Position, string> = {
   behind: '低于序时进度',
   met: '达到目标',
   'not-met': '未达到目标',
-  unreported: '尚未报告',
+  unreported: '尚未报送',
 };
 
 /**
  * One indicator in one month, in a sentence without its name:
  * - quantity or money: 累计完成19部，完成率31.7%，低于序时进度 (超额 above the target);
  * - standard or bound: 现值3840元/年/人，达到目标（不低于3480元/年/人）;
- * - nothing reported yet: 尚未报告（目标60部）.
+ * - nothing reported yet: 尚未报送（目标60部）.
  */
 export function progressSentence(p: IndicatorProgress): string {
   const { indicator, actual } = p;

@@ -180,7 +180,7 @@ describe('the words', () => {
     expect(progressSentence(indicatorProgress(indicator('T1'), '2020-02'))).toBe('累计完成1.2亿元，完成率12%，低于序时进度');
     expect(progressSentence(indicatorProgress(indicator('T2'), '2020-02'))).toBe('累计完成2所，完成率66.7%，超前于序时进度');
     expect(progressSentence(indicatorProgress(indicator('P1'), '2020-01'))).toBe('累计完成70部，完成率116.7%，超额完成');
-    expect(progressSentence(indicatorProgress(indicator('T3'), '2020-02'))).toBe('尚未报告（目标60部）');
+    expect(progressSentence(indicatorProgress(indicator('T3'), '2020-02'))).toBe('尚未报送（目标60部）');
     const standard = year.itemByKey.get('P2')!.indicators[0];
     expect(progressSentence(indicatorProgress(standard, '2020-01'))).toBe('现值3400元/年/人，未达到目标（不低于3480元/年/人）');
   });
