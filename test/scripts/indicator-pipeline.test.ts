@@ -2,17 +2,19 @@
  * Every target a number, from the notice to the content, through the command line with no code
  * change: a notice table with a target column (目标任务 "8950人") → new-site → import-notice (the
  * indicators proposed) → the plan forms (附件3, with quarter-end numbers) filled and imported → the
- * month's forms (附件4) filled with 累计完成 values as a department types them → import → validate,
- * and content/YYYY/actuals/ holds the numbers. A second run where one cell says 约7千人 is refused
- * naming the cell, with nothing changed. (The build and the pages are checked after the pages'
- * work is merged.)
+ * month's forms (附件4) filled with 累计完成 values as a department types them → import → validate
+ * → build. content/YYYY/actuals/ holds the numbers, each item page shows its target, value, unit and
+ * rate (超额 above 100 %, a standard without a rate), and the downloads carry target and value
+ * together. The notice has no leader column, as many do. A second run where one cell says 约7千人
+ * is refused naming the cell, with nothing changed.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContentOrThrow } from '../../src/core/content/load.ts';
+import { itemPath } from '../../src/core/present/urls.ts';
 import { xlsxOf } from '../fixtures/second-government.ts';
 import { fillXlsx } from './fill.ts';
 
@@ -37,6 +39,15 @@ function run(script: string, args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** A page's text as a reader sees it: tags dropped, entities of digits and punctuation kept as written. */
+function textOf(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
 /** Every file of a folder, byte for byte. */
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -54,18 +65,18 @@ function snapshot(dir: string): Map<string, string> {
 const NOTICE = {
   title: '2021年民生实事项目表',
   rows: [
-    ['序号', '项目名称', '牵头领导', '责任单位', '目标任务'],
-    ['1', '扩大城镇就业。', '王  强', '区人社局', '8950人'],
-    ['2', '建设口袋公园。', '赵志刚', '区城管局、区住建局', '8处'],
-    ['3', '提高城乡低保标准。', '李  敏', '区民政局', '标准不低于3480元/年'],
+    ['序号', '项目名称', '责任单位', '目标任务'],
+    ['1', '扩大城镇就业。', '区人社局', '8950人'],
+    ['2', '建设口袋公园。', '区城管局、区住建局', '8处'],
+    ['3', '提高城乡低保标准。', '区民政局', '标准不低于3480元/年'],
   ],
 };
 
 /** What the departments type into 累计完成 (by item and indicator number), and what the content keeps. */
-const TYPED: Record<string, string> = { P1: '7,000', P2: '３处', P3: '3480元/年' };
+const TYPED: Record<string, string> = { P1: '7,000', P2: '１０处', P3: '3480元/年' };
 
 describe('a notice with a target column, through the forms, to the numbers', () => {
-  it('new-site → import-notice → plan and month forms with numbers → import → validate; 约7千人 refused with nothing changed', async () => {
+  it('new-site → import-notice → plan and month forms with numbers → import → validate → build, numbers on the pages and in the downloads; 约7千人 refused with nothing changed', async () => {
     const dir = tmp('luoshi-numbers-');
     const root = path.join(dir, 'content');
     expect(run('new-site', [root]).code).toBe(0);
@@ -112,11 +123,39 @@ describe('a notice with a target column, through the forms, to the numbers', () 
     const v = run('validate', ['--content', root, '--today', TODAY]);
     expect(v.code, v.err + v.out).toBe(0);
     expect(readFileSync(path.join(root, '2021/actuals/2021-03.csv'), 'utf8')).toBe(
-      'item,no,month,actual\nP1,1,2021-03,7000\nP2,1,2021-03,3\nP3,1,2021-03,3480\n',
+      'item,no,month,actual\nP1,1,2021-03,7000\nP2,1,2021-03,10\nP3,1,2021-03,3480\n',
     );
     const year = loadContentOrThrow(root, { today: TODAY }).years[0];
     const p1 = year.itemByKey.get('P1')!.indicators[0];
     expect([p1.actuals.map((a) => a.value.value), p1.quarterPlan]).toEqual([[7000], [2000, 4500, 6700, 8950]]);
+    expect(year.items.every((i) => i.leaderIds.length === 0)).toBe(true);
+
+    // The build, with no code change: each item page and the year's downloads.
+    const out = path.join(dir, 'dist');
+    execFileSync(path.join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', out], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        LUOSHI_TODAY: TODAY,
+        LUOSHI_CONTENT: root,
+        LUOSHI_CACHE_DIR: path.join(dir, 'cache'),
+      },
+      stdio: 'pipe',
+    });
+    const page = (no: number) =>
+      textOf(readFileSync(path.join(out, itemPath(year, year.itemByKey.get(`P${no}`)!), 'index.html'), 'utf8'));
+    expect(page(1)).toContain('7,000 / 8,950 人（78.2%）');
+    expect(page(1)).toMatch(/牵头领导\s*未列明/);
+    expect(page(2)).toMatch(/10 \/ 8 处（125%，超额）/);
+    expect(page(3)).toContain('现值 3,480 元/年');
+    expect(page(3)).toMatch(/达到/);
+    expect(page(3)).not.toMatch(/3,480 元\/年（[\d.]+%/);
+    const download = readFileSync(path.join(out, 'data/2021/indicator-progress.csv'), 'utf8').split('\n');
+    const header = download[0].split(',');
+    const row = download.find((l) => l.startsWith('P1,1,'))!.split(',');
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect([cell('goal'), cell('actual'), cell('rate'), cell('month')]).toEqual(['8950', '7000', '78.2', '2021-03']);
 
     // The same month again from the state before, with one cell a department wrote as an estimate.
     rmSync(root, { recursive: true });
@@ -129,5 +168,5 @@ describe('a notice with a target column, through the forms, to the numbers', () 
       /第 \d+ 行 L 列 {2}\[LS-ACT-005\] {2}（累计完成（标准、幅度填现值）） {2}「约7千人」 {2}累计完成数是约数（“约”）/,
     );
     expect(snapshot(root)).toEqual(unchanged);
-  }, 120_000);
+  }, 300_000);
 });
