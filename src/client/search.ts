@@ -317,12 +317,7 @@ async function run() {
   // Sorted searches ask each shard apart and merge their sorted runs (src/client/search-shards.ts);
   // both leave out the shards that lack a term of the query (shardsLackingATerm).
   const search = sort
-    ? await sortedSearch(
-        await loadShardsApart(BASE, OPTIONS, [...merged]),
-        query,
-        { filters, sort },
-        filtersOnce !== undefined,
-      )
+    ? await sortedSearch(await loadShardsApart(BASE, OPTIONS, [...merged]), query, { filters, sort }, filtersOnce !== undefined)
     : await pf.search(query, {
         filters: withoutShards(filters, query ? await shardsLackingATerm(pf, query, [MAIN_SHARD, ...merged]) : []),
       });
