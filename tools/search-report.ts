@@ -1,5 +1,5 @@
 /**
- * node tools/search-report.ts [site] [--content DIR] [--variants plain,pages,full,bigrams] [--query 加装电梯] [--full] [--json]
+ * node tools/search-report.ts [site] [--content DIR] [--variants plain,pages,full,bigrams] [--query 加装电梯] [--full] [--sample N] [--json]
  *
  * Measures the search on a built site (default dist/; build it first): builds each index variant
  * into a temporary folder, runs the queries of tools/search-queries.ts through Pagefind's own
@@ -39,6 +39,7 @@ import {
 import { buildSearchIndex, type IndexOptions } from '../src/steps/search-index.ts';
 import { isHit, SEARCH_QUERIES, type SearchQuery } from './search-queries.ts';
 import { LuoshiError } from '../src/core/errors/errors.ts';
+import { itemPath } from '../src/core/present/urls.ts';
 
 export type Variant = 'plain' | 'pages' | 'full' | 'bigrams' | 'words';
 const VARIANT_OPTIONS: Record<Variant, IndexOptions> = {
@@ -192,6 +193,24 @@ export async function measureVariant(
   }
 }
 
+/**
+ * `--sample N`: N items spread evenly over every year of the dataset, each searched by its own
+ * text (the title a citizen copies), expecting its page: on a site of any content, such as the
+ * large synthetic one, whose items the real queries of tools/search-queries.ts do not name.
+ */
+export function titleQueries(ds: Dataset, n: number): SearchQuery[] {
+  const items = ds.years.flatMap((y) => y.items.map((item) => ({ y, item })));
+  const step = Math.max(1, Math.floor(items.length / n));
+  return items
+    .filter((_, i) => i % step === 0)
+    .slice(0, n)
+    .map(({ y, item }) => ({
+      q: item.text,
+      expect: [itemPath(y, item)],
+      note: `${y.year} title`,
+    }));
+}
+
 export function formatReport(reports: VariantReport[]): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const lines = [
@@ -216,6 +235,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       variants: { type: 'string', default: 'plain,pages,full,bigrams,words' },
       query: { type: 'string' },
       full: { type: 'boolean', default: false },
+      sample: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -224,7 +244,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const reports: VariantReport[] = [];
   for (const v of values.variants.split(',') as Variant[]) {
     if (!(v in VARIANT_OPTIONS)) throw new LuoshiError(`unknown variant ${v}`);
-    reports.push(await measureVariant(site, v, ds, { content: values.content, query: values.query, full: values.full }));
+    reports.push(
+      await measureVariant(site, v, ds, {
+        content: values.content,
+        query: values.query,
+        full: values.full,
+        queries: values.sample ? titleQueries(ds, Number(values.sample)) : undefined,
+      }),
+    );
   }
   await pagefind.close();
   console.log(values.json ? JSON.stringify(reports, null, 2) : formatReport(reports));

@@ -13,6 +13,7 @@ import { buildPortal } from '../../scripts/portal.ts';
 import { searchRecords } from '../../src/core/present/search.ts';
 import { CATALOGUE_FILE, catalogueEntry, itemYear } from '../../src/steps/search-catalogue.ts';
 import { ITEMS_PER_PAGE } from '../../src/steps/portal-search.ts';
+import { loadPagefind } from '../../tools/search-report.ts';
 import { makeContent, TODAY } from '../fixtures/content.ts';
 
 describe('siteSummary', () => {
@@ -59,6 +60,18 @@ describe('buildPortal', () => {
       { dir: 'd2', name: '西区<b>' },
     ]);
     expect(existsSync(path.join(site, 'search/pagefind/pagefind.js'))).toBe(true);
+    // A query finds a catalogue page per district; its sub-results name the items by their paths.
+    const { pf } = await loadPagefind(path.join(site, 'search/pagefind'));
+    const item = entries[0];
+    const word = item.title.split('：')[1].slice(0, 4);
+    const pages = await Promise.all(((await pf.search(word))?.results ?? []).map((r) => r.data()));
+    const found = pages.flatMap((d) =>
+      (d as unknown as { sub_results: { url: string }[] }).sub_results
+        .filter((x) => x.url.includes('#'))
+        .map((x) => `${d.meta.base}${decodeURIComponent(x.url.split('#')[1])}`),
+    );
+    expect(found).toContain(`/d1/${item.path}`);
+    expect(found).toContain(`/d2/${item.path}`);
   }, 60_000);
 
   it('fails on a folder without district builds', async () => {
