@@ -28,6 +28,17 @@ export interface PortalDistrict {
   name: string;
 }
 
+/**
+ * An entry's index-only words, each once, without the item's text (its heading holds it): every
+ * position of a word is stored in the index chunk a query fetches, and the words repeated the
+ * title's text and its word split several times over.
+ */
+export function portalWords(e: CatalogueEntry): string {
+  const text = e.title.slice(e.title.indexOf('：') + 1);
+  const words = new Set(e.words.split(/\s+/).filter((w) => w && w !== text));
+  return [...words].join(' ');
+}
+
 /** The catalogue pages of one district: HTML for Pagefind, ITEMS_PER_PAGE items each, by year. */
 export function districtCataloguePages(district: PortalDistrict, entries: CatalogueEntry[]): { url: string; content: string }[] {
   const byYear = new Map<string, CatalogueEntry[]>();
@@ -39,7 +50,7 @@ export function districtCataloguePages(district: PortalDistrict, entries: Catalo
         .slice(i, i + ITEMS_PER_PAGE)
         .map(
           (e) =>
-            `<h2 id="${esc(e.path)}">${esc(e.title)}（${esc(e.status)}）</h2><p>${esc([e.number, e.group, e.unit ? `牵头单位：${e.unit}` : ''].filter(Boolean).join(' · '))}</p><p data-pagefind-weight="2">${esc(e.words)}</p>`,
+            `<h2 id="${esc(e.path)}">${esc(e.title)}（${esc(e.status)}）</h2><p>${esc([e.number, e.group, e.unit ? `牵头单位：${e.unit}` : ''].filter(Boolean).join(' · '))}</p><p data-pagefind-weight="2">${esc(portalWords(e))}</p>`,
         )
         .join('');
       const meta = [
