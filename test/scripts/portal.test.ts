@@ -12,7 +12,7 @@ import { siteSummary } from '../../src/core/publish/summary.ts';
 import { buildPortal } from '../../scripts/portal.ts';
 import { searchRecords } from '../../src/core/present/search.ts';
 import { CATALOGUE_FILE, catalogueEntry, itemYear } from '../../src/steps/search-catalogue.ts';
-import { ITEMS_PER_PAGE } from '../../src/steps/portal-search.ts';
+import { ITEMS_PER_PAGE, portalWords } from '../../src/steps/portal-search.ts';
 import { loadPagefind } from '../../tools/search-report.ts';
 import { makeContent, TODAY } from '../fixtures/content.ts';
 
@@ -31,6 +31,23 @@ describe('siteSummary', () => {
         .reduce((a, [, v]) => a + v, 0);
     expect(statuses(y.tasks)).toBeGreaterThan(0);
     expect(statuses(y.tasks)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('portalWords', () => {
+  it("keeps each index-only word once and leaves out the item's text, which its heading holds", () => {
+    const entry = {
+      path: '2020/tasks/1/',
+      year: '2020',
+      title: '主要工作任务第1项：加装电梯',
+      number: '2020年主要工作任务第1项',
+      kind: '主要工作任务',
+      status: '滞后',
+      unit: '区住建局',
+      group: '',
+      words: 't1 n1 1 加装电梯 加装 电梯 区住建局 住建局 区 住建局',
+    };
+    expect(portalWords(entry)).toBe('t1 n1 1 加装 电梯 区住建局 住建局 区');
   });
 });
 
