@@ -281,6 +281,7 @@ if (values.shards) {
   data.province = await runProvince(Number(values.shards), params, SITE, OUT, synthetic.today, log);
   if (data.province.portal?.ok && !values['no-search']) {
     data.provinceSearch = await measurePortalQuery(path.join(OUT, 'province/dist'), values.query!);
+    data.provinceSearchText = await measurePortalQuery(path.join(OUT, 'province/dist'), values['text-query']!);
     log(
       `  portal first search: ${data.provinceSearch.error ?? `${(data.provinceSearch.bytes / 1e3).toFixed(1)} kB in ${data.provinceSearch.requests} requests`}`,
     );

@@ -54,6 +54,8 @@ export interface BenchData {
   searchText?: SearchResult;
   /** A first search on the province portal, over the province-wide catalogue (--shards). */
   provinceSearch?: SearchResult;
+  /** The same with the report-text query: the portal's catalogue holds no report text (not a budget, reported). */
+  provinceSearchText?: SearchResult;
   bundled: BuildResult[];
   bundledSite?: SiteStats;
   lighthouse?: LighthouseResult[] | string;
@@ -257,6 +259,8 @@ export function renderReport(d: BenchData, budgetList: Budget[], command: string
       L.push(`The portal of the ${d.province?.shards ?? 0} built districts and ${d.province?.catalogueOnly ?? 0} more districts' catalogues (data only: synthetic, 1 district × 5 years × 100 items each, one month reported); a fresh browser opens \`/search/?q=${pq.query}\` and the portal's script reads the province-wide catalogue (src/steps/portal-search.ts) and lists the first ${pq.results} results: **${kb(pq.bytes)}** in ${pq.requests} requests under …/pagefind/ as stored (${kb(pq.bytesGzip)} with HTTP gzip on the script and WASM), ${Math.round(pq.ms)} ms on localhost.`);
       L.push('', `By kind: ${Object.entries(pq.byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}. First titles: ${pq.firstTitles.map((t) => `「${t}」`).join(' ')}`);
     }
+    const pt = d.provinceSearchText;
+    if (pt && !pt.error) L.push('', `The report-text query \`${pt.query}\` on the portal (whose catalogue holds no report text; not a budget): **${kb(pt.bytes)}** in ${pt.requests} requests (${kb(pt.bytesGzip)} with HTTP gzip on the script and WASM); by kind: ${Object.entries(pt.byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}.`);
   }
 
   L.push('', '## Build of the bundled dataset (content/)', '');
