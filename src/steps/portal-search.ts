@@ -132,7 +132,13 @@ async function run() {
     // The district's own index: its newest year's full text and its catalogue, in place of the portal's copy.
     if (!merged.has(d.dir)) {
       status.textContent = '正在载入' + d.name + '的搜索索引…';
-      await pf.mergeIndex('/' + d.dir + '/pagefind/', { baseUrl: '/' + d.dir + '/', mergeFilter: { district: d.name } });
+      try {
+        await pf.mergeIndex('/' + d.dir + '/pagefind/', { baseUrl: '/' + d.dir + '/', mergeFilter: { district: d.name } });
+      } catch (error) {
+        status.textContent = '未能载入' + d.name + '的搜索索引，请稍后重试。';
+        console.error(error);
+        return;
+      }
       merged.add(d.dir);
     }
     filters = { district: { any: [d.name] }, layer: { none: ['目录'] } };
