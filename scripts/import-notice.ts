@@ -17,7 +17,7 @@ import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { formatImportErrors, importFiles, importNotice, type Registries } from '../office/notices/notice-import.ts';
 import { FIELD_LABELS, type Field } from '../office/notices/grid.ts';
 import { indicatorsCsv, itemsOfImport, proposeIndicators, reviewLines, reviewMarkdown } from '../office/notices/indicators.ts';
-import { noticeHeading } from '../office/notices/text-tables.ts';
+import { noticeHeading, type NoticeHeading } from '../office/notices/text-tables.ts';
 import { LuoshiError, UsageError, coded } from '../src/core/errors/errors.ts';
 import { cli, dateArg, yearArg } from './lib/cli.ts';
 import { readNotice } from '../office/notices/readers.ts';
@@ -112,7 +112,7 @@ const placeNames = place
     : [];
 
 const read = await readNotice(file);
-const heading = read.text ? noticeHeading(read.text) : {};
+const heading: Partial<NoticeHeading> = read.text ? noticeHeading(read.text) : {};
 const result = importNotice(read.grids, registries, {
   year,
   programme: values.programme,
@@ -126,6 +126,8 @@ const result = importNotice(read.grids, registries, {
     title: values.title ?? heading.title,
     date: values.date ?? heading.date,
     publicity: heading.publicity,
+    // How the number was read, unless the office gave it.
+    notes: values['doc-no'] ? [] : heading.notes,
   },
 });
 

@@ -36,7 +36,8 @@ export interface ImportOptions {
   kinds?: Record<string, 'tasks' | 'programme'>;
   /** Short names of the place for the 区-prefix rule (济南, 市中). */
   placeNames?: string[];
-  notice?: { doc_no?: string; title?: string; date?: string; publicity?: string };
+  /** The notice's heading, with how it was read (`notes`, for the review list). */
+  notice?: { doc_no?: string; title?: string; date?: string; publicity?: string; notes?: string[] };
   /** Link programme items to the main task they repeat when the wording says so (longest shared run ≥ 8 characters). */
   link?: boolean;
 }
@@ -412,6 +413,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     publicity: heading.publicity ?? '待填写',
   };
   if (!heading.publicity) review.push('通知的公开属性（如“此件公开发布”）未能识别，manifest.json 中写作“待填写”，请补上');
+  review.push(...(heading.notes ?? []));
   if (!heading.doc_no) review.push('通知文号未能识别，manifest.json 中写作“待填写”，请补上（或用 --doc-no 指定）');
   if (!heading.title) review.push('通知标题未能识别，manifest.json 中写作“待填写”，请补上（或用 --title 指定）');
   if (!heading.date)

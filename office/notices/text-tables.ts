@@ -106,13 +106,50 @@ export function textGrids(text: string): Grid[] {
   return grids;
 }
 
+/**
+ * A document number (文号) as offices type it: the issuer's short name, the year in brackets of any
+ * kind (〔〕 as the standard writes it, or [ ], ［］, （）, ( ), 【】), the serial number and 号, with
+ * spaces anywhere between them (`许政 [2020] 20号`, `江政办〔2020〕2 号`).
+ */
+const DOC_NO = String.raw`(([\u4e00-\u9fff]+)\s*[〔\[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*(\d{1,5})\s*号)`;
+/** A line that is the number alone, as a notice's heading sets it (not a 文号 field without a separator). */
+const DOC_NO_LINE = new RegExp(`^(?!文\\s*号)${DOC_NO}$`);
+/**
+ * A government web page's metadata, where the number follows the label 文号 spaced out to the width
+ * of the other labels (`文    号 蔡政办〔2023〕1号`, `文号：…`), possibly as a table row (`文 号 | … |`).
+ */
+const DOC_NO_FIELD = new RegExp(`文\\s*号\\s*[：:|｜]?\\s*${DOC_NO}`);
+
+export interface NoticeHeading {
+  docNo?: string;
+  title?: string;
+  date?: string;
+  publicity?: string;
+  /** How the number was read, for the review list, when it was not a line written the standard way. */
+  notes: string[];
+}
+
 /** The notice's number (文号) and title in a text, when written the usual way. */
-export function noticeHeading(text: string): { docNo?: string; title?: string; date?: string; publicity?: string } {
+export function noticeHeading(text: string): NoticeHeading {
   const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.trim());
-  const docNo = lines.find((l) => /^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/.test(l));
+  const notes: string[] = [];
+  // A line of its own first (the notice's own heading), then a web page's 文号 field.
+  let docNo: string | undefined;
+  for (const pattern of [DOC_NO_LINE, DOC_NO_FIELD]) {
+    const at = lines.findIndex((l) => pattern.test(l));
+    if (at < 0) continue;
+    const [, written, issuer, year, serial] = pattern.exec(lines[at])!;
+    docNo = `${issuer}〔${year}〕${serial}号`;
+    const fromField = pattern === DOC_NO_FIELD;
+    const where = fromField ? '取自网页的“文号”信息栏，' : '';
+    if (written !== docNo)
+      notes.push(`正文 第 ${at + 1} 行：通知文号${where}原文写作「${written}」，按公文格式写作「${docNo}」，请核对`);
+    else if (fromField) notes.push(`正文 第 ${at + 1} 行：通知文号「${docNo}」取自网页的“文号”信息栏，请核对`);
+    break;
+  }
   const t = lines.findIndex((l) => l.startsWith('关于'));
   let title: string | undefined;
   if (t > 0) {
@@ -128,5 +165,5 @@ export function noticeHeading(text: string): { docNo?: string; title?: string; d
   );
   const date = d ? `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}` : undefined;
   const publicity = /（(此件[^）]{2,8})）/.exec(text)?.[1];
-  return { docNo, title, date, publicity };
+  return { docNo, title, date, publicity, notes };
 }
