@@ -263,6 +263,8 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
 
     const groups: { name: string; numeral: string }[] = [];
     const rows: Record<string, string>[] = [];
+    /** Items of several units with no lead unit written: the site takes the first as the lead. */
+    const leadTakenFirst: number[] = [];
     let sub = '';
     let lastNo = 0;
     const cellOf = (cells: string[], f: Field) => (col(f) >= 0 ? (cells[col(f)] ?? '').trim() : '');
@@ -329,6 +331,7 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
       const units = [...lead.names, ...co.names, ...all.names];
       if (units.length === 0) err(row.line, headers[col('units') >= 0 ? col('units') : col('lead_units')], 'LS-NTC-012');
       units.forEach(addUnit);
+      if (col('lead_units') >= 0 && lead.names.length === 0 && units.length > 1) leadTakenFirst.push(no);
       const grouped = col('group') >= 0;
       if (grouped && groups.length === 0) err(row.line, headers[col('group')], 'LS-NTC-013');
       const deadline = parts ? parts.map((p) => p.deadline).join('\n') : cellOf(cells, 'deadline').replace(/\s+/g, '');
@@ -363,6 +366,10 @@ export function importNotice(grids: Grid[], registries: Registries, options: Imp
     if (col('lead_units') < 0)
       review.push(
         `${grid.source}：没有单独的牵头单位列，各项以第一个责任单位为牵头单位（原文若以加黑等方式标出牵头单位，请在 lead_units 列补上）`,
+      );
+    else if (leadTakenFirst.length)
+      review.push(
+        `${grid.source}：未写明牵头单位的 ${leadTakenFirst.length} 项，以所列第一个责任单位为牵头单位：第 ${leadTakenFirst.join('、')} 项（原文若另有牵头单位，请在 lead_units 列补上）`,
       );
     const attachment = /^附件\d+$/.test(grid.source) ? grid.source : '';
     if (kind === 'tasks') {

@@ -301,6 +301,18 @@ describe('each form of the clause, and the headings', () => {
     expect(rows[1]).toMatchObject({ units: '省住房城乡建设厅、省地方金融监管局', lead_units: '' });
   });
 
+  it('says once which items of several units name no lead unit (the site takes the first unit as the lead)', () => {
+    expect(result.review.filter((l) => l.includes('未写明牵头单位'))).toEqual([
+      '正文：未写明牵头单位的 2 项，以所列第一个责任单位为牵头单位：第 2、5 项（原文若另有牵头单位，请在 lead_units 列补上）',
+    ]);
+  });
+
+  it('says nothing of the lead when an item names one unit only', () => {
+    const r = importText('1.推动重点项目。（省发展改革委按职责分工负责）');
+    expect(r.tasks!.rows[0]).toMatchObject({ units: '省发展改革委', lead_units: '' });
+    expect(r.review.filter((l) => l.includes('未写明牵头单位'))).toEqual([]);
+  });
+
   it('labelled: leaders, lead units first, groups; an unnumbered line is the sub-section', () => {
     expect(rows[2]).toMatchObject({
       subsection: '稳定外贸外资',
