@@ -155,7 +155,14 @@ async function run() {
         found.push({ href: data.meta.base + decodeURIComponent(x.url.split('#')[1]), title: x.title, where: data.meta.district });
     } else found.push({ href: data.url, title: data.meta.title || data.url, where: d ? d.name : '' });
   }
-  status.textContent = found.length ? '找到 ' + s.results.length + ' 组结果，先列出 ' + Math.min(found.length, PAGE) + ' 项。' : '没有找到结果。';
+  // A district's own index gives one result per page, each listed: counted in 项 like the list. The
+  // province catalogue gives pages of up to ITEMS_PER_PAGE items (组), of which the matching items are listed.
+  const listed = Math.min(found.length, PAGE);
+  status.textContent = !found.length
+    ? '没有找到结果。'
+    : d
+      ? '找到 ' + s.results.length + ' 项结果' + (s.results.length > listed ? '，先列出 ' + listed + ' 项' : '') + '。'
+      : '找到 ' + s.results.length + ' 组结果，先列出 ' + listed + ' 项。';
   list.replaceChildren(...found.slice(0, PAGE).map((f) => { const li = document.createElement('li'); const a = document.createElement('a'); a.href = f.href; a.textContent = f.title; li.append(a, f.where ? '（' + f.where + '）' : ''); return li; }));
 }
 form.addEventListener('submit', (e) => { e.preventDefault(); run(); });

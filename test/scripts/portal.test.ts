@@ -12,7 +12,7 @@ import { siteSummary } from '../../src/core/publish/summary.ts';
 import { buildPortal } from '../../scripts/portal.ts';
 import { searchRecords } from '../../src/core/present/search.ts';
 import { CATALOGUE_FILE, catalogueEntry, itemYear } from '../../src/steps/search-catalogue.ts';
-import { ITEMS_PER_PAGE, portalWords } from '../../src/steps/portal-search.ts';
+import { ITEMS_PER_PAGE, PORTAL_SEARCH_JS, portalWords } from '../../src/steps/portal-search.ts';
 import { loadPagefind } from '../../tools/search-report.ts';
 import { makeContent, TODAY } from '../fixtures/content.ts';
 
@@ -93,5 +93,48 @@ describe('buildPortal', () => {
 
   it('fails on a folder without district builds', async () => {
     await expect(buildPortal(mkdtempSync(path.join(tmpdir(), 'luoshi-portal-empty-')))).rejects.toThrow(/no district site/);
+  });
+});
+
+/** The portal page's script run against stand-ins for the page and Pagefind; its status line once run. */
+async function portalStatus(search: string, results: number): Promise<string> {
+  const element = () => ({
+    textContent: '',
+    value: '',
+    dataset: {},
+    append: () => {},
+    replaceChildren: () => {},
+    addEventListener: () => {},
+  });
+  const elements = new Map(['q-form', 'q', 'district', 'results', 'status'].map((id) => [id, element()]));
+  const document = { getElementById: (id: string) => elements.get(id), createElement: element, body: element() };
+  const page = (i: number) => ({
+    data: async () => ({ url: `/d1/2020/tasks/${i}/`, meta: { title: `第${i}项` }, sub_results: [] }),
+  });
+  const pagefind = {
+    options: async () => {},
+    init: async () => {},
+    mergeIndex: async () => {},
+    search: async () => ({ results: Array.from({ length: results }, (_, i) => page(i + 1)) }),
+  };
+  const script = PORTAL_SEARCH_JS.replace("await import('/search/pagefind/pagefind.js')", 'pagefind');
+  expect(script).not.toBe(PORTAL_SEARCH_JS);
+  const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
+  await new AsyncFunction('pagefind', 'document', 'fetch', 'history', 'location', 'Option', script)(
+    pagefind,
+    document,
+    async () => ({ json: async () => [{ dir: 'd1', name: '东区' }] }),
+    { replaceState: () => {} },
+    { search },
+    class {},
+  );
+  return elements.get('status')!.textContent;
+}
+
+describe('the portal search page', () => {
+  it('counts a picked district’s results in items (项), as it lists them', async () => {
+    expect(await portalStatus('?q=电梯&district=d1', 3)).toBe('找到 3 项结果。');
+    expect(await portalStatus('?q=电梯&district=d1', 25)).toBe('找到 25 项结果，先列出 10 项。');
+    expect(await portalStatus('?q=电梯&district=d1', 0)).toBe('没有找到结果。');
   });
 });
