@@ -290,7 +290,15 @@ describe('许昌市 2020 (许政〔2020〕20号): a web page’s text, 责任单
 
   it('says on the review list what it inferred (kept in review/xuchang-2020.txt)', () => {
     expect(gov.review).toContain('新增统称「各县(市、区)政府(管委会)」');
+    expect(gov.review).toContain(
+      '正文：未写明牵头单位的 2 项，以所列第一个责任单位为牵头单位：第 1、2 项（原文若另有牵头单位，请在 lead_units 列补上）',
+    );
+    expect(gov.review).toContain('通知文号原文写作「许政 [2020] 20号」，按公文格式写作「许政〔2020〕20号」');
     expect(gov.review).toBe(readFileSync(reviewFile('xuchang-2020'), 'utf8'));
+  });
+
+  it('reads the doc number the copy writes with square brackets, in the standard form', () => {
+    expect(gov.dataset.years[0].manifest.notice.doc_no).toBe('许政〔2020〕20号');
   });
 });
 
@@ -339,6 +347,13 @@ describe('蔡甸区 2023 (蔡政办〔2023〕1号): a web page’s text, (一) i
   it('says on the review list what it inferred (kept in review/caidian-2023.txt)', () => {
     expect(gov.review).toContain('以“（一）”编号的段落为一项');
     expect(gov.review.match(/未列明牵头领导/g)).toHaveLength(3);
+    // One unit per item: no lead to choose.
+    expect(gov.review).not.toContain('未写明牵头单位');
+    expect(gov.review).toContain('通知文号「蔡政办〔2023〕1号」取自网页的“文号”信息栏');
     expect(gov.review).toBe(readFileSync(reviewFile('caidian-2023'), 'utf8'));
+  });
+
+  it('reads the doc number from the web page’s 文号 field', () => {
+    expect(gov.dataset.years[0].manifest.notice.doc_no).toBe('蔡政办〔2023〕1号');
   });
 });
