@@ -215,6 +215,42 @@ describe('广东省 2023 (粤府办〔2023〕5号): a web page’s text, X牵头
 const unitNames = (gov: Government, key: string) =>
   gov.dataset.years[0].itemByKey.get(key)!.units.map((r) => (r.type === 'unit' ? gov.dataset.unitById.get(r.id)!.name : r.name));
 
+describe('咸安区 2023 重点工作: a .docx of numbered paragraphs, （责任领导：…；牵头单位：…；责任单位：…） in brackets', () => {
+  let gov: Government;
+  beforeAll(() => {
+    gov = adopt('xianan', 'xianan-2023.docx', 2023, '咸宁市咸安区', ['--date', '2023-02-20']);
+  }, 300_000);
+
+  it('imports each item with its leaders (added to leaders.csv) and its lead units first; a unit with its own place keeps its name', () => {
+    const { dataset: ds } = gov;
+    const year = ds.years[0];
+    expect(year.tasks).toHaveLength(12);
+    expect(ds.leaders.map((l) => l.name).sort()).toEqual(['丁玲', '刘伍寿', '杜新国', '洪声耀', '陈浩'].sort());
+    const leaders = (key: string) => year.itemByKey.get(key)!.leaderIds.map((id) => ds.leaderById.get(id)!.name);
+    expect(leaders('T1')).toEqual(['杜新国']);
+    expect(leaders('T7')).toEqual(['杜新国', '丁玲']);
+    expect(leaders('T11')).toEqual(['刘伍寿', '陈浩']);
+    const leads = (key: string) => year.itemByKey.get(key)!.leadUnitIds.map((id) => ds.unitById.get(id)!.name);
+    expect(leads('T6')).toEqual(['区财政局', '区税务局']);
+    expect(leads('T11')).toEqual(['市生态环境局咸安分局']);
+    expect(unitNames(gov, 'T12')).toEqual([
+      '区交通运输局',
+      '区发改局',
+      '区自然资源和规划局',
+      '区林业局',
+      '区经发集团',
+      '相关乡镇办',
+    ]);
+  });
+
+  it('shows every item on its page, its leaders by name', () => expectEveryItemOnItsPage(gov));
+
+  it('says on the review list what it inferred (kept in review/xianan-2023.txt)', () => {
+    expect(gov.review).toContain('读取方式：编号段落');
+    expect(gov.review).toBe(readFileSync(reviewFile('xianan-2023'), 'utf8'));
+  });
+});
+
 describe('滁州市 2020 重点工作及责任分解: a .docx of numbered paragraphs, 牵头负责领导 / 牵头责任单位 / 协同责任单位 lines', () => {
   let gov: Government;
   beforeAll(() => {
