@@ -13,8 +13,7 @@
  * falling cumulative value or 全部完成 below the target without an explanation is refused by the
  * loader's own rule, located back on the form's cell.
  */
-import { actualRefusalIssue } from '../../src/core/content/actuals.ts';
-import { planRefusalIssue } from '../../src/core/content/indicator-plans.ts';
+import { numberRefusal } from '../../src/core/content/number-refusals.ts';
 import { issueOf } from '../../src/core/errors/catalogue.ts';
 import { readQuantity } from '../../src/core/model/quantity.ts';
 import type { Indicator, YearData } from '../../src/core/model/types.ts';
@@ -94,8 +93,8 @@ export function readIndicatorValues(
       const where = { file: form.file, row: line.row, column: at.column, label: at.label, value: text };
       const refusal =
         form.kind === 'report'
-          ? actualRefusalIssue(reading, where, indicator.target.unit)
-          : planRefusalIssue(reading, where, indicator.target.unit);
+          ? numberRefusal('actual', reading, where, indicator.target.unit)
+          : numberRefusal('plan', reading, where, indicator.target.unit);
       if (refusal) errors.push(refusal);
     }
   }

@@ -7,45 +7,16 @@
  * cumulative value below the month before, and 全部完成 reported with a value below the target.
  */
 import path from 'node:path';
-import { issueOf, type Coded } from '../errors/catalogue.ts';
+import { issueOf } from '../errors/catalogue.ts';
 import { isCounted } from '../model/progress.ts';
-import { readQuantity, type Refusal } from '../model/quantity.ts';
+import { readQuantity } from '../model/quantity.ts';
 import type { Actual, Indicator, Report } from '../model/types.ts';
+import { numberRefusal } from './number-refusals.ts';
 import { cellOf, type LoadContext } from './context.ts';
 import { entryNames, exists } from './files.ts';
 import { itemNamed, type YearItems } from './items.ts';
 import { isRealMonth } from './schema.ts';
 
-/**
- * The catalogue message for a value the number reader refused; undefined for a refusal that is
- * not the value's fault (an empty cell is the schema's, an unusable unit the indicator's).
- * The office's form import uses it too, so a form's cell and a file's row read alike.
- */
-export function actualRefusalIssue<L extends object>(refusal: Refusal, at: L, measure: string): (L & Coded) | undefined {
-  switch (refusal.reason) {
-    case 'empty':
-    case 'unknown-unit':
-      return undefined;
-    case 'approximate':
-      return issueOf('LS-ACT-005', at, { word: refusal.word });
-    case 'chinese-numeral':
-      return issueOf('LS-ACT-006', at);
-    case 'negative':
-      return issueOf('LS-ACT-007', at);
-    case 'range':
-      return issueOf('LS-ACT-008', at);
-    case 'grouping':
-      return issueOf('LS-ACT-009', at);
-    case 'multiplier':
-      return issueOf('LS-ACT-010', at, { word: refusal.word });
-    case 'double-multiplier':
-      return issueOf('LS-ACT-011', at, { measure });
-    case 'not-a-number':
-      return issueOf('LS-ACT-012', at);
-    case 'unit-mismatch':
-      return issueOf('LS-ACT-013', at, { written: refusal.written, measure });
-  }
-}
 
 /** How a value is written back in messages: 19 部, 1.2 亿元. */
 function shown(a: { value: number; unit: string }): string {
@@ -110,7 +81,7 @@ export function loadActuals(
       else seen.set(key, `${file}:${row.line}`);
       const reading = indicator ? readQuantity(d.actual, indicator.target.unit) : undefined;
       if (reading && !reading.ok) {
-        const issue = actualRefusalIssue(reading, cell('actual'), indicator!.target.unit);
+        const issue = numberRefusal('actual', reading, cell('actual'), indicator!.target.unit);
         if (issue) scope.issue(issue);
       }
       if (!scope.ok || !indicator || !reading?.ok) continue;

@@ -8,10 +8,11 @@
  * expected-by-now line follows (model/progress.ts).
  */
 import path from 'node:path';
-import { issueOf, type Coded } from '../errors/catalogue.ts';
+import { issueOf } from '../errors/catalogue.ts';
 import { isCounted } from '../model/progress.ts';
-import { readQuantity, type Refusal } from '../model/quantity.ts';
+import { readQuantity } from '../model/quantity.ts';
 import type { Indicator } from '../model/types.ts';
+import { numberRefusal } from './number-refusals.ts';
 import { cellOf, type LoadContext } from './context.ts';
 import { itemNamed, type YearItems } from './items.ts';
 
@@ -19,35 +20,6 @@ const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
 const QUARTER_NAMES = ['一季度末', '二季度末', '三季度末', '四季度末'];
 const KIND_NAMES: Record<Indicator['kind'], string> = { quantity: '数量', money: '金额', standard: '标准', bound: '幅度' };
 
-/**
- * The catalogue message for a planned value the number reader refused; undefined for a refusal
- * that is not the value's fault. The office's plan-form import uses it too.
- */
-export function planRefusalIssue<L extends object>(refusal: Refusal, at: L, measure: string): (L & Coded) | undefined {
-  switch (refusal.reason) {
-    case 'empty':
-    case 'unknown-unit':
-      return undefined;
-    case 'approximate':
-      return issueOf('LS-IND-025', at, { word: refusal.word });
-    case 'chinese-numeral':
-      return issueOf('LS-IND-026', at);
-    case 'negative':
-      return issueOf('LS-IND-027', at);
-    case 'range':
-      return issueOf('LS-IND-028', at);
-    case 'grouping':
-      return issueOf('LS-IND-029', at);
-    case 'multiplier':
-      return issueOf('LS-IND-030', at, { word: refusal.word });
-    case 'double-multiplier':
-      return issueOf('LS-IND-031', at, { measure });
-    case 'not-a-number':
-      return issueOf('LS-IND-032', at);
-    case 'unit-mismatch':
-      return issueOf('LS-IND-033', at, { written: refusal.written, measure });
-  }
-}
 
 /** Read content/YYYY/indicator-plans.csv (if there is one) into the indicators' quarterly plans. */
 export function loadIndicatorPlans(ctx: LoadContext, dir: string, items: YearItems): void {
@@ -86,7 +58,7 @@ export function loadIndicatorPlans(ctx: LoadContext, dir: string, items: YearIte
       if (!indicator || d[q] === '') return;
       const reading = readQuantity(d[q], indicator.target.unit);
       if (!reading.ok) {
-        const issue = planRefusalIssue(reading, cell(q), indicator.target.unit);
+        const issue = numberRefusal('plan', reading, cell(q), indicator.target.unit);
         if (issue) scope.issue(issue);
         return;
       }

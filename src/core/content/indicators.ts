@@ -7,10 +7,10 @@
  * items, in file order.
  */
 import path from 'node:path';
-import { issueOf, type Coded } from '../errors/catalogue.ts';
-import type { IssueLocation } from '../errors/issues.ts';
-import { readQuantity, unitInfo, type Refusal } from '../model/quantity.ts';
+import { issueOf } from '../errors/catalogue.ts';
+import { readQuantity, unitInfo } from '../model/quantity.ts';
 import type { Comparison, Indicator, IndicatorKind } from '../model/types.ts';
+import { numberRefusal } from './number-refusals.ts';
 import { cellOf, type LoadContext } from './context.ts';
 import { itemNamed, type YearItems } from './items.ts';
 import type { INDICATOR_KINDS } from './schema.ts';
@@ -22,32 +22,6 @@ const KINDS: Record<(typeof INDICATOR_KINDS)[number], IndicatorKind> = {
   幅度: 'bound',
 };
 
-/** The catalogue message for a goal the number reader refused (an unusable measure is reported on its own cell). */
-function refusalIssue<L extends IssueLocation>(refusal: Refusal, at: L, measure: string): (L & Coded) | undefined {
-  switch (refusal.reason) {
-    case 'empty':
-    case 'unknown-unit':
-      return undefined;
-    case 'approximate':
-      return issueOf('LS-IND-011', at, { word: refusal.word });
-    case 'chinese-numeral':
-      return issueOf('LS-IND-012', at);
-    case 'negative':
-      return issueOf('LS-IND-013', at);
-    case 'range':
-      return issueOf('LS-IND-014', at);
-    case 'grouping':
-      return issueOf('LS-IND-015', at);
-    case 'multiplier':
-      return issueOf('LS-IND-016', at, { word: refusal.word });
-    case 'double-multiplier':
-      return issueOf('LS-IND-017', at, { measure });
-    case 'not-a-number':
-      return issueOf('LS-IND-018', at);
-    case 'unit-mismatch':
-      return issueOf('LS-IND-019', at, { written: refusal.written, measure });
-  }
-}
 
 /** Read content/YYYY/indicators.csv (if there is one) and give each item its indicators. */
 export function loadIndicators(ctx: LoadContext, dir: string, year: number, items: YearItems): void {
@@ -80,7 +54,7 @@ export function loadIndicators(ctx: LoadContext, dir: string, year: number, item
 
     const reading = unit ? readQuantity(d.goal, d.measure) : undefined;
     if (reading && !reading.ok) {
-      const issue = refusalIssue(reading, cell('goal'), d.measure);
+      const issue = numberRefusal('goal', reading, cell('goal'), d.measure);
       if (issue) scope.issue(issue);
     } else if (reading?.ok && !compared && reading.quantity.value <= 0) scope.issue(issueOf('LS-IND-010', cell('goal')));
 
