@@ -24,7 +24,7 @@ import { hasTime, runMeasured, type StepResult } from './bench/measure.ts';
 import { summarizeProfiles } from './bench/profile.ts';
 import { snapshotSite } from './bench/snapshot.ts';
 import { budgets, renderReport, type BenchData } from './bench/report.ts';
-import { measureFirstQuery } from './bench/search.ts';
+import { measureFirstQuery, measurePortalQuery } from './bench/search.ts';
 import { LuoshiError } from '../src/core/errors/errors.ts';
 
 const { values } = parseArgs({
@@ -38,6 +38,7 @@ const { values } = parseArgs({
     months: { type: 'string' },
     seed: { type: 'string' },
     query: { type: 'string', default: '加装电梯' },
+    'text-query': { type: 'string', default: '管线迁改' },
     'no-floor': { type: 'boolean', default: false },
     'no-bundled': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
@@ -58,7 +59,9 @@ if (values.help) {
   --runs N           runs of each timed step (default 3; quick 1)
   --districts N --years N --items N --months N --seed N   dataset size (default ${DEFAULT_SYNTHETIC.districts} × ${DEFAULT_SYNTHETIC.years} × ${DEFAULT_SYNTHETIC.itemsPerYear} × ${DEFAULT_SYNTHETIC.months})
   --shards N         the province: N district sites (1 district each, the dataset's years and items), each built
-                     as its own job into /<district>/, then the portal (scripts/portal.ts); wall time for 136 projected
+                     as its own job into /<district>/, 136 − N more districts' catalogues (data only), then the portal
+                     (scripts/portal.ts) and its first search; wall time for 136 projected
+  --query Q --text-query Q   the first searches: a title query (default 加装电梯) and a query of report text (管线迁改)
   --no-publish       skip the warm rebuild and "publish one month"
   --profile          one more build of the large dataset under node --cpu-prof, summarized in the report
   --no-floor --no-bundled --no-search --no-lighthouse   skip a part
@@ -276,18 +279,27 @@ if (data.builds.at(-1)?.ok && !values['no-publish']) {
 if (values.shards) {
   log(`province: ${values.shards} district shards and the portal`);
   data.province = await runProvince(Number(values.shards), params, SITE, OUT, synthetic.today, log);
+  if (data.province.portal?.ok && !values['no-search']) {
+    data.provinceSearch = await measurePortalQuery(path.join(OUT, 'province/dist'), values.query!);
+    data.provinceSearchText = await measurePortalQuery(path.join(OUT, 'province/dist'), values['text-query']!);
+    log(
+      `  portal first search: ${data.provinceSearch.error ?? `${(data.provinceSearch.bytes / 1e3).toFixed(1)} kB in ${data.provinceSearch.requests} requests`}`,
+    );
+  }
   flush('the province');
 }
 
 // 4. The first search on the large site.
 if (!values['no-search'] && data.builds.at(-1)?.ok) {
-  log(`first search: 「${values.query}」`);
-  data.search = await measureFirstQuery(dist, values.query!);
-  log(
-    data.search.error
-      ? `  failed: ${data.search.error}`
-      : `  ${data.search.results} results, ${(data.search.bytes / 1e3).toFixed(1)} kB in ${data.search.requests} requests`,
-  );
+  for (const [key, query] of [
+    ['search', values.query!],
+    ['searchText', values['text-query']!],
+  ] as const) {
+    log(`first search: 「${query}」`);
+    const r = await measureFirstQuery(dist, query);
+    data[key] = r;
+    log(r.error ? `  failed: ${r.error}` : `  ${r.results} results, ${(r.bytes / 1e3).toFixed(1)} kB in ${r.requests} requests`);
+  }
 }
 flush('the first search');
 

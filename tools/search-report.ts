@@ -1,10 +1,11 @@
 /**
- * node tools/search-report.ts [site] [--content DIR] [--variants plain,pages,full,bigrams] [--query 加装电梯] [--json]
+ * node tools/search-report.ts [site] [--content DIR] [--variants plain,pages,full,bigrams] [--query 加装电梯] [--full] [--sample N] [--json]
  *
  * Measures the search on a built site (default dist/; build it first): builds each index variant
  * into a temporary folder, runs the queries of tools/search-queries.ts through Pagefind's own
- * JS API (pagefind.js, in Node, reading the bundle from disk, the year shards merged in as the
- * search page merges them) and prints, per variant, the share
+ * JS API (pagefind.js, in Node, reading the bundle from disk: the main bundle, as a first search
+ * on the search page reads it; with --full the older years' shards merged in, as
+ * 「在往年月报全文中继续搜索」 does) and prints, per variant, the share
  * of queries whose expected page is among the first 3 results, the misses, the index size and the
  * bytes a first query downloads (entry, metadata, WASM, index chunks, five result fragments;
  * pagefind.js itself is counted too). Variants:
@@ -28,10 +29,17 @@ import { loadContentOrThrow } from '../src/core/content/load.ts';
 import type { Dataset } from '../src/core/model/types.ts';
 import { buildDate, contentRoot } from '../src/core/content/paths.ts';
 import { browserTerms, programmeAliases, queryWords, resultShowsQuery, searchQuery } from '../src/core/present/search.ts';
-import { MAIN_SHARD, shardsLackingATerm, withoutShards, type PagefindApi } from '../src/client/search-shards.ts';
+import {
+  MAIN_SHARD,
+  shardsLackingATerm,
+  withoutCatalogueOf,
+  withoutShards,
+  type PagefindApi,
+} from '../src/client/search-shards.ts';
 import { buildSearchIndex, type IndexOptions } from '../src/steps/search-index.ts';
 import { isHit, SEARCH_QUERIES, type SearchQuery } from './search-queries.ts';
 import { LuoshiError } from '../src/core/errors/errors.ts';
+import { itemPath } from '../src/core/present/urls.ts';
 
 export type Variant = 'plain' | 'pages' | 'full' | 'bigrams' | 'words';
 const VARIANT_OPTIONS: Record<Variant, IndexOptions> = {
@@ -105,35 +113,40 @@ function shardsOf(bundle: string): string[] {
   }
 }
 
-/** The bundle with its year shards merged in, each tagged with its `shard` filter (src/client/search-shards.ts). */
-export async function loadPagefind(bundle: string): Promise<PagefindApi> {
+/**
+ * The main bundle, as a first search on the search page reads it (the catalogue of every year, the
+ * newest year's full text); with `full`, the older years' shards merged in too, each tagged with
+ * its `shard` filter, as 「在往年月报全文中继续搜索」 does (src/client/search-shards.ts).
+ */
+export async function loadPagefind(bundle: string, full = false): Promise<{ pf: PagefindApi; merged: string[] }> {
   installFetch();
   const pf = (await import(pathToFileURL(path.join(bundle, 'pagefind.js')).href)) as PagefindApi;
   await pf.options({ basePath: pathToFileURL(bundle + '/').href, baseUrl: '/', mergeFilter: { shard: MAIN_SHARD } });
-  for (const shard of shardsOf(bundle))
+  const merged = full ? shardsOf(bundle) : [];
+  for (const shard of merged)
     await pf.mergeIndex(pathToFileURL(path.join(bundle, shard) + '/').href, { baseUrl: '/', mergeFilter: { shard } });
-  return pf;
+  return { pf, merged };
 }
 
 export async function measureVariant(
   site: string,
   variant: Variant,
   ds: Dataset,
-  opts: { content?: string; query?: string; queries?: SearchQuery[] } = {},
+  opts: { content?: string; query?: string; queries?: SearchQuery[]; full?: boolean } = {},
 ): Promise<VariantReport> {
   const out = mkdtempSync(path.join(os.tmpdir(), `luoshi-search-${variant}-`));
   try {
     const built = await buildSearchIndex(site, { ...VARIANT_OPTIONS[variant], outputPath: out, content: opts.content });
     if (built.errors.length) throw new LuoshiError(`${variant}: ${built.errors.join('; ')}`);
-    const pf = await loadPagefind(out);
-    const shards = [MAIN_SHARD, ...shardsOf(out)];
+    const { pf, merged } = await loadPagefind(out, opts.full);
+    const shards = [MAIN_SHARD, ...merged];
     // The search page's query path (full and the variants built on it); Pagefind alone otherwise.
     const asSite = variant !== 'plain' && variant !== 'pages';
     const aliases = programmeAliases(ds);
     const search = async (typed: string) => {
       const terms = browserTerms(asSite ? searchQuery(typed, aliases) : typed);
       const lacking = asSite ? await shardsLackingATerm(pf, terms, shards) : [];
-      return (await pf.search(terms, { filters: withoutShards({}, lacking) })) ?? { results: [] };
+      return (await pf.search(terms, { filters: withoutShards(withoutCatalogueOf({}, merged), lacking) })) ?? { results: [] };
     };
     const q0 = opts.query ?? '加装电梯';
     const first = await search(q0);
@@ -180,6 +193,24 @@ export async function measureVariant(
   }
 }
 
+/**
+ * `--sample N`: N items spread evenly over every year of the dataset, each searched by its own
+ * text (the title a citizen copies), expecting its page: on a site of any content, such as the
+ * large synthetic one, whose items the real queries of tools/search-queries.ts do not name.
+ */
+export function titleQueries(ds: Dataset, n: number): SearchQuery[] {
+  const items = ds.years.flatMap((y) => y.items.map((item) => ({ y, item })));
+  const step = Math.max(1, Math.floor(items.length / n));
+  return items
+    .filter((_, i) => i % step === 0)
+    .slice(0, n)
+    .map(({ y, item }) => ({
+      q: item.text,
+      expect: [itemPath(y, item)],
+      note: `${y.year} title`,
+    }));
+}
+
 export function formatReport(reports: VariantReport[]): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const lines = [
@@ -203,6 +234,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       content: { type: 'string' },
       variants: { type: 'string', default: 'plain,pages,full,bigrams,words' },
       query: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      sample: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -211,7 +244,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const reports: VariantReport[] = [];
   for (const v of values.variants.split(',') as Variant[]) {
     if (!(v in VARIANT_OPTIONS)) throw new LuoshiError(`unknown variant ${v}`);
-    reports.push(await measureVariant(site, v, ds, { content: values.content, query: values.query }));
+    reports.push(
+      await measureVariant(site, v, ds, {
+        content: values.content,
+        query: values.query,
+        full: values.full,
+        queries: values.sample ? titleQueries(ds, Number(values.sample)) : undefined,
+      }),
+    );
   }
   await pagefind.close();
   console.log(values.json ? JSON.stringify(reports, null, 2) : formatReport(reports));

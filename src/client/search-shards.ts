@@ -1,5 +1,6 @@
 /**
- * Search over the year shards of the index (src/steps/search-index.ts) in the browser.
+ * Search over the main bundle and the older years' shards of the index (src/steps/search-index.ts,
+ * src/steps/search-catalogue.ts) in the browser.
  *
  * Relevance: Pagefind's multisite search (`mergeIndex`) merges the shards by score, which is
  * what a relevance search wants.
@@ -71,30 +72,58 @@ export function withoutShards(filters: object, lacking: string[]): object {
   return lacking.length ? { ...filters, shard: { none: lacking } } : filters;
 }
 
-/** Load the shard list and a Pagefind instance with every shard merged in (relevance searches). */
-export async function loadSharded(base: string, options: object): Promise<PagefindApi> {
+/**
+ * The main bundle alone (relevance searches): the catalogue of every item of every year, the
+ * newest year's full text, units and leaders (src/steps/search-catalogue.ts). The older years'
+ * shards are merged into it on demand (mergeShards).
+ */
+export async function loadMain(base: string, options: object): Promise<PagefindApi> {
   const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
-  const shards = await shardList(base);
   await pf.options({ ...options, mergeFilter: { shard: MAIN_SHARD } });
-  for (const shard of shards) await pf.mergeIndex(`${base}pagefind/${shard}/`, { ...options, mergeFilter: { shard } });
   await pf.init();
   return pf;
 }
 
-/** One Pagefind instance per shard, the main bundle first (sorted searches). */
-export async function loadShardsApart(base: string, options: object): Promise<PagefindApi[]> {
-  const shards = await shardList(base);
+/** Merge the shards of `years` not merged yet into `pf`; `merged` (the years merged so far) is updated. */
+export async function mergeShards(
+  pf: PagefindApi,
+  base: string,
+  options: object,
+  years: string[],
+  merged: Set<string>,
+): Promise<void> {
+  for (const shard of years.filter((y) => !merged.has(y))) {
+    await pf.mergeIndex(`${base}pagefind/${shard}/`, { ...options, mergeFilter: { shard } });
+    merged.add(shard);
+  }
+}
+
+/**
+ * The filter that lists an item once: its catalogue copy (in the main bundle) is left out once
+ * its year's full text is merged (src/steps/search-catalogue.ts, CATALOGUE_FILTER).
+ */
+export function withoutCatalogueOf(filters: object, merged: Iterable<string>): object {
+  const years = [...merged];
+  return years.length ? { ...filters, catalogue: { none: years } } : filters;
+}
+
+const apart = new Map<string, Promise<PagefindApi>>();
+/** One Pagefind instance per shard, the main bundle first (sorted searches), each loaded once. */
+export function loadShardsApart(base: string, options: object, shards: string[]): Promise<PagefindApi[]> {
   return Promise.all(
-    ['', ...shards].map(async (shard) => {
-      // The main bundle's script under another URL: a module apart from the merged instance.
-      const url = shard ? `${base}pagefind/${shard}/pagefind.js` : `${base}pagefind/pagefind.js?apart`;
-      const pf = (await import(/* @vite-ignore */ url)) as PagefindApi;
-      await pf.options({
-        ...options,
-        ...(shard ? { bundlePath: `${base}pagefind/${shard}/` } : { bundlePath: `${base}pagefind/` }),
-      });
-      await pf.init();
-      return pf;
+    ['', ...shards].map((shard) => {
+      const known = apart.get(shard);
+      if (known) return known;
+      const loading = (async () => {
+        // The main bundle's script under another URL: a module apart from the merged instance.
+        const url = shard ? `${base}pagefind/${shard}/pagefind.js` : `${base}pagefind/pagefind.js?apart`;
+        const pf = (await import(/* @vite-ignore */ url)) as PagefindApi;
+        await pf.options({ ...options, bundlePath: shard ? `${base}pagefind/${shard}/` : `${base}pagefind/` });
+        await pf.init();
+        return pf;
+      })();
+      apart.set(shard, loading);
+      return loading;
     }),
   );
 }
@@ -135,10 +164,15 @@ export async function sortedSearch(
   };
 }
 
-let shardsOnce: Promise<string[]> | undefined;
-export function shardList(base: string): Promise<string[]> {
+/** The older years' shards (merged on demand) and the newest year (in the main bundle), from shards.json. */
+export interface ShardList {
+  shards: string[];
+  newest: string;
+}
+let shardsOnce: Promise<ShardList> | undefined;
+export function shardList(base: string): Promise<ShardList> {
   shardsOnce ??= fetch(`${base}pagefind/shards.json`).then(async (r) =>
-    r.ok ? ((await r.json()) as { shards: string[] }).shards : [],
+    r.ok ? ({ shards: [], newest: '', ...((await r.json()) as Partial<ShardList>) } as ShardList) : { shards: [], newest: '' },
   );
   return shardsOnce;
 }

@@ -10,6 +10,11 @@
  * site (every shard's filter chunks, tools/bench/search.ts); a reader who only types a query
  * never downloads them.
  *
+ * A first search reads the main bundle only: every item of every year by number, title, units,
+ * leaders and status (the catalogue), and the newest year's full text. The older years' report
+ * text is searched when the visitor asks (「在往年月报全文中继续搜索」, `full=1` in the URL) or
+ * chooses an older year in the 年度 filter: their shards are merged then (src/client/search-shards.ts).
+ *
  * A result is listed only if it shows one of the query's words (resultShowsQuery): in its title,
  * number, lead unit, excerpt (cut from the page's own text where the word is), or the units and
  * leaders it names, which it then lists. One that matched only on index-only text or on single
@@ -28,14 +33,16 @@ import {
 import { withTrailingSlash } from '../core/present/urls.ts';
 import { STATUS_CLASS as CLASSES } from '../core/present/vocabulary.ts';
 import {
+  loadMain,
   loadShardsApart,
-  loadSharded,
   MAIN_SHARD,
+  mergeShards,
   shardList,
   shardsLackingATerm,
   sortedSearch,
+  withoutCatalogueOf,
   withoutShards,
-  type PagefindApi,
+  type ShardList,
 } from './search-shards.ts';
 
 interface PagefindResultData {
@@ -77,11 +84,21 @@ const list = $<HTMLOListElement>('search-list');
 const more = $<HTMLButtonElement>('search-more');
 const filtersPanel = $<HTMLDetailsElement>('search-filters-panel');
 const filtersSummary = $('search-filters-summary');
+const scope = $('search-scope');
+const scopeText = $('search-scope-text');
+const older = $<HTMLButtonElement>('search-older');
+const OPTIONS = { baseUrl: BASE, excerptLength: 40 };
+// noWorker, for the instances a module starts (a merged index has none of its own): Pagefind 1.6
+// would fetch pagefind-worker.js (43 kB) to search off the main thread. A first search is counted
+// in bytes (bench budget ≤ 300 kB); the search runs on the main thread, as before Pagefind 1.5.
+const START_OPTIONS = { ...OPTIONS, noWorker: true };
 
 interface State {
   q: string;
   sort: string;
   filters: Partial<Record<FilterName, string[]>>;
+  /** Search the older years' report text too (「在往年月报全文中继续搜索」). */
+  full: boolean;
 }
 
 function readUrl(): State {
@@ -91,7 +108,7 @@ function readUrl(): State {
     const values = p.getAll(name).filter(Boolean);
     if (values.length) filters[name] = values;
   }
-  return { q: p.get('q') ?? '', sort: p.get('sort') ?? '', filters };
+  return { q: p.get('q') ?? '', sort: p.get('sort') ?? '', filters, full: p.get('full') === '1' };
 }
 
 function writeUrl(state: State) {
@@ -99,6 +116,7 @@ function writeUrl(state: State) {
   if (state.q) p.set('q', state.q);
   if (state.sort) p.set('sort', state.sort);
   for (const name of FILTER_NAMES) for (const v of state.filters[name] ?? []) p.append(name, v);
+  if (state.full) p.set('full', '1');
   const qs = p.toString();
   history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}`);
 }
@@ -254,8 +272,26 @@ function showCount() {
 }
 
 let pagefind: Pagefind | undefined;
-let sortedOnce: Promise<PagefindApi[]> | undefined;
-const sortedShards = () => (sortedOnce ??= loadShardsApart(BASE, { baseUrl: BASE, excerptLength: 40 }));
+let shards: ShardList = { shards: [], newest: '' };
+/** The older years whose full text is merged into `pagefind`. */
+const merged = new Set<string>();
+
+/** The older years whose full text this search reads: all when asked, else those chosen in the 年度 filter. */
+function yearsWanted(): string[] {
+  if (!state.q.trim()) return [];
+  return state.full ? shards.shards : shards.shards.filter((y) => state.filters.year?.includes(y));
+}
+
+/** What the search read, and the offer to read the older years' report text too. */
+function showScope() {
+  const rest = shards.shards.filter((y) => !merged.has(y));
+  scope.hidden = !state.q.trim() || !shards.shards.length;
+  older.hidden = rest.length === 0;
+  const read = [shards.newest, ...[...merged].sort().reverse()].filter(Boolean).join('、');
+  scopeText.textContent = rest.length
+    ? `已搜索全部年度事项的编号、名称、责任单位、牵头领导和状态，以及 ${read} 年月报全文。`
+    : `已搜索全部年度的事项和月报全文。`;
+}
 
 async function run() {
   writeUrl(state);
@@ -263,6 +299,7 @@ async function run() {
   const pf = pagefind!;
   if (!state.q.trim() && !hasFilters()) {
     current = null;
+    scope.hidden = true;
     list.replaceChildren();
     more.hidden = true;
     status.textContent = '请输入搜索词，或打开“筛选”勾选条件浏览全部事项。';
@@ -271,15 +308,25 @@ async function run() {
   }
   const query = state.q.trim() ? searchQuery(state.q, PROGRAMME_ALIASES) : null;
   const sort = sortOption();
+  const wanted = yearsWanted().filter((y) => !merged.has(y));
+  if (wanted.length) {
+    status.textContent = `正在载入 ${wanted.join('、')} 年月报全文…`;
+    await mergeShards(pf, BASE, OPTIONS, wanted, merged);
+    if (mine !== serial) return;
+  }
+  // An item whose year's full text is merged is listed by its page, not its catalogue copy.
+  const filters = withoutCatalogueOf(pagefindFilters(), merged);
   // Sorted searches ask each shard apart and merge their sorted runs (src/client/search-shards.ts);
   // both leave out the shards that lack a term of the query (shardsLackingATerm).
   const search = sort
-    ? await sortedSearch(await sortedShards(), query, { filters: pagefindFilters(), sort }, filtersOnce !== undefined)
+    ? await sortedSearch(
+        await loadShardsApart(BASE, START_OPTIONS, [...merged]),
+        query,
+        { filters, sort },
+        filtersOnce !== undefined,
+      )
     : await pf.search(query, {
-        filters: withoutShards(
-          pagefindFilters(),
-          query ? await shardsLackingATerm(pf, query, [MAIN_SHARD, ...(await shardList(BASE))]) : [],
-        ),
+        filters: withoutShards(filters, query ? await shardsLackingATerm(pf, query, [MAIN_SHARD, ...merged]) : []),
       });
   if (mine !== serial || !search) return; // a newer search replaced this one
   current = search as PagefindSearch;
@@ -287,6 +334,7 @@ async function run() {
   dropped = 0;
   words = queryWords(state.q, PROGRAMME_ALIASES);
   list.replaceChildren();
+  showScope();
   await showMore();
   if (mine !== serial) return;
   // Counts are known only for loaded filters: before the panel is first opened there are none to show.
@@ -317,11 +365,16 @@ clear.addEventListener('click', () => {
   input.focus();
 });
 more.addEventListener('click', () => void showMore());
+older.addEventListener('click', () => {
+  state.full = true;
+  older.hidden = true;
+  run();
+});
 
 async function start() {
   try {
-    // The index is sharded by year: every shard is merged in (src/client/search-shards.ts).
-    pagefind = (await loadSharded(BASE, { baseUrl: BASE, excerptLength: 40 })) as Pagefind;
+    // The main bundle; an older year's shard is merged when a search needs it (yearsWanted).
+    [pagefind, shards] = await Promise.all([loadMain(BASE, START_OPTIONS) as Promise<Pagefind>, shardList(BASE)]);
     if (hasFilters()) await loadFilters();
   } catch (error) {
     status.textContent = '搜索暂时无法使用（未能加载搜索索引）。请使用下方目录查找。';

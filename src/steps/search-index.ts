@@ -25,10 +25,12 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import { loadContentOrThrow } from '../core/content/load.ts';
 import { collectGarbage } from './garbage-collection.ts';
+import { CATALOGUE_FILE, catalogueEntry, cataloguePage, itemYear } from './search-catalogue.ts';
 import type { Dataset } from '../core/model/types.ts';
 import { buildDate, contentRoot } from '../core/content/paths.ts';
 import { stableJson } from '../core/publish/page-keys.ts';
@@ -146,24 +148,36 @@ function bulletinOf(rel: string, html: string): SearchRecord {
 }
 
 /**
- * The shard a page's index goes to: one per year (`2024/…` pages → `pagefind/2024/`; a bulletin
- * whose slug starts with its year, `bulletins/2024-12-…/`, goes with that year too), and the
- * remaining site-wide pages (units, leaders, bulletins without a year) in the main bundle
- * `pagefind/`. The browser loads the main bundle and merges the year shards into it (Pagefind's
- * multisite `mergeIndex`, src/client/search.ts), so one query searches every shard, with filters
- * across all. Pagefind's memory grows with the pages of one index (3.4 GB for 7,285 pages at
- * once): a shard of one year is a fifth of that on the large dataset.
+ * The year of a page (`2024/…` pages; a bulletin whose slug starts with its year,
+ * `bulletins/2024-12-…/`, goes with that year too), or '' for the site-wide pages (units,
+ * leaders, bulletins without a year). An older year's pages are that year's shard,
+ * `pagefind/2021/`; the newest year's go to the main bundle `pagefind/` (bundleOf). The browser
+ * loads the main bundle and merges an older year's shard into it when asked (Pagefind's
+ * multisite `mergeIndex`, src/client/search.ts). Pagefind's memory grows with the pages of one
+ * index (3.4 GB for 7,285 pages at once): a shard of one year is a fifth of that on the large dataset.
  *
  * Why bulletins go with their year: publishing a month changes that year's bulletins, units and
- * leaders. With the bulletins (1,865 on the large dataset) in the main bundle, every publish
- * re-indexed two large shards; now it re-indexes its year's shard and a small main bundle, and
- * the main bundle costs a first search little (its index chunks are small).
+ * leaders. With every bulletin (1,865 on the large dataset) in the main bundle, every publish
+ * re-indexed two large shards; now it re-indexes the newest year's, the main bundle.
  */
 export function shardOf(rel: string): string {
   return /^(?:bulletins\/)?(\d{4})[/-]/.exec(rel)?.[1] ?? '';
 }
 
-/** The shards' folders below `pagefind/`, written by the build for the browser: `{"shards":["2020",…]}`. */
+/**
+ * The bundle a page goes to (issue 26): the newest year's pages join the site-wide pages and the
+ * catalogue in the main bundle, which is all a first search reads; an older year's pages stay in
+ * their year's shard, merged in the browser on demand (src/steps/search-catalogue.ts).
+ */
+export function bundleOf(rel: string, newest: string): string {
+  const year = shardOf(rel);
+  return year === newest ? '' : year;
+}
+
+/**
+ * The shards' folders below `pagefind/`, written by the build for the browser: the older years,
+ * merged on demand, and the newest year, in the main bundle: `{"shards":["2020",…],"newest":"2024"}`.
+ */
 export const SHARDS_FILE = 'shards.json';
 
 function searchCacheDir(): string {
@@ -184,6 +198,7 @@ function shardHasher(): { add: (url: string, content: string | Buffer) => void; 
   );
   h.update(readFileSync(import.meta.filename));
   h.update(readFileSync(path.resolve(import.meta.dirname, '../core/present/search.ts')));
+  h.update(readFileSync(path.resolve(import.meta.dirname, 'search-catalogue.ts')));
   return {
     add: (url, content) => h.update(url).update('\0').update(content).update('\0'),
     digest: () => h.digest('hex').slice(0, 32),
@@ -261,14 +276,20 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
   // Which pages go to which shard, from their paths alone: the pages are read one shard at a
   // time below, so that no more than one page's HTML is held at once (all 7,285 indexed pages
   // of the large dataset held together were ~400 MB of the build's peak).
-  const shards = new Map<string, string[]>();
+  const newest = String(ds.years.at(-1)?.year ?? '');
+  const shards = new Map<string, string[]>([['', []]]);
   for (const file of htmlFiles(site)) {
     const rel = file.slice(0, -'index.html'.length);
     if (!records.has(rel) && !/^bulletins\/[^/]+\/$/.test(rel)) continue;
-    shards.set(shardOf(rel), [...(shards.get(shardOf(rel)) ?? []), file]);
+    const bundle = bundleOf(rel, newest);
+    shards.set(bundle, [...(shards.get(bundle) ?? []), file]);
   }
   const seen = new Set<string>();
   for (const files of shards.values()) for (const f of files) seen.add(f.slice(0, -'index.html'.length));
+  // The catalogue copies of the older years' items, indexed in the main bundle (search-catalogue.ts).
+  const catalogue = new Map<string, string>();
+  for (const [rel, record] of records)
+    if (itemYear(rel) && bundleOf(rel, newest) && seen.has(rel)) catalogue.set(rel, cataloguePage(record));
   const missing = [...records.keys()].filter((p) => !seen.has(p));
   if (missing.length)
     errors.push(
@@ -303,7 +324,7 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     hasher.add('options', stableJson({ bigrams: options.bigrams, words: options.words, extraText: options.extraText }));
     for (const file of shards.get(name)!) {
       const rel = file.slice(0, -'index.html'.length);
-      if (name) {
+      if (shardOf(rel)) {
         hasher.add(`/${rel}`, readFileSync(path.join(site, file)));
         hasher.add('record', stableJson(records.get(rel) ?? null));
       } else {
@@ -311,6 +332,7 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
         hasher.add(`/${rel}`, augment(html, records.get(rel) ?? bulletinOf(rel, html), options) ?? html);
       }
     }
+    if (!name) for (const [rel, page] of catalogue) hasher.add(`catalogue /${rel}`, augment(page, records.get(rel)!, options)!);
     const dest = name ? path.join(outputPath, name) : outputPath;
     const hit = cacheRoot && path.join(cacheRoot, hasher.digest());
     if (hit && existsSync(path.join(hit, 'pagefind.js'))) {
@@ -331,6 +353,11 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
       mkdirSync(path.join(src, rel), { recursive: true });
       writeFileSync(path.join(src, rel, 'index.html'), content);
     }
+    if (!name)
+      for (const [rel, page] of catalogue) {
+        mkdirSync(path.join(src, rel), { recursive: true });
+        writeFileSync(path.join(src, rel, 'index.html'), augment(page, records.get(rel)!, options)!);
+      }
     if (errors.length) break;
     // Written to a private folder first: the main bundle's folder holds the other shards.
     const tmp = `${outputPath}.shard-${name || 'main'}`;
@@ -338,7 +365,7 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     collectGarbage({ releasePages: true });
     const pagefindStarted = performance.now();
     prepareMs += pagefindStarted - shardStarted;
-    errors.push(...(await indexShard(src, shards.get(name)!.length, tmp)));
+    errors.push(...(await indexShard(src, shards.get(name)!.length + (name ? 0 : catalogue.size), tmp)));
     pagefindMs += performance.now() - pagefindStarted;
     // Deleted in the background (libuv's threads) while the next shard is prepared and indexed:
     // a year's search copies are ~1,400 folders, and deleting them one shard after another took
@@ -359,7 +386,12 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     indexed++;
   }
   await Promise.all(cleanups);
-  if (!errors.length) writeFileSync(path.join(outputPath, SHARDS_FILE), JSON.stringify({ shards: names.filter(Boolean) }));
+  if (!errors.length) {
+    writeFileSync(path.join(outputPath, SHARDS_FILE), JSON.stringify({ shards: names.filter(Boolean), newest }));
+    // Every item of every year, for the province portal's catalogue (scripts/portal.ts).
+    const entries = [...records.values()].filter((r) => itemYear(r.path)).map(catalogueEntry);
+    writeFileSync(path.join(outputPath, CATALOGUE_FILE), gzipSync(JSON.stringify(entries)));
+  }
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const detail = `(${names.length} shards: ${indexed} indexed, ${cached} from cache; pages prepared and hashed ${s(prepareMs)}, Pagefind ${s(pagefindMs)})`;
   return { pages, errors, ms: Math.round(performance.now() - started), outputPath, detail };

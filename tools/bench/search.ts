@@ -105,3 +105,44 @@ export async function measureFirstQuery(dist: string, query: string, base = '/')
     await server.close();
   }
 }
+
+/**
+ * Bytes of a first search on the province portal (scripts/portal.ts), as a reader makes it: a
+ * fresh browser opens /search/?q=…, the portal's script reads the province-wide catalogue and
+ * lists the first results. Everything fetched under any …/pagefind/ folder counts (the portal's
+ * catalogue, and any district's index it would merge).
+ */
+export async function measurePortalQuery(root: string, query: string): Promise<SearchResult> {
+  const server = await serveStatic(root, '/');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    server.served.clear();
+    const started = performance.now();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+    await page.locator('#status').filter({ hasText: /找到|没有找到/ }).waitFor({ timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    const ms = performance.now() - started;
+    const titles = await page.locator('#results > li > a').evaluateAll((as) => as.slice(0, 5).map((a) => a.textContent ?? ''));
+    const listed = await page.locator('#results > li').count();
+    const byKind: Record<string, number> = {};
+    let bytes = 0;
+    let bytesGzip = 0;
+    let requests = 0;
+    for (const [p, n] of server.served) {
+      if (!p.includes('/pagefind/')) continue;
+      requests++;
+      bytes += n;
+      byKind[kind(p)] = (byKind[kind(p)] ?? 0) + n;
+      const compressible = /\.(js|json|wasm)$/.test(p) || p.includes('wasm');
+      bytesGzip += compressible ? gzipSync(readFileSync(path.join(root, p))).length : n;
+    }
+    return { page: '/search/', query, results: listed, firstTitles: titles, bytes, bytesGzip, byKind, requests, ms };
+  } catch (error) {
+    return { page: '/search/', query, results: 0, firstTitles: [], bytes: 0, bytesGzip: 0, byKind: {}, requests: 0, ms: 0, error: (error as Error).message.split('\n')[0] };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
