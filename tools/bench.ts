@@ -6,8 +6,8 @@
  * number of pages built by a bare Astro site (the floor) and by a hand-made Hugo site (the peer,
  * tools/bench/hugo.ts), each with Pagefind over it, a month published, the output, the first
  * searches, the province portal (--shards), the bundled dataset's build and Lighthouse, and writes
- * bench/REPORT.md. Data and builds go to
- * bench/out/ (gitignored). `--check` exits 1 when a budget fails.
+ * bench/REPORT.md. Data and builds go to bench/out/ (gitignored). `--check` exits 1 when a budget
+ * fails (issue 26's budgets: tools/bench/report.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
