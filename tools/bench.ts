@@ -59,12 +59,14 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`npm run bench [-- options]
   --quick            small dataset (2 districts × 1 year × 40 items × 3 months), 1 run; report to bench/out/REPORT.md
-  --check            exit 1 when a budget fails
+  --check            exit 1 when a budget fails (issue 26: cold build ≤ 1.5× the floor, astro step ≤ 2.5× bare Astro,
+                     publish one month ≤ 20 % of cold and ≤ 1× the Hugo peer's cold build, peak memory < 1.2 GB,
+                     output ≤ 400 MB, bundled site cold < 15 s, every first search ≤ 300 kB)
   --runs N           runs of each timed step (default 3; quick 1)
   --districts N --years N --items N --months N --seed N   dataset size (default ${DEFAULT_SYNTHETIC.districts} × ${DEFAULT_SYNTHETIC.years} × ${DEFAULT_SYNTHETIC.itemsPerYear} × ${DEFAULT_SYNTHETIC.months})
   --shards N         the province: N district sites (1 district each, the dataset's years and items), each built
                      as its own job into /<district>/, 136 − N more districts' catalogues (data only), then the portal
-                     (scripts/portal.ts) and its first search; wall time for 136 projected
+                     (scripts/portal.ts) and its first searches (both queries, budgets); wall time for 136 projected
   --query Q --text-query Q   the first searches: a title query (default 加装电梯) and a query of report text (管线迁改)
   --no-publish       skip the warm rebuild and "publish one month"
   --no-hugo          skip the Hugo peer: the floor's pages as a hand-made Hugo site (Debian's hugo, one plain
