@@ -3,9 +3,11 @@
  *
  * Build benchmark (issue 8): generates a synthetic content folder (tools/bench/synthetic.ts),
  * then measures validate, the full build (every step of package.json's build script), the same
- * number of pages built by a bare Astro site (the floor), the output, the first search, the
- * bundled dataset's build and Lighthouse, and writes bench/REPORT.md. Data and builds go to
- * bench/out/ (gitignored). `--check` exits 1 when a budget fails.
+ * number of pages built by a bare Astro site (the floor) and by a hand-made Hugo site (the peer,
+ * tools/bench/hugo.ts), each with Pagefind over it, a month published, the output, the first
+ * searches, the province portal (--shards), the bundled dataset's build and Lighthouse, and writes
+ * bench/REPORT.md. Data and builds go to bench/out/ (gitignored). `--check` exits 1 when a budget
+ * fails (issue 26's budgets: tools/bench/report.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,8 @@ import { DEFAULT_SYNTHETIC, writeSyntheticContent, type SyntheticParams } from '
 import { NODE, ROOT, buildEnv, buildSteps, runBuild, siteStats, subSteps } from './bench/build.ts';
 import { diffDirs, withoutLastMonth } from './bench/publish.ts';
 import { runProvince } from './bench/province.ts';
-import { floorPages, writeFloor } from './bench/floor.ts';
+import { floorPages, writeFloor, type FloorPage } from './bench/floor.ts';
+import { hugoVersion, runHugoPeer, writeHugoSite } from './bench/hugo.ts';
 import { findItemPage, runLighthouse, type LighthouseResult } from './bench/lighthouse.ts';
 import { hasTime, runMeasured, type StepResult } from './bench/measure.ts';
 import { summarizeProfiles } from './bench/profile.ts';
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     query: { type: 'string', default: '加装电梯' },
     'text-query': { type: 'string', default: '管线迁改' },
     'no-floor': { type: 'boolean', default: false },
+    'no-hugo': { type: 'boolean', default: false },
     'no-bundled': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
@@ -55,16 +59,22 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`npm run bench [-- options]
   --quick            small dataset (2 districts × 1 year × 40 items × 3 months), 1 run; report to bench/out/REPORT.md
-  --check            exit 1 when a budget fails
+  --check            exit 1 when a budget fails (issue 26: cold build ≤ 1.5× the floor, astro step ≤ 2.5× bare Astro,
+                     publish one month ≤ 20 % of cold and ≤ 1× the Hugo peer's cold build, peak memory < 1.2 GB,
+                     output ≤ 400 MB, bundled site cold < 15 s, every first search ≤ 300 kB)
   --runs N           runs of each timed step (default 3; quick 1)
   --districts N --years N --items N --months N --seed N   dataset size (default ${DEFAULT_SYNTHETIC.districts} × ${DEFAULT_SYNTHETIC.years} × ${DEFAULT_SYNTHETIC.itemsPerYear} × ${DEFAULT_SYNTHETIC.months})
   --shards N         the province: N district sites (1 district each, the dataset's years and items), each built
                      as its own job into /<district>/, 136 − N more districts' catalogues (data only), then the portal
-                     (scripts/portal.ts) and its first search; wall time for 136 projected
+                     (scripts/portal.ts) and its first searches (both queries, budgets); wall time for 136 projected
   --query Q --text-query Q   the first searches: a title query (default 加装电梯) and a query of report text (管线迁改)
   --no-publish       skip the warm rebuild and "publish one month"
+  --no-hugo          skip the Hugo peer: the floor's pages as a hand-made Hugo site (Debian's hugo, one plain
+                     template), built after each floor build, then pagefind --site over it; the budget
+                     "publish one month ÷ Hugo + Pagefind cold build" then fails as not measured (as it does
+                     when hugo is not installed)
   --profile          one more build of the large dataset under node --cpu-prof, summarized in the report
-  --no-floor --no-bundled --no-search --no-lighthouse   skip a part
+  --no-floor --no-bundled --no-search --no-lighthouse   skip a part (--no-floor keeps the Hugo peer)
   --report FILE      where to write the report (default bench/REPORT.md; quick: bench/out/REPORT.md)
   --site DIR         build this copy of the site instead of a fresh snapshot of the work tree
   --patch FILE       apply this diff (a/src/… b/src/…) to the copy before building: measure a fix first`);
@@ -116,6 +126,7 @@ const data: BenchData = {
   floors: [],
   floorSearch: [],
   floorPages: 0,
+  hugo: { pages: 0, builds: [], search: [] },
   bundled: [],
   steps: [],
 };
@@ -178,17 +189,30 @@ for (let i = 0; i < runs; i++) {
 }
 flush('validate');
 
-// 3. The large build and the floor, interleaved so that both see the same load on the machine.
-// Every large run is cold, as on a fresh CI machine: the build caches (LUOSHI_CACHE_DIR: Astro's
-// incremental cache, chart images, search shards) are emptied first. The floor is bare Astro plus
-// Pagefind (its CLI, every page) over the floor's pages, in the same minutes.
+// 3. The large build, the floor and the Hugo peer, interleaved so that all three see the same
+// load on the machine. Every large run is cold, as on a fresh CI machine: the build caches
+// (LUOSHI_CACHE_DIR: Astro's incremental cache, chart images, search shards) are emptied first.
+// The floor is bare Astro plus Pagefind (its CLI, every page) over the floor's pages; the peer is
+// the same pages as a hand-made Hugo site plus the same Pagefind, in the same minutes.
 const dist = path.join(OUT, 'dist');
 const floorDist = path.join(OUT, 'floor-dist');
+const hugoDist = path.join(OUT, 'hugo-dist');
 const cacheDir = path.join(OUT, 'cache');
 const steps = buildSteps(dist, SITE);
 data.steps = steps.map((s) => s.name);
 const env = buildEnv(contentDir, synthetic.today, dist, cacheDir);
+const hugo = data.hugo!;
+if (values['no-hugo']) hugo.skipped = '--no-hugo';
+else {
+  hugo.version = hugoVersion();
+  if (!hugo.version) {
+    hugo.skipped = 'hugo is not installed (apt-get install hugo)';
+    log(`the Hugo peer is skipped: ${hugo.skipped}; its budget fails as not measured`);
+  }
+}
+let pages: FloorPage[] | undefined;
 let floor: ReturnType<typeof writeFloor> | undefined;
+let hugoSite: string | undefined;
 for (let i = 0; i < runs; i++) {
   rmSync(cacheDir, { recursive: true, force: true });
   log(`cold build run ${i + 1}/${runs}: ${steps.map((s) => s.name).join(' → ')}`);
@@ -200,36 +224,51 @@ for (let i = 0; i < runs; i++) {
   if (!b.ok) break;
   if (i === 0) data.site = siteStats(dist);
   flush(`large build run ${i + 1}`);
-  if (values['no-floor']) continue;
-  if (!floor) {
+  if (values['no-floor'] && hugo.skipped) continue;
+  if (!pages) {
     const ds = loadContentOrThrow(contentDir, { today: synthetic.today });
-    const pages = floorPages(ds, data.site!.pages);
+    pages = floorPages(ds, data.site!.pages);
     data.floorPages = pages.length;
-    floor = writeFloor(pages, floorDist);
   }
-  const floorEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
-  const f = await runMeasured(floor.step.name, floor.step.command, floor.step.args, { cwd: floor.dir, env: floorEnv });
-  if (f.code !== 0) {
-    console.error(f.stdout.slice(-2000), f.stderr.slice(-2000));
-    throw new LuoshiError('the bare-Astro floor build failed');
+  if (!values['no-floor']) {
+    floor ??= writeFloor(pages, floorDist);
+    const floorEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+    const f = await runMeasured(floor.step.name, floor.step.command, floor.step.args, { cwd: floor.dir, env: floorEnv });
+    if (f.code !== 0) {
+      console.error(f.stdout.slice(-2000), f.stderr.slice(-2000));
+      throw new LuoshiError('the bare-Astro floor build failed');
+    }
+    data.floors.push(f);
+    const fs = await runMeasured(
+      'pagefind --site (floor)',
+      NODE,
+      [path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', floorDist],
+      { cwd: floor.dir, env: floorEnv },
+    );
+    if (fs.code !== 0) {
+      console.error(fs.stdout.slice(-2000), fs.stderr.slice(-2000));
+      throw new LuoshiError('Pagefind over the floor failed');
+    }
+    data.floorSearch.push(fs);
+    log(
+      `  floor: astro ${(f.ms / 1000).toFixed(1)} s + pagefind ${(fs.ms / 1000).toFixed(1)} s for ${data.floorPages} pages, peak ${(Math.max(f.treePeak, fs.treePeak) / 1e6).toFixed(0)} MB`,
+    );
   }
-  data.floors.push(f);
-  const fs = await runMeasured(
-    'pagefind --site (floor)',
-    NODE,
-    [path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', floorDist],
-    { cwd: floor.dir, env: floorEnv },
-  );
-  if (fs.code !== 0) {
-    console.error(fs.stdout.slice(-2000), fs.stderr.slice(-2000));
-    throw new LuoshiError('Pagefind over the floor failed');
+  if (!hugo.skipped) {
+    hugoSite ??= writeHugoSite(pages);
+    hugo.pages = pages.length;
+    const h = await runHugoPeer(hugoSite, hugoDist);
+    hugo.builds.push(h.build);
+    hugo.search.push(h.search);
+    if (h.build.code !== 0 || h.search.code !== 0) console.error(h.build.stderr.slice(-2000), h.search.stderr.slice(-2000));
+    log(
+      `  Hugo peer: hugo ${(h.build.ms / 1000).toFixed(1)} s${h.build.code ? ' FAILED' : ''} + pagefind ${(h.search.ms / 1000).toFixed(1)} s${h.search.code ? ' FAILED' : ''} for ${pages.length} pages, peak ${(Math.max(h.build.treePeak, h.search.treePeak) / 1e6).toFixed(0)} MB`,
+    );
   }
-  data.floorSearch.push(fs);
-  log(
-    `  floor: astro ${(f.ms / 1000).toFixed(1)} s + pagefind ${(fs.ms / 1000).toFixed(1)} s for ${data.floorPages} pages, peak ${(Math.max(f.treePeak, fs.treePeak) / 1e6).toFixed(0)} MB`,
-  );
 }
 if (floor) rmSync(floor.dir, { recursive: true, force: true });
+if (hugoSite) rmSync(hugoSite, { recursive: true, force: true });
+rmSync(hugoDist, { recursive: true, force: true });
 flush('the large builds');
 
 // 3b. Warm: the same content again with the caches of the last cold run (nothing changed).

@@ -4,7 +4,8 @@
  * - tree peak: the child and all its descendants (astro's worker threads live in the node
  *   process; pagefind runs a native binary as a child) sampled from /proc every 100 ms and
  *   summed (children found through /proc/<pid>/task/<tid>/children, so a sample reads a few
- *   files, not all of /proc). This is what the machine has to have free; the 2 GB budget is checked on it.
+ *   files, not all of /proc). This is what the machine has to have free; the peak-memory budget
+ *   (tools/bench/report.ts) is checked on it.
  * - max RSS: the largest single process of the tree, from `/usr/bin/time -v` (getrusage
  *   RUSAGE_CHILDREN, exact, not sampled). Used when /usr/bin/time exists; otherwise the
  *   largest single process seen by the sampler.
