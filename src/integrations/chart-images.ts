@@ -1,6 +1,6 @@
 /**
- * The chart images (src/steps/chart-images.ts), drawn in one worker thread while the pages
- * render: they need only the dataset, and drawing keeps one core busy while the other waits on
+ * The chart images (src/steps/chart-images.ts), drawn in a worker thread (two when drawing is the
+ * larger work: chartThreadsBesidePages) while the pages render: they need only the dataset, and drawing keeps one core busy while the other waits on
  * the pages' file writes. Drawn into a folder beside the output folder (Astro owns that one until
  * the pages are written), then moved into its `charts/` in `astro:build:done`, first of the
  * steps after the pages: usually done by then, and their thread's memory is gone before the
@@ -11,31 +11,42 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getDataset } from '../site/data.ts';
+import type { Dataset } from '../core/model/types.ts';
 import type { RenderResult } from '../steps/chart-images.ts';
 import { LuoshiError } from '../core/errors/errors.ts';
 
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 
+/** Every item of every year: what the pages' work grows with. */
+const itemCount = (dataset: Dataset) => dataset.years.reduce((n, y) => n + y.items.length, 0);
+
 /** `waited`: told how long the build waited for the images after the pages (for the `[step post]` line). */
 export function luoshiChartImages(options: { waited: (ms: number) => void }): AstroIntegration {
   let outDir: string | undefined;
+  let building = false;
   // Settled, never rejected: a failure is reported in astro:build:done, after the pages.
   let drawing: Promise<{ result?: RenderResult; error?: unknown }> | undefined;
   const drawnDir = () => `${outDir!.replace(/[\\/]+$/, '')}.charts`;
   return {
     name: 'luoshi:chart-images',
     hooks: {
-      // The output folder as every integration's astro:config:setup left it: in a build, the
-      // staging folder (src/integrations/output-swap.ts).
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
+      // Drawing starts as soon as the output folder is known: as every integration's
+      // astro:config:setup left it, in a build the staging folder (src/integrations/output-swap.ts).
+      // Not at astro:build:start: Astro's content sync, type generation and build info came before
+      // that, ~2 s of the bundled dataset's build during which the chart thread would wait.
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-      },
-      'astro:build:start': () => {
+        if (!building) return;
         const dir = drawnDir();
         rmSync(dir, { recursive: true, force: true });
         const dataset = getDataset();
         drawing = import('../steps/chart-images.ts')
-          .then(({ renderAll }) => renderAll({ out: dir, dataset, threads: 1 }))
+          .then(({ renderAll, chartThreadsBesidePages }) =>
+            renderAll({ out: dir, dataset, threads: (charts) => chartThreadsBesidePages(charts, itemCount(dataset)) }),
+          )
           .then(
             (result) => ({ result }),
             (error: unknown) => ({ error }),
