@@ -20,13 +20,8 @@ export default defineConfig({
   // writes per page, its own and its incremental-cache copy). On the large benchmark dataset the
   // pages step went from 45 s to 28-30 s at 4; 8 gained nothing more and held more memory.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Strict CSP as a <meta> tag: Astro hashes every script and style it emits.
-  // directives add a default of 'self' for everything else (images, fonts, fetches, forms).
-  security: {
-    csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
-    },
-  },
+  // Strict CSP: a <meta> first in every page's <head>, written by the layouts (src/site/csp.ts says
+  // why not Astro's security.csp: every page's policy is the same string).
   // MDX bulletins (npm run bulletin drafts, with <Chart />) compile to code and would lose their
   // components to the sanitiser: they keep a plain unified processor, and `npm run validate`
   // (src/core/content/bulletin-files.ts) allows them nothing but text, Markdown and <Chart id="…" />.

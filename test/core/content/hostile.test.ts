@@ -11,8 +11,7 @@ import { firstInvalidUtf8, neutraliseFormula, readCsvBytes } from '../../../src/
 import { formatIssue, type DataIssue } from '../../../src/core/errors/issues.ts';
 import { formatIssues, loadContent } from '../../../src/core/content/load.ts';
 import { toCsv } from '../../../src/core/publish/export.ts';
-import { createHash } from 'node:crypto';
-import { cspFirst, cspOwnHashes } from '../../../src/site/csp.ts';
+import { contentSecurityPolicy } from '../../../src/site/csp.ts';
 import { TODAY, edit, fixtureText, makeContent } from '../../fixtures/content.ts';
 
 const load = (changes: Parameters<typeof makeContent>[0] = {}) => loadContent(makeContent(changes), { today: TODAY });
@@ -383,33 +382,18 @@ describe('13. CSV downloads neutralise formulas (OWASP), JSON keeps the value', 
   });
 });
 
-describe('14. the CSP <meta> first in <head>', () => {
-  it('moves the policy right after <meta charset>, before the title, description and scripts', () => {
-    const html =
-      '<!DOCTYPE html><html><head><meta charset="utf-8"><title>T</title><script src="/mode.js"></script><meta http-equiv="content-security-policy" content="default-src \'self\'"></head><body></body></html>';
-    expect(cspFirst(html)).toBe(
-      '<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="default-src \'self\'"><title>T</title><script src="/mode.js"></script></head><body></body></html>',
+describe('14. the Content-Security-Policy', () => {
+  it('allows scripts and styles from the site only, no inline code, no plugins, no other base or form target', () => {
+    const policy = contentSecurityPolicy();
+    expect(policy).toBe(
+      "default-src 'self';img-src 'self' data:;object-src 'none';base-uri 'self';form-action 'self'; script-src 'self'; style-src 'self';",
     );
-    expect(cspFirst('<p>no head</p>')).toBe('<p>no head</p>');
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|sha256-|\*/);
   });
 
-  it("keeps only the hashes of the page's own inline scripts and styles, and never adds one", () => {
-    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-    const js = 'console.log(1)';
-    const css = 'p{color:red}';
-    const policy = (script: string, style: string) =>
-      `<meta http-equiv="content-security-policy" content="default-src 'self';object-src 'none'; script-src 'self'${script}; style-src 'self'${style};">`;
-    const all = policy(` ${hash(js)} ${hash('other()')}`, ` ${hash(css)} ${hash('')}`);
-    const body = (inline: string) =>
-      `<body><script type="module" src="/a.js"></script>${inline}<script src="/mode.js"></script></body>`;
-    // A page with an inline script and style keeps exactly their hashes.
-    expect(cspOwnHashes(`<head>${all}</head>${body(`<script type="module">${js}</script><style>${css}</style>`)}`)).toBe(
-      `<head>${policy(` ${hash(js)}`, ` ${hash(css)}`)}</head>${body(`<script type="module">${js}</script><style>${css}</style>`)}`,
-    );
-    // A page without any keeps none: external scripts are allowed by 'self', not by hashes.
-    expect(cspOwnHashes(`<head>${all}</head>${body('')}`)).toBe(`<head>${policy('', '')}</head>${body('')}`);
-    // An inline script Astro did not hash stays forbidden: its hash is not added.
-    expect(cspOwnHashes(`<head>${policy('', '')}</head>${body('<script>evil()</script>')}`)).toContain(policy('', ''));
-    expect(cspOwnHashes('<p>no policy</p>')).toBe('<p>no policy</p>');
+  it("adds 'wasm-unsafe-eval' for the search page only, never 'unsafe-eval'", () => {
+    expect(contentSecurityPolicy({ wasm: true })).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(contentSecurityPolicy({ wasm: false })).toBe(contentSecurityPolicy());
+    expect(contentSecurityPolicy({ wasm: true })).not.toMatch(/'unsafe-eval'/);
   });
 });
