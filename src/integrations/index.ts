@@ -4,6 +4,8 @@
  *
  * - content-check: validates the content before any page renders and shares the dataset;
  * - dev-reload: in `astro dev`, validates again and reloads on an edit under content/;
+ * - page-restore: copies the incremental cache's pages into the staging folder when the build
+ *   starts, and deletes those the build did not write first thing in `astro:build:done`;
  * - sitemap, chart-images, site-files, search-index: in `astro:build:done`, each writes into the
  *   staging folder in turn (the chart images first, the search index last: the memory peak);
  * - output-swap: last, so that its `astro:build:done` swaps in a folder every other one has
@@ -14,6 +16,7 @@ import { luoshiChartImages } from './chart-images.ts';
 import { luoshiContentCheck } from './content-check.ts';
 import { luoshiDevReload } from './dev-reload.ts';
 import { luoshiOutputSwap } from './output-swap.ts';
+import { luoshiPageRestore } from './page-restore.ts';
 import { luoshiSearchIndex } from './search-index.ts';
 import { luoshiSiteFiles } from './site-files.ts';
 import { luoshiSitemap } from './sitemap.ts';
@@ -24,6 +27,7 @@ export function luoshi(options: { base: string }): AstroIntegration[] {
   return [
     luoshiContentCheck(),
     luoshiDevReload(),
+    luoshiPageRestore(),
     luoshiSitemap(options.base),
     luoshiChartImages({ waited: (ms) => (chartsWaitedMs = ms) }),
     luoshiSiteFiles(),

@@ -12,6 +12,8 @@ import type { AstroIntegration } from 'astro';
 import { withTrailingSlash } from '../core/present/urls.ts';
 import type { Dataset } from '../core/model/types.ts';
 import { getDataset } from '../site/data.ts';
+import { keys } from '../site/keys.ts';
+import { buildCacheDir, FileCache } from '../steps/file-cache.ts';
 import { collectGarbage } from '../steps/garbage-collection.ts';
 import { siteFiles, writeSiteFiles, type SiteFile } from '../steps/site-files.ts';
 
@@ -51,10 +53,13 @@ export function luoshiSiteFiles(): AstroIntegration {
           `[rss pages ${mb(before)} → ${mb(m.rss)} MB after GC; V8 heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB]`,
         );
         const started = performance.now();
-        const written = writeSiteFiles(fileURLToPath(dir), siteFiles(getDataset(), base, site));
+        // Cached under the page keys of what each shows (the pages' own, computed once: src/site/keys.ts).
+        const files = new FileCache(buildCacheDir('files'));
+        const written = writeSiteFiles(fileURLToPath(dir), siteFiles(getDataset(), base, site, keys()), { files, base, site });
+        const pruned = files.prune();
         const ms = Math.round(performance.now() - started);
         logger.info(
-          `订阅源与图表数据：${written.files} 个文件，${mb(written.bytes)} MB，用时 ${(ms / 1000).toFixed(1)} 秒 [step files ${ms} ms]`,
+          `订阅源与图表数据：${written.files} 个文件（新生成 ${written.made}，${mb(written.bytes)} MB；其余取自缓存，清理 ${pruned} 个旧缓存），用时 ${(ms / 1000).toFixed(1)} 秒 [step files ${ms} ms]`,
         );
         collectGarbage({ releasePages: true }); // the feeds' strings
       },
