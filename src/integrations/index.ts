@@ -2,10 +2,11 @@
  * The site's Astro integrations, one concern each. Astro calls every hook on the integrations in
  * the order `luoshi()` lists them, so that order is the build's:
  *
+ * - page-restore: starts copying the incremental cache's pages beside the output folder (in a
+ *   thread, while the content is validated), moves them into the staging folder when the build
+ *   starts, and deletes those the build did not write first thing in `astro:build:done`;
  * - content-check: validates the content before any page renders and shares the dataset;
  * - dev-reload: in `astro dev`, validates again and reloads on an edit under content/;
- * - page-restore: copies the incremental cache's pages into the staging folder when the build
- *   starts, and deletes those the build did not write first thing in `astro:build:done`;
  * - sitemap, chart-images, site-files, search-index: in `astro:build:done`, each writes into the
  *   staging folder in turn (the chart images first, the search index last: the memory peak);
  * - output-swap: last, so that its `astro:build:done` swaps in a folder every other one has
@@ -25,9 +26,9 @@ import { luoshiSitemap } from './sitemap.ts';
 export function luoshi(options: { base: string }): AstroIntegration[] {
   let chartsWaitedMs = 0;
   return [
+    luoshiPageRestore(),
     luoshiContentCheck(),
     luoshiDevReload(),
-    luoshiPageRestore(),
     luoshiSitemap(options.base),
     luoshiChartImages({ waited: (ms) => (chartsWaitedMs = ms) }),
     luoshiSiteFiles(),

@@ -6,9 +6,11 @@
  * (`<cacheDir>/dist/`, laid out as the output folder) and, for a page it can skip, copies that
  * copy into the output folder unless the file is there already ("restored" against "cached" in
  * its log). Page by page, with a folder made and a copy awaited for each of ~9,400 pages, that
- * was several seconds of a month's publish on the large dataset. So, when the build starts, the
- * whole cached tree is copied into the staging folder (src/integrations/output-swap.ts: empty,
- * Astro's own emptying of it is turned off here), and Astro finds each skipped page in place.
+ * was several seconds of a month's publish on the large dataset. Here the whole cached tree is
+ * copied, in a worker thread, from the moment the build is configured: into `dist.restore/`
+ * beside the output folder while the content is validated and the site bundled, then renamed to
+ * the staging folder when the build starts (src/integrations/output-swap.ts: Astro's own
+ * emptying of it is turned off here), and Astro finds each page it skips in place.
  *
  * A page Astro renders instead overwrites its copy. A copy that this build did not write or
  * reuse (a page that is gone, or now renders nothing) is deleted when the pages are done, first
@@ -17,33 +19,11 @@
  * copied. The copies are files of their own, never links: a page rendered again must not write
  * through into the cache or into the previous `dist/`.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-
-/** Every file below `dir`, relative to it, with `/` separators. */
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-}
-
-/** Copy every file of `from` to the same place below `to`; returns their relative paths. */
-export function copyTree(from: string, to: string): string[] {
-  const files = filesBelow(from);
-  const made = new Set<string>();
-  for (const rel of files) {
-    const dest = path.join(to, rel);
-    const dir = path.dirname(dest);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    copyFileSync(path.join(from, rel), dest);
-  }
-  return files;
-}
+import { copyTreeInThread } from '../steps/copy-tree.ts';
 
 /**
  * Delete from `dir` the `copied` files that are not among `written` (relative paths), and the
@@ -68,41 +48,53 @@ export function deleteUnwritten(dir: string, copied: string[], written: Set<stri
   return deleted;
 }
 
+/** Must come before the content check: the copy runs while the content is validated. */
 export function luoshiPageRestore(): AstroIntegration {
-  let cached: string | undefined;
+  let restoreDir: string | undefined;
+  let copying: Promise<{ files: string[]; ms: number }> | undefined;
   let outDir: string | undefined;
   let copied: string[] = [];
-  let incremental = false;
   return {
     name: 'luoshi:page-restore',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
         // The staging folder is emptied by the output swap before the build; Astro's emptying of
-        // it, after `astro:build:start`, would delete the pages copied in here.
-        if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
+        // it, after `astro:build:start`, would delete the pages renamed in there.
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+        restoreDir = `${fileURLToPath(config.outDir).replace(/[\\/]+$/, '')}.restore`;
+        rmSync(restoreDir, { recursive: true, force: true });
+        const cached = fileURLToPath(new URL('dist/', config.cacheDir));
+        if (!config.experimental.incrementalBuild || !existsSync(cached)) return;
+        const started = performance.now();
+        copying = copyTreeInThread(cached, restoreDir).then((files) => ({ files, ms: performance.now() - started }));
+        // Awaited when the build starts; a failure is reported there.
+        copying.catch(() => {});
       },
       'astro:config:done': ({ config }) => {
-        incremental = config.experimental.incrementalBuild === true;
-        cached = fileURLToPath(new URL('dist/', config.cacheDir));
-        outDir = fileURLToPath(config.outDir);
+        outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': async ({ logger }) => {
         copied = [];
-        if (!incremental || !cached || !outDir || !existsSync(cached)) return;
-        const started = performance.now();
-        copied = copyTree(cached, outDir);
-        const ms = Math.round(performance.now() - started);
+        if (!copying || !restoreDir || !outDir) return;
+        const waitStarted = performance.now();
+        const { files, ms } = await copying;
+        copying = undefined;
+        const waited = Math.round(performance.now() - waitStarted);
+        rmSync(outDir, { recursive: true, force: true });
+        renameSync(restoreDir, outDir);
+        copied = files;
         logger.info(
-          `上次构建的页面：${copied.length} 个文件一次复制到输出目录，用时 ${(ms / 1000).toFixed(1)} 秒 [step restore ${ms} ms]`,
+          `上次构建的页面：${files.length} 个文件复制到输出目录，用时 ${(ms / 1000).toFixed(1)} 秒（与内容校验同时进行，构建开始时又等待 ${(waited / 1000).toFixed(1)} 秒）[step restore ${waited} ms]`,
         );
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         if (copied.length === 0) return;
-        const root = fileURLToPath(dir);
+        const root = fileURLToPath(dir).replace(/[\\/]+$/, '');
         const written = new Set<string>();
         for (const urls of assets.values())
           for (const url of urls) written.add(path.relative(root, fileURLToPath(url)).split(path.sep).join('/'));
-        const deleted = deleteUnwritten(root.replace(/[\\/]+$/, ''), copied, written);
+        const deleted = deleteUnwritten(root, copied, written);
         if (deleted > 0) logger.info(`删除本次构建不再生成的旧页面 ${deleted} 个`);
         copied = [];
       },
