@@ -3,9 +3,11 @@
  * `astro:build:done`, and answered by the dev server from the same functions, so that `astro dev`
  * and the built site agree.
  *
- * In a build they come after the chart images, with a garbage collection on each side: what
- * rendering left behind is garbage by then, and so are the feeds' strings once written, so that
- * the process tree's peak is the larger of the steps, not their sum (src/steps/garbage-collection.ts).
+ * In a build they come after the chart images, from the cache when what they show is unchanged
+ * (src/steps/site-files.ts). When many are made (a cold build), with a garbage collection on each
+ * side: what rendering left behind is garbage by then, and so are the feeds' strings once written,
+ * so that the process tree's peak is the larger of the steps, not their sum
+ * (src/steps/garbage-collection.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -18,6 +20,9 @@ import { collectGarbage } from '../steps/garbage-collection.ts';
 import { siteFiles, writeSiteFiles, type SiteFile } from '../steps/site-files.ts';
 
 const mb = (bytes: number) => Math.round(bytes / 1e6);
+
+/** Files to make above which the step collects garbage around making them. */
+const GC_ABOVE = 1000;
 
 export function luoshiSiteFiles(): AstroIntegration {
   let base = '/';
@@ -46,22 +51,34 @@ export function luoshiSiteFiles(): AstroIntegration {
         });
       },
       'astro:build:done': ({ dir, logger }) => {
-        const before = process.memoryUsage().rss;
-        collectGarbage({ releasePages: true });
-        const m = process.memoryUsage();
-        logger.info(
-          `[rss pages ${mb(before)} → ${mb(m.rss)} MB after GC; V8 heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB]`,
-        );
         const started = performance.now();
         // Cached under the page keys of what each shows (the pages' own, computed once: src/site/keys.ts).
         const files = new FileCache(buildCacheDir('files'));
-        const written = writeSiteFiles(fileURLToPath(dir), siteFiles(getDataset(), base, site, keys()), { files, base, site });
+        let collected = false;
+        const written = writeSiteFiles(fileURLToPath(dir), siteFiles(getDataset(), base, site, keys()), {
+          files,
+          base,
+          site,
+          // Many to make (a cold build): what rendering left is collected first, and the feeds'
+          // strings after. A few (a month's publish): not worth two full collections (~1 s); the
+          // search index collects before each Pagefind process anyway.
+          beforeMaking: (count) => {
+            if (count < GC_ABOVE) return;
+            const before = process.memoryUsage().rss;
+            collectGarbage({ releasePages: true });
+            collected = true;
+            const m = process.memoryUsage();
+            logger.info(
+              `[rss pages ${mb(before)} → ${mb(m.rss)} MB after GC; V8 heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB]`,
+            );
+          },
+        });
         const pruned = files.prune();
         const ms = Math.round(performance.now() - started);
         logger.info(
           `订阅源与图表数据：${written.files} 个文件（新生成 ${written.made}，${mb(written.bytes)} MB；其余取自缓存，清理 ${pruned} 个旧缓存），用时 ${(ms / 1000).toFixed(1)} 秒 [step files ${ms} ms]`,
         );
-        collectGarbage({ releasePages: true }); // the feeds' strings
+        if (collected) collectGarbage({ releasePages: true }); // the feeds' strings
       },
     },
   };

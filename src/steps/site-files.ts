@@ -93,20 +93,20 @@ export function siteFiles(ds: Dataset, base: string, site: URL | string | undefi
  * Write `files` below `out`; returns how many, how many were made (the others copied from
  * `cache`) and the bytes made. With a cache, a file with a key is stored under a digest of its
  * key, its path, the site's base and origin, and the code that makes it (src/steps/code-digest.ts):
- * a month's publish makes the feeds of the items it changed and copies the rest.
+ * a month's publish makes the feeds of the items it changed and copies the rest. The cached ones
+ * are copied first; `beforeMaking` is told how many are left to make.
  */
 export function writeSiteFiles(
   out: string,
   files: SiteFile[],
-  cache?: { files: FileCache; base: string; site: URL | string | undefined },
+  cache?: { files: FileCache; base: string; site: URL | string | undefined; beforeMaking?: (count: number) => void },
 ): { files: number; made: number; bytes: number } {
-  let bytes = 0;
-  let made = 0;
   const dirs = new Set<string>();
   const code = cache && codeDigest();
+  const toMake: { file: SiteFile; at: string; stored?: string }[] = [];
   for (const f of files) {
-    const file = path.join(out, f.path);
-    const dir = path.dirname(file);
+    const at = path.join(out, f.path);
+    const dir = path.dirname(at);
     if (!dirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
       dirs.add(dir);
@@ -118,12 +118,16 @@ export function writeSiteFiles(
             .digest('hex')
             .slice(0, 40)
         : undefined;
-    if (stored && cache!.files.copyTo(stored, file)) continue;
-    const body = f.body();
-    writeFileSync(file, body);
+    if (stored && cache!.files.copyTo(stored, at)) continue;
+    toMake.push({ file: f, at, stored });
+  }
+  cache?.beforeMaking?.(toMake.length);
+  let bytes = 0;
+  for (const { file, at, stored } of toMake) {
+    const body = file.body();
+    writeFileSync(at, body);
     if (stored) cache!.files.write(stored, body);
     bytes += Buffer.byteLength(body);
-    made++;
   }
-  return { files: files.length, made, bytes };
+  return { files: files.length, made: toMake.length, bytes };
 }
