@@ -35,8 +35,8 @@ interface CopyJob {
 export function copyTreeInThread(from: string, to: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { copyTree: { from, to } } satisfies CopyJob });
-    // A build that stops before it awaits the copy (invalid content) exits without waiting for it.
-    worker.unref();
+    // Not unref()'d: the build awaits this promise with nothing else to keep Node running, and
+    // an unref()'d worker let the process end there, silently, with exit code 0.
     let files: string[] | undefined;
     worker.once('message', (m: string[]) => (files = m));
     worker.once('error', reject);
