@@ -22,6 +22,8 @@ interface Shared {
   /** The content folder and build date it was validated for: another folder or day is another dataset. */
   key: string;
   dataset: Dataset;
+  /** What was computed from this dataset once for both module instances (sharedMemo). */
+  memo?: Map<string, unknown>;
 }
 
 const keyOf = (root: string, today: string) => `${root}|${today}`;
@@ -33,6 +35,19 @@ let last: Shared | undefined;
 /** Hand `dataset`, validated from `root` as of `today`, to every module instance of this file. */
 export function shareDataset(dataset: Dataset, root = contentRoot(), today = buildDate()): void {
   slot()[SLOT] = { key: keyOf(root, today), dataset };
+}
+
+/**
+ * `make()` computed once per dataset for every module instance of this file: the pages' bundle
+ * and the build's integrations see one result (the page keys, which both need, took seconds on
+ * the large dataset). A new dataset (the dev server's reload) starts with none.
+ */
+export function sharedMemo<T>(name: string, make: () => T): T {
+  getDataset();
+  const shared = slot()[SLOT]!;
+  shared.memo ??= new Map();
+  if (!shared.memo.has(name)) shared.memo.set(name, make());
+  return shared.memo.get(name) as T;
 }
 
 /**

@@ -4,8 +4,10 @@
  */
 import { buildDate } from '../core/content/paths.ts';
 import { pageKeys, type PageKeys } from '../core/publish/page-keys.ts';
-import { getDataset } from './data.ts';
+import { getDataset, sharedMemo } from './data.ts';
 
+/** Shared by the pages and the integrations (the feeds' cache, src/integrations/site-files.ts): computed once. */
 export function keys(): PageKeys {
-  return pageKeys(getDataset(), { accessed: buildDate() });
+  const accessed = buildDate();
+  return sharedMemo(`page-keys ${accessed}`, () => pageKeys(getDataset(), { accessed }));
 }

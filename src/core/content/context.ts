@@ -3,6 +3,7 @@
  * the build date; and the two ways content is read, a CSV table validated row by row against
  * its schema and a JSON file validated against its schema.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { z } from 'zod';
 import { issueOf } from '../errors/catalogue.ts';
@@ -18,6 +19,36 @@ import { Scope } from './scope.ts';
 export interface LoadOptions {
   /** The build date (YYYY-MM-DD); data dated after it is rejected. Defaults to today. */
   today?: string;
+  /**
+   * CSV tables read and checked by an earlier load, kept by the build (src/steps/table-cache.ts):
+   * a file whose kind, path and bytes, and the code that checks it, are unchanged is not parsed
+   * and checked again; its rows and its problems are taken as they were. Everything after the
+   * table (references between files, statuses, the removed-reports check) runs as always.
+   */
+  tables?: TableCache;
+}
+
+/** What `table()` found in one file: the rows that passed, the rejected ones, and every problem. */
+export interface CheckedTable {
+  rows: TableRow<unknown>[];
+  rejected: Record<string, string>[];
+  read: number;
+  issues: DataIssue[];
+}
+
+export interface TableCache {
+  /**
+   * A digest of everything a table's check depends on besides the file itself: the code (the
+   * core, its dependencies, the Node.js that runs it). A table is stored under a digest of this,
+   * the table's kind, its path as messages show it, and its bytes (`tableKey`).
+   */
+  code: string;
+  get(key: string): CheckedTable | undefined;
+  set(key: string, table: CheckedTable): void;
+}
+
+export function tableKey(code: string, kind: FileKind, file: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(`${code}\0${kind}\0${file}\0`).update(bytes).digest('hex');
 }
 
 /** A row that passed its schema and every cell check. */
@@ -57,11 +88,13 @@ export class LoadContext {
   readonly display: (abs: string) => string;
   readonly today: string;
   readonly #links = new Set<string>();
+  readonly #tables: TableCache | undefined;
 
   constructor(root: string, options: LoadOptions) {
     const base = path.dirname(path.resolve(root));
     this.display = (abs) => path.relative(base, abs).split(path.sep).join('/');
     this.today = options.today ?? new Date().toISOString().slice(0, 10);
+    this.#tables = options.tables;
   }
 
   issue(issue: DataIssue): void {
@@ -88,7 +121,12 @@ export class LoadContext {
   /** Read and validate one CSV file against its schema; `rows` holds only rows that passed. */
   table<K extends FileKind>(kind: K, abs: string, { optional = false } = {}): Table<RowOf<K>> {
     const file = this.display(abs);
-    const scope = this.scope();
+    // Every problem of this file, as reported, for the cache of checked tables.
+    const found: DataIssue[] = [];
+    const scope = new Scope((issue) => {
+      found.push(issue);
+      this.issue(issue);
+    });
     const result = (read: number, rows: TableRow<RowOf<K>>[] = [], rejected: Record<string, string>[] = []) => ({
       file,
       rows,
@@ -101,13 +139,28 @@ export class LoadContext {
       if (!optional) scope.issue(issueOf('LS-CSV-009', { file, line: 0 }, { title: FILES[kind].title }));
       return result(0);
     }
+    const bytes = readBytes(abs);
+    const key = this.#tables && tableKey(this.#tables.code, kind, file, bytes);
+    const cached = key ? this.#tables!.get(key) : undefined;
+    if (cached) {
+      for (const issue of cached.issues) scope.issue(issue);
+      this.rowCounts.push({ file, read: cached.read, published: 0 });
+      return result(cached.read, cached.rows as TableRow<RowOf<K>>[], cached.rejected);
+    }
+    const checked = this.#check(kind, file, bytes, scope);
+    if (key) this.#tables!.set(key, { ...checked, issues: found });
+    return result(checked.read, checked.rows, checked.rejected);
+  }
+
+  /** Parse `bytes` (the file `file`) and check every row and cell against the schema of `kind`. */
+  #check<K extends FileKind>(kind: K, file: string, bytes: Uint8Array, scope: Scope): Omit<CheckedTable, 'issues'> & { rows: TableRow<RowOf<K>>[] } {
     const spec = FILES[kind];
     const columns = spec.columns as Record<string, { required: boolean; hint: string; optionalColumn?: boolean }>;
     const csvIssues: DataIssue[] = [];
-    const table = readCsvBytes(readBytes(abs), file, csvIssues);
+    const table = readCsvBytes(bytes, file, csvIssues);
     for (const issue of csvIssues) scope.issue(issue);
     this.rowCounts.push({ file, read: table.rowCount, published: 0 });
-    if (table.header.length === 0) return result(table.rowCount);
+    if (table.header.length === 0) return { read: table.rowCount, rows: [], rejected: [] };
     const header = table.header;
     const known = Object.keys(columns);
     for (const [i, name] of header.entries()) {
@@ -120,13 +173,7 @@ export class LoadContext {
     for (const name of missing) {
       scope.issue(issueOf('LS-CSV-011', { file, line: 1, field: name }, { columns: known.join(', ') }));
     }
-    if (missing.length > 0) {
-      return result(
-        table.rowCount,
-        [],
-        table.records.map((r) => r.values),
-      );
-    }
+    if (missing.length > 0) return { read: table.rowCount, rows: [], rejected: table.records.map((r) => r.values) };
     const rows: TableRow<RowOf<K>>[] = [];
     const rejected: Record<string, string>[] = [];
     for (const record of table.records) {
@@ -154,7 +201,7 @@ export class LoadContext {
         rows.push({ line: record.line, data: parsed.data as RowOf<K>, values: record.values, raw });
       } else rejected.push(record.values);
     }
-    return result(table.rowCount, rows, rejected);
+    return { read: table.rowCount, rows, rejected };
   }
 
   /** Read and validate a JSON file (site.json, manifest.json); undefined if it is missing or invalid. */

@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../model/types.ts';
 import type { DataIssue } from '../errors/issues.ts';
+import type { TableCache } from './context.ts';
 import { loadContent } from './load.ts';
 import { removedReports } from './removed.ts';
 
@@ -13,6 +14,8 @@ export interface ValidateOptions {
   today: string;
   /** The git revision the removed-reports check compares with; HEAD if not given. */
   since?: string;
+  /** Tables checked by an earlier load (LoadOptions.tables): the build's cache. */
+  tables?: TableCache;
 }
 
 export interface ValidationResult {
@@ -25,7 +28,7 @@ export interface ValidationResult {
 }
 
 export function validate(root: string, options: ValidateOptions): ValidationResult {
-  const loaded = loadContent(root, { today: options.today });
+  const loaded = loadContent(root, { today: options.today, tables: options.tables });
   if (!loaded.dataset) return { issues: loaded.issues, notes: [] };
   const removed = removedReports(root, loaded.dataset, options.since ?? 'HEAD');
   return removed.checked

@@ -13,7 +13,9 @@
  * One table is computed rather than copied: `indicator-progress` (indicator-table.ts), each
  * indicator's target and monthly values side by side with the rate, as the site shows them.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { crc32 } from 'node:zlib';
+import { deflateSync } from 'fflate';
+import { LuoshiError } from '../errors/errors.ts';
 import { writeCsv } from '../content/csv.ts';
 import type { Dataset, RawRow, YearData } from '../model/types.ts';
 import { FILES, type ColumnSpec, type FileKind } from '../content/schema.ts';
@@ -372,37 +374,97 @@ export function readmeText(dataset: Dataset, homeUrl?: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Zip (deflate, deterministic: fixed timestamps, stable order), with node:zlib only.
+// Zip (deflate, deterministic: fixed timestamps, stable order).
 
 export interface ZipEntry {
   name: string;
   data: Uint8Array | string;
 }
 
+/** One entry's bytes deflated (raw DEFLATE, as a zip holds them). */
+export type Deflate = (data: Uint8Array) => Uint8Array;
+
 /**
- * A zip archive of `entries`, every entry dated `date` (YYYY-MM-DD), names in UTF-8. fflate
- * writes it; a fixed date makes the bytes depend only on the content (the same content gives
- * the same zip, so a rebuild does not change the download).
+ * Level 6 (zlib's default): 0.8 s against level 9's 1.1 s on the large benchmark's 3.3 MB zip,
+ * 0.2 % larger. The build passes the same deflate through a cache (src/steps/deflate-cache.ts).
  */
-export function zip(entries: ZipEntry[], date: string): Uint8Array<ArrayBuffer> {
+export const DEFLATE_LEVEL = 6;
+export const deflateEntry: Deflate = (data) => deflateSync(data, { level: DEFLATE_LEVEL });
+
+const utf8 = new TextEncoder();
+
+/**
+ * A zip archive of `entries`, every entry dated `date` (YYYY-MM-DD), names in UTF-8; each entry
+ * deflated by `deflate`. A fixed date makes the bytes depend only on the content (the same content
+ * gives the same zip, so a rebuild does not change the download). Written here rather than by
+ * fflate's zipSync so that the entries' compression can be cached (a month's publish changes a
+ * few of the 100-odd files): the bytes are zipSync's, byte for byte (test/core/publish/export.test.ts).
+ */
+export function zip(entries: ZipEntry[], date: string, deflate: Deflate = deflateEntry): Uint8Array<ArrayBuffer> {
   const [y, m, d] = date.split('-').map(Number);
-  // fflate reads the DOS date from the local-time fields of the Date: build it in local time so
-  // the result does not depend on the machine's time zone. Zip dates start in 1980.
-  const mtime = new Date(Math.max(1980, y), m - 1, d);
-  const files: Zippable = {};
-  for (const entry of entries) {
-    const data = typeof entry.data === 'string' ? strToU8(entry.data) : new Uint8Array(entry.data);
-    // Level 6 (zlib's default): 0.8 s against level 9's 1.1 s on the large benchmark's 3.3 MB zip, 0.2 % larger.
-    files[entry.name] = [data, { level: 6, mtime, os: 3, attrs: (0o100644 << 16) >>> 0 }];
+  // The DOS date of local midnight on `date` (zip dates start in 1980), as zipSync wrote it from a
+  // local-time Date: normalised by Date, so that a day out of range rolls over as it did.
+  const day = new Date(Math.max(1980, y), m - 1, d);
+  const dosDate = ((day.getFullYear() - 1980) << 9) | ((day.getMonth() + 1) << 5) | day.getDate();
+  const files = entries.map((entry) => {
+    const data = typeof entry.data === 'string' ? utf8.encode(entry.data) : entry.data;
+    const name = utf8.encode(entry.name);
+    if (name.length > 0xffff) throw new LuoshiError(`zip: entry name too long: ${entry.name.slice(0, 80)}…`);
+    return { name, utf8: name.length !== entry.name.length, size: data.length, crc: crc32(data), body: deflate(data) };
+  });
+  const local = files.reduce((n, f) => n + 30 + f.name.length + f.body.length, 0);
+  const central = files.reduce((n, f) => n + 46 + f.name.length, 0);
+  const out = new Uint8Array(local + central + 22);
+  const view = new DataView(out.buffer);
+  // One header: the local one (30 bytes) or the central directory's (46), which adds the
+  // version made by (Unix), the external attributes (a 0644 file) and the local header's offset.
+  const header = (at: number, f: (typeof files)[number], offset?: number) => {
+    const central = offset !== undefined;
+    view.setUint32(at, central ? 0x02014b50 : 0x04034b50, true);
+    let p = at + 4;
+    if (central) {
+      view.setUint16(p, (3 << 8) | 20, true);
+      p += 2;
+    }
+    view.setUint16(p, 20, true); // version needed: 2.0
+    view.setUint16(p + 2, f.utf8 ? 0x800 : 0, true); // flags: bit 11, the name is UTF-8
+    view.setUint16(p + 4, 8, true); // deflate
+    view.setUint16(p + 6, 0, true); // time: midnight
+    view.setUint16(p + 8, dosDate, true);
+    view.setUint32(p + 10, f.crc, true);
+    view.setUint32(p + 14, f.body.length, true);
+    view.setUint32(p + 18, f.size, true);
+    view.setUint16(p + 22, f.name.length, true);
+    p += 26; // and no extra field
+    if (central) {
+      view.setUint32(p + 6, (0o100644 << 16) >>> 0, true);
+      view.setUint32(p + 10, offset, true);
+      p += 14;
+    }
+    out.set(f.name, p);
+    return p + f.name.length;
+  };
+  let at = 0;
+  let dir = local;
+  for (const f of files) {
+    const offset = at;
+    at = header(at, f);
+    out.set(f.body, at);
+    at += f.body.length;
+    dir = header(dir, f, offset);
   }
-  const bytes = zipSync(files);
-  return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as Uint8Array<ArrayBuffer>;
+  view.setUint32(dir, 0x06054b50, true);
+  view.setUint16(dir + 8, files.length, true);
+  view.setUint16(dir + 10, files.length, true);
+  view.setUint32(dir + 12, central, true);
+  view.setUint32(dir + 16, local, true);
+  return out;
 }
 
 /** The zip of everything: all downloads, the dictionary, README and LICENCE, under one folder. */
 export function exportZip(
   dataset: Dataset,
-  options: ExportOptions & { folder?: string; homeUrl?: string; files?: ExportFile[] },
+  options: ExportOptions & { folder?: string; homeUrl?: string; files?: ExportFile[]; deflate?: Deflate },
 ): Uint8Array<ArrayBuffer> {
   const folder = options.folder ?? 'luoshi-data';
   const entries: ZipEntry[] = [
@@ -414,5 +476,5 @@ export function exportZip(
     // The downloads as the site already made them (`files`, the same options), else made here.
     ...(options.files ?? exportFiles(dataset, options)).map((f) => ({ name: `${folder}/${f.path}`, data: f.body })),
   ];
-  return zip(entries, newestDataDate(dataset) || '1980-01-01');
+  return zip(entries, newestDataDate(dataset) || '1980-01-01', options.deflate);
 }

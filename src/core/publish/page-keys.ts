@@ -11,7 +11,7 @@
  * - item: one task or project: its record, group, plan, reports, status, related items,
  *   units and leaders by name, completion notices, revision history, withdrawn reports, and
  *   the year's manifest and months (its indicator charts are computed from these alone);
- * - unit, leader, year: their own record plus the keys of every item they list. A list page
+ * - unit, leader, street, year: their own record plus the keys of every item they list. A list page
  *   thus rebuilds when any of its items changes, even in a field the list does not show: a
  *   superset of what it shows, never a subset.
  * Pages without getStaticPaths (home, indexes, search, about) have no key and always render:
@@ -23,8 +23,8 @@ import { createHash } from 'node:crypto';
 import { generatedBulletins, type GeneratedBulletin } from '../present/generated-bulletins.ts';
 import { getChart, hasChart } from '../present/charts.ts';
 import { loadHistory, type Change } from '../content/history.ts';
-import type { Dataset, Item, Source, YearData } from '../model/types.ts';
-import { latestYear } from '../model/stats.ts';
+import type { Dataset, Item, ItemStatus, MonthStatus, Report, Source, YearData } from '../model/types.ts';
+import { latestYear, streetItems } from '../model/stats.ts';
 
 const isSource = (v: unknown): v is Source =>
   !!v && typeof v === 'object' && typeof (v as Source).file === 'string' && typeof (v as Source).line === 'number';
@@ -41,19 +41,66 @@ const isSource = (v: unknown): v is Source =>
  * downloads list reports in file order), the year's key adds the order explicitly.
  */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (key, v: unknown) => {
-    if ((key === 'source' || key === 'raw') && isSource(v)) return undefined;
-    if (v instanceof Map) return [...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
-    if (v instanceof Set) return [...v].sort();
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(
-        Object.keys(v as object)
-          .sort()
-          .map((k) => [k, (v as Record<string, unknown>)[k]]),
-      );
-    }
-    return v;
-  });
+  // Written out rather than JSON.stringify with a replacer: the same text, a few times faster
+  // (the replacer copied every object to sort its keys; the keys of the large dataset's 9,700
+  // pages took 2.3 s of every build). test/core/publish/page-keys.test.ts holds the two equal.
+  return serialize('', value) as string;
+}
+
+/** JSON.stringify's own order of an object's keys: array indices ascending, then the others as created. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+function sortedKeys(v: object): string[] {
+  const keys = Object.keys(v).sort();
+  // stableJson sorted the keys into a new object, whose own order puts array indices first,
+  // numerically: kept, so that every key stays what it was.
+  const indices = keys.filter((k) => ARRAY_INDEX.test(k) && Number(k) < 4294967295);
+  if (indices.length === 0) return keys;
+  const set = new Set(indices);
+  return [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !set.has(k))];
+}
+
+function serializeArray(a: readonly unknown[]): string {
+  let s = '[';
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) s += ',';
+    s += serialize(String(i), a[i]) ?? 'null';
+  }
+  return `${s}]`;
+}
+
+/** JSON.stringify's steps for one value under `key`, with stableJson's rules; undefined leaves it out. */
+function serialize(key: string, value: unknown): string | undefined {
+  let v = value;
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    v = (v as { toJSON: (key: string) => unknown }).toJSON(key);
+  if ((key === 'source' || key === 'raw') && isSource(v)) return undefined;
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'bigint':
+      return JSON.stringify(v); // throws, as JSON.stringify does
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (v === null) return 'null';
+  if (v instanceof Map) return serializeArray([...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b))));
+  if (v instanceof Set) return serializeArray([...v].sort());
+  if (Array.isArray(v)) return serializeArray(v);
+  let s = '{';
+  let first = true;
+  for (const k of sortedKeys(v)) {
+    const member = serialize(k, (v as Record<string, unknown>)[k]);
+    if (member === undefined) continue;
+    s += `${first ? '' : ','}${JSON.stringify(k)}:${member}`;
+    first = false;
+  }
+  return `${s}}`;
 }
 
 export function digest(...parts: unknown[]): string {
@@ -62,11 +109,27 @@ export function digest(...parts: unknown[]): string {
   return h.digest('base64url').slice(0, 22);
 }
 
+/**
+ * An item's status for its key: each month's report, which the key holds in full among the
+ * item's reports, named by its place there (the reports written out again were half of every
+ * item key's text, and of the time the keys took).
+ */
+function statusOf(status: ItemStatus | undefined, reports: readonly Report[]) {
+  if (!status) return status;
+  const named = (m: MonthStatus | undefined) => {
+    const at = m?.report ? reports.indexOf(m.report) : -1;
+    return m && at >= 0 ? { ...m, report: at } : m;
+  };
+  return { ...status, months: status.months.map(named), current: named(status.current) };
+}
+
 export interface PageKeys {
   shell: string;
   item(year: YearData, item: Item): string;
   unit(unitId: string): string;
   leader(leaderId: string): string;
+  /** 我的街道: a street office's page (the items it is named in, given to every street, or mentioned in). */
+  street(unitId: string): string;
   year(year: YearData): string;
   /** Every year together: registry downloads, the data zip. */
   all: string;
@@ -137,6 +200,8 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
   };
 
   const unitName = (id: string) => ds.unitById.get(id) ?? id;
+  // What every item of a year repeats (its manifest and months), digested once per year.
+  const yearShell = new Map(ds.years.map((y) => [y.year, digest('year-shell', y.year, y.manifest, y.months)]));
   const itemMemo = new Map<string, string>();
   const item = (year: YearData, it: Item) => {
     const k = `${year.year}|${it.key}`;
@@ -148,18 +213,17 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
     const related = it.related
       .map((r) => year.itemByKey.get(r))
       .map((r) => (r ? { key: r.key, kind: r.kind, no: r.no, text: r.text } : null));
+    const reports = year.reportsByItem.get(it.key) ?? [];
     key = digest(
       'item',
       shell,
-      year.year,
-      year.manifest,
-      year.months,
+      yearShell.get(year.year)!,
       it,
       group,
       plan,
       plan ? unitName(plan.unitId) : null,
-      year.reportsByItem.get(it.key) ?? [],
-      year.status.get(it.key),
+      reports,
+      statusOf(year.status.get(it.key), reports),
       related,
       it.units.map((u) => (u.type === 'unit' ? { ...u, unit: unitName(u.id) } : u)),
       it.leadUnitIds.map(unitName),
@@ -222,6 +286,19 @@ function computeKeys(ds: Dataset, options: Options): PageKeys {
     item,
     unit: (id) => digest('unit', shell, ds.unitById.get(id), itemsOfUnit.get(id) ?? []),
     leader: (id) => digest('leader', shell, ds.leaderById.get(id), itemsOfLeader.get(id) ?? []),
+    street: (id) => {
+      const s = streetItems(ds, id);
+      return digest(
+        'street',
+        shell,
+        ds.unitById.get(id),
+        [...yearShell.values()],
+        s.named.map((e) => [item(e.year, e.item), e.role]),
+        s.all.map((e) => item(e.year, e.item)),
+        s.unlisted.map((e) => [item(e.year, e.item), e.as]),
+        s.mentioned.map((e) => item(e.year, e.item)),
+      );
+    },
     year,
     all,
     chart,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,6 +14,8 @@ import {
   exportZip,
   newestDataDate,
   toCsv,
+  zip,
+  deflateEntry,
 } from '../../../src/core/publish/export.ts';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
 import type { Dataset } from '../../../src/core/model/types.ts';
@@ -244,6 +246,31 @@ describe('open-data downloads', () => {
     const dos = bytes.readUInt16LE(12);
     const dated = `${(dos >> 9) + 1980}-${String((dos >> 5) & 15).padStart(2, '0')}-${String(dos & 31).padStart(2, '0')}`;
     expect(dated).toBe(newestDataDate(dataset));
+  });
+
+  it('writes the bytes of fflate zipSync, and takes each entry compression from the deflate it is given', () => {
+    const entries = [
+      { name: 'luoshi-data/README.txt', data: '说明\r\n'.repeat(200) },
+      { name: 'luoshi-data/empty.csv', data: '' },
+      { name: 'luoshi-data/2020/报告.csv', data: 'a,b\r\n1,2\r\n' },
+      { name: 'bytes.bin', data: new Uint8Array(70_000).map((_, i) => (i * 7919) % 251) },
+    ];
+    for (const date of ['2024-06-30', '1979-12-31', '2020-02-31']) {
+      // The zip as fflate's zipSync wrote it before (src/core/publish/export.ts).
+      const [y, m, d] = date.split('-').map(Number);
+      const mtime = new Date(Math.max(1980, y), m - 1, d);
+      const files: Zippable = {};
+      for (const e of entries)
+        files[e.name] = [
+          typeof e.data === 'string' ? strToU8(e.data) : e.data,
+          { level: 6, mtime, os: 3, attrs: (0o100644 << 16) >>> 0 },
+        ];
+      expect(Buffer.from(zip(entries, date)).equals(Buffer.from(zipSync(files))), date).toBe(true);
+    }
+    const seen: number[] = [];
+    const counted = zip(entries, '2024-06-30', (data) => (seen.push(data.length), deflateEntry(data)));
+    expect(seen).toHaveLength(entries.length);
+    expect(Buffer.from(counted).equals(Buffer.from(zip(entries, '2024-06-30')))).toBe(true);
   });
 
   it('quotes only what needs quoting and writes CRLF', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContentOrThrow } from '../../../src/core/content/load.ts';
 import type { Dataset } from '../../../src/core/model/types.ts';
-import { pageKeys } from '../../../src/core/publish/page-keys.ts';
+import { pageKeys, stableJson } from '../../../src/core/publish/page-keys.ts';
 import { writeSyntheticContent } from '../../../tools/bench/synthetic.ts';
 import { ACTUALS, makeIndicatorContent } from '../../fixtures/indicators.ts';
 import { TODAY } from '../../fixtures/content.ts';
@@ -76,5 +76,65 @@ describe('page keys (incremental builds)', () => {
     const [header, ...rows] = text.split('\n');
     writeFileSync(file, [header, ...rows.reverse()].join('\n'));
     expect(changed(base, keysOf(indicators, TODAY))).toEqual(['year 2020']);
+  });
+});
+
+/** stableJson as it was written first, with JSON.stringify and a replacer: the reference the faster one must equal. */
+function replacerJson(value: unknown): string {
+  const isSource = (v: unknown) =>
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as { file?: unknown }).file === 'string' &&
+    typeof (v as { line?: unknown }).line === 'number';
+  return JSON.stringify(value, (key, v: unknown) => {
+    if ((key === 'source' || key === 'raw') && isSource(v)) return undefined;
+    if (v instanceof Map) return [...v.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
+    if (v instanceof Set) return [...v].sort();
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
+    }
+    return v;
+  });
+}
+
+describe('stableJson', () => {
+  it('writes what JSON.stringify with the sorting replacer wrote, on every edge JSON has', () => {
+    const samples: unknown[] = [
+      undefined,
+      null,
+      0,
+      -0,
+      1.5e300,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      'text "quoted" \\ \n 中文 \u2028',
+      true,
+      [undefined, () => 1, Symbol('s'), null, 3],
+      { b: 1, a: undefined, c: () => 1, '10': 'ten', '2': 'two', '01': 'zero-one', '-1': 'minus', z: { y: [1, { x: 2, w: 3 }] } },
+      new Map<unknown, unknown>([
+        ['b', new Set(['z', 'a', 10, 9])],
+        ['a', { source: { file: 'f.csv', line: 3 }, raw: { file: 'f.csv', line: 3, cells: ['x'] }, kept: 1 }],
+        [2, new Map([['k', 'v']])],
+      ]),
+      { source: 'a string source is kept', raw: { file: 'no line' }, nested: [{ source: { file: 'g.csv', line: 1 } }] },
+      { date: new Date(Date.UTC(2024, 0, 2)), toJSONer: { toJSON: (k: string) => `key ${k}` } },
+      new Uint8Array([3, 1, 2]),
+    ];
+    for (const sample of samples) expect(stableJson(sample)).toBe(replacerJson(sample));
+  });
+
+  it('writes what the replacer wrote for a whole generated dataset: every key stays as it was', () => {
+    const root = path.join(mkdtempSync(path.join(tmpdir(), 'luoshi-json-')), 'content');
+    const { today } = writeSyntheticContent(root, { districts: 2, years: 2, itemsPerYear: 12, months: 4, seed: 5 });
+    const ds = loadContentOrThrow(root, { today });
+    for (const year of ds.years) {
+      const { items, ...rest } = year;
+      for (const part of [rest, items, ds.units, ds.leaders, ds.collectives, ds.site])
+        expect(stableJson(part)).toBe(replacerJson(part));
+    }
   });
 });
