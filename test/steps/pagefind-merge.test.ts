@@ -183,7 +183,9 @@ describe('merging Pagefind bundles (src/steps/pagefind-merge.ts)', () => {
       const { pf } = await loadPagefind(dir);
       const run = async (q: string, o: object = {}) => {
         const s = await pf.search(q, o);
-        return Promise.all((s?.results ?? []).map(async (r) => [(await r.data()).url, r.score?.toFixed(4)]));
+        return Promise.all(
+          (s?.results ?? []).map(async (r) => [(await r.data()).url, (r as { score?: number }).score?.toFixed(4)]),
+        );
       };
       return [
         await run('加装 电梯'),
