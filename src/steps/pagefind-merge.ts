@@ -16,7 +16,7 @@
  * reads from each page's result metadata `sort_<name>` (search-index.ts writes every sort key as
  * metadata too, for the browser's merge of sorted shards).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -189,12 +189,15 @@ function writeWord(out: CborWriter, word: string, heads: { cursor: WordCursor; p
       const locsAt = reader.at;
       const locs = reader.array();
       reader.at = locsAt;
-      out.raw(reader.skip());
+      reader.skip();
+      out.raw(reader.buf, locsAt, reader.at);
       const metaAt = reader.at;
       const metaLocs = reader.array();
       reader.at = metaAt;
-      if (part.identityFields) out.raw(reader.skip());
-      else {
+      if (part.identityFields) {
+        reader.skip();
+        out.raw(reader.buf, metaAt, reader.at);
+      } else {
         // Metadata locations: -(f+1) for field f, then its positions; the fields renumbered.
         out.head(4, reader.array());
         for (let j = 0; j < metaLocs; j++) {
@@ -262,6 +265,19 @@ function partSortValues(part: Part): (key: string, pages: number[]) => string[] 
   };
 }
 
+/**
+ * A file of a part in the merged bundle: a hard link where the file system allows (the parts live
+ * in the build's cache: copying the large dataset's 11,285 fragments took 6 of the merge's 13 s),
+ * else a copy. Nothing writes to a bundle's files after the merge, so they can share their data.
+ */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
 /** The files of a Pagefind bundle that are its index; the others (scripts, WASM, styles) are the same in every bundle. */
 export function isIndexFile(name: string): boolean {
   return (
@@ -305,7 +321,7 @@ export function mergeBundles(parts: string[], out: string, assets: string): { pa
   rmSync(out, { recursive: true, force: true });
   for (const sub of ['index', 'filter', 'fragment']) mkdirSync(path.join(out, sub), { recursive: true });
   for (const f of readdirSync(assets, { withFileTypes: true }))
-    if (f.isFile() && !isIndexFile(f.name)) copyFileSync(path.join(assets, f.name), path.join(out, f.name));
+    if (f.isFile() && !isIndexFile(f.name)) linkOrCopy(path.join(assets, f.name), path.join(out, f.name));
 
   // Pages and their fragments. Two parts may name different fragments alike (a 7-digit prefix of
   // their hash): the later one is renamed.
@@ -327,7 +343,7 @@ export function mergeBundles(parts: string[], out: string, assets: string): { pa
       }
       if (!fragments.has(name)) {
         fragments.set(name, file);
-        copyFileSync(file, path.join(out, 'fragment', `${name}.pf_fragment`));
+        linkOrCopy(file, path.join(out, 'fragment', `${name}.pf_fragment`));
       }
       pages.push([name, words, extra]);
     }

@@ -19,7 +19,17 @@
  * record of the data has no page, so a broken or partial index never ships silently.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -207,16 +217,6 @@ function partHasher(): { add: (url: string, content: string | Buffer) => void; d
   };
 }
 
-/** Hash of a bundle: its parts' hashes, in order, and the merge's code. */
-function bundleDigest(name: string, parts: string[]): string {
-  const h = createHash('sha256')
-    .update(PAGEFIND_VERSION)
-    .update(name ? 'shard' : 'main');
-  for (const file of ['pagefind-merge.ts', 'pagefind-files.ts']) h.update(readFileSync(path.resolve(import.meta.dirname, file)));
-  for (const p of parts) h.update(p).update('\0');
-  return h.digest('hex').slice(0, 32);
-}
-
 /** The pages of one part of a bundle (search-parts.ts): site-relative paths of pages, and of items given as catalogue copies. */
 interface Part {
   key: string;
@@ -241,6 +241,23 @@ function takeAssets(output: string, assets: string): void {
     rmSync(assets, { recursive: true, force: true });
     renameSync(tmp, assets);
   }
+}
+
+/** A cached part no build has used for this long is deleted (pruneParts). */
+const PART_UNUSED_MS = 14 * 24 * 3600 * 1000;
+
+/**
+ * Keep the cache of parts from growing with every publish: mark the parts this build used (their
+ * folder's time), and delete those no build has used for PART_UNUSED_MS. Not at once: another
+ * build (of another content folder, into the same cache) may be about to merge them.
+ */
+function pruneParts(root: string, used: string[]): void {
+  const now = new Date();
+  for (const dir of used) utimesSync(dir, now, now);
+  const keep = new Set(used.map((d) => path.basename(d)));
+  for (const e of readdirSync(root, { withFileTypes: true }))
+    if (!keep.has(e.name) && now.getTime() - statSync(path.join(root, e.name)).mtimeMs > PART_UNUSED_MS)
+      rmSync(path.join(root, e.name), { recursive: true, force: true });
 }
 
 /** Pagefind processes at once: two parts of ~70 MB each (search-parts.ts), on the build's otherwise idle cores. */
@@ -325,18 +342,20 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
 
   // Bundle by bundle (the main bundle first: the year shards are written inside its folder), part
   // by part: a part whose pages are unchanged is taken from the cache, the others are indexed, two
-  // Pagefind processes at a time; then the parts are merged into the bundle (pagefind-merge.ts).
-  // A bundle whose parts are all unchanged is copied from the cache whole.
+  // Pagefind processes at a time; then the parts are merged into the bundle (pagefind-merge.ts:
+  // its fragments are hard links to the parts' files, so a bundle of unchanged parts costs a merge
+  // of their index chunks, ~1 s for a year of the large dataset).
   const cacheRoot = options.outputPath ? undefined : searchCacheDir();
   const scratch = `${outputPath}.parts`;
   const assets = cacheRoot ? path.join(cacheRoot, `assets-${PAGEFIND_VERSION}`) : path.join(scratch, 'assets');
   const names = [...bundles.keys()].sort();
-  const count = { bundlesIndexed: 0, bundlesCached: 0, partsIndexed: 0, partsCached: 0, pagesIndexed: 0 };
+  const count = { partsIndexed: 0, partsCached: 0, pagesIndexed: 0 };
   // Where the time goes, for the build log: preparing the pages (hash, search copies), Pagefind, merging.
   let prepareMs = 0;
   let pagefindMs = 0;
   let mergeMs = 0;
   const cleanups: Promise<void>[] = [];
+  const used: string[] = [];
   rmSync(outputPath, { recursive: true, force: true });
   rmSync(scratch, { recursive: true, force: true });
   for (const name of names) {
@@ -344,13 +363,6 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     const parts = [...bundles.get(name)!.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const keys = parts.map(partKey);
     const dest = name ? path.join(outputPath, name) : outputPath;
-    const hit = cacheRoot && path.join(cacheRoot, bundleDigest(name, keys));
-    if (hit && existsSync(path.join(hit, 'pagefind.js'))) {
-      cpSync(hit, dest, { recursive: true });
-      count.bundlesCached++;
-      prepareMs += performance.now() - bundleStarted;
-      continue;
-    }
     const partDirs = parts.map((p, i) =>
       cacheRoot ? path.join(cacheRoot, 'parts', keys[i]) : path.join(scratch, `${name || 'main'}-${i}`),
     );
@@ -425,18 +437,14 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     if (name)
       for (const f of readdirSync(tmp))
         if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(path.join(tmp, f));
-    if (hit) {
-      rmSync(hit, { recursive: true, force: true });
-      mkdirSync(path.dirname(hit), { recursive: true });
-      cpSync(tmp, hit, { recursive: true });
-    }
     // A rename, not a copy: the main bundle's folder (written first: '' sorts first) holds the year shards.
     renameSync(tmp, dest);
     mergeMs += performance.now() - mergeStarted;
-    count.bundlesIndexed++;
+    used.push(...partDirs);
   }
   await Promise.all(cleanups);
   rmSync(scratch, { recursive: true, force: true });
+  if (cacheRoot && !errors.length) pruneParts(path.join(cacheRoot, 'parts'), used);
   if (!errors.length) {
     writeFileSync(path.join(outputPath, SHARDS_FILE), JSON.stringify({ shards: names.filter(Boolean), newest }));
     // Every item of every year, for the province portal's catalogue (scripts/portal.ts).
@@ -445,7 +453,7 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
   }
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const c = count;
-  const detail = `(${names.length} bundles: ${c.bundlesIndexed} indexed, ${c.bundlesCached} from cache; parts: ${c.partsIndexed} indexed (${c.pagesIndexed} pages, ${catalogueCopies} catalogue copies in all), ${c.partsCached} from cache; pages prepared and hashed ${s(prepareMs)}, Pagefind ${s(pagefindMs)}, merged ${s(mergeMs)})`;
+  const detail = `(${names.length} bundles in ${c.partsIndexed + c.partsCached} parts: ${c.partsIndexed} indexed (${c.pagesIndexed} pages, of the ${pages + catalogueCopies} with the catalogue copies), ${c.partsCached} from cache; pages prepared and hashed ${s(prepareMs)}, Pagefind ${s(pagefindMs)}, merged ${s(mergeMs)})`;
   return { pages, errors, ms: Math.round(performance.now() - started), outputPath, detail };
 }
 
