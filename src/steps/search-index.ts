@@ -12,8 +12,12 @@
  * filters (year, kind, category, section, lead unit, every unit, leader, status), sort keys
  * (number, latest update), result metadata (number, status, unit) and index-only text (number
  * forms such as 第37项 and <programme>第5项, unit aliases such as 发改局). That is inserted into the copy
- * of the HTML handed to Pagefind's Node API; the published pages are not changed, so pages need
- * no search markup and the extra text is never shown to anyone.
+ * of the HTML handed to Pagefind; the published pages are not changed, so pages need no search
+ * markup and the extra text is never shown to anyone.
+ *
+ * How: each bundle (the main one, one per older year) is indexed in parts of about 100 pages, one
+ * Pagefind process each, and the parts merged into the bundle (src/steps/search-parts.ts,
+ * src/steps/pagefind-merge.ts): Pagefind's memory grows with the words of one index.
  *
  * Fails (exit 1) on any Pagefind error, when a known page lacks `data-pagefind-body`, or when a
  * record of the data has no page, so a broken or partial index never ships silently.
@@ -162,8 +166,7 @@ function bulletinOf(rel: string, html: string): SearchRecord {
  * leaders, bulletins without a year). An older year's pages are that year's shard,
  * `pagefind/2021/`; the newest year's go to the main bundle `pagefind/` (bundleOf). The browser
  * loads the main bundle and merges an older year's shard into it when asked (Pagefind's
- * multisite `mergeIndex`, src/client/search.ts). Pagefind's memory grows with the pages of one
- * index (3.4 GB for 7,285 pages at once): a shard of one year is a fifth of that on the large dataset.
+ * multisite `mergeIndex`, src/client/search.ts).
  *
  * Why bulletins go with their year: publishing a month changes that year's bulletins, units and
  * leaders. With every bulletin (1,865 on the large dataset) in the main bundle, every publish
