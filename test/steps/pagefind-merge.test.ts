@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodePagefindFile, encodePagefindFile, readPagefindFile, type Cbor } from '../../src/steps/pagefind-files.ts';
-import { byBytes, chunkBounds, mergeBundles } from '../../src/steps/pagefind-merge.ts';
+import { byBytes, chunkBounds, mergeBundles, SORT_VALUES_FILE } from '../../src/steps/pagefind-merge.ts';
 import { indexPart, partOf } from '../../src/steps/search-parts.ts';
 import { loadPagefind } from '../../tools/search-report.ts';
 
@@ -178,6 +178,20 @@ describe('merging Pagefind bundles (src/steps/pagefind-merge.ts)', () => {
     const key = (url: string) => pages.find((p) => p.url === url)!.html.match(/sort_number\[content\]" content="([^"]+)"/)![1];
     expect(b.sorts.number.map(key)).toEqual(a.sorts.number.map(key));
     expect([...b.sorts.number].sort()).toEqual([...a.sorts.number].sort());
+    // The same from the values search-index.ts writes beside each part, without reading fragments.
+    parts.forEach((dir, i) =>
+      writeFileSync(
+        path.join(dir, SORT_VALUES_FILE),
+        JSON.stringify({
+          number: pages
+            .slice(i * 16, i * 16 + 16)
+            .map((p) => key(p.url))
+            .reverse(),
+        }),
+      ),
+    );
+    mergeBundles(parts, path.join(root, 'merged-values'), parts[0]);
+    expect(contents(path.join(root, 'merged-values')).sorts).toEqual(b.sorts);
 
     const search = async (dir: string) => {
       const { pf } = await loadPagefind(dir);
