@@ -12,24 +12,37 @@
  * filters (year, kind, category, section, lead unit, every unit, leader, status), sort keys
  * (number, latest update), result metadata (number, status, unit) and index-only text (number
  * forms such as 第37项 and <programme>第5项, unit aliases such as 发改局). That is inserted into the copy
- * of the HTML handed to Pagefind's Node API; the published pages are not changed, so pages need
- * no search markup and the extra text is never shown to anyone.
+ * of the HTML handed to Pagefind; the published pages are not changed, so pages need no search
+ * markup and the extra text is never shown to anyone.
+ *
+ * How: each bundle (the main one, one per older year) is indexed in parts of about 100 pages, one
+ * Pagefind process each, and the parts merged into the bundle (src/steps/search-parts.ts,
+ * src/steps/pagefind-merge.ts): Pagefind's memory grows with the words of one index.
  *
  * Fails (exit 1) on any Pagefind error, when a known page lacks `data-pagefind-body`, or when a
  * record of the data has no page, so a broken or partial index never ships silently.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 import { loadContentOrThrow } from '../core/content/load.ts';
 import { collectGarbage } from './garbage-collection.ts';
+import { isIndexFile, mergeBundles, SORT_VALUES_FILE } from './pagefind-merge.ts';
+import { indexPart, partOf, pool } from './search-parts.ts';
 import { CATALOGUE_FILE, catalogueEntry, cataloguePage, itemYear } from './search-catalogue.ts';
 import type { Dataset } from '../core/model/types.ts';
 import { buildDate, contentRoot } from '../core/content/paths.ts';
@@ -153,8 +166,7 @@ function bulletinOf(rel: string, html: string): SearchRecord {
  * leaders, bulletins without a year). An older year's pages are that year's shard,
  * `pagefind/2021/`; the newest year's go to the main bundle `pagefind/` (bundleOf). The browser
  * loads the main bundle and merges an older year's shard into it when asked (Pagefind's
- * multisite `mergeIndex`, src/client/search.ts). Pagefind's memory grows with the pages of one
- * index (3.4 GB for 7,285 pages at once): a shard of one year is a fifth of that on the large dataset.
+ * multisite `mergeIndex`, src/client/search.ts).
  *
  * Why bulletins go with their year: publishing a month changes that year's bulletins, units and
  * leaders. With every bulletin (1,865 on the large dataset) in the main bundle, every publish
@@ -187,74 +199,72 @@ function searchCacheDir(): string {
     : path.join(root, 'node_modules/.cache/luoshi-search');
 }
 
+const PAGEFIND_VERSION: string = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8'),
+).version;
+
 /**
- * Hash of what makes a shard: Pagefind's version, this indexer's code, and every page's URL and
- * published HTML and search record, fed one page at a time (`add`), so the pages need not be held in memory.
+ * Hash of what makes a part's index: Pagefind's version, the code that makes the search copies,
+ * and every page's URL and published HTML and search record, fed one page at a time (`add`), so
+ * the pages need not be held in memory.
  */
-function shardHasher(): { add: (url: string, content: string | Buffer) => void; digest: () => string } {
+function partHasher(): { add: (url: string, content: string | Buffer) => void; digest: () => string } {
   const h = createHash('sha256');
-  h.update(
-    JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/pagefind/package.json'), 'utf8')).version,
-  );
-  h.update(readFileSync(import.meta.filename));
-  h.update(readFileSync(path.resolve(import.meta.dirname, '../core/present/search.ts')));
-  h.update(readFileSync(path.resolve(import.meta.dirname, 'search-catalogue.ts')));
+  h.update(PAGEFIND_VERSION);
+  for (const file of [import.meta.filename, path.resolve(import.meta.dirname, '../core/present/search.ts')])
+    h.update(readFileSync(file));
+  for (const file of ['search-catalogue.ts', 'search-parts.ts']) h.update(readFileSync(path.resolve(import.meta.dirname, file)));
   return {
     add: (url, content) => h.update(url).update('\0').update(content).update('\0'),
     digest: () => h.digest('hex').slice(0, 32),
   };
 }
 
-/**
- * Parts of the pages' bodies the index leaves out, besides `data-pagefind-ignore`: the labels of
- * an item's monthly reports and the details marked `unsearched` (the quarterly target repeated
- * every month, the filing unit and date). Selectors, not an attribute on each element: they
- * repeat a dozen times a month on 5,000 item pages.
- */
-export const EXCLUDED = ['.timeline dt', '.unsearched'];
-
-/** Pagefind's extended binary (Chinese segmentation), as the npm package's own runner finds it. */
-function pagefindBinary(): string {
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  const exe = platform === 'windows' ? 'pagefind_extended.exe' : 'pagefind_extended';
-  return (
-    process.env.PAGEFIND_EXTENDED_BINARY_PATH ??
-    createRequire(import.meta.url).resolve(`@pagefind/${platform}-${process.arch}/bin/${exe}`)
-  );
+/** The pages of one part of a bundle (search-parts.ts): site-relative paths of pages, and of items given as catalogue copies. */
+interface Part {
+  key: string;
+  pages: string[];
+  catalogue: string[];
 }
 
-/**
- * Index the augmented pages in the folder `src` (one shard's) into `outputPath` with Pagefind's
- * command line. Why not the Node API's addHTMLFile: it hands the pages over one message at a
- * time, and indexing a year's 1,035 pages took 9.7 s that way against 6.4 s for the command
- * line, which reads and parses the folder on every core (same pages, same machine, same minutes).
- * The index is the same: Pagefind reads the same HTML under the same URLs.
- */
-async function indexShard(src: string, pages: number, outputPath: string): Promise<string[]> {
-  rmSync(outputPath, { recursive: true, force: true });
-  try {
-    // cwd: a folder with no pagefind.yml, so no configuration file is picked up by accident.
-    const { stdout } = await promisify(execFile)(
-      pagefindBinary(),
-      [
-        '--site',
-        src,
-        '--output-path',
-        outputPath,
-        '--force-language',
-        'zh',
-        ...EXCLUDED.flatMap((s) => ['--exclude-selectors', s]),
-      ],
-      { cwd: src, maxBuffer: 64 * 1024 * 1024 },
-    );
-    const indexed = Number(/Indexed (\d+) pages?/.exec(stdout)?.[1] ?? -1);
-    if (indexed !== pages) return [`Pagefind indexed ${indexed} of ${pages} pages into ${outputPath}:\n${stdout.slice(-2000)}`];
-    return [];
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    return [`Pagefind failed on ${outputPath}: ${e.message}\n${(e.stdout ?? '').slice(-2000)}${(e.stderr ?? '').slice(-2000)}`];
+/** Move a fresh Pagefind output's scripts, WASM and styles to `assets` if it has none yet, else delete them. */
+function takeAssets(output: string, assets: string): void {
+  const keep = !existsSync(path.join(assets, 'pagefind.js'));
+  const tmp = `${assets}.tmp`;
+  if (keep) {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+  }
+  for (const f of readdirSync(output, { withFileTypes: true }))
+    if (f.isFile() && !isIndexFile(f.name)) {
+      if (keep) renameSync(path.join(output, f.name), path.join(tmp, f.name));
+      else rmSync(path.join(output, f.name));
+    }
+  if (keep) {
+    rmSync(assets, { recursive: true, force: true });
+    renameSync(tmp, assets);
   }
 }
+
+/** A cached part no build has used for this long is deleted (pruneParts). */
+const PART_UNUSED_MS = 14 * 24 * 3600 * 1000;
+
+/**
+ * Keep the cache of parts from growing with every publish: mark the parts this build used (their
+ * folder's time), and delete those no build has used for PART_UNUSED_MS. Not at once: another
+ * build (of another content folder, into the same cache) may be about to merge them.
+ */
+function pruneParts(root: string, used: string[]): void {
+  const now = new Date();
+  for (const dir of used) utimesSync(dir, now, now);
+  const keep = new Set(used.map((d) => path.basename(d)));
+  for (const e of readdirSync(root, { withFileTypes: true }))
+    if (!keep.has(e.name) && now.getTime() - statSync(path.join(root, e.name)).mtimeMs > PART_UNUSED_MS)
+      rmSync(path.join(root, e.name), { recursive: true, force: true });
+}
+
+/** Pagefind processes at once: two parts of ~70 MB each (search-parts.ts), on the build's otherwise idle cores. */
+const PAGEFIND_PROCESSES = 2;
 
 export async function buildSearchIndex(site: string, options: IndexOptions = {}): Promise<IndexResult> {
   const started = performance.now();
@@ -273,23 +283,30 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
   }
   const ds = options.dataset ?? loadContentOrThrow(contentRoot(options.content), { today: buildDate() });
   const records = searchRecords(ds);
-  // Which pages go to which shard, from their paths alone: the pages are read one shard at a
-  // time below, so that no more than one page's HTML is held at once (all 7,285 indexed pages
-  // of the large dataset held together were ~400 MB of the build's peak).
+  // Which pages go to which bundle and part, from their paths alone: the pages are read one part
+  // at a time below, so that no more than one page's HTML is held at once (all 7,285 indexed
+  // pages of the large dataset held together were ~400 MB of the build's peak).
   const newest = String(ds.years.at(-1)?.year ?? '');
-  const shards = new Map<string, string[]>([['', []]]);
+  const bundles = new Map<string, Map<string, Part>>([['', new Map()]]);
+  const add = (bundle: string, key: string, rel: string, catalogue: boolean) => {
+    const parts = bundles.get(bundle) ?? bundles.set(bundle, new Map()).get(bundle)!;
+    const part = parts.get(key) ?? parts.set(key, { key, pages: [], catalogue: [] }).get(key)!;
+    (catalogue ? part.catalogue : part.pages).push(rel);
+  };
+  const seen = new Set<string>();
   for (const file of htmlFiles(site)) {
     const rel = file.slice(0, -'index.html'.length);
     if (!records.has(rel) && !/^bulletins\/[^/]+\/$/.test(rel)) continue;
-    const bundle = bundleOf(rel, newest);
-    shards.set(bundle, [...(shards.get(bundle) ?? []), file]);
+    add(bundleOf(rel, newest), partOf(rel), rel, false);
+    seen.add(rel);
   }
-  const seen = new Set<string>();
-  for (const files of shards.values()) for (const f of files) seen.add(f.slice(0, -'index.html'.length));
   // The catalogue copies of the older years' items, indexed in the main bundle (search-catalogue.ts).
-  const catalogue = new Map<string, string>();
-  for (const [rel, record] of records)
-    if (itemYear(rel) && bundleOf(rel, newest) && seen.has(rel)) catalogue.set(rel, cataloguePage(record));
+  let catalogueCopies = 0;
+  for (const rel of records.keys())
+    if (itemYear(rel) && bundleOf(rel, newest) && seen.has(rel)) {
+      add('', partOf(rel, true), rel, true);
+      catalogueCopies++;
+    }
   const missing = [...records.keys()].filter((p) => !seen.has(p));
   if (missing.length)
     errors.push(
@@ -299,93 +316,138 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
   if (pages === 0) errors.push(`no page in ${site}/ to index`);
   if (errors.length) return { pages, errors, ms: Math.round(performance.now() - started), outputPath };
 
-  // The main bundle first (the year shards are written inside its folder), then one index per
-  // shard, each in a fresh Pagefind process so its memory is returned before the next one.
-  // A shard whose pages are unchanged is copied from the cache instead of indexed again.
-  const cacheRoot = options.outputPath ? undefined : searchCacheDir();
-  const names = [...shards.keys()].sort();
-  let indexed = 0;
-  // Where the time goes, for the build log: preparing the pages (hash, search copies) and Pagefind.
-  let prepareMs = 0;
-  let pagefindMs = 0;
-  const cleanups: Promise<void>[] = [];
-  let cached = 0;
-  rmSync(outputPath, { recursive: true, force: true });
-  for (const name of names) {
-    const shardStarted = performance.now();
-    // A shard's key: every page's URL, published HTML and search record (what `augment` makes
-    // Pagefind's input from), hashed without augmenting: an unchanged shard (most of them, when a
-    // month is published) costs one read of its pages. Only a shard that must be indexed is
-    // augmented, page by page, into a folder of its pages under their URLs (Pagefind's input).
-    // The main bundle (units, leaders) is keyed by its search copies instead: its pages' HTML
-    // changes with every month published (their tables of items), what is indexed of them rarely.
-    const src = `${outputPath}.pages-${name || 'main'}`;
-    const hasher = shardHasher();
-    hasher.add('options', stableJson({ bigrams: options.bigrams, words: options.words, extraText: options.extraText }));
-    for (const file of shards.get(name)!) {
-      const rel = file.slice(0, -'index.html'.length);
+  const searchCopy = (rel: string, html: string) => augment(html, records.get(rel) ?? bulletinOf(rel, html), options);
+  const catalogueCopy = (rel: string) => augment(cataloguePage(records.get(rel)!), records.get(rel)!, options)!;
+  const options_ = stableJson({ bigrams: options.bigrams, words: options.words, extraText: options.extraText });
+  /**
+   * A part's key: every page's URL, published HTML and search record (what `augment` makes
+   * Pagefind's input from), hashed without augmenting: an unchanged part (most of them, when a
+   * month is published) costs one read of its pages. The site-wide pages (units, leaders) are
+   * keyed by their search copies instead: their HTML changes with every month published (their
+   * tables of items), what is indexed of them rarely.
+   */
+  const partKey = (part: Part) => {
+    const hasher = partHasher();
+    hasher.add('options', options_);
+    for (const rel of part.pages) {
+      const file = path.join(site, rel, 'index.html');
       if (shardOf(rel)) {
-        hasher.add(`/${rel}`, readFileSync(path.join(site, file)));
+        hasher.add(`/${rel}`, readFileSync(file));
         hasher.add('record', stableJson(records.get(rel) ?? null));
       } else {
-        const html = readFileSync(path.join(site, file), 'utf8');
-        hasher.add(`/${rel}`, augment(html, records.get(rel) ?? bulletinOf(rel, html), options) ?? html);
+        const html = readFileSync(file, 'utf8');
+        hasher.add(`/${rel}`, searchCopy(rel, html) ?? html);
       }
     }
-    if (!name) for (const [rel, page] of catalogue) hasher.add(`catalogue /${rel}`, augment(page, records.get(rel)!, options)!);
+    for (const rel of part.catalogue) hasher.add(`catalogue /${rel}`, catalogueCopy(rel));
+    return hasher.digest();
+  };
+
+  // Bundle by bundle (the main bundle first: the year shards are written inside its folder), part
+  // by part: a part whose pages are unchanged is taken from the cache, the others are indexed, two
+  // Pagefind processes at a time; then the parts are merged into the bundle (pagefind-merge.ts:
+  // its fragments are hard links to the parts' files, so a bundle of unchanged parts costs a merge
+  // of their index chunks, ~1 s for a year of the large dataset).
+  const cacheRoot = options.outputPath ? undefined : searchCacheDir();
+  const scratch = `${outputPath}.parts`;
+  const assets = cacheRoot ? path.join(cacheRoot, `assets-${PAGEFIND_VERSION}`) : path.join(scratch, 'assets');
+  const names = [...bundles.keys()].sort();
+  const count = { partsIndexed: 0, partsCached: 0, pagesIndexed: 0 };
+  // Where the time goes, for the build log: preparing the pages (hash, search copies), Pagefind, merging.
+  let prepareMs = 0;
+  let pagefindMs = 0;
+  let mergeMs = 0;
+  const cleanups: Promise<void>[] = [];
+  const used: string[] = [];
+  rmSync(outputPath, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
+  for (const name of names) {
+    const bundleStarted = performance.now();
+    const parts = [...bundles.get(name)!.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const keys = parts.map(partKey);
     const dest = name ? path.join(outputPath, name) : outputPath;
-    const hit = cacheRoot && path.join(cacheRoot, hasher.digest());
-    if (hit && existsSync(path.join(hit, 'pagefind.js'))) {
-      cpSync(hit, dest, { recursive: true });
-      cached++;
-      prepareMs += performance.now() - shardStarted;
-      continue;
-    }
-    rmSync(src, { recursive: true, force: true });
-    for (const file of shards.get(name)!) {
-      const rel = file.slice(0, -'index.html'.length);
-      const html = readFileSync(path.join(site, file), 'utf8');
-      const content = augment(html, records.get(rel) ?? bulletinOf(rel, html), options);
-      if (!content) {
-        errors.push(`${file}: no data-pagefind-body element: the page would not be searchable`);
-        continue;
-      }
-      mkdirSync(path.join(src, rel), { recursive: true });
-      writeFileSync(path.join(src, rel, 'index.html'), content);
-    }
-    if (!name)
-      for (const [rel, page] of catalogue) {
-        mkdirSync(path.join(src, rel), { recursive: true });
-        writeFileSync(path.join(src, rel, 'index.html'), augment(page, records.get(rel)!, options)!);
-      }
-    if (errors.length) break;
-    // Written to a private folder first: the main bundle's folder holds the other shards.
-    const tmp = `${outputPath}.shard-${name || 'main'}`;
-    // The pages read for this shard are garbage: Pagefind's process comes on top of this one.
-    collectGarbage({ releasePages: true });
+    const partDirs = parts.map((p, i) =>
+      cacheRoot ? path.join(cacheRoot, 'parts', keys[i]) : path.join(scratch, `${name || 'main'}-${i}`),
+    );
+    const todo = parts.flatMap((_, i) => (existsSync(path.join(partDirs[i], 'pagefind-entry.json')) ? [] : [i]));
+    // The scripts and WASM come with a Pagefind run: without them in the cache, one part is indexed again.
+    if (!todo.length && !existsSync(path.join(assets, 'pagefind.js'))) todo.push(0);
+    count.partsCached += parts.length - todo.length;
+    // The pages read for the hashes are garbage: Pagefind's processes come on top of this one.
+    if (todo.length) collectGarbage({ releasePages: true });
+    prepareMs += performance.now() - bundleStarted;
     const pagefindStarted = performance.now();
-    prepareMs += pagefindStarted - shardStarted;
-    errors.push(...(await indexShard(src, shards.get(name)!.length + (name ? 0 : catalogue.size), tmp)));
-    pagefindMs += performance.now() - pagefindStarted;
-    // Deleted in the background (libuv's threads) while the next shard is prepared and indexed:
-    // a year's search copies are ~1,400 folders, and deleting them one shard after another took
-    // seconds of the main thread.
-    cleanups.push(rm(src, { recursive: true, force: true }));
+    let preparing = 0;
+    await pool(
+      todo.map((i) => async () => {
+        if (errors.length) return;
+        const prepared = performance.now();
+        const src = path.join(scratch, `pages-${name || 'main'}-${i}`);
+        const write = (rel: string, content: string) => {
+          mkdirSync(path.join(src, rel), { recursive: true });
+          writeFileSync(path.join(src, rel, 'index.html'), content);
+        };
+        // The copies' sort values, for the merge (pagefind-merge.ts: it orders the parts' pages by them).
+        const sortValues: Record<string, string[]> = {};
+        const sorted = (record: SearchRecord) => {
+          for (const [key, value] of Object.entries(record.sort)) if (value) (sortValues[key] ??= []).push(value);
+        };
+        for (const rel of parts[i].pages) {
+          const html = readFileSync(path.join(site, rel, 'index.html'), 'utf8');
+          const record = records.get(rel) ?? bulletinOf(rel, html);
+          const content = augment(html, record, options);
+          if (!content) errors.push(`${rel}index.html: no data-pagefind-body element: the page would not be searchable`);
+          else {
+            write(rel, content);
+            sorted(record);
+          }
+        }
+        for (const rel of parts[i].catalogue) {
+          write(rel, catalogueCopy(rel));
+          sorted(records.get(rel)!);
+        }
+        preparing += performance.now() - prepared;
+        if (errors.length) return;
+        const output = `${partDirs[i]}.tmp`;
+        const indexed = parts[i].pages.length + parts[i].catalogue.length;
+        errors.push(...(await indexPart(src, indexed, output)));
+        // Deleted in the background (libuv's threads) while the next part is prepared and indexed.
+        cleanups.push(rm(src, { recursive: true, force: true }));
+        if (errors.length) return;
+        writeFileSync(path.join(output, SORT_VALUES_FILE), JSON.stringify(sortValues));
+        takeAssets(output, assets);
+        rmSync(partDirs[i], { recursive: true, force: true });
+        mkdirSync(path.dirname(partDirs[i]), { recursive: true });
+        renameSync(output, partDirs[i]);
+        count.partsIndexed++;
+        count.pagesIndexed += indexed;
+      }),
+      PAGEFIND_PROCESSES,
+    );
+    prepareMs += preparing;
+    pagefindMs += performance.now() - pagefindStarted - preparing;
+    if (errors.length) break;
+    const mergeStarted = performance.now();
+    // Written to a private folder first: the main bundle's folder holds the other shards.
+    const tmp = path.join(scratch, `bundle-${name || 'main'}`);
+    try {
+      mergeBundles(partDirs, tmp, assets);
+    } catch (error) {
+      errors.push(`Pagefind index of ${name || 'the main bundle'} not merged: ${(error as Error).message}`);
+      break;
+    }
     // A merged shard needs only its index files: the UI scripts and styles are the main bundle's.
-    if (name && !errors.length)
+    if (name)
       for (const f of readdirSync(tmp))
         if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f)) rmSync(path.join(tmp, f));
-    if (errors.length) break;
-    if (hit) {
-      rmSync(hit, { recursive: true, force: true });
-      mkdirSync(path.dirname(hit), { recursive: true });
-      cpSync(tmp, hit, { recursive: true });
-    }
     // A rename, not a copy: the main bundle's folder (written first: '' sorts first) holds the year shards.
     renameSync(tmp, dest);
-    indexed++;
+    mergeMs += performance.now() - mergeStarted;
+    used.push(...partDirs);
   }
   await Promise.all(cleanups);
+  rmSync(scratch, { recursive: true, force: true });
+  if (cacheRoot && !errors.length) pruneParts(path.join(cacheRoot, 'parts'), used);
   if (!errors.length) {
     writeFileSync(path.join(outputPath, SHARDS_FILE), JSON.stringify({ shards: names.filter(Boolean), newest }));
     // Every item of every year, for the province portal's catalogue (scripts/portal.ts).
@@ -393,7 +455,8 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
     writeFileSync(path.join(outputPath, CATALOGUE_FILE), gzipSync(JSON.stringify(entries)));
   }
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const detail = `(${names.length} shards: ${indexed} indexed, ${cached} from cache; pages prepared and hashed ${s(prepareMs)}, Pagefind ${s(pagefindMs)})`;
+  const c = count;
+  const detail = `(${names.length} bundles in ${c.partsIndexed + c.partsCached} parts: ${c.partsIndexed} indexed (${c.pagesIndexed} pages, of the ${pages + catalogueCopies} with the catalogue copies), ${c.partsCached} from cache; pages prepared and hashed ${s(prepareMs)}, Pagefind ${s(pagefindMs)}, merged ${s(mergeMs)})`;
   return { pages, errors, ms: Math.round(performance.now() - started), outputPath, detail };
 }
 
