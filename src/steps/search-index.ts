@@ -221,6 +221,9 @@ function partHasher(): { add: (url: string, content: string | Buffer) => void; d
 }
 
 /** The pages of one part of a bundle (search-parts.ts): site-relative paths of pages, and of items given as catalogue copies. */
+/** Pages (and catalogue copies) of a bundle at most which it is indexed as one part. */
+const SMALL_BUNDLE = 400;
+
 interface Part {
   key: string;
   pages: string[];
@@ -307,6 +310,18 @@ export async function buildSearchIndex(site: string, options: IndexOptions = {})
       add('', partOf(rel, true), rel, true);
       catalogueCopies++;
     }
+  // A small bundle is one part: each Pagefind process costs its start-up (~0.15 s), and the
+  // bundled dataset's 314 pages made 7 parts (two of them of 2 pages), 1.9 s of search against
+  // 1.0 s in one. Its memory stays small: ≤ 400 pages of ~1,000 words at ~450 bytes a word.
+  for (const [name, parts] of bundles) {
+    const all = [...parts.values()];
+    if (all.length < 2 || all.reduce((n, p) => n + p.pages.length + p.catalogue.length, 0) > SMALL_BUNDLE) continue;
+    all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    bundles.set(
+      name,
+      new Map([['all', { key: 'all', pages: all.flatMap((p) => p.pages), catalogue: all.flatMap((p) => p.catalogue) }]]),
+    );
+  }
   const missing = [...records.keys()].filter((p) => !seen.has(p));
   if (missing.length)
     errors.push(
